@@ -1,0 +1,5 @@
+"""``python -m rolegraph``."""
+
+from rolegraph.cli import main
+
+main()

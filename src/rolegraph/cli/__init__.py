@@ -1,0 +1,17 @@
+"""The ``rolegraph`` command line: a thin layer over the library (typer + rich live only here)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Console-script entry point."""
+    from rolegraph.cli.app import app
+    from rolegraph.errors import ExitCode
+
+    try:
+        app(prog_name="rolegraph")
+    except KeyboardInterrupt:
+        sys.stderr.write("rolegraph: interrupted\n")
+        sys.exit(ExitCode.INTERRUPTED)

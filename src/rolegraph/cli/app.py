@@ -1,0 +1,113 @@
+"""The typer application, its error handling and the shared options every command uses."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from rolegraph import formats
+from rolegraph.errors import ExitCode, RolegraphError
+from rolegraph.kb import KnowledgeBase, open_kb
+from rolegraph.output import write_atomic
+from rolegraph.results import Result
+
+TERMINAL_FORMAT = "rich"
+
+
+class RolegraphGroup(TyperGroup):
+    """Turns library errors into one line on stderr and a documented exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except RolegraphError as error:
+            fail(error)
+
+
+def fail(error: RolegraphError) -> None:
+    """Print ``error`` as one line on stderr and exit with its code."""
+    line = f"rolegraph: error: {error.message}"
+    if error.hint:
+        line += f" — {error.hint}"
+    sys.stderr.write(line.replace("\n", " ") + "\n")
+    raise typer.Exit(int(error.exit_code))
+
+
+app = typer.Typer(
+    cls=RolegraphGroup,
+    help="Explain how job roles differ — Technical Product Manager vs Technical Program Manager and their neighbours — "
+    "from a sourced knowledge graph.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+# --- shared options (declared once, same meaning everywhere) ------------------------------------
+
+DataOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--data", "-d", help="Extra Turtle file merged on top of the shipped knowledge base (repeatable).", show_default=False),
+]
+FormatOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: rich (terminal view), "
+        + ", ".join(formats.names())
+        + ". Default: rich, or the --output file's extension.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False)]
+
+
+def get_kb(data: list[Path] | None) -> KnowledgeBase:
+    """The knowledge base for a command: packaged data plus ``--data`` files."""
+    return open_kb(data or [])
+
+
+def _format_for(fmt: str | None, output: Path | None) -> str:
+    if fmt:
+        if fmt != TERMINAL_FORMAT:
+            formats.get(fmt)  # unknown names fail here with the list of known ones
+        return fmt
+    if output is not None:
+        suffix = output.suffix.lstrip(".").lower()
+        for f in formats.all_formats():
+            if f.extension == suffix or f.name == suffix:
+                return f.name
+    return TERMINAL_FORMAT
+
+
+def emit(result: Result, fmt: str | None, output: Path | None, **options: Any) -> None:
+    """Write ``result`` to stdout or ``output`` in the chosen format."""
+    name = _format_for(fmt, output)
+    if name == TERMINAL_FORMAT:
+        from rolegraph.cli.render import render_text
+
+        data = render_text(result, to_terminal=output is None and sys.stdout.isatty()).encode("utf-8")
+    else:
+        data = formats.render(result, name, **options)
+    if output is not None:
+        write_atomic(output, data)
+        sys.stderr.write(f"rolegraph: wrote {output}\n")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def colour_allowed() -> bool:
+    """Colour only on a terminal and never with NO_COLOR set."""
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+# Commands register themselves on ``app`` when their modules are imported.
+from rolegraph.cli import commands  # noqa: E402,F401

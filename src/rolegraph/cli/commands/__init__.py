@@ -1,0 +1,3 @@
+"""One module per command group; importing them registers the commands on the app."""
+
+from rolegraph.cli.commands import kbcmds  # noqa: F401

@@ -1,0 +1,60 @@
+"""Commands about the knowledge base itself: validate, roles, formats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rolegraph import formats
+from rolegraph.cli.app import DataOpt, FormatOpt, OutputOpt, app, emit, get_kb
+from rolegraph.errors import ExitCode
+from rolegraph.results import Result, Table
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path] | None, typer.Argument(help="Extra Turtle files to validate with the shipped data.", show_default=False)] = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Check the shipped data (plus FILES) against the SHACL shapes.
+
+    Exit 0 when it conforms, 3 when it does not, 1 when a file cannot be read.
+
+    Example: rolegraph validate my-company-roles.ttl
+    """
+    from rolegraph.validate import validate as run_validation
+
+    report = run_validation(files or [])
+    emit(report.to_result(), fmt, output)
+    if not report.conforms:
+        sys.stderr.write(f"rolegraph: validation failed: {len(report.violations)} violation(s)\n")
+        raise typer.Exit(int(ExitCode.VALIDATION_FAILED))
+
+
+@app.command()
+def roles(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """List the modelled roles with their aliases and one-line definitions.
+
+    Example: rolegraph roles --format markdown
+    """
+    kb = get_kb(data)
+    table = kb.run("roles")
+    table = Table("Modelled roles", ["label", "abbreviations", "aliases", "kind_of", "definition"], [
+        [r["label"], r["abbreviations"], r["aliases"], r["kind_of"], r["definition"]] for r in table.records()
+    ])
+    emit(Result("Modelled roles", [table], kind="roles"), fmt, output)
+
+
+@app.command("formats")
+def list_formats(fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """List the output formats every command accepts with --format.
+
+    Example: rolegraph formats
+    """
+    rows = [["rich", "txt", "text/plain", "the terminal view (plain text when piped)"]]
+    rows += [[f.name, f.extension, f.media_type, f.description] for f in formats.all_formats()]
+    emit(Result("Output formats", [Table("Output formats", ["name", "extension", "media_type", "description"], rows)], kind="formats"), fmt, output)

@@ -1,0 +1,204 @@
+"""The knowledge base: the packaged ontology and data (plus any user Turtle files) in a
+query engine, and the one place that runs SPARQL.
+
+The local engine is pyoxigraph (fast to import and to load); rdflib is used only for
+validation and RDF formats, and is never imported here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from rolegraph import queries, resources
+from rolegraph.errors import DataFileError, QueryError
+from rolegraph.queries import IRI, NamedQuery, ParamValue
+from rolegraph.results import Cell, Result, SourceRef, Table
+
+RG = "https://w3id.org/rolegraph/ns#"
+ID = "https://w3id.org/rolegraph/id/"
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "byte")}
+_DECIMALS = {_XSD + t for t in ("decimal", "double", "float")}
+
+
+@dataclass
+class Rows:
+    """The answer to a SELECT query: variable names and rows of plain cells."""
+
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Cell]]:
+        """Rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+
+class Engine(Protocol):
+    """Something that answers SPARQL: the local store, rdflib, or a remote endpoint."""
+
+    def select(self, text: str, params: dict[str, ParamValue]) -> Rows: ...
+
+    def construct(self, text: str, params: dict[str, ParamValue]) -> str: ...
+
+
+def to_cell(term: object) -> Cell:
+    """Turn a pyoxigraph term into a plain Python value."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        datatype = term.datatype.value
+        try:
+            if datatype in _INTEGERS:
+                return int(term.value)
+            if datatype in _DECIMALS:
+                return float(term.value)
+            if datatype == _XSD + "boolean":
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value
+        return term.value
+    if isinstance(term, ox.NamedNode):
+        return term.value
+    return str(term)
+
+
+def to_term(value: ParamValue) -> ox.NamedNode | ox.Literal:
+    """Turn a parameter value into a pyoxigraph term."""
+    if isinstance(value, IRI):
+        return ox.NamedNode(value)
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "decimal"))
+    return ox.Literal(str(value))
+
+
+class LocalEngine:
+    """An in-memory pyoxigraph store."""
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def _query(self, text: str, params: dict[str, ParamValue]) -> object:
+        try:
+            return self.store.query(text, substitutions={ox.Variable(k): to_term(v) for k, v in params.items()})
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {exc}") from None
+
+    def select(self, text: str, params: dict[str, ParamValue]) -> Rows:
+        solutions = self._query(text, params)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        columns = [v.value for v in solutions.variables]
+        return Rows(columns, [[to_cell(s[c]) for c in columns] for s in solutions])
+
+    def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
+        answer = self._query(text, params)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(answer)
+
+    def construct(self, text: str, params: dict[str, ParamValue]) -> str:
+        triples = self._query(text, params)
+        if not isinstance(triples, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return "".join(sorted(f"{t} .\n" for t in triples))
+
+
+def load_store(paths: Iterable[Path]) -> ox.Store:
+    """Parse Turtle files into a fresh in-memory store; errors name the file and line."""
+    store = ox.Store()
+    for path in paths:
+        path = Path(path)
+        if not path.exists():
+            raise DataFileError(f"{path}: no such file", "check the path", path=str(path))
+        if not path.is_file():
+            raise DataFileError(f"{path}: not a file", "give a Turtle (.ttl) file", path=str(path))
+        try:
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
+        except SyntaxError as exc:
+            line = exc.lineno
+            detail = str(exc.msg if hasattr(exc, "msg") else exc).split(" (", 1)[0]
+            raise DataFileError(
+                f"{path}:{line}: Turtle syntax error: {detail}", "fix the line or check the file is Turtle", path=str(path), line=line
+            ) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(f"{path}: cannot read ({exc})", path=str(path)) from None
+    return store
+
+
+class KnowledgeBase:
+    """The graph and the queries over it.
+
+    >>> kb = open_kb()
+    >>> kb.run("roles").columns[:2]
+    ['role', 'label']
+    """
+
+    def __init__(self, engine: Engine, files: Sequence[Path] = ()) -> None:
+        self.engine = engine
+        self.files = list(files)
+        self._sources: dict[str, SourceRef] | None = None
+
+    def select(self, text: str, **params: ParamValue) -> Rows:
+        """Run a SELECT query with bound parameters."""
+        return self.engine.select(text, params)
+
+    def named(self, name: str, **params: ParamValue | str) -> Rows:
+        """Run a named query from ``kb/queries`` with checked, bound parameters."""
+        query: NamedQuery = queries.get(name)
+        return self.engine.select(query.text, query.coerce(dict(params)))
+
+    def run(self, name: str, **params: ParamValue | str) -> Table:
+        """Run a named query and return it as a table titled by its summary."""
+        query = queries.get(name)
+        rows = self.engine.select(query.text, query.coerce(dict(params)))
+        return Table(query.summary or name, rows.columns, rows.rows)
+
+    def sources(self) -> dict[str, SourceRef]:
+        """Every source in the graph, by IRI."""
+        if self._sources is None:
+            self._sources = {
+                str(r["source"]): SourceRef(
+                    id=str(r["id"] or ""),
+                    title=str(r["title"] or ""),
+                    url=str(r["url"] or ""),
+                    creator=str(r["creator"] or ""),
+                    date=str(r["date"] or ""),
+                    tier=str(r["tier"] or ""),
+                )
+                for r in self.named("sources").records()
+            }
+        return self._sources
+
+    def source_refs(self, iris: Iterable[str]) -> list[SourceRef]:
+        """The :class:`SourceRef` of each source IRI, in source-ID order, without repeats."""
+        known = self.sources()
+        refs = {known[i].id: known[i] for i in iris if i in known}
+        return [refs[k] for k in sorted(refs, key=source_sort_key)]
+
+
+def source_sort_key(source_id: str) -> tuple[str, int, str]:
+    """Sort S0..S4 before E1..E45, numerically."""
+    head = source_id.rstrip("0123456789")
+    digits = source_id[len(head):]
+    return ({"S": "0", "E": "1"}.get(head, "2" + head), int(digits) if digits else 0, source_id)
+
+
+def open_kb(extra: Sequence[str | Path] = (), *, include_packaged: bool = True) -> KnowledgeBase:
+    """Load the packaged knowledge base, with ``extra`` Turtle files merged on top."""
+    files = (resources.packaged_graph_paths() if include_packaged else []) + [Path(p) for p in extra]
+    return KnowledgeBase(LocalEngine(load_store(files)), files)
+
+
+def result(kb: KnowledgeBase, title: str, tables: list[Table], source_iris: Iterable[str], **extra: object) -> Result:
+    """Build a :class:`Result` whose sources are resolved from IRIs."""
+    return Result(title, tables, sources=kb.source_refs(source_iris), **extra)  # type: ignore[arg-type]

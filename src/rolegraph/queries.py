@@ -1,0 +1,218 @@
+"""Named SPARQL queries: ``kb/queries/*.rq`` files whose ``#+`` header describes them.
+
+Header lines (grlc style, so every file stays valid SPARQL)::
+
+    #+ summary: Skills whose importance differs between two roles.
+    #+ param: a iri The first role
+    #+ param: threshold integer Smallest difference reported (default 2)
+    #+ columns: skill, category, importance_a, importance_b, difference, sources
+
+A parameter is a SPARQL variable of the same name (``?a``). Values are bound, never pasted
+into the query text: the local engine substitutes them, a remote endpoint gets a
+``VALUES`` block built from escaped RDF terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rolegraph import resources
+from rolegraph.errors import QueryError
+
+PARAM_TYPES = ("iri", "string", "integer", "decimal", "boolean")
+
+
+class IRI(str):
+    """A string that is an IRI (bound as a named node, not a literal)."""
+
+    __slots__ = ()
+
+
+ParamValue = IRI | str | int | float | bool
+
+
+@dataclass(frozen=True)
+class Param:
+    """A declared query parameter."""
+
+    name: str
+    type: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A SPARQL query with its self-description."""
+
+    name: str
+    text: str
+    summary: str = ""
+    params: tuple[Param, ...] = ()
+    columns: tuple[str, ...] = ()
+    defaults: dict[str, str] = field(default_factory=dict)
+
+    def coerce(self, raw: dict[str, ParamValue | str]) -> dict[str, ParamValue]:
+        """Check and convert parameter values (for example from ``--param k=v``)."""
+        declared = {p.name: p for p in self.params}
+        unknown = sorted(set(raw) - set(declared))
+        if unknown:
+            raise QueryError(
+                f"query {self.name!r} has no parameter {unknown[0]!r}",
+                "its parameters: " + (", ".join(declared) or "none"),
+            )
+        values: dict[str, ParamValue] = {}
+        for p in self.params:
+            if p.name in raw:
+                values[p.name] = _coerce(p, raw[p.name])
+            elif p.name in self.defaults:
+                values[p.name] = _coerce(p, self.defaults[p.name])
+            else:
+                raise QueryError(f"query {self.name!r} needs parameter {p.name!r}", f"pass --param {p.name}=…")
+        return values
+
+
+def _coerce(param: Param, value: ParamValue | str) -> ParamValue:
+    try:
+        if param.type == "iri":
+            return check_iri(str(value))
+        if param.type == "integer":
+            return int(value)
+        if param.type == "decimal":
+            return float(value)
+        if param.type == "boolean":
+            if isinstance(value, bool):
+                return value
+            if str(value).lower() in ("true", "1", "yes"):
+                return True
+            if str(value).lower() in ("false", "0", "no"):
+                return False
+            raise ValueError(value)
+        return str(value)
+    except ValueError:
+        raise QueryError(f"parameter {param.name!r} must be {param.type}, got {value!r}") from None
+
+
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def check_iri(value: str) -> IRI:
+    """Return ``value`` as an :class:`IRI` if it is an absolute IRI that is safe to bind."""
+    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or _BAD_IRI.search(value):
+        raise QueryError(f"{value!r} is not an absolute IRI", "use a full IRI such as https://w3id.org/rolegraph/id/role/software-engineer")
+    return IRI(value)
+
+
+_HEADER = re.compile(r"^#\+\s*(\w+)\s*:\s*(.*)$")
+
+
+def parse(name: str, text: str) -> NamedQuery:
+    """Read a query file's header."""
+    summary = ""
+    params: list[Param] = []
+    columns: tuple[str, ...] = ()
+    defaults: dict[str, str] = {}
+    for line in text.splitlines():
+        m = _HEADER.match(line.strip())
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        if key == "summary":
+            summary = value
+        elif key == "param":
+            pname, ptype, *rest = value.split(maxsplit=2) + [""]
+            if ptype not in PARAM_TYPES:
+                raise QueryError(f"{name}.rq: parameter {pname!r} has unknown type {ptype!r}", "use one of " + ", ".join(PARAM_TYPES))
+            description = rest[0] if rest else ""
+            default = re.search(r"\(default ([^)]*)\)", description)
+            if default:
+                defaults[pname] = default.group(1)
+            params.append(Param(pname, ptype, description))
+        elif key == "columns":
+            columns = tuple(c.strip() for c in value.split(",") if c.strip())
+    return NamedQuery(name, text, summary, tuple(params), columns, defaults)
+
+
+@cache
+def catalogue(directory: Path | None = None) -> dict[str, NamedQuery]:
+    """All named queries of a directory (the packaged one by default), by name."""
+    folder = directory or resources.queries_dir()
+    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
+
+
+def get(name: str) -> NamedQuery:
+    """The named query ``name``; an unknown name lists the closest ones."""
+    queries = catalogue()
+    if name in queries:
+        return queries[name]
+    import difflib
+
+    close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.4)
+    raise QueryError(f"no named query {name!r}", "closest: " + ", ".join(close) if close else "run `rolegraph query --list`")
+
+
+# --- read-only checks for user-supplied SPARQL ------------------------------------------------
+
+_STRIP = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_FORBIDDEN = re.compile(
+    r"(?<![?$:\w-])(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH|USING|FROM)(?![:\w-])",
+    re.IGNORECASE,
+)
+
+
+def _code_only(text: str) -> str:
+    """The query text with strings, IRIs and comments blanked out; every offset is kept."""
+    return _STRIP.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def check_read_only(text: str) -> None:
+    """Refuse updates and anything that could reach the network or other graphs."""
+    found = _FORBIDDEN.search(_code_only(text))
+    if found:
+        word = found.group(1).upper()
+        raise QueryError(
+            f"the query uses {word}, which rolegraph does not run",
+            "only read-only SELECT, ASK, CONSTRUCT and DESCRIBE queries over the knowledge base are allowed",
+        )
+
+
+def values_block(params: dict[str, ParamValue]) -> str:
+    """A SPARQL ``VALUES`` block binding ``params``, built from escaped terms."""
+    if not params:
+        return ""
+    names = " ".join(f"?{name}" for name in params)
+    terms = " ".join(sparql_term(v) for v in params.values())
+    return f"VALUES ({names}) {{ ({terms}) }}"
+
+
+def sparql_term(value: ParamValue) -> str:
+    """Serialise a parameter value as a SPARQL term."""
+    if isinstance(value, IRI):
+        return f"<{check_iri(value)}>"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f'"{value!r}"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    escaped = str(value).translate(
+        {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
+    )
+    return f'"{escaped}"'
+
+
+def inject_values(text: str, params: dict[str, ParamValue]) -> str:
+    """Put a ``VALUES`` block at the start of the query's outermost WHERE group."""
+    if not params:
+        return text
+    code = _code_only(text)
+    where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
+    brace = where.end() if where else code.find("{") + 1
+    if brace <= 0:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    return text[:brace] + " " + values_block(params) + " " + text[brace:]
+

@@ -1,0 +1,111 @@
+"""Plain-Python results: what every query and command returns, and every exporter consumes.
+
+A :class:`Result` holds one or more :class:`Table` parts (a comparison has one per
+dimension), the sources it drew on, the licence notices of any standard it used, and
+free-form notes (ambiguities, abstentions, disagreements). Nothing here knows RDF libraries.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Cell = str | int | float | bool | None
+
+#: Version of the JSON layout produced by :meth:`Result.to_dict`; bumped on breaking changes.
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source behind a result: its short ID (S1, E13, ...), title, URL and provenance tier."""
+
+    id: str
+    title: str
+    url: str
+    creator: str = ""
+    date: str = ""
+    tier: str = ""
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready mapping."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "url": self.url,
+            "creator": self.creator,
+            "date": self.date,
+            "tier": self.tier,
+        }
+
+
+@dataclass
+class Table:
+    """One titled table: column names and rows of plain cells."""
+
+    title: str
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.columns):
+                raise ValueError(f"row {row!r} does not have {len(self.columns)} cells")
+
+    def records(self) -> list[dict[str, Cell]]:
+        """The rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return {"title": self.title, "columns": list(self.columns), "rows": [list(r) for r in self.rows], "notes": list(self.notes)}
+
+
+@dataclass
+class Result:
+    """The answer to one command or query.
+
+    >>> r = Result("Roles", [Table("Roles", ["role"], [["Software Engineer"]])])
+    >>> r.to_dict()["tables"][0]["rows"]
+    [['Software Engineer']]
+    """
+
+    title: str
+    tables: list[Table]
+    sources: list[SourceRef] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    attribution: list[str] = field(default_factory=list)
+    kind: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def table(self) -> Table:
+        """The first (often only) table."""
+        return self.tables[0]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A stable, JSON-ready mapping (see docs/json.md)."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "kind": self.kind,
+            "title": self.title,
+            "meta": self.meta,
+            "tables": [t.to_dict() for t in self.tables],
+            "notes": list(self.notes),
+            "sources": [s.to_dict() for s in self.sources],
+            "attribution": list(self.attribution),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Result:
+        """Rebuild a result from :meth:`to_dict` output (used by round-trip tests and tools)."""
+        return cls(
+            title=data["title"],
+            tables=[Table(t["title"], t["columns"], [list(r) for r in t["rows"]], list(t.get("notes", []))) for t in data["tables"]],
+            sources=[SourceRef(**s) for s in data.get("sources", [])],
+            notes=list(data.get("notes", [])),
+            attribution=list(data.get("attribution", [])),
+            kind=data.get("kind", ""),
+            meta=dict(data.get("meta", {})),
+        )

@@ -52,20 +52,24 @@ def to_cell(term: object) -> Cell:
     if term is None:
         return None
     if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        try:
-            if datatype in _INTEGERS:
-                return int(term.value)
-            if datatype in _DECIMALS:
-                return float(term.value)
-            if datatype == _XSD + "boolean":
-                return term.value in ("true", "1")
-        except ValueError:
-            return term.value
-        return term.value
+        return literal_cell(term.value, term.datatype.value)
     if isinstance(term, ox.NamedNode):
         return term.value
     return str(term)
+
+
+def literal_cell(lexical: str, datatype: str | None) -> Cell:
+    """A literal's plain Python value: int, float or bool by datatype, else its text (all engines use this)."""
+    try:
+        if datatype in _INTEGERS:
+            return int(lexical)
+        if datatype in _DECIMALS:
+            return float(lexical)
+        if datatype == _XSD + "boolean":
+            return lexical in ("true", "1")
+    except ValueError:
+        return lexical
+    return lexical
 
 
 def to_term(value: ParamValue) -> ox.NamedNode | ox.Literal:
@@ -147,6 +151,7 @@ class KnowledgeBase:
         self.engine = engine
         self.files = list(files)
         self._sources: dict[str, SourceRef] | None = None
+        self._statement_sources: dict[str, list[str]] | None = None
 
     def select(self, text: str, **params: ParamValue) -> Rows:
         """Run a SELECT query with bound parameters."""
@@ -179,6 +184,21 @@ class KnowledgeBase:
             }
         return self._sources
 
+    def sources_of(self, statement: str) -> list[str]:
+        """The source IRIs of a sourced statement (link, fact, gap, position, …)."""
+        if self._statement_sources is None:
+            index: dict[str, list[str]] = {}
+            for row in self.named("statement-sources").records():
+                index.setdefault(str(row["statement"]), []).append(str(row["source"]))
+            self._statement_sources = index
+        return self._statement_sources.get(statement, [])
+
+    def source_ids(self, statements: Iterable[str | None]) -> str:
+        """The short IDs of the sources behind ``statements``, sorted, comma-separated."""
+        known = self.sources()
+        ids = {known[s].id for st in statements if st for s in self.sources_of(st) if s in known}
+        return ", ".join(sorted(ids, key=source_sort_key))
+
     def source_refs(self, iris: Iterable[str]) -> list[SourceRef]:
         """The :class:`SourceRef` of each source IRI, in source-ID order, without repeats."""
         known = self.sources()
@@ -193,9 +213,30 @@ def source_sort_key(source_id: str) -> tuple[str, int, str]:
     return ({"S": "0", "E": "1"}.get(head, "2" + head), int(digits) if digits else 0, source_id)
 
 
-def open_kb(extra: Sequence[str | Path] = (), *, include_packaged: bool = True) -> KnowledgeBase:
-    """Load the packaged knowledge base, with ``extra`` Turtle files merged on top."""
+def open_kb(
+    extra: Sequence[str | Path] = (),
+    *,
+    include_packaged: bool = True,
+    endpoint: str | None = None,
+    prepared: bool = False,
+) -> KnowledgeBase:
+    """Load the packaged knowledge base, with ``extra`` Turtle files merged on top.
+
+    ``endpoint`` answers every query from a remote SPARQL 1.1 endpoint instead (see
+    :mod:`rolegraph.endpoint`); ``prepared`` uses an on-disk store built once and cached
+    (see :mod:`rolegraph.store`) instead of parsing the files into memory.
+    """
+    if endpoint:
+        if extra:
+            raise QueryError("extra data files cannot be merged into a remote endpoint", "publish them with `rolegraph publish`")
+        from rolegraph.endpoint import EndpointEngine
+
+        return KnowledgeBase(EndpointEngine(endpoint), [])
     files = (resources.packaged_graph_paths() if include_packaged else []) + [Path(p) for p in extra]
+    if prepared:
+        from rolegraph.store import prepared_store
+
+        return KnowledgeBase(LocalEngine(prepared_store(files)), files)
     return KnowledgeBase(LocalEngine(load_store(files)), files)
 
 

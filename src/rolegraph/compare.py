@@ -1,0 +1,337 @@
+"""Role cards and comparisons built on the named queries; every row names its sources.
+
+All functions take role IRIs (see :mod:`rolegraph.resolve`) and return a
+:class:`~rolegraph.results.Result`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell, Result, Table
+
+BASIS_ORDER = {"seed": 0, "seed-article": 1, "external": 2}
+
+#: Default smallest importance gap (0–5 scale) for a skill to "separate" two roles.
+SEPARATE_THRESHOLD = 2
+#: Default lowest importance both roles must have for a skill to count as shared.
+SHARED_MIN_IMPORTANCE = 3
+
+_STANCE = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}
+
+
+def bases(values: Iterable[Cell]) -> str:
+    """Distinct bases, strongest (seed) first."""
+    return ", ".join(sorted({str(v) for v in values if v}, key=lambda b: BASIS_ORDER.get(b, 9)))
+
+
+@dataclass
+class Profile:
+    """Everything linked to one role, fetched once."""
+
+    iri: str
+    label: str
+    links: list[dict[str, Cell]] = field(default_factory=list)
+
+    def of_kind(self, *kinds: str) -> list[dict[str, Cell]]:
+        return [link for link in self.links if link["kind"] in kinds]
+
+
+def profile(kb: KnowledgeBase, iri: str) -> Profile:
+    """The role's label and all of its qualified links."""
+    label = next((str(r["label"]) for r in kb.named("roles").records() if r["role"] == iri), iri)
+    return Profile(iri, label, kb.named("role-links", role=iri).records())
+
+
+def dimension_of(link: dict[str, Cell]) -> str:
+    """The comparison dimension a link belongs to (derived from its kind and skill category)."""
+    kind = link["kind"]
+    if kind == "skill":
+        return "tech-skills" if link["category"] == "technical" else "skills"
+    return {
+        "focus": "focus",
+        "ownership": "focus",
+        "team": "team",
+        "activity": "day-to-day",
+        "deliverable": "deliverables",
+        "metric": "metrics",
+        "transition": "background",
+        "hiring": "hiring",
+        "standard": "relations",
+    }[str(kind)]
+
+
+def item_and_value(link: dict[str, Cell]) -> tuple[str, str]:
+    """How a link reads in a side-by-side row: the item and this role's value."""
+    kind, label = link["kind"], str(link["target_label"])
+    if kind == "ownership":
+        return f"the {label}", _STANCE.get(str(link["stance"]), str(link["stance"]))
+    if kind == "skill":
+        return label, str(link["importance"])
+    if kind == "team":
+        relation = str(link["relation"]).replace("-", " ")
+        return f"{relation}: {label}" if relation != "coordinates" else "teams coordinated", count_text(link)
+    if kind == "transition":
+        return f"moves on to {label}", f"prevalence {link['prevalence'] or 1}/3"
+    if kind == "hiring":
+        return label, str(link["domain"] or "yes")
+    if kind == "standard":
+        return label, str(link["match_type"]).rsplit("#", 1)[-1]
+    return label, "yes"
+
+
+def count_text(link: dict[str, Cell]) -> str:
+    """A team link's count as text: '0', '1', '6–10', '3+' or 'yes'."""
+    low, high = link["min_count"], link["max_count"]
+    if low is None and high is None:
+        return "yes"
+    if high is None:
+        return f"{low}+"
+    if low is None or low == high:
+        return f"up to {high}" if low is None else str(high)
+    return f"{low}–{high}"
+
+
+def _dimensions(kb: KnowledgeBase) -> list[dict[str, Cell]]:
+    return kb.named("dimensions").records()
+
+
+def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = None) -> Result:
+    """Side by side over every dimension, marking basis, sources and disagreements."""
+    pa, pb = profile(kb, a), profile(kb, b)
+    gaps = kb.named("gaps").records()
+    tables: list[Table] = []
+    used: list[str] = []
+    for dim in _dimensions(kb):
+        notation = str(dim["notation"])
+        if dimensions and notation not in dimensions:
+            continue
+        rows: dict[str, dict[str, list[dict[str, Cell]]]] = defaultdict(lambda: {"a": [], "b": []})
+        for side, prof in (("a", pa), ("b", pb)):
+            for link in prof.links:
+                if dimension_of(link) == notation:
+                    rows[item_and_value(link)[0]][side].append(link)
+        if notation == "background":
+            _add_incoming(kb, rows, pa, pb)
+        table = Table(
+            str(dim["label"]),
+            ["item", pa.label, pb.label, "basis", "sources", "disputed"],
+        )
+        for item in sorted(rows, key=lambda i: _row_order(rows[i], i)):
+            links = rows[item]["a"] + rows[item]["b"]
+            used += [str(link["link"]) for link in links]
+            table.rows.append([
+                item,
+                " / ".join(item_and_value(link)[1] for link in rows[item]["a"]) or "—",
+                " / ".join(item_and_value(link)[1] for link in rows[item]["b"]) or "—",
+                bases(link["basis"] for link in links),
+                kb.source_ids(str(link["link"]) for link in links),
+                ", ".join(sorted({str(link["disputed_by"]) for link in links if link["disputed_by"]})),
+            ])
+        table.notes += gap_notes(gaps, notation, {a, b}, bool(dim["seed_named"]))
+        if dimensions or table.rows or table.notes:
+            tables.append(table)
+    notes = [
+        "Basis: seed = stated in the seed page itself; seed-article = the fuller seed article; external = outside sources only.",
+        "Skill values are importances on the 0–5 scale (0 not needed … 5 core).",
+    ]
+    notes += disagreement_notes(kb, (link["disputed_by"] for link in pa.links + pb.links if str(link["link"]) in used))
+    return Result(
+        f"{pa.label} vs {pb.label}",
+        tables,
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        notes=notes,
+        kind="compare",
+        meta={"roles": [a, b], "labels": [pa.label, pb.label], "subjects": sorted({a, b, *used})},
+    )
+
+
+def _row_order(sides: dict[str, list[dict[str, Cell]]], item: str) -> tuple[float, str]:
+    importances = [float(str(link["importance"])) for link in sides["a"] + sides["b"] if link["importance"] is not None]
+    return (-max(importances, default=0.0), item)
+
+
+def _add_incoming(kb: KnowledgeBase, rows: dict[str, dict[str, list[dict[str, Cell]]]], pa: Profile, pb: Profile) -> None:
+    for t in kb.named("transitions").records():
+        for side, prof in (("a", pa), ("b", pb)):
+            if t["to_role"] == prof.iri:
+                link = {
+                    "link": t["link"], "kind": "transition-in", "basis": t["basis"], "disputed_by": None,
+                    "importance": None, "prevalence": t["prevalence"],
+                }
+                rows[f"comes from {t['from_label']}"][side].append(link)
+
+
+def gap_notes(gaps: list[dict[str, Cell]], dimension: str, roles: set[str], seed_named: bool) -> list[str]:
+    """Notes for the knowledge gaps recorded for these roles in this dimension."""
+    notes = [
+        f"No seed data for {g['role_label']}: {g['text']}"
+        for g in gaps
+        if g["dimension"] == dimension and g["role"] in roles
+    ]
+    if seed_named and notes:
+        notes.insert(0, "The seed names this dimension as one that separates the two TPM roles, but gives no readable content for it; "
+                     "the rows come from outside sources.")
+    return notes
+
+
+def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell]) -> list[str]:
+    """One note per disagreement, with every position and the sources that hold it."""
+    by_id: dict[str, list[dict[str, Cell]]] = defaultdict(list)
+    for row in kb.named("disagreements").records():
+        by_id[str(row["id"])].append(row)
+    notes = []
+    for d in sorted({str(i) for i in disagreement_ids if i}):
+        rows = by_id.get(d, [])
+        if rows:
+            positions = "; ".join(f"{r['position_text']} [{kb.source_ids([str(r['position'])])}]" for r in rows)
+            notes.append(f"Sources disagree ({d}) — {rows[0]['question']} Positions: {positions}")
+    return notes
+
+
+def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESHOLD) -> Result:
+    """Skills that separate ``a`` from ``b`` and ``b`` from ``a``, ranked by importance gap."""
+    pa, pb = profile(kb, a), profile(kb, b)
+    rows = kb.named("skill-differences", a=a, b=b, threshold=threshold).records()
+    columns = ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "gap", "basis", "sources"]
+    tables = []
+    used: list[str] = []
+    for side, prof in (("a", pa), ("b", pb)):
+        table = Table(f"Where {prof.label} needs more", columns)
+        for rank, r in enumerate((r for r in rows if r["favours"] == side), start=1):
+            links = [str(x) for x in (r["link_a"], r["link_b"]) if x]
+            used += links
+            table.rows.append([
+                rank, r["label"], r["category"], r["importance_a"], r["importance_b"], abs(int(str(r["difference"]))),
+                bases([r["basis_a"], r["basis_b"]]), kb.source_ids(links),
+            ])
+        tables.append(table)
+    notes = [
+        f"A skill separates the roles when their importances (0–5 scale, missing = 0) differ by at least {threshold}.",
+    ]
+    notes += _skill_gap_notes(kb, {a, b})
+    return Result(
+        f"Skills that separate {pa.label} and {pb.label}",
+        tables,
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        notes=notes,
+        kind="separate",
+        meta={"roles": [a, b], "labels": [pa.label, pb.label], "threshold": threshold, "subjects": sorted({a, b, *used})},
+    )
+
+
+def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_IMPORTANCE) -> Result:
+    """The common core: skills both roles need at ``min_importance`` or more."""
+    pa, pb = profile(kb, a), profile(kb, b)
+    table = Table(
+        f"Skills both {pa.label} and {pb.label} need",
+        ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "basis", "sources"],
+    )
+    used: list[str] = []
+    for rank, r in enumerate(kb.named("shared-skills", a=a, b=b, min_importance=min_importance).records(), start=1):
+        links = [str(r["link_a"]), str(r["link_b"])]
+        used += links
+        table.rows.append([
+            rank, r["label"], r["category"], r["importance_a"], r["importance_b"],
+            bases([r["basis_a"], r["basis_b"]]), kb.source_ids(links),
+        ])
+    team = _shared_team_traits(kb, pa, pb)
+    tables = [table] + ([team] if team.rows else [])
+    if team.rows:
+        used += [str(link["link"]) for link in _individual_contributor(pa) + _individual_contributor(pb)]
+    notes = [f"Shared means both roles rate the skill at least {min_importance} on the 0–5 scale."]
+    notes += _skill_gap_notes(kb, {a, b})
+    return Result(
+        table.title,
+        tables,
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        notes=notes,
+        kind="shared",
+        meta={"roles": [a, b], "labels": [pa.label, pb.label], "min_importance": min_importance, "subjects": sorted({a, b, *used})},
+    )
+
+
+def _individual_contributor(prof: Profile) -> list[dict[str, Cell]]:
+    return [link for link in prof.of_kind("team") if link["relation"] == "direct-reports" and link["max_count"] == 0]
+
+
+def _shared_team_traits(kb: KnowledgeBase, pa: Profile, pb: Profile) -> Table:
+    """Team-structure traits both roles share (both are individual contributors)."""
+    table = Table("Shared team traits", ["trait", "basis", "sources"])
+    ic = _individual_contributor(pa) + _individual_contributor(pb)
+    if _individual_contributor(pa) and _individual_contributor(pb):
+        table.rows.append([
+            "both are individual contributors (no direct reports)",
+            bases(link["basis"] for link in ic),
+            kb.source_ids(str(link["link"]) for link in ic),
+        ])
+    return table
+
+
+def _skill_gap_notes(kb: KnowledgeBase, roles: set[str]) -> list[str]:
+    gaps = [g for g in kb.named("gaps").records() if g["dimension"] == "tech-skills" and g["role"] in roles]
+    if not gaps:
+        return []
+    return ["The seed names tech skills as a separating dimension but its content could not be read: "
+            "importances come from outside sources, except where the basis column says seed or seed-article."]
+
+
+def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
+    """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, standards."""
+    prof = profile(kb, role)
+    info = next(r for r in kb.named("roles").records() if r["role"] == role)
+    overview = Table("Overview", ["field", "value"], [
+        ["label", prof.label],
+        ["definition", info["definition"]],
+        ["abbreviations", info["abbreviations"] or "—"],
+        ["aliases", info["aliases"] or "—"],
+        ["is a kind of", info["kind_of"] or "—"],
+    ])
+    tables = [overview]
+    used: list[str] = []
+    sections = [
+        ("Focus and ownership", ("focus", "ownership"), None),
+        ("Top skills", ("skill",), top),
+        ("Team structure", ("team",), None),
+        ("Day-to-day work", ("activity",), None),
+        ("Deliverables", ("deliverable",), None),
+        ("Success metrics", ("metric",), None),
+        ("Moves on to", ("transition",), None),
+        ("Who hires", ("hiring",), None),
+        ("Standard links", ("standard",), None),
+    ]
+    for title, kinds, limit in sections:
+        links = prof.of_kind(*kinds)
+        if kinds == ("skill",):
+            links = sorted(links, key=lambda link: (-int(str(link["importance"])), str(link["target_label"])))
+        links = links[:limit] if limit else links
+        table = Table(title, ["item", "value", "basis", "sources", "disputed"])
+        for link in links:
+            item, value = item_and_value(link)
+            if kinds == ("skill",):
+                value = f"{value} ({link['category']})"
+            used.append(str(link["link"]))
+            table.rows.append([item, value, link["basis"], kb.source_ids([str(link["link"])]), link["disputed_by"] or ""])
+        if table.rows:
+            tables.append(table)
+    incoming = [t for t in kb.named("transitions").records() if t["to_role"] == role]
+    if incoming:
+        tables.append(Table("Comes from", ["item", "value", "basis", "sources", "disputed"], [
+            [t["from_label"], f"prevalence {t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])]), ""] for t in incoming
+        ]))
+        used += [str(t["link"]) for t in incoming]
+    gaps = [g for g in kb.named("gaps").records() if g["role"] == role]
+    standards = kb.named("standards", role=role).records()
+    return Result(
+        prof.label,
+        tables,
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        notes=[f"No seed data ({g['dimension_label']}): {g['text']}" for g in gaps]
+        + disagreement_notes(kb, (link["disputed_by"] for link in prof.links if str(link["link"]) in used)),
+        attribution=sorted({str(s["attribution"]) for s in standards if s["attribution"]}),
+        kind="show",
+        meta={"role": role, "label": prof.label, "subjects": sorted({role, *used})},
+    )

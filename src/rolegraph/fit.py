@@ -1,0 +1,108 @@
+"""Self-assessment: rate your skills, get the modelled roles ranked with the reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rolegraph.errors import RolegraphError
+from rolegraph.kb import KnowledgeBase
+from rolegraph.resolve import normalise
+from rolegraph.results import Result, Table
+
+#: The level assumed for a skill that is listed without a rating.
+LISTED_LEVEL = 4
+
+
+def skill_index(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
+    """Normalised skill names and aliases → (skill IRI, label)."""
+    index: dict[str, tuple[str, str]] = {}
+    for r in kb.named("skills").records():
+        names = [str(r["label"]), str(r["skill"]).rsplit("/", 1)[-1]] + [a for a in str(r["aliases"] or "").split("; ") if a]
+        for name in names:
+            index.setdefault(normalise(name), (str(r["skill"]), str(r["label"])))
+    return index
+
+
+def resolve_skill(kb: KnowledgeBase, name: str, index: dict[str, tuple[str, str]] | None = None) -> tuple[str, str]:
+    """Find a skill by label, alias or IRI slug, tolerating small typos."""
+    index = index or skill_index(kb)
+    key = normalise(name)
+    if key in index:
+        return index[key]
+    from difflib import get_close_matches
+
+    close = get_close_matches(key, list(index), n=3, cutoff=0.75)
+    if close and (len(close) == 1 or index[close[0]] == index[close[1]] or len(key) > 8):
+        return index[close[0]]
+    suggestions = get_close_matches(key, list(index), n=3, cutoff=0.4)
+    raise RolegraphError(
+        f"{name!r} is not a modelled skill",
+        ("closest: " + ", ".join(index[s][1] for s in suggestions)) if suggestions else "run `rolegraph skills` to list them",
+    )
+
+
+def parse_ratings(kb: KnowledgeBase, entries: list[str]) -> dict[str, int]:
+    """Turn ``["product strategy=4", "coding"]`` into skill IRI → level (0–5)."""
+    index = skill_index(kb)
+    ratings: dict[str, int] = {}
+    for entry in entries:
+        name, sep, level_text = entry.rpartition("=") if "=" in entry else (entry, "", "")
+        level = LISTED_LEVEL
+        if sep:
+            try:
+                level = int(level_text.strip())
+            except ValueError:
+                raise RolegraphError(f"rating {entry!r} needs a whole number after '='", "e.g. 'risk management=3'") from None
+            if not 0 <= level <= 5:
+                raise RolegraphError(f"rating {entry!r} is outside 0–5", "0 = none … 5 = expert")
+        iri, _ = resolve_skill(kb, name.strip(), index)
+        ratings[iri] = level
+    if not ratings:
+        raise RolegraphError("no skills given", "list skills, e.g. --skill 'coding=5' --skill 'product strategy=2'")
+    return ratings
+
+
+def fit(kb: KnowledgeBase, ratings: Mapping[str, int], top_reasons: int = 3) -> Result:
+    """Rank roles by how well ``ratings`` (skill IRI → 0–5) cover each role's weighted profile.
+
+    Score = Σ importance × min(level, importance) ÷ Σ importance² over the role's skills, so
+    a role's core skills count most and being over-qualified earns nothing extra.
+    """
+    profiles: dict[str, list[dict[str, object]]] = {}
+    labels: dict[str, str] = {}
+    for r in kb.named("skill-links").records():
+        profiles.setdefault(str(r["role"]), []).append(r)
+        labels[str(r["role"])] = str(r["role_label"])
+    table = Table("Roles ranked by fit", ["rank", "role", "fit", "strengths", "biggest gaps"])
+    scored = []
+    for role, skills in profiles.items():
+        total = sum(int(str(s["importance"])) ** 2 for s in skills)
+        got = sum(int(str(s["importance"])) * min(ratings.get(str(s["skill"]), 0), int(str(s["importance"]))) for s in skills)
+        strengths = sorted(
+            (s for s in skills if ratings.get(str(s["skill"]), 0) >= 3 and int(str(s["importance"])) >= 3),
+            key=lambda s: (-int(str(s["importance"])), str(s["skill_label"])),
+        )
+        gaps = sorted(
+            (s for s in skills if int(str(s["importance"])) - ratings.get(str(s["skill"]), 0) >= 2),
+            key=lambda s: (ratings.get(str(s["skill"]), 0) - int(str(s["importance"])), str(s["skill_label"])),
+        )
+        scored.append((got / total if total else 0.0, labels[role], strengths, gaps, role))
+    scored.sort(key=lambda x: (-x[0], x[1]))
+    for rank, (score, label, strengths, gaps, _) in enumerate(scored, start=1):
+        table.rows.append([
+            rank,
+            label,
+            round(score, 3),
+            ", ".join(f"{s['skill_label']} (needs {s['importance']})" for s in strengths[:top_reasons]) or "—",
+            ", ".join(f"{s['skill_label']} (needs {s['importance']}, you {ratings.get(str(s['skill']), 0)})" for s in gaps[:top_reasons]) or "—",
+        ])
+    return Result(
+        table.title,
+        [table],
+        notes=[
+            "Fit = Σ importance × min(your level, importance) ÷ Σ importance² over the role's skills (1.0 = every skill at the level the role needs).",
+            f"A skill listed without a level counts as {LISTED_LEVEL}; unlisted skills count as 0.",
+        ],
+        kind="fit",
+        meta={"ratings": dict(sorted(ratings.items())), "roles": [s[4] for s in scored]},
+    )

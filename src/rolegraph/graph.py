@@ -1,0 +1,170 @@
+"""Graph algorithms over the knowledge base (networkx, imported only here).
+
+* role similarity: cosine similarity of weighted skill profiles (a weighted bipartite
+  projection of the role–skill graph);
+* transition paths: shortest routes in the career-transition graph, and the skills each
+  step adds;
+* skill centrality: which skills the most roles lean on, weighted by importance.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import networkx as nx
+
+from rolegraph.compare import bases
+from rolegraph.errors import RolegraphError
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell, Result, Table
+
+#: A skill is worth building for a step when the target role rates it this much higher.
+GAP_THRESHOLD = 1
+
+
+def skill_graph(kb: KnowledgeBase) -> Any:
+    """Bipartite graph: role and skill nodes, edges weighted by importance."""
+    graph = nx.Graph()
+    for r in kb.named("skill-links").records():
+        graph.add_node(r["role"], kind="role", label=r["role_label"])
+        graph.add_node(r["skill"], kind="skill", label=r["skill_label"], category=r["category"])
+        weight = max(int(str(r["importance"])), graph.edges[r["role"], r["skill"]]["weight"] if graph.has_edge(r["role"], r["skill"]) else 0)
+        graph.add_edge(r["role"], r["skill"], weight=weight)
+    return graph
+
+
+def _cosine(graph: Any, u: str, v: str) -> float:
+    wu = {s: d["weight"] for s, d in graph[u].items()}
+    wv = {s: d["weight"] for s, d in graph[v].items()}
+    dot = sum(wu[s] * wv[s] for s in wu.keys() & wv.keys())
+    norm = math.sqrt(sum(x * x for x in wu.values())) * math.sqrt(sum(x * x for x in wv.values()))
+    return dot / norm if norm else 0.0
+
+
+def similarity_graph(kb: KnowledgeBase) -> Any:
+    """Roles joined by the cosine similarity of their skill profiles."""
+    graph = skill_graph(kb)
+    roles = {n for n, d in graph.nodes(data=True) if d["kind"] == "role"}
+    projected = nx.bipartite.generic_weighted_projected_graph(graph, roles, weight_function=lambda g, u, v: _cosine(g, u, v))
+    for n in projected.nodes:
+        projected.nodes[n]["label"] = graph.nodes[n]["label"]
+    return projected
+
+
+def neighbours(kb: KnowledgeBase, role: str) -> Result:
+    """Roles ranked by how similar their skill profiles are to ``role``'s."""
+    sim = similarity_graph(kb)
+    if role not in sim:
+        raise RolegraphError("this role has no skill profile to compare", "add rg:SkillLink data for it")
+    label = sim.nodes[role]["label"]
+    graph = skill_graph(kb)
+    rows: list[list[Cell]] = []
+    for other in sorted(sim[role], key=lambda o: (-sim[role][o]["weight"], sim.nodes[o]["label"])):
+        common = sorted(set(graph[role]) & set(graph[other]), key=lambda s: -(graph[role][s]["weight"] + graph[other][s]["weight"]))
+        rows.append([sim.nodes[other]["label"], round(sim[role][other]["weight"], 3), ", ".join(graph.nodes[s]["label"] for s in common[:5])])
+    table = Table(f"Roles nearest to {label}", ["role", "similarity", "strongest shared skills"], rows)
+    return Result(
+        table.title,
+        [table],
+        notes=["Similarity is the cosine of the two roles' skill-importance vectors (1 = identical profiles, 0 = nothing shared)."],
+        kind="neighbours",
+        meta={"role": role, "graph": _graph_meta(sim, weighted=True)},
+    )
+
+
+def transition_graph(kb: KnowledgeBase) -> Any:
+    """Directed graph of career transitions; edge cost is lower for more common moves."""
+    graph = nx.DiGraph()
+    for t in kb.named("transitions").records():
+        graph.add_node(t["from_role"], label=t["from_label"])
+        graph.add_node(t["to_role"], label=t["to_label"])
+        prevalence = int(str(t["prevalence"]))
+        graph.add_edge(t["from_role"], t["to_role"], cost=4 - prevalence, prevalence=prevalence, link=t["link"], basis=t["basis"])
+    return graph
+
+
+def skill_gap(kb: KnowledgeBase, source: str, target: str) -> list[dict[str, Cell]]:
+    """Skills ``target`` rates at least :data:`GAP_THRESHOLD` higher than ``source``, biggest need first."""
+    rows = kb.named("skill-differences", a=target, b=source, threshold=GAP_THRESHOLD).records()
+    return [r for r in rows if r["favours"] == "a"]
+
+
+def path(kb: KnowledgeBase, source: str, target: str) -> Result:
+    """What someone in ``source`` must build to move to ``target``: the route and each step's skills."""
+    graph = transition_graph(kb)
+    labels = {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    if source == target:
+        raise RolegraphError(f"{labels.get(source, source)} is already the target role", "pick two different roles")
+    notes: list[str] = []
+    try:
+        route = nx.shortest_path(graph, source, target, weight="cost")
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        route = [source, target]
+        notes.append(
+            f"The knowledge base records no career transition from {labels.get(source)} to {labels.get(target)}; "
+            "the steps below are the skill gap alone."
+        )
+    steps = Table("Route", ["step", "from", "to", "how common", "basis", "sources"])
+    skills = Table("Skills to build", ["step", "rank", "skill", "category", "need (target)", "have (now)", "gap", "basis", "sources"])
+    used: list[str] = []
+    for number, (u, v) in enumerate(zip(route, route[1:], strict=False), start=1):
+        edge = graph.edges[u, v] if graph.has_edge(u, v) else None
+        if edge:
+            used.append(str(edge["link"]))
+        steps.rows.append([
+            number, labels[u], labels[v],
+            f"{edge['prevalence']}/3" if edge else "no recorded transition",
+            edge["basis"] if edge else "",
+            kb.source_ids([str(edge["link"])]) if edge else "",
+        ])
+        for rank, r in enumerate(skill_gap(kb, u, v), start=1):
+            links = [str(x) for x in (r["link_a"], r["link_b"]) if x]
+            used += links
+            skills.rows.append([
+                number, rank, r["label"], r["category"], r["importance_a"], r["importance_b"], r["difference"],
+                bases([r["basis_a"], r["basis_b"]]), kb.source_ids(links),
+            ])
+    notes.append(f"A skill is listed when the next role rates it at least {GAP_THRESHOLD} higher (0–5 scale) than the current one.")
+    return Result(
+        f"From {labels[source]} to {labels[target]}",
+        [steps, skills],
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        notes=notes,
+        kind="path",
+        meta={"roles": [source, target], "route": route, "graph": _graph_meta(graph.subgraph(route)) if len(route) > 1 else {}},
+    )
+
+
+def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
+    """Skills ranked by importance-weighted degree across all roles."""
+    graph = skill_graph(kb)
+    roles = [n for n, d in graph.nodes(data=True) if d["kind"] == "role"]
+    skills = [n for n, d in graph.nodes(data=True) if d["kind"] == "skill"]
+    max_weight = 5 * max(len(roles), 1)
+    ranked = sorted(skills, key=lambda s: (-graph.degree(s, weight="weight"), graph.nodes[s]["label"]))
+    table = Table("Most central skills", ["rank", "skill", "category", "roles needing it (≥3)", "weighted degree", "centrality"])
+    for rank, s in enumerate(ranked[:top], start=1):
+        strong = sorted(graph.nodes[r]["label"] for r in graph[s] if graph[s][r]["weight"] >= 3)
+        degree = graph.degree(s, weight="weight")
+        table.rows.append([rank, graph.nodes[s]["label"], graph.nodes[s]["category"], len(strong), degree, round(degree / max_weight, 3)])
+    return Result(
+        table.title,
+        [table],
+        notes=[f"Centrality = sum of importances across the {len(roles)} roles ÷ the maximum possible ({max_weight})."],
+        kind="centrality",
+    )
+
+
+def _graph_meta(graph: Any, weighted: bool = False) -> dict[str, Any]:
+    """Nodes and edges of a small graph, for graph-shaped exports (mermaid, charts)."""
+    nodes = [{"id": n, "label": graph.nodes[n].get("label", n)} for n in sorted(graph.nodes)]
+    edges = []
+    for u, v, d in sorted(graph.edges(data=True)):
+        edge = {"source": u, "target": v}
+        if weighted:
+            edge["weight"] = round(d["weight"], 3)
+        elif "prevalence" in d:
+            edge["prevalence"] = d["prevalence"]
+        edges.append(edge)
+    return {"nodes": nodes, "edges": edges, "directed": graph.is_directed()}

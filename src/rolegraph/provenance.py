@@ -1,0 +1,98 @@
+"""Provenance: the sources, the disagreements between them, and the facts behind a topic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rolegraph.compare import disagreement_notes
+from rolegraph.kb import KnowledgeBase
+from rolegraph.resolve import normalise
+from rolegraph.results import Cell, Result, Table
+
+#: Words that name a comparison dimension (by its notation), beyond the dimension labels.
+DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
+    "focus": ("focus", "focus area", "focus areas", "scope", "responsibility", "responsibilities", "own", "owns", "ownership"),
+    "team": ("team", "teams", "team structure", "reports", "report to", "reports to", "direct reports", "org", "organisation", "organization"),
+    "tech-skills": ("tech skills", "technical skills", "technical", "tech", "coding", "architecture"),
+    "day-to-day": ("day to day", "daily", "day", "activities", "routine", "typical day", "do all day"),
+    "skills": ("skills", "soft skills", "non technical skills"),
+    "deliverables": ("deliverables", "deliverable", "output", "outputs", "artifacts", "prd", "roadmap"),
+    "metrics": ("metrics", "success", "success metrics", "kpi", "kpis", "measured", "blame", "blamed"),
+    "background": ("background", "transition", "transitions", "career", "become", "path", "mba", "degree"),
+    "hiring": ("hiring", "hire", "companies", "company", "domains", "domain", "employers"),
+    "naming": ("name", "names", "abbreviation", "abbreviations", "acronym", "tpm", "title"),
+    "relations": ("relation", "relations", "difference", "neighbouring roles", "collaboration"),
+    "pay": ("pay", "salary", "salaries", "compensation", "money", "earn", "earns"),
+}
+
+
+def sources(kb: KnowledgeBase) -> Result:
+    """Every source with its ID, title, author, date, URL and tier."""
+    refs = sorted(kb.sources().values(), key=lambda s: _key(s.id))
+    table = Table("Sources", ["id", "title", "creator", "date", "tier", "url"], [
+        [s.id, s.title, s.creator, s.date, s.tier, s.url] for s in refs
+    ])
+    return Result("Sources", [table], sources=refs, kind="sources", meta={"subjects": sorted(kb.sources())})
+
+
+def _key(source_id: str) -> tuple[str, int, str]:
+    from rolegraph.kb import source_sort_key
+
+    return source_sort_key(source_id)
+
+
+def disagreements(kb: KnowledgeBase) -> Result:
+    """Where sources disagree: each question, every position, and who holds it."""
+    rows = kb.named("disagreements").records()
+    table = Table("Where sources disagree", ["id", "question", "position", "held by"])
+    for r in rows:
+        table.rows.append([r["id"], r["question"], r["position_text"], kb.source_ids([str(r["position"])])])
+    statements = [str(r["position"]) for r in rows] + [str(r["disagreement"]) for r in rows]
+    return Result(
+        table.title,
+        [table],
+        sources=kb.source_refs(s for st in statements for s in kb.sources_of(st)),
+        kind="disagreements",
+        meta={"subjects": sorted(set(statements))},
+    )
+
+
+def dimensions_for(topic: str) -> list[str]:
+    """Dimension notations a topic names (possibly none)."""
+    words = normalise(topic)
+    padded = f" {words} "
+    found = [dim for dim, names in DIMENSION_WORDS.items() if any(f" {normalise(n)} " in padded for n in names)]
+    return found
+
+
+def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
+    """The facts (with basis and sources) behind ``topic`` for ``roles``, plus disagreements and gaps."""
+    role_rows = {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    targets = list(roles) or sorted(role_rows, key=role_rows.__getitem__)
+    dims = dimensions_for(topic)
+    words = {w for w in normalise(topic).split() if len(w) > 3}
+    table = Table(f"Facts behind: {topic}", ["fact", "role", "dimension", "statement", "basis", "sources", "disputed"])
+    disputed: list[Cell] = []
+    seen: set[str] = set()
+    for role in targets:
+        for f in kb.named("facts", role=role).records():
+            text_words = set(normalise(str(f["text"])).split())
+            if (dims and f["dimension"] in dims) or (not dims and words & text_words):
+                if str(f["fact"]) in seen:
+                    continue
+                seen.add(str(f["fact"]))
+                table.rows.append([f["id"], role_rows[role], f["dimension"], f["text"], f["basis"], kb.source_ids([str(f["fact"])]), f["disputed_by"] or ""])
+                disputed.append(f["disputed_by"])
+    gaps = [g for g in kb.named("gaps").records() if g["role"] in targets and (not dims or g["dimension"] in dims)]
+    notes = [f"No seed data for {g['role_label']} ({g['dimension_label']}): {g['text']}" for g in gaps if dims]
+    notes += disagreement_notes(kb, disputed)
+    if not table.rows:
+        notes.append(f"The knowledge base has no facts about {topic!r} for these roles; nothing is inferred.")
+    return Result(
+        table.title,
+        [table],
+        sources=kb.source_refs(s for fact in seen for s in kb.sources_of(fact)),
+        notes=notes,
+        kind="why",
+        meta={"roles": list(roles), "topic": topic, "dimensions": dims, "subjects": sorted(seen)},
+    )

@@ -1,0 +1,132 @@
+"""Role names → roles: labels, aliases, abbreviations; case-, punctuation- and typo-tolerant.
+
+An ambiguous name (TPM, PM) is never guessed: :class:`AmbiguousRole` lists the readings.
+An unknown name raises :class:`RoleNotFound` with the closest modelled roles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rolegraph.errors import AmbiguousRole, RoleNotFound
+from rolegraph.kb import KnowledgeBase
+
+#: Lowest similarity (0–1) at which a misspelt name is accepted.
+FUZZY_CUTOFF = 0.84
+#: How much better the best role must score than the runner-up to be accepted.
+FUZZY_MARGIN = 0.04
+
+
+@dataclass(frozen=True)
+class RoleRef:
+    """A resolved role: its IRI and preferred label."""
+
+    iri: str
+    label: str
+
+
+def normalise(name: str) -> str:
+    """Lower-case, accents stripped, punctuation to spaces, single spaces."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^(a|an|the) ", "", text)
+
+
+@dataclass
+class NameIndex:
+    """Every lookup name of every role, normalised."""
+
+    exact: dict[str, set[str]]
+    labels: dict[str, str]
+    fuzzy: dict[str, set[str]]
+
+    @classmethod
+    def build(cls, kb: KnowledgeBase) -> NameIndex:
+        exact: dict[str, set[str]] = defaultdict(set)
+        fuzzy: dict[str, set[str]] = defaultdict(set)
+        labels: dict[str, str] = {}
+        for row in kb.named("role-names").records():
+            role, name, kind = str(row["role"]), normalise(str(row["name"])), str(row["kind"])
+            labels[role] = str(row["label"])
+            if not name:
+                continue
+            exact[name].add(role)
+            if kind in ("label", "alias", "hidden") and len(name) > 4:
+                fuzzy[name].add(role)
+        return cls(dict(exact), labels, dict(fuzzy))
+
+    def ref(self, iri: str) -> RoleRef:
+        return RoleRef(iri, self.labels[iri])
+
+    def scores(self, name: str) -> list[tuple[float, str]]:
+        """Best similarity per role, highest first."""
+        from difflib import SequenceMatcher
+
+        best: dict[str, float] = {}
+        for candidate, roles in self.fuzzy.items():
+            score = SequenceMatcher(None, name, candidate).ratio()
+            for role in roles:
+                best[role] = max(best.get(role, 0.0), score)
+        return sorted(((s, r) for r, s in best.items()), key=lambda x: (-x[0], self.labels[x[1]]))
+
+
+_INDEX_CACHE: dict[int, NameIndex] = {}
+
+
+def index(kb: KnowledgeBase) -> NameIndex:
+    """The name index of ``kb`` (built once per knowledge base)."""
+    key = id(kb)
+    if key not in _INDEX_CACHE:
+        _INDEX_CACHE[key] = NameIndex.build(kb)
+    return _INDEX_CACHE[key]
+
+
+def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
+    """Resolve ``name`` (an IRI, label, alias, abbreviation or a close misspelling) to one role."""
+    idx = index(kb)
+    if name in idx.labels:
+        return idx.ref(name)
+    key = normalise(name)
+    if not key:
+        raise RoleNotFound(name, sorted(idx.labels.values())[:3])
+    if key in idx.exact:
+        roles = sorted(idx.exact[key], key=lambda r: idx.labels[r])
+        if len(roles) == 1:
+            return idx.ref(roles[0])
+        raise AmbiguousRole(name, [idx.labels[r] for r in roles])
+    scores = idx.scores(key)
+    if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
+        return idx.ref(scores[0][1])
+    raise RoleNotFound(name, [idx.labels[r] for _, r in scores[:3]])
+
+
+def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, list[RoleRef]]]:
+    """Role mentions in free text: (position, matched words, readings), longest match first per span.
+
+    An exact name yields its role(s) (several for an ambiguous short form); a misspelt
+    multi-word name is matched fuzzily with the same cut-off as :func:`resolve_role`.
+    """
+    idx = index(kb)
+    words = normalise(text).split()
+    found: list[tuple[int, str, list[RoleRef]]] = []
+    taken: set[int] = set()
+    for size in (5, 4, 3, 2, 1):
+        for start in range(len(words) - size + 1):
+            span = range(start, start + size)
+            if taken.intersection(span):
+                continue
+            phrase = " ".join(words[start : start + size])
+            roles: list[str] = []
+            if phrase in idx.exact:
+                roles = sorted(idx.exact[phrase], key=lambda r: idx.labels[r])
+            elif size >= 2 and len(phrase) > 8:
+                scores = idx.scores(phrase)
+                if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
+                    roles = [scores[0][1]]
+            if roles:
+                taken.update(span)
+                found.append((start, phrase, [idx.ref(r) for r in roles]))
+    return sorted(found)

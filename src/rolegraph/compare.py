@@ -76,6 +76,8 @@ def item_and_value(link: dict[str, Cell]) -> tuple[str, str]:
         return f"{relation}: {label}" if relation != "coordinates" else "teams coordinated", count_text(link)
     if kind == "transition":
         return f"moves on to {label}", f"prevalence {link['prevalence'] or 1}/3"
+    if kind == "transition-in":
+        return f"comes from {label}", f"prevalence {link['prevalence'] or 1}/3"
     if kind == "hiring":
         return label, str(link["domain"] or "yes")
     if kind == "standard":
@@ -158,11 +160,11 @@ def _add_incoming(kb: KnowledgeBase, rows: dict[str, dict[str, list[dict[str, Ce
     for t in kb.named("transitions").records():
         for side, prof in (("a", pa), ("b", pb)):
             if t["to_role"] == prof.iri:
-                link = {
-                    "link": t["link"], "kind": "transition-in", "basis": t["basis"], "disputed_by": None,
-                    "importance": None, "prevalence": t["prevalence"],
+                link: dict[str, Cell] = {
+                    "link": t["link"], "kind": "transition-in", "target_label": t["from_label"], "basis": t["basis"],
+                    "disputed_by": None, "importance": None, "prevalence": t["prevalence"],
                 }
-                rows[f"comes from {t['from_label']}"][side].append(link)
+                rows[item_and_value(link)[0]][side].append(link)
 
 
 def gap_notes(gaps: list[dict[str, Cell]], dimension: str, roles: set[str], seed_named: bool) -> list[str]:

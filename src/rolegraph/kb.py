@@ -72,28 +72,20 @@ def literal_cell(lexical: str, datatype: str | None) -> Cell:
     return lexical
 
 
-def to_term(value: ParamValue) -> ox.NamedNode | ox.Literal:
-    """Turn a parameter value into a pyoxigraph term."""
-    if isinstance(value, IRI):
-        return ox.NamedNode(value)
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "decimal"))
-    return ox.Literal(str(value))
-
-
 class LocalEngine:
-    """An in-memory pyoxigraph store."""
+    """An in-memory pyoxigraph store.
+
+    Parameters are bound with an escaped ``VALUES`` block at the start of the WHERE group
+    (:func:`rolegraph.queries.inject_values`), exactly as for a remote endpoint, so every
+    engine answers a named query the same way.
+    """
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
 
     def _query(self, text: str, params: dict[str, ParamValue]) -> object:
         try:
-            return self.store.query(text, substitutions={ox.Variable(k): to_term(v) for k, v in params.items()})
+            return self.store.query(queries.inject_values(text, params))
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from None
 

@@ -164,14 +164,14 @@ _FORBIDDEN = re.compile(
 )
 
 
-def _code_only(text: str) -> str:
+def code_only(text: str) -> str:
     """The query text with strings, IRIs and comments blanked out; every offset is kept."""
     return _STRIP.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def check_read_only(text: str) -> None:
     """Refuse updates and anything that could reach the network or other graphs."""
-    found = _FORBIDDEN.search(_code_only(text))
+    found = _FORBIDDEN.search(code_only(text))
     if found:
         word = found.group(1).upper()
         raise QueryError(
@@ -209,7 +209,7 @@ def inject_values(text: str, params: dict[str, ParamValue]) -> str:
     """Put a ``VALUES`` block at the start of the query's outermost WHERE group."""
     if not params:
         return text
-    code = _code_only(text)
+    code = code_only(text)
     where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
     brace = where.end() if where else code.find("{") + 1
     if brace <= 0:

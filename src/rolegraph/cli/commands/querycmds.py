@@ -1,0 +1,263 @@
+"""Commands that answer questions about roles: show, compare, separate, shared, path, fit, …"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rolegraph.cli.app import DataOpt, FormatOpt, OutputOpt, app, emit, get_kb
+from rolegraph.errors import RolegraphError
+from rolegraph.kb import KnowledgeBase
+from rolegraph.resolve import resolve_role
+
+RoleArg = Annotated[str, typer.Argument(help="A role name, alias or abbreviation, e.g. 'Tech PM' or 'technical program manager'.", show_default=False)]
+
+
+def _role(kb: KnowledgeBase, name: str) -> str:
+    return resolve_role(kb, name).iri
+
+
+@app.command()
+def show(role: RoleArg, data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+         top: Annotated[int, typer.Option(help="How many top skills to list.")] = 10) -> None:
+    """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, sources.
+
+    Example: rolegraph show "Tech PgM"
+    """
+    from rolegraph.compare import show as build
+
+    kb = get_kb(data)
+    emit(build(kb, _role(kb, role), top=top), fmt, output)
+
+
+@app.command()
+def compare(
+    a: RoleArg,
+    b: RoleArg,
+    dimension: Annotated[list[str] | None, typer.Option("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
+                                                        "day-to-day, skills, deliverables, metrics, background, hiring, relations.",
+                                                        show_default=False)] = None,
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """Compare two roles side by side over every dimension, marking seed vs external facts and disagreements.
+
+    Example: rolegraph compare "Tech PM" "Technical Program Manager" --dimension team
+    """
+    from rolegraph.compare import compare as build
+
+    kb = get_kb(data)
+    known = [str(r["notation"]) for r in kb.named("dimensions").records()]
+    for d in dimension or []:
+        if d not in known:
+            raise RolegraphError(f"unknown dimension {d!r}", "choose from: " + ", ".join(known))
+    emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output)
+
+
+@app.command()
+def separate(
+    a: RoleArg, b: RoleArg,
+    threshold: Annotated[int, typer.Option(min=1, max=5, help="Smallest importance gap (0–5 scale) that separates.")] = 2,
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """Which skills separate A from B (and B from A), ranked by importance gap, each row sourced.
+
+    Example: rolegraph separate "Tech PM" "Tech PgM"
+    """
+    from rolegraph.compare import separate as build
+
+    kb = get_kb(data)
+    emit(build(kb, _role(kb, a), _role(kb, b), threshold), fmt, output)
+
+
+@app.command()
+def shared(
+    a: RoleArg, b: RoleArg,
+    min_importance: Annotated[int, typer.Option(min=0, max=5, help="Lowest importance both roles must give a skill.")] = 3,
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """The common core: skills both roles need.
+
+    Example: rolegraph shared "Tech PM" "Tech PgM"
+    """
+    from rolegraph.compare import shared as build
+
+    kb = get_kb(data)
+    emit(build(kb, _role(kb, a), _role(kb, b), min_importance), fmt, output)
+
+
+@app.command()
+def path(
+    from_role: Annotated[str, typer.Argument(metavar="FROM", help="The role you are in now.", show_default=False)],
+    to_role: Annotated[str, typer.Argument(metavar="TO", help="The role you want.", show_default=False)],
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """What someone in FROM must build to move to TO: the route through recorded transitions and each step's skills.
+
+    Example: rolegraph path "Software Engineer" "Tech PM"
+    """
+    from rolegraph.graph import path as build
+
+    kb = get_kb(data)
+    emit(build(kb, _role(kb, from_role), _role(kb, to_role)), fmt, output)
+
+
+@app.command()
+def neighbours(role: RoleArg, data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """Roles ranked by how similar their weighted skill profiles are.
+
+    Example: rolegraph neighbours "Tech PgM"
+    """
+    from rolegraph.graph import neighbours as build
+
+    kb = get_kb(data)
+    emit(build(kb, _role(kb, role)), fmt, output)
+
+
+@app.command()
+def centrality(
+    top: Annotated[int, typer.Option(min=1, help="How many skills to list.")] = 15,
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """Skills ranked by how many roles lean on them, weighted by importance.
+
+    Example: rolegraph centrality --top 10
+    """
+    from rolegraph.graph import centrality as build
+
+    emit(build(get_kb(data), top), fmt, output)
+
+
+@app.command()
+def skills(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """List the modelled skills by category (names usable with `fit --skill`).
+
+    Example: rolegraph skills --format csv
+    """
+    from rolegraph.results import Result
+
+    table = get_kb(data).run("skills")
+    table.columns, table.rows = table.columns[1:], [row[1:] for row in table.rows]
+    emit(Result("Modelled skills", [table], kind="skills"), fmt, output)
+
+
+@app.command()
+def fit(
+    skill: Annotated[list[str] | None, typer.Option("--skill", "-s", help="A skill you have, optionally rated 0–5: 'coding=5' (repeatable).",
+                                                    show_default=False)] = None,
+    file: Annotated[Path | None, typer.Option("--file", help="A text file with one 'skill=level' per line (# comments allowed).",
+                                              show_default=False)] = None,
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """Self-assessment: rate your skills (flags, a file, or interactively on a terminal) and get roles ranked with reasons.
+
+    Example: rolegraph fit -s "coding=5" -s "software architecture=4" -s "product strategy=2"
+    """
+    from rolegraph.fit import fit as build
+    from rolegraph.fit import parse_ratings
+
+    kb = get_kb(data)
+    entries = list(skill or [])
+    if file is not None:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise RolegraphError(f"{file}: cannot read ({exc.strerror})", "give a text file with one 'skill=level' per line") from None
+        entries += [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
+    if not entries and sys.stdin.isatty():
+        entries = _prompt_ratings(kb)
+    emit(build(kb, parse_ratings(kb, entries)), fmt, output)
+
+
+def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
+    """Ask for a 0–5 rating of each skill (Enter skips)."""
+    sys.stderr.write("Rate each skill 0–5 (Enter = skip, 0 none … 5 expert).\n")
+    entries = []
+    for row in kb.named("skills").records():
+        answer = typer.prompt(f"{row['label']} [{row['category']}]", default="", show_default=False, err=True)
+        if answer.strip():
+            entries.append(f"{row['label']}={answer.strip()}")
+    return entries
+
+
+@app.command()
+def why(
+    words: Annotated[list[str], typer.Argument(metavar="[ROLE [ROLE]] TOPIC", help="Up to two roles, then the topic (e.g. 'how', 'team', "
+                                               "'day to day', a skill).", show_default=False)],
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """The provenance behind a statement: facts, basis, sources and, where sources disagree, every position.
+
+    Example: rolegraph why "Tech PgM" team
+    """
+    from rolegraph.provenance import why as build
+
+    kb = get_kb(data)
+    roles: list[str] = []
+    rest = list(words)
+    while len(rest) > 1 and len(roles) < 2:
+        try:
+            roles.append(_role(kb, rest[0]))
+        except RolegraphError:
+            break
+        rest.pop(0)
+    emit(build(kb, roles, " ".join(rest)), fmt, output)
+
+
+@app.command()
+def sources(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """Every source: ID, title, author, date, tier and URL.
+
+    Example: rolegraph sources --format markdown
+    """
+    from rolegraph.provenance import sources as build
+
+    emit(build(get_kb(data)), fmt, output)
+
+
+@app.command()
+def disagreements(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+    """Where sources disagree (who owns the how, how many teams a TPM covers, …) with every position and who holds it.
+
+    Example: rolegraph disagreements
+    """
+    from rolegraph.provenance import disagreements as build
+
+    emit(build(get_kb(data)), fmt, output)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in your own words.", show_default=False)],
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """Answer a free-text question from the graph, showing how it was understood; never invents.
+
+    Example: rolegraph ask "Which skills separate a Tech PM from a Technical Program Manager?"
+    """
+    from rolegraph.ask import ask as answer
+
+    emit(answer(get_kb(data), question), fmt, output)
+
+
+@app.command()
+def query(
+    name_or_file: Annotated[str | None, typer.Argument(metavar="NAME|FILE", help="A named query (see --list) or a .rq file.",
+                                                       show_default=False)] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter: name=value; IRIs as <https://…> (repeatable).",
+                                                    show_default=False)] = None,
+    list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+) -> None:
+    """Run a named or your own read-only SPARQL query (updates, SERVICE, LOAD, FROM are refused).
+
+    Example: rolegraph query skill-profile -p role=<https://w3id.org/rolegraph/id/role/technical-product-manager>
+    """
+    from rolegraph.sparql import list_queries, run_query
+
+    if list_ or name_or_file is None:
+        emit(list_queries(), fmt, output)
+        return
+    emit(run_query(get_kb(data), name_or_file, param or []), fmt, output)

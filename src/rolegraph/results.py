@@ -3,6 +3,13 @@
 A :class:`Result` holds one or more :class:`Table` parts (a comparison has one per
 dimension), the sources it drew on, the licence notices of any standard it used, and
 free-form notes (ambiguities, abstentions, disagreements). Nothing here knows RDF libraries.
+
+Two ``meta`` keys have a fixed meaning for exporters (see docs/formats.md):
+
+* ``meta["subjects"]``: the IRIs (roles, links, facts, sources, ...) the result drew on; the
+  ``turtle`` and ``json-ld`` formats export the subgraph around them.
+* ``meta["graph"]``: a graph-shaped result, ``{"nodes": [{"id", "label"}], "edges":
+  [{"source", "target", "label"}]}`` (ids are IRIs); the ``mermaid`` format draws it.
 """
 
 from __future__ import annotations
@@ -83,6 +90,41 @@ class Result:
     def table(self) -> Table:
         """The first (often only) table."""
         return self.tables[0]
+
+    def graph(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+        """The ``meta["graph"]`` nodes and edges of a graph-shaped result, else None."""
+        graph = self.meta.get("graph")
+        if not isinstance(graph, dict):
+            return None
+        return list(graph.get("nodes", [])), list(graph.get("edges", []))
+
+    def to_markdown(self) -> str:
+        """The result as GitHub-flavoured Markdown (the ``markdown`` format)."""
+        from rolegraph import formats
+
+        return formats.render(self, "markdown").decode("utf-8")
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rich display: the ``html`` format as a fragment."""
+        from rolegraph import formats
+
+        return formats.render(self, "html", fragment=True).decode("utf-8")
+
+    def to_pandas(self) -> Any:
+        """All tables as one ``pandas.DataFrame`` (a ``part`` column when there are several; raw,
+        un-neutralised values). Needs pandas, which rolegraph does not install."""
+        import importlib
+
+        try:
+            pd = importlib.import_module("pandas")
+        except ImportError:
+            from rolegraph.errors import RolegraphError
+
+            raise RolegraphError("to_pandas() needs pandas", "pip install pandas") from None
+        from rolegraph.formats.text import rows_with_part
+
+        columns, rows = rows_with_part(self)
+        return pd.DataFrame(rows, columns=columns)
 
     def to_dict(self) -> dict[str, Any]:
         """A stable, JSON-ready mapping (see docs/json.md)."""

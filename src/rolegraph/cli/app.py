@@ -67,6 +67,9 @@ FormatOpt = Annotated[
     ),
 ]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False)]
+FragmentOpt = Annotated[
+    bool, typer.Option("--fragment", help="With --format html: a <section> to embed in a page or LMS instead of a whole page.")
+]
 
 
 def get_kb(data: list[Path] | None) -> KnowledgeBase:

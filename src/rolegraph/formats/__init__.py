@@ -70,5 +70,18 @@ def render(result: Result, name: str, **options: Any) -> bytes:
 
 
 register(Format("json", "json", "application/json", "rolegraph.formats.text:to_json", "stable JSON (see docs/json.md)"))
-register(Format("csv", "csv", "text/csv", "rolegraph.formats.text:to_csv", "comma-separated values, one row per table row"))
+register(Format("csv", "csv", "text/csv", "rolegraph.formats.tabular:to_csv", "comma-separated, formulas neutralised"))
 register(Format("markdown", "md", "text/markdown", "rolegraph.formats.text:to_markdown", "GitHub-flavoured Markdown tables"))
+register(Format("tsv", "tsv", "text/tab-separated-values", "rolegraph.formats.tabular:to_tsv", "tab-separated, cells as csv"))
+register(Format("html", "html", "text/html", "rolegraph.formats.html:to_html", "offline HTML page; --fragment for a <section>"))
+register(Format("latex", "tex", "application/x-latex", "rolegraph.formats.latex:to_latex", "LaTeX booktabs/longtable tables"))
+register(Format(
+    "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rolegraph.formats.xlsx:to_xlsx",
+    "Excel workbook: a sheet per table plus a Sources sheet", binary=True,
+))
+register(Format(
+    "mermaid", "mmd", "text/vnd.mermaid", "rolegraph.formats.mermaid:to_mermaid",
+    "Mermaid flowchart of a graph-shaped result", graph_only=True,
+))
+register(Format("turtle", "ttl", "text/turtle", "rolegraph.formats.rdf:to_turtle", "Turtle of the subgraph behind the result"))
+register(Format("json-ld", "jsonld", "application/ld+json", "rolegraph.formats.rdf:to_jsonld", "JSON-LD of the subgraph"))

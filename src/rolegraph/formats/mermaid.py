@@ -1,0 +1,52 @@
+"""Mermaid flowcharts of graph-shaped results (``meta["graph"]``), for Markdown, MkDocs and slides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rolegraph.errors import RolegraphError
+from rolegraph.formats.common import attribution_text
+from rolegraph.results import Result
+
+#: Commands whose results carry ``meta["graph"]``.
+GRAPH_COMMANDS = ("transitions",)
+
+_ENTITIES = {'"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "#": "#35;", "|": "#124;", "`": "#96;"}
+
+
+def label(value: object) -> str:
+    """Text safe inside a quoted Mermaid label: entities for markup characters, no line breaks."""
+    raw = " ".join(str(value).split())
+    return "".join(_ENTITIES.get(ch, ch) for ch in raw)
+
+
+def comment(value: str) -> str:
+    """A ``%%`` comment line that can never become a directive."""
+    return "%% " + " ".join(value.replace("%%{", "%% {").split())
+
+
+def to_mermaid(result: Result, **_: Any) -> bytes:
+    """A left-to-right flowchart; node IDs are stable (``n0``... in node order); edges whose
+    ``basis`` is ``external`` are dotted, so seed-backed and outside claims differ without colour."""
+    graph = result.graph()
+    if graph is None:
+        raise RolegraphError(
+            "the mermaid format needs a graph-shaped result",
+            "use it with: " + ", ".join(f"rolegraph {c}" for c in GRAPH_COMMANDS),
+        )
+    nodes, edges = graph
+    ids = {str(n["id"]): f"n{i}" for i, n in enumerate(nodes)}
+    out = [comment(result.title)]
+    note = attribution_text(result)
+    if note:
+        out.append(comment(note))
+    out.append("flowchart LR")
+    out += [f'  {ids[str(n["id"])]}["{label(n.get("label") or n["id"])}"]' for n in nodes]
+    for edge in edges:
+        source, target = ids.get(str(edge["source"])), ids.get(str(edge["target"]))
+        if source is None or target is None:
+            raise RolegraphError(f"graph edge {edge!r} points to a node that is not in the graph")
+        arrow = "-.->" if edge.get("basis") == "external" else "-->"
+        text = edge.get("label")
+        out.append(f'  {source} {arrow}|"{label(text)}"| {target}' if text else f"  {source} {arrow} {target}")
+    return ("\n".join(out) + "\n").encode("utf-8")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rolegraph import compare, graph, provenance
-from rolegraph.errors import RoleNotFound
+from rolegraph.errors import RoleNotFound, RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 from rolegraph.results import Cell, Result, Table
@@ -30,6 +30,7 @@ _TITLE = re.compile(
     r"\b((?:[a-z]+ ){0,2}(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|"
     r"developer|recruiter|consultant|coach|marketer|researcher|writer)s?)\b"
 )
+_GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer"}
 _FILLER = {"a", "an", "the", "which", "what", "does", "do", "from", "to", "and", "or", "is", "of", "separate", "between", "vs",
            "versus", "skills", "skill", "become", "good", "as", "for", "each", "every", "my", "our", "their", "same", "other",
            "that", "would", "can", "how", "who", "why", "when", "most", "common", "way", "any", "in", "with", "compare", "a"}
@@ -67,6 +68,7 @@ def ask(kb: KnowledgeBase, question: str) -> Result:
         if len(readings) == 1 and readings[0] not in roles:
             roles.append(readings[0])
     ans.roles = roles
+    ans.extra["ambiguous"] = ambiguous
 
     for route in ROUTES:
         if route.matches(text, ans, ambiguous):
@@ -107,24 +109,21 @@ def has_prefix(text: str, *stems: str) -> bool:
 
 
 def _unknown_titles(kb: KnowledgeBase, question: str, known: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
-    """Job-title phrases in the question that are not modelled roles."""
-    text = normalise(question)
-    covered = " ".join(m[1] for m in known)
+    """Job-title phrases in the question that are not modelled roles (e.g. 'scrum master')."""
+    known_spans = [m[1] for m in known]
     unknown = []
-    for m in _TITLE.finditer(text):
+    for m in _TITLE.finditer(normalise(question)):
         words = [w for w in m.group(1).split() if w not in _FILLER]
         phrase = " ".join(words)
-        if len(words) < 2 and not covered:
-            phrase = m.group(1)
-        if not words or phrase in covered or any(phrase in k or k in phrase for k in covered.split(" ") if len(k) > 3 and k == phrase):
+        if not words or (len(words) == 1 and words[0].rstrip("s") in _GENERIC_HEADS):
             continue
-        if any(phrase.endswith(m2[1]) or m2[1].endswith(phrase) for m2 in known):
+        if any(phrase in k or k in phrase for k in known_spans):
             continue
         try:
             resolve_role(kb, phrase)
         except RoleNotFound:
             unknown.append(phrase)
-        except Exception:  # ambiguous: handled elsewhere
+        except RolegraphError:
             continue
     return unknown
 
@@ -152,7 +151,10 @@ def _ready_roles(kb: KnowledgeBase, ans: Answer, ambiguous: list[Any], needed: i
             ans.notes.append(f"{phrase.upper()!r} is ambiguous: it can mean " + " or ".join(r.label for r in readings) + "; say which one.")
         return False
     if len(ans.roles) < needed:
-        if needed == 2 and len(ans.roles) <= 1 and (has(text, "two tpm", "both", "each", "they", "them", "reverse", "the two") or not ans.roles):
+        comparative = has(text, "two tpm", "both", "each", "they", "them", "reverse", "the two", "two roles", "tpms")
+        if not ans.roles and comparative:
+            needed = 2
+        if needed == 2 and len(ans.roles) <= 1 and (comparative or not ans.roles):
             defaults = [TECH_PM, TECH_PGM]
             if ans.roles and ans.roles[0].iri in defaults:
                 defaults.remove(ans.roles[0].iri)
@@ -214,40 +216,61 @@ def _dimensions(kb: KnowledgeBase, ans: Answer, text: str) -> None:
                      "team structure, tech skills and day-to-day answers come from outside sources.")
 
 
+#: Everyday words that point at a concern when the question does not name it.
+CONCERN_WORDS = {
+    "what": ("roadmap", "product", "feature", "features", "requirements", "scope", "prd"),
+    "why": ("vision", "customer", "customers", "business case", "problem"),
+    "how": ("architecture", "implementation", "technical approach", "design"),
+    "who": ("staffing", "people", "which teams", "team members"),
+    "when": ("timeline", "timelines", "schedule", "deadline", "deadlines", "milestones", "dates"),
+}
+
+
+def asked_concerns(question: str) -> list[str]:
+    """Concerns a question names: quoted ("what"), as 'the how', in pairs like 'what and why', or by an everyday word."""
+    q = question.lower()
+    words = "|".join(CONCERNS)
+    found = []
+    for c in CONCERNS:
+        quoted = re.search(rf"[\"“‘']{c}[\"”’']", q)
+        named = re.search(rf"\bthe {c}\b", q)
+        paired = re.search(rf"\b({words}) and (the )?{c}\b|\b{c} and (the )?({words})\b|\b{c} (?:and|or) ({words})\b", q)
+        if quoted or named or paired:
+            found.append(c)
+    if not found:
+        text = f" {normalise(question)} "
+        found = [c for c, hints in CONCERN_WORDS.items() if has(text, *hints)]
+    return found
+
+
 def _ownership(kb: KnowledgeBase, ans: Answer, text: str) -> None:
-    concerns = [c for c in CONCERNS if has(text, c) and (text.count(f" {c} ") > 1 or c not in ("what", "why", "how", "who", "when")
-                                                       or f'"{c}"' in ans.question.lower() or f"“{c}”" in ans.question.lower()
-                                                       or has(text, f"the {c}", f"{c} and", f"and {c}", f"owns {c}", f"own {c}"))]
-    if not concerns:
-        concerns = [c for c in CONCERNS if has(text, f"the {c}")] or ["what", "why"]
+    concerns = asked_concerns(ans.question) or list(CONCERNS)
     ans.extra["concerns"] = concerns
-    table = Table("Who owns " + " and ".join(f"the {c}" for c in concerns), ["concern", "role", "stance", "basis", "sources", "disputed"])
+    table = Table("Who owns " + ", ".join(f"the {c}" for c in concerns), ["concern", "role", "stance", "basis", "sources", "disputed"])
     disputed: list[Cell] = []
     for concern in concerns:
         rows = kb.named("concern-owners", concern=concern).records()
         rows.sort(key=lambda r: (compare.BASIS_ORDER.get(str(r["basis"]), 9), str(r["role_label"])))
+        owners = [r for r in rows if r["stance"] == "owns"]
         for r in rows:
             table.rows.append([concern, r["role_label"], r["stance"], r["basis"], kb.source_ids([str(r["link"])]), r["disputed_by"] or ""])
             disputed.append(r["disputed_by"])
-        owners = [r for r in rows if r["stance"] == "owns"]
-        if ans.roles:
-            for role in ans.roles:
-                mine = [r for r in rows if r["role"] == role.iri]
-                if not any(r["stance"] == "owns" for r in mine):
-                    stance = mine[0]["stance"] if mine else "no recorded stance"
-                    real = ", ".join(sorted({str(r["role_label"]) for r in owners})) or "no role"
-                    ans.add(kb, f"No: the knowledge base does not say the {role.label} owns the {concern} "
-                                f"({stance}); it is owned by {real}.", mine[0]["basis"] if mine else "", [str(r["link"]) for r in mine + owners])
-        for r in owners:
-            ans.add(kb, f"The {r['role_label']} owns the {concern}.", r["basis"], [str(r["link"])])
+        for role in ans.roles:  # a question can carry a false premise ("why does the Tech PgM own the what?")
+            mine = [r for r in rows if r["role"] == role.iri]
+            if not any(r["stance"] == "owns" for r in mine):
+                stance = str(mine[0]["stance"]).replace("-", " ") if mine else "no recorded stance"
+                real = ", ".join(sorted({str(r["role_label"]) for r in owners})) or "no modelled role"
+                ans.add(kb, f"No: the {role.label} does not own the {concern} ({stance}); it is owned by {real}.",
+                        mine[0]["basis"] if mine else "", [str(r["link"]) for r in mine + owners])
+        for r in rows:
+            verb = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}[str(r["stance"])]
+            dispute = f" (disputed: {r['disputed_by']})" if r["disputed_by"] else ""
+            ans.add(kb, f"The {r['role_label']} {verb} the {concern}.{dispute}", r["basis"], [str(r["link"])])
     ans.tables.append(table)
-    for role_iri in (TECH_PM,):
-        if any(r.iri == TECH_PGM for r in ans.roles) or set(concerns) & {"what", "why"}:
-            kinds = [r for r in kb.named("roles").records() if r["role"] == role_iri and r["kind_of"]]
-            for k in kinds:
-                fact = _fact(kb, role_iri, "TPM-F1")
-                if fact:
-                    ans.add(kb, f"A {k['label']} is a kind of {k['kind_of']}.", fact["basis"], [str(fact["fact"])])
+    if {"what", "why"} & set(concerns):
+        fact = _fact(kb, TECH_PM, "TPM-F1")
+        if fact:
+            ans.add(kb, f"{fact['text']} ({fact['id']})", fact["basis"], [str(fact["fact"])])
     ans.notes += compare.disagreement_notes(kb, disputed)
 
 
@@ -300,9 +323,12 @@ def _dimension_compare(dimension: str) -> Callable[[KnowledgeBase, Answer, str],
         dims = [dimension] if dimension != "deliverables" else ["deliverables", "metrics"] if has_prefix(text, "metric", "measur", "success") else ["deliverables"]
         if dimension == "metrics":
             dims = ["metrics"]
+        only_teams = dimension == "team" and has_prefix(text, "coordinat", "how many team", "span", "cover")
         for role in ans.roles:
             prof = compare.profile(kb, role.iri)
             for link in prof.links:
+                if only_teams and link["relation"] != "coordinates":
+                    continue
                 if compare.dimension_of(link) in dims:
                     item, value = compare.item_and_value(link)
                     shown = item if value in ("yes",) else f"{item}: {value}"
@@ -345,8 +371,8 @@ def _transitions(kb: KnowledgeBase, ans: Answer, text: str) -> None:
             continue
         ans.add(kb, f"From {t['from_label']} (how common: {t['prevalence']}/3)", t["basis"], [str(t["link"])])
     for f in kb.named("facts", role=target.iri).records():
-        if f["dimension"] == "background" and f["disputed_by"]:
-            ans.notes.append(f"Counterpoint ({f['basis']}, {f['id']}): {f['text']}")
+        if f["dimension"] == "background" and f["disputed_by"] and f["basis"] == "external":
+            ans.notes.append(f"Outside counterpoint ({f['id']}, not the seed's answer): {f['text']}")
             ans.notes += compare.disagreement_notes(kb, [f["disputed_by"]])
     ans.tables.append(Table(f"Ways into {target.label}", ["from", "how common", "basis", "sources"], [
         [t["from_label"], f"{t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])])] for t in moves
@@ -421,7 +447,7 @@ def _neighbours(kb: KnowledgeBase, ans: Answer, text: str) -> None:
 
 def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Answer, str], None]:
     def handler(kb: KnowledgeBase, ans: Answer, text: str) -> None:
-        roles = ans.roles or [resolve_role(kb, TECH_PM), resolve_role(kb, TECH_PGM)]
+        roles = ans.roles or _readings(ans) or [resolve_role(kb, TECH_PM), resolve_role(kb, TECH_PGM)]
         for role in roles:
             for f in kb.named("facts", role=role.iri).records():
                 if f["dimension"] == dimension:
@@ -432,6 +458,11 @@ def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Answer, s
         if not ans.items:
             ans.notes.append(f"The knowledge base has no facts on {label} for these roles; nothing is inferred.")
     return handler
+
+
+def _readings(ans: Answer) -> list[RoleRef]:
+    """Every reading of the ambiguous short forms in the question."""
+    return list(dict.fromkeys(r for _, _, readings in ans.extra.get("ambiguous", []) for r in readings))
 
 
 def _certifications(kb: KnowledgeBase, ans: Answer, text: str) -> None:
@@ -464,7 +495,8 @@ ROUTES: list[Route] = [
     Route("certifications", lambda t, a, amb: has_prefix(t, "certif", "pmp"), _certifications),
     Route("separate", lambda t, a, amb: (has_prefix(t, "separat", "differ", "distinguish", "set apart", "more than", "reverse")
                                          and has_prefix(t, "skill", "reverse")), _separate, 2),
-    Route("shared", lambda t, a, amb: has_prefix(t, "share", "common", "overlap", "both need", "in common"), _shared, 2),
+    Route("shared", lambda t, a, amb: has_prefix(t, "share", "overlap", "both need", "in common", "common core", "common skills",
+                                                 "have in common"), _shared, 2),
     Route("ownership", lambda t, a, amb: (has(t, "own", "owns", "owner", "responsible", "accountable", "in charge")
                                           or any(f'"{c}"' in a.question.lower() or f"“{c}”" in a.question.lower() for c in CONCERNS)),
           _ownership),
@@ -490,9 +522,14 @@ def _result(kb: KnowledgeBase, ans: Answer) -> Result:
     items_table = Table("Answer", ["answer", "basis", "sources"], [
         [i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.items
     ])
+    ambiguous = ans.extra.pop("ambiguous", [])
+    if ambiguous and ans.intent not in ("abbreviation", "ambiguous-role"):
+        for _, phrase, readings in ambiguous:
+            ans.notes.append(f"{phrase.upper()!r} is ambiguous ({' or '.join(r.label for r in readings)}); it was not used to pick a role.")
     interpretation = {
         "intent": ans.intent,
         "roles": [{"iri": r.iri, "label": r.label} for r in ans.roles],
+        "ambiguous": [{"text": phrase, "readings": [r.label for r in readings]} for _, phrase, readings in ambiguous],
         "assumptions": ans.assumptions,
         **ans.extra,
     }

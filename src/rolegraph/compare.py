@@ -281,15 +281,37 @@ def _skill_gap_notes(kb: KnowledgeBase, roles: set[str]) -> list[str]:
             "importances come from outside sources, except where the basis column says seed or seed-article."]
 
 
+def role_names(kb: KnowledgeBase) -> dict[str, dict[str, list[str]]]:
+    """Each role's abbreviations and aliases, sorted: role IRI → kind → names."""
+    names: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"abbreviation": [], "alias": []})
+    for r in kb.named("role-names").records():
+        if r["kind"] in ("abbreviation", "alias"):
+            names[str(r["role"])][str(r["kind"])].append(str(r["name"]))
+    return {role: {k: sorted(set(v)) for k, v in kinds.items()} for role, kinds in names.items()}
+
+
+def roles_overview(kb: KnowledgeBase) -> Result:
+    """The modelled roles with abbreviations, aliases, parent role and one-line definitions."""
+    names = role_names(kb)
+    table = Table("Modelled roles", ["label", "abbreviations", "aliases", "kind_of", "definition"])
+    for r in kb.named("roles").records():
+        own = names.get(str(r["role"]), {"abbreviation": [], "alias": []})
+        table.rows.append([r["label"], "; ".join(own["abbreviation"]), "; ".join(own["alias"]), r["kind_of"], r["definition"]])
+    ambiguous = sorted({str(r["short_form"]) for r in kb.named("abbreviations").records() if r["ambiguous"]})
+    notes = [f"Ambiguous short forms, never resolved on their own: {', '.join(ambiguous)}."] if ambiguous else []
+    return Result("Modelled roles", [table], notes=notes, kind="roles", meta={"subjects": sorted(str(r["role"]) for r in kb.named("roles").records())})
+
+
 def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, standards."""
     prof = profile(kb, role)
     info = next(r for r in kb.named("roles").records() if r["role"] == role)
+    names = role_names(kb).get(role, {"abbreviation": [], "alias": []})
     overview = Table("Overview", ["field", "value"], [
         ["label", prof.label],
         ["definition", info["definition"]],
-        ["abbreviations", info["abbreviations"] or "—"],
-        ["aliases", info["aliases"] or "—"],
+        ["abbreviations", "; ".join(names["abbreviation"]) or "—"],
+        ["aliases", "; ".join(names["alias"]) or "—"],
         ["is a kind of", info["kind_of"] or "—"],
     ])
     tables = [overview]

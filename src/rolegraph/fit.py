@@ -16,9 +16,8 @@ LISTED_LEVEL = 4
 def skill_index(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     """Normalised skill names and aliases → (skill IRI, label)."""
     index: dict[str, tuple[str, str]] = {}
-    for r in kb.named("skills").records():
-        names = [str(r["label"]), str(r["skill"]).rsplit("/", 1)[-1]] + [a for a in str(r["aliases"] or "").split("; ") if a]
-        for name in names:
+    for r in kb.named("skill-names").records():
+        for name in (str(r["name"]), str(r["skill"]).rsplit("/", 1)[-1]):
             index.setdefault(normalise(name), (str(r["skill"]), str(r["label"])))
     return index
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rolegraph import formats
-from rolegraph.cli.app import DataOpt, FormatOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import ExitCode
 from rolegraph.results import Result, Table
 
@@ -36,17 +36,14 @@ def validate(
 
 
 @app.command()
-def roles(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def roles(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, endpoint: EndpointOpt = None) -> None:
     """List the modelled roles with their aliases and one-line definitions.
 
     Example: rolegraph roles --format markdown
     """
-    kb = get_kb(data)
-    table = kb.run("roles")
-    table = Table("Modelled roles", ["label", "abbreviations", "aliases", "kind_of", "definition"], [
-        [r["label"], r["abbreviations"], r["aliases"], r["kind_of"], r["definition"]] for r in table.records()
-    ])
-    emit(Result("Modelled roles", [table], kind="roles"), fmt, output)
+    from rolegraph.compare import roles_overview
+
+    emit(roles_overview(get_kb(data, endpoint)), fmt, output)
 
 
 @app.command("formats")

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from rolegraph.cli.app import DataOpt, FormatOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import resolve_role
@@ -21,7 +21,7 @@ def _role(kb: KnowledgeBase, name: str) -> str:
 
 
 @app.command()
-def show(role: RoleArg, data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
          top: Annotated[int, typer.Option(help="How many top skills to list.")] = 10) -> None:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, sources.
 
@@ -29,7 +29,7 @@ def show(role: RoleArg, data: DataOpt = None, fmt: FormatOpt = None, output: Out
     """
     from rolegraph.compare import show as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     emit(build(kb, _role(kb, role), top=top), fmt, output)
 
 
@@ -40,7 +40,7 @@ def compare(
     dimension: Annotated[list[str] | None, typer.Option("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
                                                         "day-to-day, skills, deliverables, metrics, background, hiring, relations.",
                                                         show_default=False)] = None,
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """Compare two roles side by side over every dimension, marking seed vs external facts and disagreements.
 
@@ -48,7 +48,7 @@ def compare(
     """
     from rolegraph.compare import compare as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     known = [str(r["notation"]) for r in kb.named("dimensions").records()]
     for d in dimension or []:
         if d not in known:
@@ -60,7 +60,7 @@ def compare(
 def separate(
     a: RoleArg, b: RoleArg,
     threshold: Annotated[int, typer.Option(min=1, max=5, help="Smallest importance gap (0–5 scale) that separates.")] = 2,
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """Which skills separate A from B (and B from A), ranked by importance gap, each row sourced.
 
@@ -68,7 +68,7 @@ def separate(
     """
     from rolegraph.compare import separate as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     emit(build(kb, _role(kb, a), _role(kb, b), threshold), fmt, output)
 
 
@@ -76,7 +76,7 @@ def separate(
 def shared(
     a: RoleArg, b: RoleArg,
     min_importance: Annotated[int, typer.Option(min=0, max=5, help="Lowest importance both roles must give a skill.")] = 3,
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """The common core: skills both roles need.
 
@@ -84,7 +84,7 @@ def shared(
     """
     from rolegraph.compare import shared as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     emit(build(kb, _role(kb, a), _role(kb, b), min_importance), fmt, output)
 
 
@@ -92,7 +92,7 @@ def shared(
 def path(
     from_role: Annotated[str, typer.Argument(metavar="FROM", help="The role you are in now.", show_default=False)],
     to_role: Annotated[str, typer.Argument(metavar="TO", help="The role you want.", show_default=False)],
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """What someone in FROM must build to move to TO: the route through recorded transitions and each step's skills.
 
@@ -100,26 +100,26 @@ def path(
     """
     from rolegraph.graph import path as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     emit(build(kb, _role(kb, from_role), _role(kb, to_role)), fmt, output)
 
 
 @app.command()
-def neighbours(role: RoleArg, data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def neighbours(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
     """Roles ranked by how similar their weighted skill profiles are.
 
     Example: rolegraph neighbours "Tech PgM"
     """
     from rolegraph.graph import neighbours as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     emit(build(kb, _role(kb, role)), fmt, output)
 
 
 @app.command()
 def centrality(
     top: Annotated[int, typer.Option(min=1, help="How many skills to list.")] = 15,
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """Skills ranked by how many roles lean on them, weighted by importance.
 
@@ -127,18 +127,18 @@ def centrality(
     """
     from rolegraph.graph import centrality as build
 
-    emit(build(get_kb(data), top), fmt, output)
+    emit(build(get_kb(data, endpoint), top), fmt, output)
 
 
 @app.command()
-def skills(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def skills(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
     """List the modelled skills by category (names usable with `fit --skill`).
 
     Example: rolegraph skills --format csv
     """
     from rolegraph.results import Result
 
-    table = get_kb(data).run("skills")
+    table = get_kb(data, endpoint).run("skills")
     table.columns, table.rows = table.columns[1:], [row[1:] for row in table.rows]
     emit(Result("Modelled skills", [table], kind="skills"), fmt, output)
 
@@ -149,7 +149,7 @@ def fit(
                                                     show_default=False)] = None,
     file: Annotated[Path | None, typer.Option("--file", help="A text file with one 'skill=level' per line (# comments allowed).",
                                               show_default=False)] = None,
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """Self-assessment: rate your skills (flags, a file, or interactively on a terminal) and get roles ranked with reasons.
 
@@ -158,7 +158,7 @@ def fit(
     from rolegraph.fit import fit as build
     from rolegraph.fit import parse_ratings
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     entries = list(skill or [])
     if file is not None:
         try:
@@ -186,7 +186,7 @@ def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
 def why(
     words: Annotated[list[str], typer.Argument(metavar="[ROLE [ROLE]] TOPIC", help="Up to two roles, then the topic (e.g. 'how', 'team', "
                                                "'day to day', a skill).", show_default=False)],
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """The provenance behind a statement: facts, basis, sources and, where sources disagree, every position.
 
@@ -194,7 +194,7 @@ def why(
     """
     from rolegraph.provenance import why as build
 
-    kb = get_kb(data)
+    kb = get_kb(data, endpoint)
     roles: list[str] = []
     rest = list(words)
     while len(rest) > 1 and len(roles) < 2:
@@ -207,31 +207,31 @@ def why(
 
 
 @app.command()
-def sources(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def sources(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
     """Every source: ID, title, author, date, tier and URL.
 
     Example: rolegraph sources --format markdown
     """
     from rolegraph.provenance import sources as build
 
-    emit(build(get_kb(data)), fmt, output)
+    emit(build(get_kb(data, endpoint)), fmt, output)
 
 
 @app.command()
-def disagreements(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
     """Where sources disagree (who owns the how, how many teams a TPM covers, …) with every position and who holds it.
 
     Example: rolegraph disagreements
     """
     from rolegraph.provenance import disagreements as build
 
-    emit(build(get_kb(data)), fmt, output)
+    emit(build(get_kb(data, endpoint)), fmt, output)
 
 
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in your own words.", show_default=False)],
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """Answer a free-text question from the graph, showing how it was understood; never invents.
 
@@ -239,7 +239,7 @@ def ask(
     """
     from rolegraph.ask import ask as answer
 
-    emit(answer(get_kb(data), question), fmt, output)
+    emit(answer(get_kb(data, endpoint), question), fmt, output)
 
 
 @app.command()
@@ -249,7 +249,7 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter: name=value; IRIs as <https://…> (repeatable).",
                                                     show_default=False)] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
 ) -> None:
     """Run a named or your own read-only SPARQL query (updates, SERVICE, LOAD, FROM are refused).
 
@@ -260,4 +260,4 @@ def query(
     if list_ or name_or_file is None:
         emit(list_queries(), fmt, output)
         return
-    emit(run_query(get_kb(data), name_or_file, param or []), fmt, output)
+    emit(run_query(get_kb(data, endpoint), name_or_file, param or []), fmt, output)

@@ -9,7 +9,7 @@ from rolegraph.formats.common import attribution_text
 from rolegraph.results import Result
 
 #: Commands whose results carry ``meta["graph"]``.
-GRAPH_COMMANDS = ("transitions",)
+GRAPH_COMMANDS = ("path", "neighbours")
 
 _ENTITIES = {'"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "#": "#35;", "|": "#124;", "`": "#96;"}
 
@@ -20,6 +20,15 @@ def label(value: object) -> str:
     return "".join(_ENTITIES.get(ch, ch) for ch in raw)
 
 
+def edge_label(edge: dict[str, Any]) -> str:
+    """An edge's ``label``, else its prevalence (transitions) or weight (similarity), else nothing."""
+    if edge.get("label"):
+        return str(edge["label"])
+    if "prevalence" in edge:
+        return f"{edge['prevalence']}/3 common"
+    return str(edge["weight"]) if "weight" in edge else ""
+
+
 def comment(value: str) -> str:
     """A ``%%`` comment line that can never become a directive."""
     return "%% " + " ".join(value.replace("%%{", "%% {").split())
@@ -27,7 +36,8 @@ def comment(value: str) -> str:
 
 def to_mermaid(result: Result, **_: Any) -> bytes:
     """A left-to-right flowchart; node IDs are stable (``n0``... in node order); edges whose
-    ``basis`` is ``external`` are dotted, so seed-backed and outside claims differ without colour."""
+    ``basis`` is ``external`` are dotted, so seed-backed and outside claims differ without colour;
+    a graph with ``"directed": false`` gets lines instead of arrows."""
     graph = result.graph()
     if graph is None:
         raise RolegraphError(
@@ -35,6 +45,7 @@ def to_mermaid(result: Result, **_: Any) -> bytes:
             "use it with: " + ", ".join(f"rolegraph {c}" for c in GRAPH_COMMANDS),
         )
     nodes, edges = graph
+    directed = result.meta["graph"].get("directed", True)
     ids = {str(n["id"]): f"n{i}" for i, n in enumerate(nodes)}
     out = [comment(result.title)]
     note = attribution_text(result)
@@ -46,7 +57,9 @@ def to_mermaid(result: Result, **_: Any) -> bytes:
         source, target = ids.get(str(edge["source"])), ids.get(str(edge["target"]))
         if source is None or target is None:
             raise RolegraphError(f"graph edge {edge!r} points to a node that is not in the graph")
-        arrow = "-.->" if edge.get("basis") == "external" else "-->"
-        text = edge.get("label")
+        arrow = {(True, True): "-.->", (True, False): "-.-", (False, True): "-->", (False, False): "---"}[
+            (edge.get("basis") == "external", bool(directed))
+        ]
+        text = edge_label(edge)
         out.append(f'  {source} {arrow}|"{label(text)}"| {target}' if text else f"  {source} {arrow} {target}")
     return ("\n".join(out) + "\n").encode("utf-8")

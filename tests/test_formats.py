@@ -103,7 +103,15 @@ def test_delimited_round_trip_and_formula_neutralisation(name: str) -> None:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
     labels = [row[1] for row in body[: len(HOSTILE)]]
     assert labels[0] == "'" + HOSTILE[0] and labels[6] == HOSTILE[6] and labels[9] == HOSTILE[9]
-    assert "S1" in body[0][-1] and HOSTILE[9] in body[0][-1]
+    assert "S1" not in body[0][-1] and HOSTILE[9] in body[0][-1]  # the row cites no source; the licence travels
+    assert "S1" in body[-1][-1] and "E1" in body[-1][-1]  # a table without a sources column names them all
+
+
+def test_csv_attribution_names_the_sources_each_row_cites() -> None:
+    header, *body = list(csv.reader(io.StringIO(formats.render(small_result(), "csv").decode())))
+    first = dict(zip(header, body[0], strict=True))
+    assert first["sources"] == "S1" and "S1 https://example.org/s1" in first["attribution"]
+    assert "E1" not in first["attribution"] and ESCO in first["attribution"]
 
 
 def test_xlsx_holds_the_same_cells_as_csv() -> None:

@@ -2,8 +2,10 @@
 
 Convention (docs/formats.md): a header row, then one line per row; several tables become one
 grid with a leading ``part`` column. When the result has sources or licence notices, one final
-``attribution`` column repeats them on every row, so any row that is copied, filtered or sorted
-keeps them and ``csv.DictReader``/pandas read the file unchanged. Text cells that a spreadsheet
+``attribution`` column gives, on every row, the ID and URL of each source that row cites in its
+``sources`` column (every source of the result when the table has no such column) and the
+licence notices — so a row that is copied, filtered or sorted keeps its attribution, and
+``csv.DictReader``/pandas read the file unchanged. Text cells that a spreadsheet
 would run as a formula are prefixed with ``'``; line breaks are written as ``\\n`` and control
 characters as U+FFFD, so the CSV, TSV and XLSX exports hold the same cells.
 """
@@ -14,7 +16,7 @@ import csv
 import io
 from typing import Any
 
-from rolegraph.formats.common import attribution_text, spreadsheet_cell
+from rolegraph.formats.common import SOURCE_COLUMNS, attribution_text, split_source_ids, spreadsheet_cell
 from rolegraph.formats.text import rows_with_part
 from rolegraph.results import Cell, Result
 
@@ -24,11 +26,25 @@ ATTRIBUTION_COLUMN = "attribution"
 def grid(result: Result) -> tuple[list[str], list[list[Cell]]]:
     """Header and rows exactly as CSV, TSV and the xlsx data sheets hold them (neutralised)."""
     columns, rows = rows_with_part(result)
-    note = attribution_text(result)
-    if note:
+    if result.sources or result.attribution:
+        where = next((i for i, c in enumerate(columns) if c.lower() in SOURCE_COLUMNS), None)
         columns = [*columns, ATTRIBUTION_COLUMN]
-        rows = [[*row, note] for row in rows]
+        rows = [[*row, row_attribution(result, None if where is None else row[where])] for row in rows]
     return [str(spreadsheet_cell(c)) for c in columns], [[spreadsheet_cell(c) for c in row] for row in rows]
+
+
+def row_attribution(result: Result, sources_cell: Cell | str | None) -> str:
+    """The sources a row cites (ID and URL) and the result's licence notices.
+
+    ``sources_cell`` is the row's ``sources`` cell; ``None`` means the table has no such
+    column, and then every source of the result is named.
+    """
+    by_id = {s.id: s for s in result.sources}
+    if sources_cell is None:
+        cited = list(result.sources)
+    else:
+        cited = [by_id[piece] for piece, is_id in split_source_ids(str(sources_cell), set(by_id)) if is_id]
+    return attribution_text(Result(result.title, [], sources=list(dict.fromkeys(cited)), attribution=result.attribution))
 
 
 def _delimited(result: Result, delimiter: str) -> bytes:

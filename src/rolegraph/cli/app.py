@@ -72,9 +72,29 @@ FragmentOpt = Annotated[
 ]
 
 
-def get_kb(data: list[Path] | None) -> KnowledgeBase:
-    """The knowledge base for a command: packaged data plus ``--data`` files."""
-    return open_kb(data or [])
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        envvar="ROLEGRAPH_ENDPOINT",
+        help="Answer from this SPARQL 1.1 query endpoint instead of the local store (env ROLEGRAPH_ENDPOINT; "
+        "credentials only from ROLEGRAPH_ENDPOINT_TOKEN or ROLEGRAPH_ENDPOINT_USER/_PASSWORD).",
+        show_default=False,
+    ),
+]
+
+
+def get_kb(data: list[Path] | None, endpoint: str | None = None) -> KnowledgeBase:
+    """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint.
+
+    Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`).
+    """
+    if endpoint:
+        return open_kb(data or [], endpoint=endpoint)
+    from rolegraph import resources
+    from rolegraph.store import wants_prepared
+
+    return open_kb(data or [], prepared=wants_prepared([*resources.packaged_graph_paths(), *(data or [])]))
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:

@@ -66,7 +66,12 @@ class Table:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready mapping."""
-        return {"title": self.title, "columns": list(self.columns), "rows": [list(r) for r in self.rows], "notes": list(self.notes)}
+        return {
+            "title": self.title,
+            "columns": list(self.columns),
+            "rows": [list(r) for r in self.rows],
+            "notes": list(self.notes),
+        }
 
 
 @dataclass
@@ -144,7 +149,9 @@ class Result:
         """Rebuild a result from :meth:`to_dict` output (used by round-trip tests and tools)."""
         return cls(
             title=data["title"],
-            tables=[Table(t["title"], t["columns"], [list(r) for r in t["rows"]], list(t.get("notes", []))) for t in data["tables"]],
+            tables=[
+                Table(t["title"], t["columns"], [list(r) for r in t["rows"]], list(t.get("notes", []))) for t in data["tables"]
+            ],
             sources=[SourceRef(**s) for s in data.get("sources", [])],
             notes=list(data.get("notes", [])),
             attribution=list(data.get("attribution", [])),

@@ -191,6 +191,11 @@ class KnowledgeBase:
         ids = {known[s].id for st in statements if st for s in self.sources_of(st) if s in known}
         return ", ".join(sorted(ids, key=source_sort_key))
 
+    def attributions(self, refs: Iterable[SourceRef]) -> list[str]:
+        """The notices a result drawing on ``refs`` must carry (a source's ``rg:attribution``, e.g. ESCO's)."""
+        ids = {r.id for r in refs}
+        return sorted({str(r["attribution"]) for r in self.named("attributions").records() if r["id"] in ids})
+
     def source_refs(self, iris: Iterable[str]) -> list[SourceRef]:
         """The :class:`SourceRef` of each source IRI, in source-ID order, without repeats."""
         known = self.sources()

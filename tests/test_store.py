@@ -1,0 +1,72 @@
+"""The prepared on-disk store: built once, reused read-only, rebuilt when a source changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from test_cross_engine import ESCO_FIXTURES, ICT_PRODUCT_MANAGER
+from typer.testing import CliRunner
+
+from rolegraph import resources
+from rolegraph.cli.app import app
+from rolegraph.errors import DataFileError
+from rolegraph.esco import import_csv
+from rolegraph.kb import open_kb
+from rolegraph.store import prepared_path, prepared_store, wants_prepared
+
+TRIPLE = "<https://example.org/a> <https://example.org/p> {} .\n"
+
+
+def test_built_once_then_reused(tmp_path: Path) -> None:
+    data = tmp_path / "a.ttl"
+    data.write_text(TRIPLE.format(1), encoding="utf-8")
+    first = prepared_path([data], tmp_path / "cache")
+    marker = first / "rolegraph-test-marker"
+    marker.touch()
+    assert prepared_path([data], tmp_path / "cache") == first and marker.exists()
+    assert len(prepared_store([data], tmp_path / "cache")) == 1
+
+
+def test_rebuilt_when_a_source_changes(tmp_path: Path) -> None:
+    data = tmp_path / "a.ttl"
+    data.write_text(TRIPLE.format(1), encoding="utf-8")
+    first = prepared_path([data], tmp_path / "cache")
+    data.write_text(TRIPLE.format(1) + TRIPLE.format(2), encoding="utf-8")
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 1_000_000))
+    second = prepared_path([data], tmp_path / "cache")
+    assert second != first and not first.exists()
+    assert len(prepared_store([data], tmp_path / "cache")) == 2
+
+
+def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(TRIPLE.format(1) + "<https://example.org/a> oops .\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"bad.ttl:2: Turtle syntax error"):
+        prepared_path([bad], tmp_path / "cache")
+    assert not list((tmp_path / "cache" / "stores").iterdir())
+    with pytest.raises(DataFileError, match="no such file"):
+        prepared_path([tmp_path / "missing.ttl"], tmp_path / "cache")
+
+
+def test_prepared_kb_answers_like_the_in_memory_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    esco = tmp_path / "esco.ttl"
+    import_csv(ESCO_FIXTURES, esco)
+    prepared, memory = open_kb([esco], prepared=True), open_kb([esco])
+    for name, params in (("roles", {}), ("skill-profile", {"role": ICT_PRODUCT_MANAGER}), ("counts", {})):
+        assert prepared.named(name, **params).rows == memory.named(name, **params).rows
+
+
+def test_cli_chooses_the_prepared_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    files = resources.packaged_graph_paths()
+    assert not wants_prepared(files)  # small data stays in memory
+    monkeypatch.setenv("ROLEGRAPH_STORE", "prepared")
+    assert wants_prepared(files)
+    result = CliRunner().invoke(app, ["roles", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert list((tmp_path / "cache" / "stores").iterdir())
+    monkeypatch.setenv("ROLEGRAPH_STORE", "memory")
+    assert not wants_prepared(files)

@@ -2,7 +2,7 @@
 
 Reads ``occupations_en.csv``, ``skills_en.csv`` and ``occupationSkillRelations_en.csv``
 (and ``ISCOGroups_en.csv`` when present) by column name, so extra columns are ignored.
-ESCO IRIs are kept. The mapping (see docs/esco.md):
+ESCO IRIs are kept. The mapping (see docs/scale.md):
 
 * occupation → ``rg:Role`` (also an ``rg:StandardEntry`` of the ESCO scheme, with its code
   as ``skos:notation``); ``description`` → ``skos:definition``; ``altLabels`` (one per

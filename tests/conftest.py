@@ -1,0 +1,39 @@
+"""Shared fixtures: the shipped knowledge base, the small fixture graph, the CLI runner."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from rolegraph import resources
+from rolegraph.kb import KnowledgeBase, open_kb
+
+TESTS = Path(__file__).parent
+FIXTURES = TESTS / "fixtures"
+sys.path.insert(0, str(TESTS))  # helper modules shared by test files
+
+ROLE = "https://w3id.org/rolegraph/id/role/"
+TECH_PM = ROLE + "technical-product-manager"
+TECH_PGM = ROLE + "technical-program-manager"
+SWE = ROLE + "software-engineer"
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    """The shipped knowledge base (ontology + data)."""
+    return open_kb()
+
+
+@pytest.fixture(scope="session")
+def mini_kb() -> KnowledgeBase:
+    """The ontology plus the small fixture graph tests/fixtures/mini.ttl."""
+    return open_kb([resources.ontology_path(), FIXTURES / "mini.ttl"], include_packaged=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """typer's in-process runner."""
+    return CliRunner()

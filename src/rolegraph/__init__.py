@@ -12,8 +12,8 @@ from rolegraph.errors import (
     EndpointError,
     ExitCode,
     QueryError,
-    RoleNotFound,
     RolegraphError,
+    RoleNotFound,
     ValidationFailed,
 )
 from rolegraph.kb import KnowledgeBase, open_kb

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolegraph import compare, graph, provenance
-from rolegraph.errors import RoleNotFound, RolegraphError
+from rolegraph import compare, graph
+from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 from rolegraph.results import Cell, Result, Table
@@ -33,7 +33,7 @@ _TITLE = re.compile(
 _GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer"}
 _FILLER = {"a", "an", "the", "which", "what", "does", "do", "from", "to", "and", "or", "is", "of", "separate", "between", "vs",
            "versus", "skills", "skill", "become", "good", "as", "for", "each", "every", "my", "our", "their", "same", "other",
-           "that", "would", "can", "how", "who", "why", "when", "most", "common", "way", "any", "in", "with", "compare", "a"}
+           "that", "would", "can", "how", "who", "why", "when", "most", "common", "way", "any", "in", "with", "compare"}
 
 
 @dataclass
@@ -310,19 +310,18 @@ def _shared(kb: KnowledgeBase, ans: Answer, text: str) -> None:
         for row in table.rows:
             rec = dict(zip(table.columns, row, strict=True))
             label = str(rec.get("skill") or rec.get("trait"))
-            links = _links(kb, a.iri, b.iri, label) if "skill" in rec else [str(s.iri) for s in []]
             if "trait" in rec:
                 links = [str(link["link"]) for p in (compare.profile(kb, a.iri), compare.profile(kb, b.iri))
                          for link in p.of_kind("team") if link["relation"] == "direct-reports"]
+            else:
+                links = _links(kb, a.iri, b.iri, label)
             ans.add(kb, label if "trait" in rec else f"{label} ({rec['category']}): "
                     f"{a.label} {rec[table.columns[3]]}, {b.label} {rec[table.columns[4]]}", rec["basis"], links)
 
 
 def _dimension_compare(dimension: str) -> Callable[[KnowledgeBase, Answer, str], None]:
     def handler(kb: KnowledgeBase, ans: Answer, text: str) -> None:
-        dims = [dimension] if dimension != "deliverables" else ["deliverables", "metrics"] if has_prefix(text, "metric", "measur", "success") else ["deliverables"]
-        if dimension == "metrics":
-            dims = ["metrics"]
+        dims = [dimension]
         only_teams = dimension == "team" and has_prefix(text, "coordinat", "how many team", "span", "cover")
         for role in ans.roles:
             prof = compare.profile(kb, role.iri)

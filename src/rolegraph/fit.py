@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import normalise
-from rolegraph.results import Result, Table
+from rolegraph.results import Cell, Result, Table
 
 #: The level assumed for a skill that is listed without a rating.
 LISTED_LEVEL = 4
@@ -67,7 +67,7 @@ def fit(kb: KnowledgeBase, ratings: Mapping[str, int], top_reasons: int = 3) -> 
     Score = Σ importance × min(level, importance) ÷ Σ importance² over the role's skills, so
     a role's core skills count most and being over-qualified earns nothing extra.
     """
-    profiles: dict[str, list[dict[str, object]]] = {}
+    profiles: dict[str, list[dict[str, Cell]]] = {}
     labels: dict[str, str] = {}
     for r in kb.named("skill-links").records():
         profiles.setdefault(str(r["role"]), []).append(r)

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from typing import Any
 
@@ -108,7 +109,7 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
     steps = Table("Route", ["step", "from", "to", "how common", "basis", "sources"])
     skills = Table("Skills to build", ["step", "rank", "skill", "category", "need (target)", "have (now)", "gap", "basis", "sources"])
     used: list[str] = []
-    for number, (u, v) in enumerate(zip(route, route[1:], strict=False), start=1):
+    for number, (u, v) in enumerate(itertools.pairwise(route), start=1):
         edge = graph.edges[u, v] if graph.has_edge(u, v) else None
         if edge:
             used.append(str(edge["link"]))

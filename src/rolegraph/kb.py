@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from rolegraph import queries, resources
 from rolegraph.errors import DataFileError, QueryError
-from rolegraph.queries import IRI, NamedQuery, ParamValue
+from rolegraph.queries import NamedQuery, ParamValue
 from rolegraph.results import Cell, Result, SourceRef, Table
 
 RG = "https://w3id.org/rolegraph/ns#"

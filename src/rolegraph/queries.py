@@ -122,10 +122,9 @@ def parse(name: str, text: str) -> NamedQuery:
         if key == "summary":
             summary = value
         elif key == "param":
-            pname, ptype, *rest = value.split(maxsplit=2) + [""]
+            pname, ptype, description = [*value.split(maxsplit=2), "", "", ""][:3]
             if ptype not in PARAM_TYPES:
                 raise QueryError(f"{name}.rq: parameter {pname!r} has unknown type {ptype!r}", "use one of " + ", ".join(PARAM_TYPES))
-            description = rest[0] if rest else ""
             default = re.search(r"\(default ([^)]*)\)", description)
             if default:
                 defaults[pname] = default.group(1)

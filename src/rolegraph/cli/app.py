@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from rolegraph import formats
-from rolegraph.errors import ExitCode, RolegraphError
+from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase, open_kb
 from rolegraph.output import write_atomic
 from rolegraph.results import Result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 from rich import box
@@ -15,7 +16,7 @@ from rolegraph.results import Result
 def render_text(result: Result, *, to_terminal: bool) -> str:
     """Render ``result`` as tables and notes; coloured only on a terminal without NO_COLOR."""
     colour = to_terminal and "NO_COLOR" not in os.environ
-    console = Console(record=True, force_terminal=colour, no_color=not colour, width=None if to_terminal else 120, file=open(os.devnull, "w"))
+    console = Console(record=True, force_terminal=colour, no_color=not colour, width=None if to_terminal else 120, file=io.StringIO())
     console.print(Text(result.title, style="bold"))
     for table in result.tables:
         view = RichTable(title=table.title if len(result.tables) > 1 else None, box=box.SIMPLE_HEAD if colour else box.ASCII2, show_lines=False)

@@ -40,10 +40,7 @@ def row_attribution(result: Result, sources_cell: Cell | str | None) -> str:
     column, and then every source of the result is named.
     """
     by_id = {s.id: s for s in result.sources}
-    if sources_cell is None:
-        cited = list(result.sources)
-    else:
-        cited = [by_id[piece] for piece, is_id in split_source_ids(str(sources_cell), set(by_id)) if is_id]
+    cited = list(result.sources) if sources_cell is None else [by_id[piece] for piece, is_id in split_source_ids(str(sources_cell), set(by_id)) if is_id]
     return attribution_text(Result(result.title, [], sources=list(dict.fromkeys(cited)), attribution=result.attribution))
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
@@ -23,26 +21,17 @@ def rows_with_part(result: Result) -> tuple[list[str], list[list[Cell]]]:
     columns: list[str] = ["part"]
     for table in result.tables:
         columns += [c for c in table.columns if c not in columns]
-    rows = []
+    rows: list[list[Cell]] = []
     for table in result.tables:
         for record in table.records():
-            rows.append([table.title] + [record.get(c) for c in columns[1:]])
+            rows.append([table.title, *(record.get(c) for c in columns[1:])])
     return columns, rows
 
 
-def to_csv(result: Result, *, delimiter: str = ",", **_: Any) -> bytes:
-    """CSV with a header row."""
-    columns, rows = rows_with_part(result)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows([["" if c is None else c for c in row] for row in rows])
-    return buffer.getvalue().encode("utf-8")
-
-
 def md_cell(value: Cell) -> str:
-    """A Markdown table cell: pipes, backslashes and newlines escaped."""
+    """A Markdown table cell: HTML special characters, pipes, backslashes and newlines escaped."""
     text = "" if value is None else str(value)
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
 
 

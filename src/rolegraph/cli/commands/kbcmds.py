@@ -11,7 +11,7 @@ import typer
 from rolegraph import formats
 from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import ExitCode
-from rolegraph.results import Result, Table
+from rolegraph.results import Cell, Result, Table
 
 
 @app.command()
@@ -52,6 +52,6 @@ def list_formats(fmt: FormatOpt = None, output: OutputOpt = None) -> None:
 
     Example: rolegraph formats
     """
-    rows = [["rich", "txt", "text/plain", "the terminal view (plain text when piped)"]]
+    rows: list[list[Cell]] = [["rich", "txt", "text/plain", "the terminal view (plain text when piped)"]]
     rows += [[f.name, f.extension, f.media_type, f.description] for f in formats.all_formats()]
     emit(Result("Output formats", [Table("Output formats", ["name", "extension", "media_type", "description"], rows)], kind="formats"), fmt, output)

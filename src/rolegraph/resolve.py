@@ -15,7 +15,7 @@ from rolegraph.errors import AmbiguousRole, RoleNotFound
 from rolegraph.kb import KnowledgeBase
 
 #: Lowest similarity (0–1) at which a misspelt name is accepted.
-FUZZY_CUTOFF = 0.84
+FUZZY_CUTOFF = 0.8
 #: How much better the best role must score than the runner-up to be accepted.
 FUZZY_MARGIN = 0.04
 
@@ -31,6 +31,7 @@ class RoleRef:
 def normalise(name: str) -> str:
     """Lower-case, accents stripped, punctuation to spaces, single spaces."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"[.'’]", "", text)  # "p.m." is "pm"
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"^(a|an|the) ", "", text)
 
@@ -63,14 +64,29 @@ class NameIndex:
 
     def scores(self, name: str) -> list[tuple[float, str]]:
         """Best similarity per role, highest first."""
-        from difflib import SequenceMatcher
-
         best: dict[str, float] = {}
         for candidate, roles in self.fuzzy.items():
-            score = SequenceMatcher(None, name, candidate).ratio()
+            score = similarity(name, candidate)
             for role in roles:
                 best[role] = max(best.get(role, 0.0), score)
         return sorted(((s, r) for r, s in best.items()), key=lambda x: (-x[0], self.labels[x[1]]))
+
+
+def similarity(a: str, b: str) -> float:
+    """1 − (edit distance with transpositions ÷ longer length); 0 when lengths differ a lot."""
+    longest = max(len(a), len(b))
+    if not longest or abs(len(a) - len(b)) > longest // 4:
+        return 0.0
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, start=1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return 1 - previous[-1] / longest
 
 
 _INDEX_CACHE: dict[int, NameIndex] = {}

@@ -1,0 +1,106 @@
+"""Comparisons, role cards, graph algorithms and self-assessment over the shipped data."""
+
+from __future__ import annotations
+
+from conftest import SWE, TECH_PGM, TECH_PM
+
+from rolegraph import compare, fit, graph, provenance
+from rolegraph.kb import KnowledgeBase
+
+
+def _skills(table) -> list[str]:  # type: ignore[no-untyped-def]
+    return [str(r[1]) for r in table.rows]
+
+
+def test_separate_puts_product_skills_on_the_tech_pm_side(kb: KnowledgeBase) -> None:
+    result = compare.separate(kb, TECH_PM, TECH_PGM)
+    pm_side, pgm_side = result.tables
+    pm, pgm = _skills(pm_side), _skills(pgm_side)
+    for skill in ("customer discovery and user research", "product strategy", "feature prioritisation"):
+        assert skill in pm, pm
+    for skill in ("cross-team dependency management", "risk management", "cross-team scheduling"):
+        assert skill in pgm, pgm
+        assert skill not in pm
+    assert pm.index("customer discovery and user research") < pm.index("feature prioritisation")  # ranked by gap
+    gaps = [int(r[5]) for r in pm_side.rows]
+    assert gaps == sorted(gaps, reverse=True)
+    for table in result.tables:
+        assert all(r[-1] for r in table.rows), "every row names its sources"
+    assert any("at least 2" in n for n in result.notes)
+
+
+def test_separate_threshold_is_respected(kb: KnowledgeBase) -> None:
+    strict = compare.separate(kb, TECH_PM, TECH_PGM, threshold=4)
+    assert all(int(r[5]) >= 4 for t in strict.tables for r in t.rows)
+
+
+def test_shared_core(kb: KnowledgeBase) -> None:
+    result = compare.shared(kb, TECH_PM, TECH_PGM)
+    skills = _skills(result.tables[0])
+    assert {"software architecture", "technical trade-offs", "stakeholder communication"} <= set(skills)
+    assert "cross-team dependency management" not in skills
+    assert "individual contributors" in result.tables[1].rows[0][0]
+
+
+def test_compare_covers_the_seed_dimensions_and_flags_disagreements(kb: KnowledgeBase) -> None:
+    result = compare.compare(kb, TECH_PM, TECH_PGM)
+    titles = [t.title for t in result.tables]
+    assert titles[:4] == ["focus areas", "team structure", "tech skills", "day-to-day work"]
+    focus = {r[0]: (r[1], r[2]) for r in result.tables[0].rows}
+    assert focus["the what"][0] == "owns" and focus["the who"][1] == "owns"
+    team = result.tables[1]
+    assert any("gives no readable content" in n for n in team.notes)
+    assert any(r[5] == "D3" for r in team.rows)
+    assert any(n.startswith("Sources disagree (D3)") for n in result.notes)
+    bases = {r[3] for t in result.tables for r in t.rows}
+    assert {"seed", "external"} <= {b for cell in bases for b in str(cell).split(", ")}
+
+
+def test_compare_one_dimension(kb: KnowledgeBase) -> None:
+    result = compare.compare(kb, TECH_PM, TECH_PGM, ["team"])
+    assert [t.title for t in result.tables] == ["team structure"]
+
+
+def test_show_role_card(kb: KnowledgeBase) -> None:
+    card = compare.show(kb, TECH_PGM)
+    titles = [t.title for t in card.tables]
+    for part in ("Overview", "Focus and ownership", "Top skills", "Team structure", "Day-to-day work", "Comes from", "Standard links"):
+        assert part in titles
+    assert card.sources and card.attribution
+    assert any("ESCO" in a for a in card.attribution)
+
+
+def test_path_from_software_engineer_to_tech_pm(kb: KnowledgeBase) -> None:
+    result = graph.path(kb, SWE, TECH_PM)
+    route, skills = result.tables
+    assert route.rows[0][1:4] == ["Software Engineer", "Technical Product Manager", "3/3"]
+    assert route.rows[0][4] == "seed"
+    top = [r[2] for r in skills.rows[:5]]
+    assert "customer discovery and user research" in top and "writing code" not in top
+
+
+def test_path_via_intermediate_role(kb: KnowledgeBase) -> None:
+    result = graph.path(kb, SWE, "https://w3id.org/rolegraph/id/role/engineering-manager")
+    assert len(result.meta["route"]) == 3
+
+
+def test_neighbours_and_centrality(kb: KnowledgeBase) -> None:
+    near = graph.neighbours(kb, TECH_PGM).tables[0]
+    sims = [r[1] for r in near.rows]
+    assert sims == sorted(sims, reverse=True) and all(0 <= s <= 1 for s in sims)
+    central = graph.centrality(kb, top=5).tables[0]
+    assert len(central.rows) == 5 and central.rows[0][1] == "stakeholder communication"
+
+
+def test_fit_ranks_a_coder_as_software_engineer(kb: KnowledgeBase) -> None:
+    ratings = fit.parse_ratings(kb, ["writing code=5", "reading code=5", "software architecture=4", "API literacy=4"])
+    ranked = fit.fit(kb, ratings).tables[0]
+    assert ranked.rows[0][1] == "Software Engineer"
+    product = fit.parse_ratings(kb, ["customer discovery=5", "product strategy=5", "feature prioritisation=5", "business metrics=4"])
+    assert fit.fit(kb, product).tables[0].rows[0][1] in ("Product Manager", "Technical Product Manager")
+
+
+def test_why_lists_all_positions(kb: KnowledgeBase) -> None:
+    result = provenance.why(kb, [TECH_PGM], "team")
+    assert any(r[0] == "PGM-T1" for r in result.table.rows)
+    assert any("Sources disagree (D3)" in n for n in result.notes)

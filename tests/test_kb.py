@@ -1,0 +1,86 @@
+"""The knowledge base: loading, coverage of the fact sheet, what the data must say."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, TECH_PGM, TECH_PM
+
+from rolegraph import open_kb
+from rolegraph.errors import DataFileError
+from rolegraph.kb import KnowledgeBase
+
+
+def fact_ids() -> list[str]:
+    return [line for line in (FIXTURES / "fact_ids.txt").read_text().splitlines() if line and not line.startswith("#")]
+
+
+def test_every_fact_of_the_sheet_is_in_the_graph(kb: KnowledgeBase) -> None:
+    rows = kb.select(
+        "PREFIX dct: <http://purl.org/dc/terms/> PREFIX rg: <https://w3id.org/rolegraph/ns#> "
+        "SELECT ?id ?basis ?source WHERE { ?f a rg:Fact ; dct:identifier ?id ; rg:basis ?basis ; dct:source ?source }"
+    ).records()
+    found = {str(r["id"]) for r in rows}
+    missing = sorted(set(fact_ids()) - found)
+    assert not missing, missing
+    assert len(fact_ids()) >= 110
+
+
+def test_seed_facts_are_marked_as_seed(kb: KnowledgeBase) -> None:
+    facts = {str(f["id"]): f["basis"] for role in (TECH_PM, TECH_PGM) for f in kb.named("facts", role=role).records()}
+    assert facts["TPM-B1"] == "seed"  # most popular route: from Software Engineer
+    assert facts["TPM-F2"] == "seed-article"  # owns what and why
+    assert facts["PGM-F2"] == "seed-article"  # owns who and when
+    assert facts["PGM-D2"] == "external"  # day-to-day comes from outside sources
+
+
+def test_tpm_is_recorded_as_ambiguous(kb: KnowledgeBase) -> None:
+    rows = [r for r in kb.named("abbreviations").records() if r["short_form"] == "TPM"]
+    assert {r["role_label"] for r in rows} >= {"Technical Product Manager", "Technical Program Manager"}
+    assert all(r["ambiguous"] is True for r in rows)
+    assert any(r["short_form"] == "PM" and r["ambiguous"] for r in kb.named("abbreviations").records())
+
+
+def test_both_tpm_roles_have_graded_profiles_over_all_categories(kb: KnowledgeBase) -> None:
+    categories = {str(r["notation"]) for r in kb.select(
+        "PREFIX rg: <https://w3id.org/rolegraph/ns#> PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "SELECT ?notation WHERE { ?c a rg:SkillCategory ; skos:notation ?notation }").records()}
+    for role in (TECH_PM, TECH_PGM):
+        profile = kb.named("skill-profile", role=role).records()
+        assert len(profile) >= 20
+        assert {r["category"] for r in profile} == categories
+        assert all(0 <= int(str(r["importance"])) <= 5 for r in profile)
+
+
+def test_known_gaps_are_recorded(kb: KnowledgeBase) -> None:
+    gaps = {(r["role"], r["dimension"]) for r in kb.named("gaps").records()}
+    for role in (TECH_PM, TECH_PGM):
+        for dimension in ("team", "tech-skills", "day-to-day"):
+            assert (role, dimension) in gaps
+
+
+def test_seed_dimensions_in_order(kb: KnowledgeBase) -> None:
+    seed = [r["label"] for r in kb.named("dimensions").records() if r["seed_named"]]
+    assert seed == ["focus areas", "team structure", "tech skills", "day-to-day work"]
+
+
+def test_extra_files_merge_on_top(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    extra = tmp_path / "mine.ttl"
+    extra.write_text((FIXTURES / "mini.ttl").read_text(), encoding="utf-8")
+    merged = open_kb([extra])
+    labels = {r["label"] for r in merged.named("roles").records()}
+    assert {"Alpha Manager", "Technical Product Manager"} <= labels
+
+
+def test_syntax_error_reports_file_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:b .\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as err:
+        open_kb([bad])
+    assert err.value.line == 3 and "bad.ttl:3" in str(err.value)
+
+
+def test_missing_and_directory_inputs(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(DataFileError, match="no such file"):
+        open_kb([tmp_path / "absent.ttl"])
+    with pytest.raises(DataFileError, match="not a file"):
+        open_kb([tmp_path])

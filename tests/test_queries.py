@@ -1,0 +1,93 @@
+"""Named queries: headers, golden results on the fixture graph, bound parameters, read-only checks.
+
+Regenerate the golden files with ``UPDATE_GOLDEN=1 python -m pytest tests/test_queries.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rolegraph import queries
+from rolegraph.errors import QueryError
+from rolegraph.kb import KnowledgeBase
+from rolegraph.queries import IRI
+from rolegraph.sparql import run_query
+
+GOLDEN = Path(__file__).parent / "golden" / "queries"
+ROLE = "https://w3id.org/rolegraph/id/role/"
+#: Values for the role parameters on the fixture graph (other parameters use their defaults).
+PARAMS = {"role": ROLE + "alpha", "a": ROLE + "alpha", "b": ROLE + "beta", "from_role": ROLE + "gamma", "to_role": ROLE + "alpha"}
+
+
+def test_every_query_has_a_header() -> None:
+    for q in queries.catalogue().values():
+        assert q.summary, q.name
+        assert q.columns, q.name
+        for p in q.params:
+            assert p.type in queries.PARAM_TYPES
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_named_query_golden(mini_kb: KnowledgeBase, name: str) -> None:
+    query = queries.get(name)
+    params = {p.name: IRI(PARAMS[p.name]) for p in query.params if p.type == "iri"}
+    rows = mini_kb.named(name, **params)
+    assert rows.columns == list(query.columns), "the #+ columns header must match the SELECT"
+    got = {"columns": rows.columns, "rows": rows.rows}
+    path = GOLDEN / f"{name}.json"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert got == json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text", [
+    "DELETE WHERE { ?s ?p ?o }",
+    "INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }",
+    "SELECT * WHERE { SERVICE <http://evil.example/sparql> { ?s ?p ?o } }",
+    "LOAD <http://evil.example/data.ttl>",
+    "SELECT * FROM <http://evil.example/g> WHERE { ?s ?p ?o }",
+    "select * where { service <http://x/> { ?s ?p ?o } }",
+])
+def test_unsafe_queries_are_refused(text: str) -> None:
+    with pytest.raises(QueryError, match="does not run"):
+        queries.check_read_only(text)
+
+
+def test_keywords_inside_strings_iris_and_names_are_fine() -> None:
+    queries.check_read_only('SELECT ?load ?from WHERE { ?load <http://e/insert> "DELETE SERVICE" . # LOAD\n ?from ?p ?o }')
+
+
+def test_user_query_file_runs_with_params(mini_kb: KnowledgeBase, tmp_path: Path) -> None:
+    q = tmp_path / "mine.rq"
+    q.write_text("PREFIX rg: <https://w3id.org/rolegraph/ns#>\nSELECT ?skill ?i WHERE { ?l rg:role ?role ; rg:target ?skill ; rg:importance ?i } "
+                 "ORDER BY DESC(?i) ?skill", encoding="utf-8")
+    result = run_query(mini_kb, str(q), [f"role=<{ROLE}beta>"])
+    assert result.table.rows[0] == [ "https://w3id.org/rolegraph/id/skill/scheduling", 5]
+
+
+def test_user_update_file_is_refused(mini_kb: KnowledgeBase, tmp_path: Path) -> None:
+    q = tmp_path / "drop.rq"
+    q.write_text("DROP ALL", encoding="utf-8")
+    with pytest.raises(QueryError):
+        run_query(mini_kb, str(q), [])
+
+
+def test_unknown_parameter_and_bad_iri(mini_kb: KnowledgeBase) -> None:
+    with pytest.raises(QueryError, match="no parameter"):
+        mini_kb.named("skill-profile", role=IRI(PARAMS["role"]), colour="red")
+    with pytest.raises(QueryError, match="not an absolute IRI"):
+        queries.check_iri("<http://e/> } ; DROP ALL ; {")
+
+
+@given(st.text())
+def test_bound_strings_cannot_escape_their_literal(mini_kb: KnowledgeBase, value: str) -> None:
+    """Whatever text a user gives, binding it never changes the query's shape."""
+    rows = mini_kb.select("SELECT ?x WHERE { BIND(?v AS ?x) }", v=value).rows
+    assert rows == [[value]]

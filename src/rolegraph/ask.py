@@ -145,13 +145,13 @@ def _ready_roles(kb: KnowledgeBase, ans: Answer, ambiguous: list[Any], needed: i
                 if gap:
                     ans.add(kb, gap[0], gap[1], [gap[2]])
         return False
-    if ambiguous and len(ans.roles) < needed:
+    comparative = has(text, "two tpm", "both", "each", "they", "them", "reverse", "the two", "two roles", "tpms")
+    if ambiguous and len(ans.roles) < needed and not (comparative and not ans.roles):
         ans.intent = "ambiguous-role"
         for _, phrase, readings in ambiguous:
             ans.notes.append(f"{phrase.upper()!r} is ambiguous: it can mean " + " or ".join(r.label for r in readings) + "; say which one.")
         return False
     if len(ans.roles) < needed:
-        comparative = has(text, "two tpm", "both", "each", "they", "them", "reverse", "the two", "two roles", "tpms")
         if not ans.roles and comparative:
             needed = 2
         if needed == 2 and len(ans.roles) <= 1 and (comparative or not ans.roles):
@@ -489,7 +489,8 @@ def _fallback(kb: KnowledgeBase, ans: Answer, text: str, ambiguous: list[Any]) -
 
 ROUTES: list[Route] = [
     Route("abbreviation", lambda t, a, amb: (has(t, "mean", "means", "stand", "stands", "abbreviation", "acronym", "short for")
-                                              and (bool(amb) or has(t, "tpm", "pm", "pgm", "em"))), _abbreviation),
+                                              and (bool(amb) or has(t, "tpm", "pm", "pgm", "em")))
+          or (bool(amb) and not a.roles and has(t, "what is", "what s", "who is") and len(t.split()) <= 5), _abbreviation),
     Route("dimensions", lambda t, a, amb: has_prefix(t, "dimension"), _dimensions),
     Route("certifications", lambda t, a, amb: has_prefix(t, "certif", "pmp"), _certifications),
     Route("separate", lambda t, a, amb: (has_prefix(t, "separat", "differ", "distinguish", "set apart", "more than", "reverse")

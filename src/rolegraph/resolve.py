@@ -119,30 +119,40 @@ def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
     raise RoleNotFound(name, [idx.labels[r] for _, r in scores[:3]])
 
 
-def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, list[RoleRef]]]:
-    """Role mentions in free text: (position, matched words, readings), longest match first per span.
+#: Words that never start or end a role name; fuzzy matching skips spans that do.
+_EDGE_WORDS = {"a", "an", "the", "what", "which", "who", "does", "do", "is", "are", "of", "from", "to", "and", "or", "for",
+               "in", "on", "with", "as", "vs", "versus", "my", "a", "day", "how", "why", "when", "become", "separate"}
 
-    An exact name yields its role(s) (several for an ambiguous short form); a misspelt
-    multi-word name is matched fuzzily with the same cut-off as :func:`resolve_role`.
+
+def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, list[RoleRef]]]:
+    """Role mentions in free text: (word position, matched words, readings), in text order.
+
+    Exact names (longest first) are found before misspellings; a misspelt multi-word name is
+    matched with the same cut-off as :func:`resolve_role`. An ambiguous short form yields
+    several readings.
     """
     idx = index(kb)
     words = normalise(text).split()
     found: list[tuple[int, str, list[RoleRef]]] = []
     taken: set[int] = set()
+
+    def spans(size: int) -> list[tuple[int, str]]:
+        return [(start, " ".join(words[start : start + size])) for start in range(len(words) - size + 1)
+                if not taken.intersection(range(start, start + size))]
+
     for size in (5, 4, 3, 2, 1):
-        for start in range(len(words) - size + 1):
-            span = range(start, start + size)
-            if taken.intersection(span):
+        for start, phrase in spans(size):
+            key = phrase if phrase in idx.exact else phrase[:-1] if phrase.endswith("s") and phrase[:-1] in idx.exact else ""
+            if key and not taken.intersection(range(start, start + size)):
+                taken.update(range(start, start + size))
+                found.append((start, phrase, [idx.ref(r) for r in sorted(idx.exact[key], key=lambda r: idx.labels[r])]))
+    for size in (4, 3, 2):
+        for start, phrase in spans(size):
+            edge = {words[start], words[start + size - 1]}
+            if edge & _EDGE_WORDS or len(phrase) <= 8 or taken.intersection(range(start, start + size)):
                 continue
-            phrase = " ".join(words[start : start + size])
-            roles: list[str] = []
-            if phrase in idx.exact:
-                roles = sorted(idx.exact[phrase], key=lambda r: idx.labels[r])
-            elif size >= 2 and len(phrase) > 8:
-                scores = idx.scores(phrase)
-                if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
-                    roles = [scores[0][1]]
-            if roles:
-                taken.update(span)
-                found.append((start, phrase, [idx.ref(r) for r in roles]))
+            scores = idx.scores(phrase)
+            if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
+                taken.update(range(start, start + size))
+                found.append((start, phrase, [idx.ref(scores[0][1])]))
     return sorted(found)

@@ -1,0 +1,149 @@
+"""The twelve example questions (../shared/reference/example-questions.md) and their kin, through `ask`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from rolegraph.ask import ask
+from rolegraph.kb import KnowledgeBase
+
+
+def answer(kb: KnowledgeBase, question: str) -> dict[str, Any]:
+    return ask(kb, question).to_dict()
+
+
+def texts(data: dict[str, Any]) -> str:
+    return "\n".join(i["text"] for i in data["meta"]["answer"])
+
+
+def test_q1_what_and_why_belong_to_the_tech_pm(kb: KnowledgeBase) -> None:
+    data = answer(kb, 'Which role is responsible for the "what" and "why" of a solution?')
+    assert data["meta"]["interpretation"]["intent"] == "ownership"
+    owners = [i for i in data["meta"]["answer"] if " owns the " in i["text"]]
+    assert owners[0]["text"] == "The Technical Product Manager owns the what." and owners[0]["basis"] == "seed-article"
+    assert "S1" in owners[0]["sources"]
+    assert not any("Technical Program Manager owns" in i["text"] for i in data["meta"]["answer"])
+    assert "The Technical Program Manager does not own the what." in texts(data)
+    assert any("TPM-F1" in i["text"] for i in data["meta"]["answer"])
+
+
+def test_q2_tpm_is_ambiguous(kb: KnowledgeBase) -> None:
+    data = answer(kb, 'What does "TPM" mean?')
+    assert data["meta"]["interpretation"]["intent"] == "abbreviation"
+    first = data["meta"]["answer"][0]["text"]
+    assert "ambiguous" in first and "Technical Product Manager" in first and "Technical Program Manager" in first
+    assert {"F-ABBR-2", "F-ABBR-3", "F-ABBR-4"} <= {i["text"].rsplit("(", 1)[-1].rstrip(")") for i in data["meta"]["answer"]}
+
+
+def test_q3_the_seed_dimensions_in_order(kb: KnowledgeBase) -> None:
+    data = answer(kb, "Which dimensions separate the two TPM roles' scopes, in the seed's order?")
+    assert data["meta"]["answer"][0]["text"] == "In the seed's order: focus areas, team structure, tech skills, day-to-day work."
+    assert data["meta"]["answer"][0]["basis"] == "seed"
+
+
+def test_q4_skills_that_separate_tech_pm(kb: KnowledgeBase) -> None:
+    data = answer(kb, "Which skills separate a Tech PM from a Technical Program Manager?")
+    items = [i["text"].split(":")[0] for i in data["meta"]["answer"]]
+    assert items[:2] == ["customer discovery and user research", "product strategy"]
+    assert "feature prioritisation" in items and "business metrics" in items and "switching planning horizons" in items
+    assert not any("dependency" in i for i in items)
+    assert all(i["sources"] for i in data["meta"]["answer"])
+    assert {"seed-article", "external"} <= {b for i in data["meta"]["answer"] for b in i["basis"].split(", ")}
+
+
+def test_q5_and_the_reverse(kb: KnowledgeBase) -> None:
+    data = answer(kb, "And the reverse: which skills separate a Technical Program Manager from a Tech PM?")
+    items = [i["text"].split(":")[0] for i in data["meta"]["answer"]]
+    for skill in ("cross-team dependency management", "cross-team scheduling", "risk management",
+                  "program roadmap integration", "executive communication"):
+        assert skill in items
+    assert "product strategy" not in items
+
+
+def test_q6_what_they_share(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What do the two TPM roles have in common?")
+    body = texts(data)
+    assert "software architecture" in body and "technical trade-offs" in body and "stakeholder communication" in body
+    assert "individual contributors" in body
+
+
+def test_q7_teams_each_coordinates_with_the_disagreement(kb: KnowledgeBase) -> None:
+    data = answer(kb, "How many teams does each coordinate?")
+    body = texts(data)
+    assert "Technical Program Manager — teams coordinated: 3+" in body
+    assert "Technical Product Manager — teams coordinated: 1" in body
+    assert any(n.startswith("Sources disagree (D3)") for n in data["notes"])
+    assert data["meta"]["interpretation"]["assumptions"]
+
+
+def test_q8_day_to_day_is_marked_external(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What does a Technical Program Manager do day to day?")
+    items = data["meta"]["answer"]
+    assert len(items) >= 5 and all(i["basis"] == "external" for i in items)
+    assert "dependencies" in texts(data) and "executives" in texts(data)
+    assert any("gives no readable content" in n for n in data["notes"])
+
+
+def test_q9_the_seed_route_into_tech_pm(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What is the most common way to become a Tech PM, according to the seed?")
+    first = data["meta"]["answer"][0]
+    assert first["text"].startswith("From Software Engineer") and first["basis"] == "seed"
+    assert any("MBA" in n and "not the seed's answer" in n for n in data["notes"])
+
+
+def test_q10_domains_and_companies(kb: KnowledgeBase) -> None:
+    data = answer(kb, "In which domains are Tech PMs hired, with which companies?")
+    body = texts(data)
+    for line in ("search: Google", "social networks: Facebook, Instagram, TikTok", "travel: Booking.com, Uber",
+                 "content streaming: Netflix, Spotify, YouTube", "data processing: Cloudera, Elastic",
+                 "infrastructure: Amazon, Microsoft Azure"):
+        assert line in body
+
+
+def test_q11_misspelt_role(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What does a Techincal Progam Manger do?")
+    assert data["meta"]["interpretation"]["roles"][0]["label"] == "Technical Program Manager"
+    assert "Owns the who." in texts(data) and "Owns the when." in texts(data)
+
+
+def test_q12_unknown_role_is_not_invented(kb: KnowledgeBase) -> None:
+    data = answer(kb, "Which skills separate a Scrum Master from a Tech PM?")
+    assert data["meta"]["interpretation"]["intent"] == "unknown-role"
+    assert any("'Scrum Master' is not a modelled role" in n and "closest modelled roles" in n for n in data["notes"])
+    assert not any("importance" in i["text"] for i in data["meta"]["answer"])
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("Why does the Tech PgM own the product roadmap?", "ownership"),
+    ("Who owns the how?", "ownership"),
+    ("What does a PM earn?", "pay"),
+    ("Which certifications does a Tech PgM need?", "certifications"),
+    ("Who reports to whom for a Tech PM?", "team"),
+    ("What are the deliverables of a Tech PM?", "deliverables"),
+    ("How is a Technical Program Manager measured?", "metrics"),
+    ("Which roles are closest to a Tech PgM?", "neighbours"),
+    ("What is a TPM?", "abbreviation"),
+    ("Tell me about the weather", "unanswerable"),
+])
+def test_other_kinds_of_question(kb: KnowledgeBase, question: str, intent: str) -> None:
+    data = answer(kb, question)
+    assert data["meta"]["interpretation"]["intent"] == intent, data["meta"]["interpretation"]
+
+
+def test_false_premise_is_corrected(kb: KnowledgeBase) -> None:
+    data = answer(kb, "Why does the Tech PgM own the product roadmap?")
+    assert data["meta"]["answer"][0]["text"].startswith("No: the Technical Program Manager does not own the what")
+
+
+def test_pm_is_flagged_ambiguous(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What does a PM earn?")
+    assert data["meta"]["interpretation"]["ambiguous"][0]["text"] == "pm"
+    assert any("ambiguous" in n for n in data["notes"])
+
+
+def test_seed_has_no_certification_data(kb: KnowledgeBase) -> None:
+    data = answer(kb, "Which certifications does a Tech PgM need?")
+    assert data["meta"]["answer"] == []
+    assert any("no data" in n for n in data["notes"])

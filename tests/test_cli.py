@@ -44,7 +44,7 @@ def test_every_command_every_core_format(runner: CliRunner, args: list[str], fmt
         data = json.loads(out)
         assert data["schema_version"] == 1 and data["tables"]
     if fmt == "csv":
-        assert list(csv.reader(io.StringIO(out)))[0]
+        assert next(iter(csv.reader(io.StringIO(out))))
 
 
 def test_compare_json_is_sourced_and_marks_basis(runner: CliRunner) -> None:

@@ -121,7 +121,7 @@ def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
 
 #: Words that never start or end a role name; fuzzy matching skips spans that do.
 _EDGE_WORDS = {"a", "an", "the", "what", "which", "who", "does", "do", "is", "are", "of", "from", "to", "and", "or", "for",
-               "in", "on", "with", "as", "vs", "versus", "my", "a", "day", "how", "why", "when", "become", "separate"}
+               "in", "on", "with", "as", "vs", "versus", "my", "day", "how", "why", "when", "become", "separate"}
 
 
 def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, list[RoleRef]]]:

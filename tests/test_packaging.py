@@ -1,0 +1,53 @@
+"""The built wheel carries the knowledge base, and works with no checkout around."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from rolegraph import queries
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)], check=True, capture_output=True, timeout=600)
+    return next(out.glob("rolegraph-*.whl"))
+
+
+@pytest.mark.slow
+def test_wheel_contains_ontology_shapes_queries_and_data(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for required in ("rolegraph/kb/ontology.ttl", "rolegraph/kb/shapes.ttl", "rolegraph/data/roles.ttl", "rolegraph/py.typed"):
+        assert required in names
+    shipped = {n.rsplit("/", 1)[-1][:-3] for n in names if n.startswith("rolegraph/kb/queries/") and n.endswith(".rq")}
+    assert shipped == set(queries.catalogue())
+    entry_points = next(n for n in names if n.endswith("entry_points.txt"))
+    assert "rolegraph = rolegraph.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+
+
+@pytest.mark.slow
+def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    py = venv / "bin" / "python"
+    # Dependencies come from the test environment (appended to sys.path, after the wheel's own copy).
+    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+    Path(purelib, "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)], check=True, timeout=600)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    proc = subprocess.run([str(venv / "bin" / "rolegraph"), "validate", "-f", "csv"], cwd=work, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert "roles,7" in proc.stdout
+    where = subprocess.run([str(py), "-c", "import rolegraph.resources as r; print(r.ontology_path())"], cwd=work, capture_output=True,
+                           text=True, check=True)
+    assert str(venv) in where.stdout, "the installed package uses its own copy of kb/, not the checkout"

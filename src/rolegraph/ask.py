@@ -539,7 +539,7 @@ def _result(kb: KnowledgeBase, ans: Answer) -> Result:
     if ans.items:
         summary.append(f"{seeds} item(s) backed by the seed material, {external} from outside sources only.")
     seen_notes = list(dict.fromkeys(ans.assumptions + summary + ans.notes))
-    return Result(
+    return kb.attribute(Result(
         f"Q: {ans.question}",
         [items_table, *ans.tables],
         sources=kb.source_refs(s for st in ans.statements for s in kb.sources_of(st)),
@@ -551,4 +551,4 @@ def _result(kb: KnowledgeBase, ans: Answer) -> Result:
             "answer": ans.items,
             "subjects": sorted(set(ans.statements)),
         },
-    )
+    ))

@@ -141,14 +141,14 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
         "Skill values are importances on the 0–5 scale (0 not needed … 5 core).",
     ]
     notes += disagreement_notes(kb, (link["disputed_by"] for link in pa.links + pb.links if str(link["link"]) in used))
-    return Result(
+    return kb.attribute(Result(
         f"{pa.label} vs {pb.label}",
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=notes,
         kind="compare",
         meta={"roles": [a, b], "labels": [pa.label, pb.label], "subjects": sorted({a, b, *used})},
-    )
+    ))
 
 
 def _row_order(sides: dict[str, list[dict[str, Cell]]], item: str) -> tuple[float, str]:
@@ -215,14 +215,14 @@ def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESH
         f"A skill separates the roles when their importances (0–5 scale, missing = 0) differ by at least {threshold}.",
     ]
     notes += _skill_gap_notes(kb, {a, b})
-    return Result(
+    return kb.attribute(Result(
         f"Skills that separate {pa.label} and {pb.label}",
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=notes,
         kind="separate",
         meta={"roles": [a, b], "labels": [pa.label, pb.label], "threshold": threshold, "subjects": sorted({a, b, *used})},
-    )
+    ))
 
 
 def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_IMPORTANCE) -> Result:
@@ -246,14 +246,14 @@ def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_I
         used += [str(link["link"]) for link in _individual_contributor(pa) + _individual_contributor(pb)]
     notes = [f"Shared means both roles rate the skill at least {min_importance} on the 0–5 scale."]
     notes += _skill_gap_notes(kb, {a, b})
-    return Result(
+    return kb.attribute(Result(
         table.title,
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=notes,
         kind="shared",
         meta={"roles": [a, b], "labels": [pa.label, pb.label], "min_importance": min_importance, "subjects": sorted({a, b, *used})},
-    )
+    ))
 
 
 def _individual_contributor(prof: Profile) -> list[dict[str, Cell]]:
@@ -299,7 +299,8 @@ def roles_overview(kb: KnowledgeBase) -> Result:
         table.rows.append([r["label"], "; ".join(own["abbreviation"]), "; ".join(own["alias"]), r["kind_of"], r["definition"]])
     ambiguous = sorted({str(r["short_form"]) for r in kb.named("abbreviations").records() if r["ambiguous"]})
     notes = [f"Ambiguous short forms, never resolved on their own: {', '.join(ambiguous)}."] if ambiguous else []
-    return Result("Modelled roles", [table], notes=notes, kind="roles", meta={"subjects": sorted(str(r["role"]) for r in kb.named("roles").records())})
+    subjects = sorted(str(r["role"]) for r in kb.named("roles").records())
+    return kb.attribute(Result("Modelled roles", [table], notes=notes, kind="roles", meta={"subjects": subjects}))
 
 
 def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
@@ -349,7 +350,7 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
         used += [str(t["link"]) for t in incoming]
     gaps = [g for g in kb.named("gaps").records() if g["role"] == role]
     standards = kb.named("standards", role=role).records()
-    return Result(
+    return kb.attribute(Result(
         prof.label,
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
@@ -358,4 +359,4 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
         attribution=sorted({str(s["attribution"]) for s in standards if s["attribution"]}),
         kind="show",
         meta={"role": role, "label": prof.label, "subjects": sorted({role, *used})},
-    )
+    ))

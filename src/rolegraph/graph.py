@@ -65,13 +65,13 @@ def neighbours(kb: KnowledgeBase, role: str) -> Result:
         common = sorted(set(graph[role]) & set(graph[other]), key=lambda s: -(graph[role][s]["weight"] + graph[other][s]["weight"]))
         rows.append([sim.nodes[other]["label"], round(sim[role][other]["weight"], 3), ", ".join(graph.nodes[s]["label"] for s in common[:5])])
     table = Table(f"Roles nearest to {label}", ["role", "similarity", "strongest shared skills"], rows)
-    return Result(
+    return kb.attribute(Result(
         table.title,
         [table],
         notes=["Similarity is the cosine of the two roles' skill-importance vectors (1 = identical profiles, 0 = nothing shared)."],
         kind="neighbours",
         meta={"role": role, "graph": _graph_meta(sim, weighted=True)},
-    )
+    ))
 
 
 def transition_graph(kb: KnowledgeBase) -> Any:
@@ -127,14 +127,14 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
                 bases([r["basis_a"], r["basis_b"]]), kb.source_ids(links),
             ])
     notes.append(f"A skill is listed when the next role rates it at least {GAP_THRESHOLD} higher (0–5 scale) than the current one.")
-    return Result(
+    return kb.attribute(Result(
         f"From {labels[source]} to {labels[target]}",
         [steps, skills],
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=notes,
         kind="path",
         meta={"roles": [source, target], "route": route, "graph": _graph_meta(graph.subgraph(route)) if len(route) > 1 else {}},
-    )
+    ))
 
 
 def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
@@ -149,12 +149,12 @@ def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
         strong = sorted(graph.nodes[r]["label"] for r in graph[s] if graph[s][r]["weight"] >= 3)
         degree = graph.degree(s, weight="weight")
         table.rows.append([rank, graph.nodes[s]["label"], graph.nodes[s]["category"], len(strong), degree, round(degree / max_weight, 3)])
-    return Result(
+    return kb.attribute(Result(
         table.title,
         [table],
         notes=[f"Centrality = sum of importances across the {len(roles)} roles ÷ the maximum possible ({max_weight})."],
         kind="centrality",
-    )
+    ))
 
 
 def _graph_meta(graph: Any, weighted: bool = False) -> dict[str, Any]:

@@ -196,6 +196,11 @@ class KnowledgeBase:
         ids = {r.id for r in refs}
         return sorted({str(r["attribution"]) for r in self.named("attributions").records() if r["id"] in ids})
 
+    def attribute(self, result: Result) -> Result:
+        """Add the licence notices that ``result``'s sources require (ESCO, O*NET, SFIA), in place."""
+        result.attribution = sorted(set(result.attribution) | set(self.attributions(result.sources)))
+        return result
+
     def source_refs(self, iris: Iterable[str]) -> list[SourceRef]:
         """The :class:`SourceRef` of each source IRI, in source-ID order, without repeats."""
         known = self.sources()

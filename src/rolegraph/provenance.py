@@ -32,7 +32,7 @@ def sources(kb: KnowledgeBase) -> Result:
     table = Table("Sources", ["id", "title", "creator", "date", "tier", "url"], [
         [s.id, s.title, s.creator, s.date, s.tier, s.url] for s in refs
     ])
-    return Result("Sources", [table], sources=refs, kind="sources", meta={"subjects": sorted(kb.sources())})
+    return kb.attribute(Result("Sources", [table], sources=refs, kind="sources", meta={"subjects": sorted(kb.sources())}))
 
 
 def _key(source_id: str) -> tuple[str, int, str]:
@@ -48,13 +48,13 @@ def disagreements(kb: KnowledgeBase) -> Result:
     for r in rows:
         table.rows.append([r["id"], r["question"], r["position_text"], kb.source_ids([str(r["position"])])])
     statements = [str(r["position"]) for r in rows] + [str(r["disagreement"]) for r in rows]
-    return Result(
+    return kb.attribute(Result(
         table.title,
         [table],
         sources=kb.source_refs(s for st in statements for s in kb.sources_of(st)),
         kind="disagreements",
         meta={"subjects": sorted(set(statements))},
-    )
+    ))
 
 
 def dimensions_for(topic: str) -> list[str]:
@@ -88,11 +88,11 @@ def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
     notes += disagreement_notes(kb, disputed)
     if not table.rows:
         notes.append(f"The knowledge base has no facts about {topic!r} for these roles; nothing is inferred.")
-    return Result(
+    return kb.attribute(Result(
         table.title,
         [table],
         sources=kb.source_refs(s for fact in seen for s in kb.sources_of(fact)),
         notes=notes,
         kind="why",
         meta={"roles": list(roles), "topic": topic, "dimensions": dims, "subjects": sorted(seen)},
-    )
+    ))

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, FragmentOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import resolve_role
@@ -21,7 +21,7 @@ def _role(kb: KnowledgeBase, name: str) -> str:
 
 
 @app.command()
-def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
          top: Annotated[int, typer.Option(help="How many top skills to list.")] = 10) -> None:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, sources.
 
@@ -30,7 +30,7 @@ def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt:
     from rolegraph.compare import show as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, role), top=top), fmt, output)
+    emit(build(kb, _role(kb, role), top=top), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -40,7 +40,7 @@ def compare(
     dimension: Annotated[list[str] | None, typer.Option("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
                                                         "day-to-day, skills, deliverables, metrics, background, hiring, relations.",
                                                         show_default=False)] = None,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Compare two roles side by side over every dimension, marking seed vs external facts and disagreements.
 
@@ -53,14 +53,14 @@ def compare(
     for d in dimension or []:
         if d not in known:
             raise RolegraphError(f"unknown dimension {d!r}", "choose from: " + ", ".join(known))
-    emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output)
+    emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
 def separate(
     a: RoleArg, b: RoleArg,
     threshold: Annotated[int, typer.Option(min=1, max=5, help="Smallest importance gap (0–5 scale) that separates.")] = 2,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Which skills separate A from B (and B from A), ranked by importance gap, each row sourced.
 
@@ -69,14 +69,14 @@ def separate(
     from rolegraph.compare import separate as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, a), _role(kb, b), threshold), fmt, output)
+    emit(build(kb, _role(kb, a), _role(kb, b), threshold), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
 def shared(
     a: RoleArg, b: RoleArg,
     min_importance: Annotated[int, typer.Option(min=0, max=5, help="Lowest importance both roles must give a skill.")] = 3,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """The common core: skills both roles need.
 
@@ -85,14 +85,14 @@ def shared(
     from rolegraph.compare import shared as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, a), _role(kb, b), min_importance), fmt, output)
+    emit(build(kb, _role(kb, a), _role(kb, b), min_importance), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
 def path(
     from_role: Annotated[str, typer.Argument(metavar="FROM", help="The role you are in now.", show_default=False)],
     to_role: Annotated[str, typer.Argument(metavar="TO", help="The role you want.", show_default=False)],
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """What someone in FROM must build to move to TO: the route through recorded transitions and each step's skills.
 
@@ -101,7 +101,7 @@ def path(
     from rolegraph.graph import path as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, from_role), _role(kb, to_role)), fmt, output)
+    emit(build(kb, _role(kb, from_role), _role(kb, to_role)), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -113,7 +113,7 @@ def neighbours(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None
     from rolegraph.graph import neighbours as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, role)), fmt, output)
+    emit(build(kb, _role(kb, role)), fmt, output, kb=kb)
 
 
 @app.command()
@@ -127,7 +127,8 @@ def centrality(
     """
     from rolegraph.graph import centrality as build
 
-    emit(build(get_kb(data, endpoint), top), fmt, output)
+    kb = get_kb(data, endpoint)
+    emit(build(kb, top), fmt, output, kb=kb)
 
 
 @app.command()
@@ -168,7 +169,7 @@ def fit(
         entries += [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
     if not entries and sys.stdin.isatty():
         entries = _prompt_ratings(kb)
-    emit(build(kb, parse_ratings(kb, entries)), fmt, output)
+    emit(build(kb, parse_ratings(kb, entries)), fmt, output, kb=kb)
 
 
 def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
@@ -186,7 +187,7 @@ def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
 def why(
     words: Annotated[list[str], typer.Argument(metavar="[ROLE [ROLE]] TOPIC", help="Up to two roles, then the topic (e.g. 'how', 'team', "
                                                "'day to day', a skill).", show_default=False)],
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """The provenance behind a statement: facts, basis, sources and, where sources disagree, every position.
 
@@ -203,7 +204,7 @@ def why(
         except RolegraphError:
             break
         rest.pop(0)
-    emit(build(kb, roles, " ".join(rest)), fmt, output)
+    emit(build(kb, roles, " ".join(rest)), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -214,7 +215,8 @@ def sources(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt =
     """
     from rolegraph.provenance import sources as build
 
-    emit(build(get_kb(data, endpoint)), fmt, output)
+    kb = get_kb(data, endpoint)
+    emit(build(kb), fmt, output, kb=kb)
 
 
 @app.command()
@@ -225,13 +227,14 @@ def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: Forma
     """
     from rolegraph.provenance import disagreements as build
 
-    emit(build(get_kb(data, endpoint)), fmt, output)
+    kb = get_kb(data, endpoint)
+    emit(build(kb), fmt, output, kb=kb)
 
 
 @app.command()
 def ask(
     question: Annotated[str, typer.Argument(help="A question in your own words.", show_default=False)],
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Answer a free-text question from the graph, showing how it was understood; never invents.
 
@@ -239,7 +242,8 @@ def ask(
     """
     from rolegraph.ask import ask as answer
 
-    emit(answer(get_kb(data, endpoint), question), fmt, output)
+    kb = get_kb(data, endpoint)
+    emit(answer(kb, question), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -260,4 +264,5 @@ def query(
     if list_ or name_or_file is None:
         emit(list_queries(), fmt, output)
         return
-    emit(run_query(get_kb(data, endpoint), name_or_file, param or []), fmt, output)
+    kb = get_kb(data, endpoint)
+    emit(run_query(kb, name_or_file, param or []), fmt, output, kb=kb)

@@ -4,8 +4,9 @@ Every measurement runs in its own Python process (peak memory from
 ``resource.getrusage(...).ru_maxrss``); ratios are computed from numbers measured in this
 run. Prints, per size:
 
-* time to first answer — a cold process that opens the prepared store and runs the
-  ``skill-differences`` query, vs one that parses the same Turtle with rdflib and runs it;
+* time to first answer — a cold process that opens the prepared store and computes the skill
+  differences the way ``separate`` does, vs one that parses the same Turtle with rdflib and runs
+  the ``skill-differences`` named query;
 * indexing throughput — building the prepared store vs a raw pyoxigraph ``bulk_load``;
 * peak memory — the prepared-store process vs the rdflib process;
 * endpoint overhead — ``EndpointEngine.select`` vs a bare HTTP POST of the same query text
@@ -63,8 +64,9 @@ for f in FILES:
 store.flush()
 """,
     "prepared": """
+from rolegraph.compare import skill_differences
 from rolegraph.kb import open_kb
-rows = open_kb(FILES[2:], prepared=True).named('skill-differences', **PARAMS).rows
+rows = skill_differences(open_kb(FILES[2:], prepared=True), PARAMS['a'], PARAMS['b'], 2)
 assert rows
 """,
 }

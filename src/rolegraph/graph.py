@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from rolegraph.compare import bases
+from rolegraph.compare import bases, skill_differences
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Result, Table
@@ -87,8 +87,7 @@ def transition_graph(kb: KnowledgeBase) -> Any:
 
 def skill_gap(kb: KnowledgeBase, source: str, target: str) -> list[dict[str, Cell]]:
     """Skills ``target`` rates at least :data:`GAP_THRESHOLD` higher than ``source``, biggest need first."""
-    rows = kb.named("skill-differences", a=target, b=source, threshold=GAP_THRESHOLD).records()
-    return [r for r in rows if r["favours"] == "a"]
+    return [r for r in skill_differences(kb, target, source, GAP_THRESHOLD) if r["favours"] == "a"]
 
 
 def path(kb: KnowledgeBase, source: str, target: str) -> Result:

@@ -17,13 +17,13 @@ from typing import Any
 from rolegraph import compare, graph
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
+from rolegraph.provenance import CONCERNS
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 from rolegraph.results import Cell, Result, Table
 
 TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
 TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
 
-CONCERNS = ("what", "why", "how", "who", "when")
 
 # Words that end a job title: a title-like phrase that is not a modelled role is reported as unknown.
 _TITLE = re.compile(

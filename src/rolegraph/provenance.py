@@ -9,6 +9,8 @@ from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import normalise
 from rolegraph.results import Cell, Result, Table
 
+CONCERNS = ("what", "why", "how", "who", "when")
+
 #: Words that name a comparison dimension (by its notation), beyond the dimension labels.
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
     "focus": ("focus", "focus area", "focus areas", "scope", "responsibility", "responsibilities", "own", "owns", "ownership"),
@@ -83,6 +85,15 @@ def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
                 seen.add(str(f["fact"]))
                 table.rows.append([f["id"], role_rows[role], f["dimension"], f["text"], f["basis"], kb.source_ids([str(f["fact"])]), f["disputed_by"] or ""])
                 disputed.append(f["disputed_by"])
+    concerns = [c for c in CONCERNS if c in normalise(topic).split()]
+    for concern in concerns:
+        for r in kb.named("concern-owners", concern=concern).records():
+            if r["role"] in targets and str(r["link"]) not in seen:
+                seen.add(str(r["link"]))
+                stance = str(r["stance"]).replace("-", " ")
+                table.rows.append(["", r["role_label"], "focus", f"{stance} the {concern}", r["basis"], kb.source_ids([str(r["link"])]),
+                                   r["disputed_by"] or ""])
+                disputed.append(r["disputed_by"])
     gaps = [g for g in kb.named("gaps").records() if g["role"] in targets and (not dims or g["dimension"] in dims)]
     notes = [f"No seed data for {g['role_label']} ({g['dimension_label']}): {g['text']}" for g in gaps if dims]
     notes += disagreement_notes(kb, disputed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -89,15 +90,14 @@ def similarity(a: str, b: str) -> float:
     return 1 - previous[-1] / longest
 
 
-_INDEX_CACHE: dict[int, NameIndex] = {}
+_INDEX_CACHE: weakref.WeakKeyDictionary[KnowledgeBase, NameIndex] = weakref.WeakKeyDictionary()
 
 
 def index(kb: KnowledgeBase) -> NameIndex:
     """The name index of ``kb`` (built once per knowledge base)."""
-    key = id(kb)
-    if key not in _INDEX_CACHE:
-        _INDEX_CACHE[key] = NameIndex.build(kb)
-    return _INDEX_CACHE[key]
+    if kb not in _INDEX_CACHE:
+        _INDEX_CACHE[kb] = NameIndex.build(kb)
+    return _INDEX_CACHE[kb]
 
 
 def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:

@@ -144,15 +144,26 @@ class KnowledgeBase:
         self.files = list(files)
         self._sources: dict[str, SourceRef] | None = None
         self._statement_sources: dict[str, list[str]] | None = None
+        self._memo: dict[str, Rows] = {}
 
     def select(self, text: str, **params: ParamValue) -> Rows:
         """Run a SELECT query with bound parameters."""
         return self.engine.select(text, params)
 
     def named(self, name: str, **params: ParamValue | str) -> Rows:
-        """Run a named query from ``kb/queries`` with checked, bound parameters."""
+        """Run a named query from ``kb/queries`` with checked, bound parameters.
+
+        A query without parameters runs once per knowledge base (like :meth:`sources`): later
+        calls get a copy of the first answer.
+        """
         query: NamedQuery = queries.get(name)
-        return self.engine.select(query.text, query.coerce(dict(params)))
+        bound = query.coerce(dict(params))
+        if bound:
+            return self.engine.select(query.text, bound)
+        rows = self._memo.get(name)
+        if rows is None:
+            rows = self._memo[name] = self.engine.select(query.text, bound)
+        return Rows(list(rows.columns), [list(r) for r in rows.rows])
 
     def run(self, name: str, **params: ParamValue | str) -> Table:
         """Run a named query and return it as a table titled by its summary."""

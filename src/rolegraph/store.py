@@ -13,8 +13,6 @@ total more than :data:`AUTO_BYTES`), ``prepared`` (always) or ``memory`` (never)
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 from collections.abc import Sequence
@@ -55,6 +53,9 @@ def store_key(paths: Sequence[Path]) -> tuple[str, str]:
 
 
 def _digest(obj: object) -> str:
+    import hashlib  # imported here: every command checks wants_prepared, few build a store
+    import json
+
     return hashlib.sha256(json.dumps(obj).encode()).hexdigest()[:16]
 
 

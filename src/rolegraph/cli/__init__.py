@@ -7,11 +7,11 @@ import sys
 
 def main() -> None:
     """Console-script entry point."""
-    from rolegraph.cli.app import app
+    from rolegraph.cli.app import click_command
     from rolegraph.errors import ExitCode
 
     try:
-        app(prog_name="rolegraph")
+        click_command(sys.argv[1:])(prog_name="rolegraph")
     except KeyboardInterrupt:
         sys.stderr.write("rolegraph: interrupted\n")
         sys.exit(ExitCode.INTERRUPTED)

@@ -13,7 +13,6 @@ from typer.core import TyperGroup
 from rolegraph import formats
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase, open_kb
-from rolegraph.output import write_atomic
 from rolegraph.results import Result
 
 TERMINAL_FORMAT = "rich"
@@ -37,6 +36,72 @@ def fail(error: RolegraphError) -> None:
     sys.stderr.write(line.replace("\n", " ") + "\n")
     raise typer.Exit(int(error.exit_code))
 
+
+def _coerce_plain_values_without_pydantic() -> None:
+    """Spare every command the ~150 ms that recent typer spends importing pydantic.
+
+    typer (0.2x) converts each parameter value through a pydantic ``TypeAdapter`` built on first
+    use — even an absent option or a ``str`` argument. Here values that need no conversion (an
+    absent value, a ``str`` for a ``str`` parameter, ``str`` items for ``list[str]``, an ``int`` in
+    range for an ``int`` parameter) are returned exactly as typer's coercion would return them;
+    every other value still goes through typer's own coercion, so conversions, checks and error
+    messages are unchanged. Does nothing on a typer without this machinery.
+    """
+    try:
+        from typer import _coercion
+        from typer.core import _TyperParameter
+    except ImportError:  # pragma: no cover - older or newer typer
+        return
+    if not (hasattr(_TyperParameter, "get_runtime_param") and hasattr(_coercion, "RuntimeParam") and hasattr(_coercion, "build_runtime_param")):
+        return  # pragma: no cover
+
+    from dataclasses import dataclass
+    from functools import cached_property
+
+    @dataclass(frozen=True)
+    class PlainFirst(_coercion.RuntimeParam):
+        descriptor: Any
+
+        @cached_property
+        def typer_coercion(self) -> Any:
+            return _coercion.build_runtime_param(self.descriptor)
+
+        def _plain(self, annotation: Any, value: Any) -> tuple[bool, Any]:
+            info = self.parameter_info
+            if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
+                return False, None
+            if annotation is str and type(value) is str:
+                return True, value
+            if annotation is int and type(value) is int and not getattr(info, "clamp", False):
+                low, high = getattr(info, "min", None), getattr(info, "max", None)
+                if (low is None or value >= low) and (high is None or value <= high):
+                    return True, value
+            return False, None
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            annotation = self.annotation
+            if getattr(annotation, "__origin__", None) is list and getattr(annotation, "__args__", ()) == (str,):
+                if isinstance(value, (list, tuple)) and all(type(v) is str for v in value) and self._plain(str, "")[0]:
+                    return list(value)
+            else:
+                ok, plain = self._plain(annotation, value)
+                if ok:
+                    return plain
+            return self.typer_coercion._coerce_value(value, param=param, ctx=ctx)
+
+    def get_runtime_param(self: Any) -> Any:
+        if self._runtime_param is None:
+            descriptor = self.type_descriptor
+            if descriptor.file_annotation is not None:
+                self._runtime_param = _coercion.build_runtime_param(descriptor)
+            else:
+                self._runtime_param = PlainFirst(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info, descriptor=descriptor)
+        return self._runtime_param
+
+    _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
+
+
+_coerce_plain_values_without_pydantic()
 
 app = typer.Typer(
     cls=RolegraphGroup,
@@ -120,6 +185,8 @@ def emit(result: Result, fmt: str | None, output: Path | None, **options: Any) -
     else:
         data = formats.render(result, name, **options)
     if output is not None:
+        from rolegraph.output import write_atomic  # tempfile, only when writing a file
+
         write_atomic(output, data)
         sys.stderr.write(f"rolegraph: wrote {output}\n")
     else:
@@ -134,3 +201,29 @@ def colour_allowed() -> bool:
 
 # Commands register themselves on ``app`` when their modules are imported.
 from rolegraph.cli import commands  # noqa: E402,F401
+
+
+def click_command(argv: list[str]) -> Any:
+    """The click command that runs ``argv`` (the arguments after the program name).
+
+    When ``argv`` starts with a command's name, a group holding only that command: typer
+    otherwise builds every command's parameters from its signature first (~25 ms). The
+    command, its help and its errors are the same. Anything else — no command, an option
+    first, an unknown name, shell completion — gets the whole application.
+    """
+    import typer.main
+
+    completing = any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ)
+    wanted = [
+        info
+        for info in app.registered_commands
+        if argv and (info.name or (info.callback and typer.main.get_command_name(info.callback.__name__))) == argv[0]
+    ]
+    if completing or len(wanted) != 1 or app.registered_groups or app.registered_callback:
+        return typer.main.get_command(app)
+    everything = app.registered_commands
+    app.registered_commands = wanted
+    try:
+        return typer.main.get_group(app)
+    finally:
+        app.registered_commands = everything

@@ -194,11 +194,6 @@ def emit(result: Result, fmt: str | None, output: Path | None, **options: Any) -
         sys.stdout.flush()
 
 
-def colour_allowed() -> bool:
-    """Colour only on a terminal and never with NO_COLOR set."""
-    return sys.stdout.isatty() and "NO_COLOR" not in os.environ
-
-
 # Commands register themselves on ``app`` when their modules are imported.
 from rolegraph.cli import commands  # noqa: E402,F401
 

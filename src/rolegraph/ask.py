@@ -278,27 +278,21 @@ def _fact(kb: KnowledgeBase, role: str, fact_id: str) -> dict[str, Cell] | None:
     return next((f for f in kb.named("facts", role=role).records() if f["id"] == fact_id), None)
 
 
+def _skill_item(ans: Answer, kb: KnowledgeBase, text: str, row: dict[str, Cell]) -> None:
+    """One answer item from a skill-pair row, sourced by both roles' links."""
+    ans.add(kb, text, compare.bases([row["basis_a"], row["basis_b"]]), [str(x) for x in (row["link_a"], row["link_b"]) if x])
+
+
 def _separate(kb: KnowledgeBase, ans: Answer, text: str) -> None:
     a, b = ans.roles[0], ans.roles[1]
     result = compare.separate(kb, a.iri, b.iri)
-    first = result.tables[0]
     ans.tables += result.tables
     ans.notes += result.notes
-    for row in first.rows:
-        rec = dict(zip(first.columns, row, strict=True))
-        ans.add(kb, f"{rec['skill']}: {a.label} {rec[first.columns[3]]} vs {b.label} {rec[first.columns[4]]}",
-                rec["basis"], _links(kb, a.iri, b.iri, str(rec["skill"])))
-    if not first.rows:
+    rows = [r for r in compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD) if r["favours"] == "a"]
+    for r in rows:
+        _skill_item(ans, kb, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}", r)
+    if not rows:
         ans.notes.append(f"No skill is rated much higher for {a.label} than for {b.label}.")
-
-
-def _links(kb: KnowledgeBase, a: str, b: str, skill_label: str) -> list[str]:
-    out = []
-    for role in (a, b):
-        for r in kb.named("skill-profile", role=role).records():
-            if r["label"] == skill_label:
-                out.append(str(r["link"]))
-    return out
 
 
 def _shared(kb: KnowledgeBase, ans: Answer, text: str) -> None:
@@ -306,17 +300,12 @@ def _shared(kb: KnowledgeBase, ans: Answer, text: str) -> None:
     result = compare.shared(kb, a.iri, b.iri)
     ans.tables += result.tables
     ans.notes += result.notes
-    for table in result.tables:
-        for row in table.rows:
-            rec = dict(zip(table.columns, row, strict=True))
-            label = str(rec.get("skill") or rec.get("trait"))
-            if "trait" in rec:
-                links = [str(link["link"]) for p in (compare.profile(kb, a.iri), compare.profile(kb, b.iri))
-                         for link in p.of_kind("team") if link["relation"] == "direct-reports"]
-            else:
-                links = _links(kb, a.iri, b.iri, label)
-            ans.add(kb, label if "trait" in rec else f"{label} ({rec['category']}): "
-                    f"{a.label} {rec[table.columns[3]]}, {b.label} {rec[table.columns[4]]}", rec["basis"], links)
+    for r in compare.shared_skills(kb, a.iri, b.iri, compare.SHARED_MIN_IMPORTANCE):
+        _skill_item(ans, kb, f"{r['label']} ({r['category']}): {a.label} {r['importance_a']}, {b.label} {r['importance_b']}", r)
+    ic = compare.individual_contributor(compare.profile(kb, a.iri)) + compare.individual_contributor(compare.profile(kb, b.iri))
+    for table in result.tables[1:]:
+        for trait, basis, _sources in table.rows:
+            ans.add(kb, str(trait), basis, [str(link["link"]) for link in ic])
 
 
 def _dimension_compare(dimension: str) -> Callable[[KnowledgeBase, Answer, str], None]:
@@ -432,7 +421,7 @@ def _skills_of(kb: KnowledgeBase, ans: Answer, text: str) -> None:
         ans.tables.append(Table(f"Top skills of {role.label}", ["skill", "category", "importance", "basis", "sources"], [
             [r["label"], r["category"], r["importance"], r["basis"], kb.source_ids([str(r["link"])])] for r in rows
         ]))
-    ans.notes += compare._skill_gap_notes(kb, {r.iri for r in ans.roles})
+    ans.notes += compare.skill_gap_notes(kb, {r.iri for r in ans.roles})
 
 
 def _neighbours(kb: KnowledgeBase, ans: Answer, text: str) -> None:

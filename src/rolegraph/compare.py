@@ -253,7 +253,7 @@ def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESH
     notes = [
         f"A skill separates the roles when their importances (0–5 scale, missing = 0) differ by at least {threshold}.",
     ]
-    notes += _skill_gap_notes(kb, {a, b})
+    notes += skill_gap_notes(kb, {a, b})
     return kb.attribute(Result(
         f"Skills that separate {pa.label} and {pb.label}",
         tables,
@@ -282,9 +282,9 @@ def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_I
     team = _shared_team_traits(kb, pa, pb)
     tables = [table] + ([team] if team.rows else [])
     if team.rows:
-        used += [str(link["link"]) for link in _individual_contributor(pa) + _individual_contributor(pb)]
+        used += [str(link["link"]) for link in individual_contributor(pa) + individual_contributor(pb)]
     notes = [f"Shared means both roles rate the skill at least {min_importance} on the 0–5 scale."]
-    notes += _skill_gap_notes(kb, {a, b})
+    notes += skill_gap_notes(kb, {a, b})
     return kb.attribute(Result(
         table.title,
         tables,
@@ -295,15 +295,15 @@ def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_I
     ))
 
 
-def _individual_contributor(prof: Profile) -> list[dict[str, Cell]]:
+def individual_contributor(prof: Profile) -> list[dict[str, Cell]]:
     return [link for link in prof.of_kind("team") if link["relation"] == "direct-reports" and link["max_count"] == 0]
 
 
 def _shared_team_traits(kb: KnowledgeBase, pa: Profile, pb: Profile) -> Table:
     """Team-structure traits both roles share (both are individual contributors)."""
     table = Table("Shared team traits", ["trait", "basis", "sources"])
-    ic = _individual_contributor(pa) + _individual_contributor(pb)
-    if _individual_contributor(pa) and _individual_contributor(pb):
+    ic = individual_contributor(pa) + individual_contributor(pb)
+    if individual_contributor(pa) and individual_contributor(pb):
         table.rows.append([
             "both are individual contributors (no direct reports)",
             bases(link["basis"] for link in ic),
@@ -312,7 +312,7 @@ def _shared_team_traits(kb: KnowledgeBase, pa: Profile, pb: Profile) -> Table:
     return table
 
 
-def _skill_gap_notes(kb: KnowledgeBase, roles: set[str]) -> list[str]:
+def skill_gap_notes(kb: KnowledgeBase, roles: set[str]) -> list[str]:
     gaps = [g for g in kb.named("gaps").records() if g["dimension"] == "tech-skills" and g["role"] in roles]
     if not gaps:
         return []

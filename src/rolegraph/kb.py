@@ -252,7 +252,3 @@ def open_kb(
         return KnowledgeBase(LocalEngine(prepared_store(files)), files)
     return KnowledgeBase(LocalEngine(load_store(files)), files)
 
-
-def result(kb: KnowledgeBase, title: str, tables: list[Table], source_iris: Iterable[str], **extra: object) -> Result:
-    """Build a :class:`Result` whose sources are resolved from IRIs."""
-    return Result(title, tables, sources=kb.source_refs(source_iris), **extra)  # type: ignore[arg-type]

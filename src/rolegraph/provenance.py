@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rolegraph.compare import disagreement_notes
-from rolegraph.kb import KnowledgeBase
+from rolegraph.kb import KnowledgeBase, source_sort_key
 from rolegraph.resolve import normalise
 from rolegraph.results import Cell, Result, Table
 
@@ -30,17 +30,11 @@ DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
 
 def sources(kb: KnowledgeBase) -> Result:
     """Every source with its ID, title, author, date, URL and tier."""
-    refs = sorted(kb.sources().values(), key=lambda s: _key(s.id))
+    refs = sorted(kb.sources().values(), key=lambda s: source_sort_key(s.id))
     table = Table("Sources", ["id", "title", "creator", "date", "tier", "url"], [
         [s.id, s.title, s.creator, s.date, s.tier, s.url] for s in refs
     ])
     return kb.attribute(Result("Sources", [table], sources=refs, kind="sources", meta={"subjects": sorted(kb.sources())}))
-
-
-def _key(source_id: str) -> tuple[str, int, str]:
-    from rolegraph.kb import source_sort_key
-
-    return source_sort_key(source_id)
 
 
 def disagreements(kb: KnowledgeBase) -> Result:

@@ -42,8 +42,16 @@ class Profile:
 
 def profile(kb: KnowledgeBase, iri: str) -> Profile:
     """The role's label and all of its qualified links."""
-    label = next((str(r["label"]) for r in kb.named("roles").records() if r["role"] == iri), iri)
-    return Profile(iri, label, kb.named("role-links", role=iri).records())
+    return profiles(kb, iri)[0]
+
+
+def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
+    """The profile of each role in ``iris``, from one ``role-links`` query."""
+    labels = {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
+    for link in kb.named("role-links", role=tuple(by_iri)).records():
+        by_iri[str(link["role"])].links.append(link)
+    return [by_iri[iri] for iri in iris]
 
 
 def dimension_of(link: dict[str, Cell]) -> str:
@@ -103,7 +111,7 @@ def _dimensions(kb: KnowledgeBase) -> list[dict[str, Cell]]:
 
 def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = None) -> Result:
     """Side by side over every dimension, marking basis, sources and disagreements."""
-    pa, pb = profile(kb, a), profile(kb, b)
+    pa, pb = profiles(kb, a, b)
     gaps = kb.named("gaps").records()
     tables: list[Table] = []
     used: list[str] = []
@@ -235,7 +243,7 @@ def shared_skills(kb: KnowledgeBase, a: str, b: str, min_importance: int) -> lis
 
 def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESHOLD) -> Result:
     """Skills that separate ``a`` from ``b`` and ``b`` from ``a``, ranked by importance gap."""
-    pa, pb = profile(kb, a), profile(kb, b)
+    pa, pb = profiles(kb, a, b)
     rows = skill_differences(kb, a, b, threshold)
     columns = ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "gap", "basis", "sources"]
     tables = []
@@ -266,7 +274,7 @@ def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESH
 
 def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_IMPORTANCE) -> Result:
     """The common core: skills both roles need at ``min_importance`` or more."""
-    pa, pb = profile(kb, a), profile(kb, b)
+    pa, pb = profiles(kb, a, b)
     table = Table(
         f"Skills both {pa.label} and {pb.label} need",
         ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "basis", "sources"],

@@ -47,14 +47,18 @@ class Engine(Protocol):
     def construct(self, text: str, params: dict[str, ParamValue]) -> str: ...
 
 
+_PLAIN_TEXT = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
 def to_cell(term: object) -> Cell:
-    """Turn a pyoxigraph term into a plain Python value."""
+    """Turn a pyoxigraph term into a plain Python value (exact type checks: this runs for every cell)."""
+    if type(term) is ox.NamedNode:
+        return term.value
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        return literal_cell(term.value, term.datatype.value)
-    if isinstance(term, ox.NamedNode):
-        return term.value
+    if type(term) is ox.Literal:
+        datatype = term.datatype.value
+        return term.value if datatype in _PLAIN_TEXT else literal_cell(term.value, datatype)
     return str(term)
 
 
@@ -94,7 +98,7 @@ class LocalEngine:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         columns = [v.value for v in solutions.variables]
-        return Rows(columns, [[to_cell(s[c]) for c in columns] for s in solutions])
+        return Rows(columns, [[to_cell(term) for term in solution] for solution in solutions])  # a solution iterates in column order
 
     def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
         answer = self._query(text, params)

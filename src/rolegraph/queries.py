@@ -14,6 +14,7 @@ into the query text: the local engine substitutes them, a remote endpoint gets a
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,7 +32,9 @@ class IRI(str):
     __slots__ = ()
 
 
-ParamValue = IRI | str | int | float | bool
+Term = IRI | str | int | float | bool
+#: A bound value; a tuple binds the parameter to each of its values in turn (one ``VALUES`` row each).
+ParamValue = Term | tuple[Term, ...]
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,13 @@ class NamedQuery:
         values: dict[str, ParamValue] = {}
         for p in self.params:
             if p.name in raw:
-                values[p.name] = _coerce(p, raw[p.name])
+                given = raw[p.name]
+                if isinstance(given, tuple):
+                    if not given:
+                        raise QueryError(f"parameter {p.name!r} needs at least one value")
+                    values[p.name] = tuple(_coerce(p, v) for v in given)
+                else:
+                    values[p.name] = _coerce(p, given)
             elif p.name in self.defaults:
                 values[p.name] = _coerce(p, self.defaults[p.name])
             else:
@@ -74,7 +83,7 @@ class NamedQuery:
         return values
 
 
-def _coerce(param: Param, value: ParamValue | str) -> ParamValue:
+def _coerce(param: Param, value: Term) -> Term:
     try:
         if param.type == "iri":
             return check_iri(str(value))
@@ -184,11 +193,12 @@ def values_block(params: dict[str, ParamValue]) -> str:
     if not params:
         return ""
     names = " ".join(f"?{name}" for name in params)
-    terms = " ".join(sparql_term(v) for v in params.values())
-    return f"VALUES ({names}) {{ ({terms}) }}"
+    choices = [v if isinstance(v, tuple) else (v,) for v in params.values()]
+    rows = " ".join("(" + " ".join(sparql_term(v) for v in row) + ")" for row in itertools.product(*choices))
+    return f"VALUES ({names}) {{ {rows} }}"
 
 
-def sparql_term(value: ParamValue) -> str:
+def sparql_term(value: Term) -> str:
     """Serialise a parameter value as a SPARQL term."""
     if isinstance(value, IRI):
         return f"<{check_iri(value)}>"

@@ -18,7 +18,7 @@ import rdflib
 from rolegraph.endpoint import ntriples_text
 from rolegraph.errors import QueryError
 from rolegraph.kb import Rows, literal_cell
-from rolegraph.queries import IRI, ParamValue
+from rolegraph.queries import IRI, ParamValue, Term, inject_values
 from rolegraph.results import Cell
 
 
@@ -33,7 +33,7 @@ def rdflib_cell(term: object) -> Cell:
     return str(term)
 
 
-def rdflib_term(value: ParamValue) -> rdflib.term.Identifier:
+def rdflib_term(value: Term) -> rdflib.term.Identifier:
     """A parameter value as an rdflib term, typed like the local engine's."""
     if isinstance(value, IRI):
         return rdflib.URIRef(value)
@@ -58,7 +58,9 @@ class RdflibEngine:
 
     def _query(self, text: str, params: dict[str, ParamValue]) -> rdflib.query.Result:
         try:
-            return self.graph.query(text, initBindings={k: rdflib_term(v) for k, v in params.items()})
+            several: dict[str, ParamValue] = {k: v for k, v in params.items() if isinstance(v, tuple)}  # VALUES, as on the other engines
+            single = {k: rdflib_term(v) for k, v in params.items() if not isinstance(v, tuple)}
+            return self.graph.query(inject_values(text, several), initBindings=single)
         except Exception as exc:  # rdflib raises pyparsing and plain exceptions for bad SPARQL
             raise QueryError(f"invalid SPARQL: {exc}") from None
 

@@ -11,7 +11,6 @@ import typer
 
 from rolegraph.cli.app import DataOpt, app, get_kb
 from rolegraph.errors import RolegraphError
-from rolegraph.output import write_atomic
 
 
 class ChartKind(StrEnum):
@@ -53,6 +52,8 @@ def chart(
         spec = charts.transitions(kb, iris)
     image = charts.draw(spec, name)
     if output is not None:
+        from rolegraph.output import write_atomic  # tempfile, only when writing a file
+
         write_atomic(output, image)
         sys.stderr.write(f"rolegraph: wrote {output}\n")
     elif name == "png" and sys.stdout.isatty():

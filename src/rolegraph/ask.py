@@ -310,22 +310,20 @@ def _shared(kb: KnowledgeBase, ans: Answer, text: str) -> None:
 
 def _dimension_compare(dimension: str) -> Callable[[KnowledgeBase, Answer, str], None]:
     def handler(kb: KnowledgeBase, ans: Answer, text: str) -> None:
-        dims = [dimension]
         only_teams = dimension == "team" and has_prefix(text, "coordinat", "how many team", "span", "cover")
-        for role in ans.roles:
-            prof = compare.profile(kb, role.iri)
+        for role, prof in zip(ans.roles, compare.profiles(kb, *(r.iri for r in ans.roles)), strict=True):
             for link in prof.links:
                 if only_teams and link["relation"] != "coordinates":
                     continue
-                if compare.dimension_of(link) in dims:
+                if link["dimension"] == dimension:
                     item, value = compare.item_and_value(link)
                     shown = item if value in ("yes",) else f"{item}: {value}"
                     dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
                     ans.add(kb, f"{role.label} — {shown}{dispute}", link["basis"], [str(link["link"])])
         if len(ans.roles) == 2:
-            result = compare.compare(kb, ans.roles[0].iri, ans.roles[1].iri, dims)
+            result = compare.compare(kb, ans.roles[0].iri, ans.roles[1].iri, [dimension])
         else:
-            result = compare.compare(kb, ans.roles[0].iri, ans.roles[0].iri, dims)
+            result = compare.compare(kb, ans.roles[0].iri, ans.roles[0].iri, [dimension])
             for t in result.tables:
                 t.columns, t.rows = [t.columns[0], *t.columns[2:]], [[r[0], *r[2:]] for r in t.rows]
         ans.tables += result.tables

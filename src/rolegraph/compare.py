@@ -54,24 +54,6 @@ def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
     return [by_iri[iri] for iri in iris]
 
 
-def dimension_of(link: dict[str, Cell]) -> str:
-    """The comparison dimension a link belongs to (derived from its kind and skill category)."""
-    kind = link["kind"]
-    if kind == "skill":
-        return "tech-skills" if link["category"] == "technical" else "skills"
-    return {
-        "focus": "focus",
-        "ownership": "focus",
-        "team": "team",
-        "activity": "day-to-day",
-        "deliverable": "deliverables",
-        "metric": "metrics",
-        "transition": "background",
-        "hiring": "hiring",
-        "standard": "relations",
-    }[str(kind)]
-
-
 def item_and_value(link: dict[str, Cell]) -> tuple[str, str]:
     """How a link reads in a side-by-side row: the item and this role's value."""
     kind, label = link["kind"], str(link["target_label"])
@@ -122,7 +104,7 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
         rows: dict[str, dict[str, list[dict[str, Cell]]]] = defaultdict(lambda: {"a": [], "b": []})
         for side, prof in (("a", pa), ("b", pb)):
             for link in prof.links:
-                if dimension_of(link) == notation:
+                if link["dimension"] == notation:
                     rows[item_and_value(link)[0]][side].append(link)
         if notation == "background":
             _add_incoming(kb, rows, pa, pb)

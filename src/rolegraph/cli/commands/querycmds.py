@@ -38,7 +38,7 @@ def compare(
     a: RoleArg,
     b: RoleArg,
     dimension: Annotated[list[str] | None, typer.Option("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
-                                                        "day-to-day, skills, deliverables, metrics, background, hiring, relations.",
+                                                        "day-to-day, skills, deliverables, metrics, background, hiring, naming, relations, pay, standards.",
                                                         show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:

@@ -18,6 +18,7 @@ EXPECTED = {
     "link/bad-importance": ["an integer from 0 to 5"],
     "link/bad-basis": ["exactly one rg:basis"],
     "link/bad-no-source": ["at least one dct:source"],
+    "link/bad-no-dimension": ["exactly one rg:dimension"],
     "source/bad-source": ["needs a title", "needs a URL"],
     "link/bad-undescribed": ["must be an rg:Deliverable"],
     "bad-plain-label": ["language tag"],

@@ -175,7 +175,7 @@ class Importer:
         self.directory = Path(directory)
         self.summary = Summary()
         self.roles: set[str] = set()
-        self.skills: set[str] = set()
+        self.skills: dict[str, ox.NamedNode] = {}  # skill IRI → the comparison dimension of links to it
 
     def _skip(self, why: str) -> None:
         self.summary.skipped.append(why)
@@ -231,12 +231,13 @@ class Importer:
         if skill is None or not row["preferredLabel"]:
             self._skip(f"skill {row['conceptUri']!r}: no valid IRI or label")
             return
-        self.skills.add(skill.value)
+        kind = category(row["skillType"], row.get("reuseLevel", ""))
+        self.skills[skill.value] = rg("TechSkills" if kind == rg("TechnicalSkills") else "OtherSkills")
         self.summary.skills += 1
         yield ox.Triple(skill, RDF_TYPE, rg("Skill"))
         yield from _labels(skill, row)
         yield ox.Triple(skill, skos("definition"), _definition(row, "skill"))
-        yield ox.Triple(skill, rg("category"), category(row["skillType"], row.get("reuseLevel", "")))
+        yield ox.Triple(skill, rg("category"), kind)
 
     def _relation(self, row: dict[str, str]) -> Iterator[ox.Triple]:
         kind = row["relationType"].lower()
@@ -249,6 +250,7 @@ class Importer:
         link = ox.NamedNode(f"{LINK}{_tail(role.value)}-{_tail(skill.value)}")
         self.summary.links += 1
         yield from _sourced(link, "SkillLink", role, skill, f"ESCO lists it as {kind} for this occupation")
+        yield ox.Triple(link, rg("dimension"), self.skills[skill.value])
         yield ox.Triple(
             link,
             rg("importance"),

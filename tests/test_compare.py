@@ -61,6 +61,25 @@ def test_compare_one_dimension(kb: KnowledgeBase) -> None:
     assert [t.title for t in result.tables] == ["team structure"]
 
 
+def test_every_link_lands_in_the_table_of_its_dimension(kb: KnowledgeBase) -> None:
+    """Rows are grouped by each link's rg:dimension in the data; no link is left out."""
+    result = compare.compare(kb, TECH_PM, TECH_PGM)
+    by_title = {t.title: t for t in result.tables}
+    standards = {r[0]: (r[1], r[2]) for r in by_title["standard classifications"].rows}
+    assert standards["ICT product manager"] == ("closeMatch", "—")
+    assert "names and abbreviations" not in by_title  # only facts are about naming; compare shows links
+    pa, pb = compare.profiles(kb, TECH_PM, TECH_PGM)
+    shown = set(result.meta["subjects"])
+    assert {str(link["link"]) for link in pa.links + pb.links} <= shown
+
+
+def test_profiles_answer_each_role_once_even_when_repeated(kb: KnowledgeBase) -> None:
+    one = compare.profile(kb, TECH_PM)
+    again, pgm, same = compare.profiles(kb, TECH_PM, TECH_PGM, TECH_PM)
+    assert again.links == one.links and same is again
+    assert pgm.links and all(link["role"] == TECH_PGM for link in pgm.links)
+
+
 def test_show_role_card(kb: KnowledgeBase) -> None:
     card = compare.show(kb, TECH_PGM)
     titles = [t.title for t in card.tables]

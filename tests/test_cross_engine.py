@@ -132,3 +132,16 @@ def test_imported_esco_data_answers_on_the_server(engines: dict[str, Engine]) ->
     labels = {r["label"]: r["importance"] for r in rows.records()}
     assert labels["market research"] == 4
     assert labels["perform market research"] == 2
+
+
+@pytest.mark.slow
+def test_several_values_for_one_parameter_on_every_engine(engines: dict[str, Engine]) -> None:
+    """A tuple binds one VALUES row per value; every engine gives the union of the single answers."""
+    query = queries.get("role-links")
+    pair = (ROLE_SETS["curated"]["a"], ROLE_SETS["curated"]["b"])
+    both = query.coerce({"role": pair})
+    for engine in engines.values():
+        rows = engine.select(query.text, both)
+        singles = [r for role in pair for r in engine.select(query.text, query.coerce({"role": role})).rows]
+        assert sorted(rows.rows, key=repr) == sorted(singles, key=repr)
+        assert {r[0] for r in rows.rows} == set(pair)

@@ -93,3 +93,15 @@ def test_bound_strings_cannot_escape_their_literal(mini_kb: KnowledgeBase, value
     """Whatever text a user gives, binding it never changes the query's shape."""
     rows = mini_kb.select("SELECT ?x WHERE { BIND(?v AS ?x) }", v=value).rows
     assert rows == [[value]]
+
+
+def test_a_tuple_binds_each_value(mini_kb: KnowledgeBase) -> None:
+    alpha, beta = IRI(PARAMS["a"]), IRI(PARAMS["b"])
+    both = mini_kb.named("role-links", role=(alpha, beta)).rows
+    singles = mini_kb.named("role-links", role=alpha).rows + mini_kb.named("role-links", role=beta).rows
+    assert sorted(both, key=repr) == sorted(singles, key=repr)
+    assert queries.values_block({"role": (alpha, beta), "n": 2}) == (
+        f"VALUES (?role ?n) {{ (<{alpha}> 2) (<{beta}> 2) }}"
+    )
+    with pytest.raises(QueryError, match="at least one value"):
+        mini_kb.named("role-links", role=())

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import FIXTURES
@@ -137,3 +138,31 @@ def test_installed_entry_point_runs_as_a_real_process(tmp_path: Path) -> None:
     module = subprocess.run([sys.executable, "-m", "rolegraph", "roles", "-f", "csv"], cwd=tmp_path, capture_output=True, text=True,
                             env=env, timeout=120)
     assert module.returncode == 0 and module.stdout.startswith("label,")
+
+
+
+def test_entry_point_leaves_garbage_collection_on(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """main() imports with collection off and freezes what it imported; the command itself runs with it on."""
+    import gc
+
+    from rolegraph.cli import main
+    from rolegraph.cli.commands import kbcmds
+
+    seen: list[bool] = []
+    real_get_kb = kbcmds.get_kb
+
+    def get_kb(*args: Any) -> Any:
+        seen.append(gc.isenabled())
+        return real_get_kb(*args)
+
+    monkeypatch.setattr(sys, "argv", ["rolegraph", "roles", "--format", "json"])
+    monkeypatch.setattr(kbcmds, "get_kb", get_kb)
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+        assert done.value.code in (0, None)
+        assert seen == [True] and gc.isenabled() and gc.get_freeze_count() > 0
+        assert json.loads(capsysbinary.readouterr().out)["kind"] == "roles"
+    finally:
+        gc.unfreeze()
+        gc.enable()

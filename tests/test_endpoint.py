@@ -69,6 +69,20 @@ def test_publish_named_graph_through_update_endpoint(server: Server, files: list
 
 
 @pytest.mark.slow
+def test_update_batches_keep_a_blank_node_whole(server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "blank.ttl"
+    data.write_text("<https://example.org/a> <https://example.org/p> [ <https://example.org/q> 1 ; <https://example.org/r> 2 ] .\n")
+    monkeypatch.setattr("rolegraph.publish.BATCH", 1)
+    graph = "https://example.org/graphs/blank"
+    publish([data], server.update, graph=graph, update=True, replace=True)
+    text = f"SELECT (COUNT(DISTINCT ?b) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?b ?p ?o FILTER(isBlank(?b)) }} }}"
+    assert EndpointEngine(server.query).select(text, {}).rows[0][0] == 1
+    assert count(server, graph) == 3
+    publish([], server.update, graph=graph, update=True, replace=True)  # replacing with nothing clears
+    assert count(server, graph) == 0
+
+
+@pytest.mark.slow
 def test_cli_roles_from_endpoint_match_local(server: Server, files: list[Path]) -> None:
     publish(files, server.store, replace=True)
     runner = CliRunner()

@@ -129,3 +129,13 @@ def test_results_on_esco_data_name_the_esco_acknowledgement(esco_kb: KnowledgeBa
     result = compare.separate(esco_kb, ICT_PRODUCT_MANAGER, ICT_PROJECT_MANAGER)
     assert esco_kb.attributions(result.sources) == [ATTRIBUTION]
     assert esco_kb.attributions([]) == []
+
+
+def test_unwritable_output_is_one_line_and_leaves_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-dir" / "esco.ttl"
+    result = CliRunner().invoke(app, ["import-esco", str(ESCO_FIXTURES), "--output", str(missing)])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith(f"rolegraph: error: {missing}: cannot write")
+    bad_input = CliRunner().invoke(app, ["import-esco", str(tmp_path / "nowhere"), "--output", str(tmp_path / "x.ttl")])
+    assert bad_input.exit_code == 1 and "no such file" in bad_input.stderr
+    assert list(tmp_path.iterdir()) == []  # no partial output

@@ -70,3 +70,13 @@ def test_cli_chooses_the_prepared_store(tmp_path: Path, monkeypatch: pytest.Monk
     assert list((tmp_path / "cache" / "stores").iterdir())
     monkeypatch.setenv("ROLEGRAPH_STORE", "memory")
     assert not wants_prepared(files)
+
+
+def test_unwritable_cache_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(blocker))
+    monkeypatch.setenv("ROLEGRAPH_STORE", "prepared")
+    result = CliRunner().invoke(app, ["roles", "--format", "json"])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("rolegraph: error: cannot build the prepared store") and "ROLEGRAPH_STORE=memory" in result.stderr

@@ -31,11 +31,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from rolegraph.errors import EndpointError, QueryError
-from rolegraph.kb import Rows, literal_cell
+from rolegraph.kb import Rows, literal_cell, ntriples_text
 from rolegraph.queries import ParamValue, inject_values
 from rolegraph.results import Cell
 
-ENV_URL = "ROLEGRAPH_ENDPOINT"
 ENV_TOKEN = "ROLEGRAPH_ENDPOINT_TOKEN"
 ENV_USER = "ROLEGRAPH_ENDPOINT_USER"
 ENV_PASSWORD = "ROLEGRAPH_ENDPOINT_PASSWORD"
@@ -118,10 +117,8 @@ def env_timeout() -> float:
 class Http:
     """One endpoint URL with its credentials and timeout; sends requests, raises one-line errors."""
 
-    def __init__(self, url: str, *, timeout: float | None = None, auth: Auth | None = None) -> None:
-        clean, found = split_auth(url)
-        self.url = clean
-        self.auth = auth or found
+    def __init__(self, url: str, *, timeout: float | None = None) -> None:
+        self.url, self.auth = split_auth(url)
         self.timeout = env_timeout() if timeout is None else timeout
 
     def __repr__(self) -> str:
@@ -143,30 +140,24 @@ class Http:
                 data: bytes = response.read()
                 return data
         except urllib.error.HTTPError as exc:
-            detail = _first_line(exc.read(2000))
-            message = f"SPARQL endpoint {shown} answered HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
+            message = f"SPARQL endpoint {shown} answered HTTP {exc.code} {exc.reason}" + _error_detail(exc)
             hint = "check the credentials in the environment" if exc.code in (401, 403) else "check the URL and the server's log"
-        except urllib.error.URLError as exc:
-            reason = exc.reason
-            if isinstance(reason, TimeoutError | socket.timeout):
-                message, hint = (
-                    f"SPARQL endpoint {shown} did not answer within {self.timeout:g} s",
-                    "try again or raise " + ENV_TIMEOUT,
-                )
+        except (OSError, ValueError) as exc:  # URLError, timeouts, resets, malformed URLs
+            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+            if isinstance(reason, TimeoutError):
+                message, hint = f"SPARQL endpoint {shown} did not answer within {self.timeout:g} s", "try again or raise " + ENV_TIMEOUT
             else:
-                message = f"cannot reach SPARQL endpoint {shown}: {_reason(reason)}"
-                hint = "check the URL and that the server is running"
-        except TimeoutError:
-            message, hint = (
-                f"SPARQL endpoint {shown} did not answer within {self.timeout:g} s",
-                "try again or raise " + ENV_TIMEOUT,
-            )
-        except (OSError, ValueError) as exc:
-            message, hint = (
-                f"cannot talk to SPARQL endpoint {shown}: {_reason(exc)}",
-                "check the URL and that the server is running",
-            )
+                message, hint = f"cannot reach SPARQL endpoint {shown}: {_reason(reason)}", "check the URL and that the server is running"
         raise EndpointError(self.auth.scrub(message), hint) from None
+
+
+def _error_detail(error: urllib.error.HTTPError) -> str:
+    """': ' and the first line of an error response's body, or '' when it has none or cannot be read."""
+    try:
+        line = _first_line(error.read(2000))
+    except OSError:
+        return ""
+    return f": {line}" if line else ""
 
 
 def _first_line(data: bytes) -> str:
@@ -207,13 +198,12 @@ def parse_select(data: bytes) -> Rows:
         ) from None
 
 
-def ntriples_text(data: bytes) -> str:
-    """N-Triples as sorted ``<s> <p> <o> .`` lines, formatted like the local engine's CONSTRUCT."""
+def _construct_answer(data: bytes) -> str:
+    """The endpoint's N-Triples, formatted like the local engine's CONSTRUCT answer."""
     import pyoxigraph as ox
 
     try:
-        triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-        return "".join(sorted(f"{q.triple} .\n" for q in triples))
+        return ntriples_text([q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
     except SyntaxError:
         raise EndpointError("the SPARQL endpoint returned malformed N-Triples") from None
 
@@ -241,4 +231,4 @@ class EndpointEngine(Http):
         return answer
 
     def construct(self, text: str, params: dict[str, ParamValue]) -> str:
-        return ntriples_text(self._post(text, params, N_TRIPLES))
+        return _construct_answer(self._post(text, params, N_TRIPLES))

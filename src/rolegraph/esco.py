@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from rolegraph.errors import DataFileError
+from rolegraph.output import atomic_writer
 
 ATTRIBUTION = "This service uses the ESCO classification of the European Commission."
 OCCUPATIONS, SKILLS, RELATIONS, ISCO = (
@@ -103,18 +104,21 @@ def read_rows(path: Path) -> Iterator[dict[str, str]]:
     """The rows of one ESCO CSV file, checked for the columns rolegraph needs."""
     if not path.is_file():
         raise DataFileError(f"{path}: no such file", "give the directory of ESCO's CSV package (English)", path=str(path))
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [c for c in REQUIRED.get(path.name, ()) if c not in (reader.fieldnames or [])]
-        if missing:
-            raise DataFileError(f"{path}: missing column {missing[0]!r}", "is this ESCO's CSV package?", path=str(path))
-        try:
-            for row in reader:
-                yield {k: (v or "").strip() for k, v in row.items() if k}
-        except csv.Error as exc:
-            raise DataFileError(
-                f"{path}:{reader.line_num}: not valid CSV ({exc})", path=str(path), line=reader.line_num
-            ) from None
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in REQUIRED.get(path.name, ()) if c not in (reader.fieldnames or [])]
+            if missing:
+                raise DataFileError(f"{path}: missing column {missing[0]!r}", "is this ESCO's CSV package?", path=str(path))
+            try:
+                for row in reader:
+                    yield {k: (v or "").strip() for k, v in row.items() if k}
+            except csv.Error as exc:
+                raise DataFileError(
+                    f"{path}:{reader.line_num}: not valid CSV ({exc})", path=str(path), line=reader.line_num
+                ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read ({exc})", "ESCO's CSV package is UTF-8 text", path=str(path)) from None
 
 
 def _iri(value: str) -> ox.NamedNode | None:
@@ -267,13 +271,7 @@ def _counted(importer: Importer) -> Iterator[ox.Triple]:
 def import_csv(directory: str | Path, output: str | Path) -> Summary:
     """Convert ESCO's CSV package in ``directory`` to a Turtle file at ``output`` (written atomically)."""
     importer = Importer(Path(directory))
-    target = Path(output)
-    scratch = target.with_name(target.name + ".partial")
-    try:
-        with scratch.open("wb") as handle:
-            handle.write(f"# Imported from ESCO's CSV package by rolegraph. {ATTRIBUTION}\n".encode())
-            ox.serialize(_counted(importer), handle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        scratch.replace(target)
-    finally:
-        scratch.unlink(missing_ok=True)
+    with atomic_writer(output) as handle:
+        handle.write(f"# Imported from ESCO's CSV package by rolegraph. {ATTRIBUTION}\n".encode())
+        ox.serialize(_counted(importer), handle, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     return importer.summary

@@ -4,8 +4,10 @@ a SPARQL 1.1 Update endpoint. Uses the same HTTP layer, credentials and errors a
 
 The data is sent as N-Triples (which is also valid Turtle) with ``Content-Type:
 text/turtle``: ``PUT`` replaces the target graph, ``POST`` adds to it. With ``update=True``
-the URL is an update endpoint and the data goes in ``INSERT DATA`` batches (after ``CLEAR``
-when replacing).
+the URL is an update endpoint and the data goes in ``INSERT DATA`` batches (the first one
+after ``CLEAR`` when replacing). Data with more than one batch is not published atomically
+over Update: a failure part-way leaves the batches already sent; the Graph Store Protocol sends
+everything in one request.
 """
 
 from __future__ import annotations
@@ -47,9 +49,12 @@ def ntriples(triples: Iterable[ox.Triple]) -> bytes:
 
 
 def _batches(store: ox.Store) -> Iterator[tuple[int, bytes]]:
+    """``BATCH``-triple pieces; data with blank nodes goes whole, since each request would make its own copy of a node."""
+    blank = any(isinstance(term, ox.BlankNode) for q in store for term in (q.subject, q.object))
+    size = len(store) if blank else BATCH
     quads = iter(store)
     while True:
-        chunk = [q.triple for _, q in zip(range(BATCH), quads, strict=False)]
+        chunk = [q.triple for _, q in zip(range(size), quads, strict=False)]
         if not chunk:
             return
         yield len(chunk), ntriples(chunk)
@@ -62,23 +67,24 @@ def publish(
     graph: str | None = None,
     replace: bool = False,
     update: bool = False,
-    timeout: float | None = None,
 ) -> Published:
     """Send the triples of ``files`` to the store at ``to`` (Graph Store Protocol, or Update)."""
     if graph is not None:
         graph = check_iri(graph)
     store = load_store([Path(f) for f in files])
-    http = Http(to, timeout=timeout)
+    http = Http(to)
     sent = 0
     if update:
         target = f"GRAPH <{graph}>" if graph else "DEFAULT"
-        if replace:
-            http.request("POST", f"CLEAR SILENT {target}".encode(), "application/sparql-update", "*/*")
+        operations = [f"CLEAR SILENT {target}"] if replace else []  # sent with the first batch: a failure there keeps the old graph
         for count, data in _batches(store):
             triples = data.decode("utf-8")
-            text = f"INSERT DATA {{ GRAPH <{graph}> {{ {triples} }} }}" if graph else f"INSERT DATA {{ {triples} }}"
-            http.request("POST", text.encode("utf-8"), "application/sparql-update", "*/*")
+            operations.append(f"INSERT DATA {{ GRAPH <{graph}> {{ {triples} }} }}" if graph else f"INSERT DATA {{ {triples} }}")
+            http.request("POST", " ;\n".join(operations).encode("utf-8"), "application/sparql-update", "*/*")
+            operations = []
             sent += count
+        if operations:  # replacing with nothing
+            http.request("POST", operations[0].encode("utf-8"), "application/sparql-update", "*/*")
     else:
         url = _graph_url(http.url, graph)
         body = ntriples(q.triple for q in store)

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+import pyoxigraph as ox
 import rdflib
 
-from rolegraph.endpoint import ntriples_text
 from rolegraph.errors import QueryError
-from rolegraph.kb import Rows, literal_cell
+from rolegraph.kb import Rows, literal_cell, ntriples_text
 from rolegraph.queries import IRI, ParamValue, Term, inject_values
 from rolegraph.results import Cell
 
@@ -81,4 +81,4 @@ class RdflibEngine:
         result = self._query(text, params)
         if result.graph is None:
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return ntriples_text(result.graph.serialize(format="nt", encoding="utf-8"))
+        return ntriples_text(q.triple for q in ox.parse(result.graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES))

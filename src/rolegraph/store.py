@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from rolegraph.errors import DataFileError, RolegraphError
+from rolegraph.errors import RolegraphError
+from rolegraph.kb import check_file, load_turtle
 
 ENV_CACHE = "ROLEGRAPH_CACHE_DIR"
 ENV_MODE = "ROLEGRAPH_STORE"
@@ -35,20 +36,12 @@ def cache_dir() -> Path:
     return Path(base) / "rolegraph"
 
 
-def _stat(path: Path) -> os.stat_result:
-    try:
-        stat = path.stat()
-    except OSError:
-        raise DataFileError(f"{path}: no such file", "check the path", path=str(path)) from None
-    if not path.is_file():
-        raise DataFileError(f"{path}: not a file", "give a Turtle (.ttl) file", path=str(path))
-    return stat
-
-
 def store_key(paths: Sequence[Path]) -> tuple[str, str]:
     """The cache key: a hash of the resolved paths, and a hash of their sizes and mtimes."""
     resolved = [str(p.resolve()) for p in paths]
-    states = [(s.st_size, s.st_mtime_ns) for s in map(_stat, paths)]
+    for path in paths:
+        check_file(path)
+    states = [(s.st_size, s.st_mtime_ns) for s in (p.stat() for p in paths)]
     return _digest(resolved), _digest([states, ox.__version__])
 
 
@@ -77,7 +70,7 @@ def build(paths: Sequence[Path], target: Path) -> None:
     try:
         store = ox.Store(str(scratch))
         for path in paths:
-            _bulk_load(store, path)
+            load_turtle(store, path, bulk=True)
         store.flush()
         del store  # closes the database before it is moved
         try:
@@ -89,18 +82,6 @@ def build(paths: Sequence[Path], target: Path) -> None:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _bulk_load(store: ox.Store, path: Path) -> None:
-    try:
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-    except SyntaxError as exc:
-        detail = str(getattr(exc, "msg", exc)).split(" (", 1)[0]
-        raise DataFileError(
-            f"{path}:{exc.lineno}: Turtle syntax error: {detail}", "fix the line", path=str(path), line=exc.lineno
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read ({exc})", path=str(path)) from None
-
-
 def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path:
     """The prepared store for ``paths``, built (and stale versions removed) if needed."""
     files = [Path(p) for p in paths]
@@ -108,7 +89,12 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
     stores = (root or cache_dir()) / "stores"
     target = stores / f"{which}-{state}"
     if not target.is_dir():
-        build(files, target)
+        try:
+            build(files, target)
+        except OSError as exc:
+            raise RolegraphError(
+                f"cannot build the prepared store in {stores}: {exc.strerror or exc}", f"set {ENV_CACHE} to a writable directory or {ENV_MODE}=memory"
+            ) from None
         for stale in stores.glob(f"{which}-*"):
             if stale != target and ".tmp-" not in stale.name:
                 shutil.rmtree(stale, ignore_errors=True)

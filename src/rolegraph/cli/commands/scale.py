@@ -67,7 +67,7 @@ def import_esco(
     """
     from rolegraph.esco import ATTRIBUTION, import_csv
 
-    if output.suffix.lower() not in (".ttl", ".nt"):
+    if output.suffix.lower() != ".ttl":
         raise RolegraphError(f"{output}: the output must be a Turtle file (.ttl)", "for example --output esco.ttl")
     summary = import_csv(directory, output)
     sys.stderr.write(

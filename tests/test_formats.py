@@ -114,6 +114,16 @@ def test_csv_attribution_names_the_sources_each_row_cites() -> None:
     assert "E1" not in first["attribution"] and ESCO in first["attribution"]
 
 
+def test_csv_attribution_reads_standard_ids_and_empty_cells() -> None:
+    from rolegraph.results import SourceRef
+
+    result = Result("standards", [Table("links", ["item", "sources"], [["ESCO match", "STD-ESCO, S1"], ["unsourced", None]])],
+                    sources=[SourceRef("S1", "seed", "https://example.org/s1"), SourceRef("STD-ESCO", "ESCO", "https://esco.ec.europa.eu/")])
+    header, first, second = list(csv.reader(io.StringIO(formats.render(result, "csv").decode())))
+    assert first[-1] == "Sources: STD-ESCO https://esco.ec.europa.eu/; S1 https://example.org/s1"  # in the order the cell cites them
+    assert second[-1] == ""  # an empty sources cell cites nothing, not everything
+
+
 def test_xlsx_holds_the_same_cells_as_csv() -> None:
     from openpyxl import load_workbook
 

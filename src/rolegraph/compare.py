@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Result, Table
 
@@ -92,12 +93,17 @@ def _dimensions(kb: KnowledgeBase) -> list[dict[str, Cell]]:
 
 
 def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = None) -> Result:
-    """Side by side over every dimension, marking basis, sources and disagreements."""
+    """Side by side over every dimension (or only ``dimensions``, by notation), marking basis, sources and disagreements."""
+    known = _dimensions(kb)
+    notations = [str(d["notation"]) for d in known]
+    for wanted in dimensions or []:
+        if wanted not in notations:
+            raise RolegraphError(f"unknown dimension {wanted!r}", "choose from: " + ", ".join(notations))
     pa, pb = profiles(kb, a, b)
     gaps = kb.named("gaps").records()
     tables: list[Table] = []
     used: list[str] = []
-    for dim in _dimensions(kb):
+    for dim in known:
         notation = str(dim["notation"])
         if dimensions and notation not in dimensions:
             continue

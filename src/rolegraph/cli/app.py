@@ -175,23 +175,32 @@ def _format_for(fmt: str | None, output: Path | None) -> str:
     return TERMINAL_FORMAT
 
 
-def emit(result: Result, fmt: str | None, output: Path | None, **options: Any) -> None:
-    """Write ``result`` to stdout or ``output`` in the chosen format."""
+def emit(result: Result, fmt: str | None, output: Path | None, *, kb: KnowledgeBase | None, fragment: bool = False) -> None:
+    """Write ``result`` to stdout or ``output`` in the chosen format.
+
+    ``kb`` is the knowledge base the result came from (the graph of Turtle and JSON-LD
+    exports), or None for results that come from no graph (validation, formats, query list).
+    """
     name = _format_for(fmt, output)
     if name == TERMINAL_FORMAT:
         from rolegraph.cli.render import render_text
 
         data = render_text(result, to_terminal=output is None and sys.stdout.isatty()).encode("utf-8")
     else:
-        data = formats.render(result, name, **options)
-    if output is not None:
-        from rolegraph.output import write_atomic  # tempfile, only when writing a file
-
-        write_atomic(output, data)
-        sys.stderr.write(f"rolegraph: wrote {output}\n")
-    else:
+        data = formats.render(result, name, kb=kb, fragment=fragment)
+    if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
+    else:
+        write_output(output, data)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically and say so on stderr."""
+    from rolegraph.output import write_atomic  # tempfile, only when writing a file
+
+    write_atomic(path, data)
+    sys.stderr.write(f"rolegraph: wrote {path}\n")
 
 
 # Commands register themselves on ``app`` when their modules are imported.

@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 
 from rolegraph import formats
 from rolegraph.cli.app import app
+from rolegraph.formats.text import md_cell
 
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 FILES = ("cli.md", "formats.md", "embedding.md")
@@ -49,7 +50,7 @@ def format_table() -> str:
     rows = ["| name | extension | media type | binary | graph only | what it is |", "| --- | --- | --- | --- | --- | --- |"]
     rows += [
         f"| `{f.name}` | `.{f.extension}` | `{f.media_type}` | {'yes' if f.binary else ''} | {'yes' if f.graph_only else ''} | "
-        + f.description.replace("|", "\\|").replace("<", "&lt;") + " |"
+        + md_cell(f.description) + " |"
         for f in formats.all_formats()
     ]
     return "\n".join(rows) + "\n"

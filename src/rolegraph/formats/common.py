@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from rolegraph.results import Cell, Result
+from rolegraph.results import Cell, SourceRef
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -12,7 +13,7 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 #: Column names whose cells hold source IDs (``S1, E13``) that renderers may link.
 SOURCE_COLUMNS = ("sources", "source", "source_ids")
 
-_SOURCE_ID = re.compile(r"\b[A-Z]{1,3}\d{1,4}\b")
+_SOURCE_ID = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")  # S1, E13, STD-ESCO
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -32,13 +33,15 @@ def spreadsheet_cell(value: Cell) -> Cell:
     return _CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def attribution_text(result: Result) -> str:
+def attribution_text(sources: Iterable[SourceRef], attribution: Iterable[str]) -> str:
     """One line naming every source (ID and URL) and every licence notice; empty if there are none."""
     parts = []
-    if result.sources:
-        parts.append("Sources: " + "; ".join(f"{s.id} {s.url}".strip() for s in result.sources))
-    if result.attribution:
-        parts.append("Licences: " + " ".join(result.attribution))
+    named = "; ".join(f"{s.id} {s.url}".strip() for s in sources)
+    if named:
+        parts.append("Sources: " + named)
+    notices = " ".join(attribution)
+    if notices:
+        parts.append("Licences: " + notices)
     return " | ".join(parts)
 
 

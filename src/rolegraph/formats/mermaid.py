@@ -48,7 +48,7 @@ def to_mermaid(result: Result, **_: Any) -> bytes:
     directed = result.meta["graph"].get("directed", True)
     ids = {str(n["id"]): f"n{i}" for i, n in enumerate(nodes)}
     out = [comment(result.title)]
-    note = attribution_text(result)
+    note = attribution_text(result.sources, result.attribution)
     if note:
         out.append(comment(note))
     out.append("flowchart LR")

@@ -18,7 +18,7 @@ from typing import Any
 
 from rolegraph.formats.common import SOURCE_COLUMNS, attribution_text, split_source_ids, spreadsheet_cell
 from rolegraph.formats.text import rows_with_part
-from rolegraph.results import Cell, Result
+from rolegraph.results import Cell, Result, SourceRef
 
 ATTRIBUTION_COLUMN = "attribution"
 
@@ -28,20 +28,19 @@ def grid(result: Result) -> tuple[list[str], list[list[Cell]]]:
     columns, rows = rows_with_part(result)
     if result.sources or result.attribution:
         where = next((i for i, c in enumerate(columns) if c.lower() in SOURCE_COLUMNS), None)
+        by_id = {s.id: s for s in result.sources}
+        # per row: does its table have a sources column? (rows come table by table)
+        has_column = [any(c.lower() in SOURCE_COLUMNS for c in t.columns) for t in result.tables for _ in t.rows]
+
+        def cited(row: list[Cell], sourced: bool) -> list[SourceRef]:
+            """The sources in the row's sources cell; every source of the result when its table has no such column."""
+            if where is None or not sourced:
+                return result.sources
+            return [by_id[piece] for piece, is_id in split_source_ids(str(row[where] or ""), set(by_id)) if is_id]
+
         columns = [*columns, ATTRIBUTION_COLUMN]
-        rows = [[*row, row_attribution(result, None if where is None else row[where])] for row in rows]
+        rows = [[*row, attribution_text(dict.fromkeys(cited(row, sourced)), result.attribution)] for row, sourced in zip(rows, has_column, strict=True)]
     return [str(spreadsheet_cell(c)) for c in columns], [[spreadsheet_cell(c) for c in row] for row in rows]
-
-
-def row_attribution(result: Result, sources_cell: Cell | str | None) -> str:
-    """The sources a row cites (ID and URL) and the result's licence notices.
-
-    ``sources_cell`` is the row's ``sources`` cell; ``None`` means the table has no such
-    column, and then every source of the result is named.
-    """
-    by_id = {s.id: s for s in result.sources}
-    cited = list(result.sources) if sources_cell is None else [by_id[piece] for piece, is_id in split_source_ids(str(sources_cell), set(by_id)) if is_id]
-    return attribution_text(Result(result.title, [], sources=list(dict.fromkeys(cited)), attribution=result.attribution))
 
 
 def _delimited(result: Result, delimiter: str) -> bytes:

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from rolegraph.cli.app import DataOpt, app, get_kb
+from rolegraph.cli.app import DataOpt, app, get_kb, write_output
 from rolegraph.errors import RolegraphError
 
 
@@ -52,10 +52,7 @@ def chart(
         spec = charts.transitions(kb, iris)
     image = charts.draw(spec, name)
     if output is not None:
-        from rolegraph.output import write_atomic  # tempfile, only when writing a file
-
-        write_atomic(output, image)
-        sys.stderr.write(f"rolegraph: wrote {output}\n")
+        write_output(output, image)
     elif name == "png" and sys.stdout.isatty():
         raise RolegraphError("refusing to write PNG bytes to a terminal", "use --output chart.png or redirect stdout")
     else:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rolegraph import formats
-from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, FragmentOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import ExitCode
 from rolegraph.results import Cell, Result, Table
 
@@ -19,6 +19,7 @@ def validate(
     files: Annotated[list[Path] | None, typer.Argument(help="Extra Turtle files to validate with the shipped data.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    fragment: FragmentOpt = False,
 ) -> None:
     """Check the shipped data (plus FILES) against the SHACL shapes.
 
@@ -29,29 +30,33 @@ def validate(
     from rolegraph.validate import validate as run_validation
 
     report = run_validation(files or [])
-    emit(report.to_result(), fmt, output)
+    emit(report.to_result(), fmt, output, kb=None, fragment=fragment)
     if not report.conforms:
         sys.stderr.write(f"rolegraph: validation failed: {len(report.violations)} violation(s)\n")
         raise typer.Exit(int(ExitCode.VALIDATION_FAILED))
 
 
 @app.command()
-def roles(data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, endpoint: EndpointOpt = None) -> None:
+def roles(
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, endpoint: EndpointOpt = None, fragment: FragmentOpt = False
+) -> None:
     """List the modelled roles with their aliases and one-line definitions.
 
     Example: rolegraph roles --format markdown
     """
     from rolegraph.compare import roles_overview
 
-    emit(roles_overview(get_kb(data, endpoint)), fmt, output)
+    kb = get_kb(data, endpoint)
+    emit(roles_overview(kb), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command("formats")
-def list_formats(fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def list_formats(fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """List the output formats every command accepts with --format.
 
     Example: rolegraph formats
     """
     rows: list[list[Cell]] = [["rich", "txt", "text/plain", "the terminal view (plain text when piped)"]]
     rows += [[f.name, f.extension, f.media_type, f.description] for f in formats.all_formats()]
-    emit(Result("Output formats", [Table("Output formats", ["name", "extension", "media_type", "description"], rows)], kind="formats"), fmt, output)
+    table = Table("Output formats", ["name", "extension", "media_type", "description"], rows)
+    emit(Result("Output formats", [table], kind="formats"), fmt, output, kb=None, fragment=fragment)

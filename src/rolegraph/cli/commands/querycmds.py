@@ -49,10 +49,6 @@ def compare(
     from rolegraph.compare import compare as build
 
     kb = get_kb(data, endpoint)
-    known = [str(r["notation"]) for r in kb.named("dimensions").records()]
-    for d in dimension or []:
-        if d not in known:
-            raise RolegraphError(f"unknown dimension {d!r}", "choose from: " + ", ".join(known))
     emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment)
 
 
@@ -105,7 +101,9 @@ def path(
 
 
 @app.command()
-def neighbours(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def neighbours(
+    role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False
+) -> None:
     """Roles ranked by how similar their weighted skill profiles are.
 
     Example: rolegraph neighbours "Tech PgM"
@@ -113,13 +111,13 @@ def neighbours(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None
     from rolegraph.graph import neighbours as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, role)), fmt, output, kb=kb)
+    emit(build(kb, _role(kb, role)), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
 def centrality(
     top: Annotated[int, typer.Option(min=1, help="How many skills to list.")] = 15,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Skills ranked by how many roles lean on them, weighted by importance.
 
@@ -128,20 +126,21 @@ def centrality(
     from rolegraph.graph import centrality as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, top), fmt, output, kb=kb)
+    emit(build(kb, top), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
-def skills(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def skills(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """List the modelled skills by category (names usable with `fit --skill`).
 
     Example: rolegraph skills --format csv
     """
     from rolegraph.results import Result
 
-    table = get_kb(data, endpoint).run("skills")
+    kb = get_kb(data, endpoint)
+    table = kb.run("skills")
     table.columns, table.rows = table.columns[1:], [row[1:] for row in table.rows]
-    emit(Result("Modelled skills", [table], kind="skills"), fmt, output)
+    emit(Result("Modelled skills", [table], kind="skills"), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -150,7 +149,7 @@ def fit(
                                                     show_default=False)] = None,
     file: Annotated[Path | None, typer.Option("--file", help="A text file with one 'skill=level' per line (# comments allowed).",
                                               show_default=False)] = None,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Self-assessment: rate your skills (flags, a file, or interactively on a terminal) and get roles ranked with reasons.
 
@@ -169,7 +168,7 @@ def fit(
         entries += [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
     if not entries and sys.stdin.isatty():
         entries = _prompt_ratings(kb)
-    emit(build(kb, parse_ratings(kb, entries)), fmt, output, kb=kb)
+    emit(build(kb, parse_ratings(kb, entries)), fmt, output, kb=kb, fragment=fragment)
 
 
 def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
@@ -208,7 +207,7 @@ def why(
 
 
 @app.command()
-def sources(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def sources(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """Every source: ID, title, author, date, tier and URL.
 
     Example: rolegraph sources --format markdown
@@ -216,11 +215,11 @@ def sources(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt =
     from rolegraph.provenance import sources as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb), fmt, output, kb=kb)
+    emit(build(kb), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
-def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None) -> None:
+def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """Where sources disagree (who owns the how, how many teams a TPM covers, …) with every position and who holds it.
 
     Example: rolegraph disagreements
@@ -228,7 +227,7 @@ def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: Forma
     from rolegraph.provenance import disagreements as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb), fmt, output, kb=kb)
+    emit(build(kb), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -253,7 +252,7 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter: name=value; IRIs as <https://…> (repeatable).",
                                                     show_default=False)] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Run a named or your own read-only SPARQL query (updates, SERVICE, LOAD, FROM are refused).
 
@@ -262,7 +261,7 @@ def query(
     from rolegraph.sparql import list_queries, run_query
 
     if list_ or name_or_file is None:
-        emit(list_queries(), fmt, output)
+        emit(list_queries(), fmt, output, kb=None, fragment=fragment)
         return
     kb = get_kb(data, endpoint)
-    emit(run_query(kb, name_or_file, param or []), fmt, output, kb=kb)
+    emit(run_query(kb, name_or_file, param or []), fmt, output, kb=kb, fragment=fragment)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -147,3 +148,69 @@ def test_seed_has_no_certification_data(kb: KnowledgeBase) -> None:
     data = answer(kb, "Which certifications does a Tech PgM need?")
     assert data["meta"]["answer"] == []
     assert any("no data" in n for n in data["notes"])
+
+
+EXAMPLE_QUESTIONS = [
+    'Which role is responsible for the "what" and "why" of a solution?',
+    'What does "TPM" mean?',
+    "Which dimensions separate the two TPM roles' scopes, in the seed's order?",
+    "Which skills separate a Tech PM from a Technical Program Manager?",
+    "And the reverse: which skills separate a Technical Program Manager from a Tech PM?",
+    "What do the two TPM roles have in common?",
+    "How many teams does each coordinate?",
+    "What does a Technical Program Manager do day to day?",
+    "What is the most common way to become a Tech PM, according to the seed?",
+    "In which domains are Tech PMs hired, with which companies?",
+    "What does a Techincal Progam Manger do?",
+    "Which skills separate a Scrum Master from a Tech PM?",
+]
+
+
+@pytest.mark.parametrize("question", EXAMPLE_QUESTIONS)
+def test_every_example_answer_item_says_its_basis_and_sources(kb: KnowledgeBase, question: str) -> None:
+    data = answer(kb, question)
+    items = data["meta"]["answer"]
+    assert items
+    for item in items:
+        assert item["sources"], item
+        assert set(item["basis"].split(", ")) <= {"seed", "seed-article", "external"}, item
+    seeds = sum(1 for i in items if {"seed", "seed-article"} & set(i["basis"].split(", ")))
+    external = sum(1 for i in items if i["basis"] == "external")
+    assert seeds + external == len(items)
+    assert f"{seeds} item(s) backed by the seed material, {external} from outside sources only." in data["notes"]
+
+
+@pytest.mark.parametrize("question", ["What's a TPM?", "What’s a TPM?"])
+def test_apostrophes_route_like_the_full_words(kb: KnowledgeBase, question: str) -> None:
+    assert answer(kb, question)["meta"]["interpretation"]["intent"] == answer(kb, "What is a TPM?")["meta"]["interpretation"]["intent"]
+
+
+def test_deliverables_include_the_prd(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What are the deliverables of a Tech PM?")
+    assert any("product requirements document (PRD)" in i["text"] and i["sources"] for i in data["meta"]["answer"])
+
+
+def test_metrics_items_have_basis_and_sources(kb: KnowledgeBase) -> None:
+    items = answer(kb, "How is a Technical Program Manager measured?")["meta"]["answer"]
+    assert items and all(i["text"].startswith("Technical Program Manager — ") for i in items)
+    assert all(i["basis"] in ("seed", "seed-article", "external") and i["sources"] for i in items)
+    assert any("timelines and milestones met" in i["text"] for i in items)
+
+
+def test_neighbours_ranked_by_similarity(kb: KnowledgeBase) -> None:
+    items = answer(kb, "Which roles are closest to a Tech PgM?")["meta"]["answer"]
+    assert items[0]["text"].startswith("Technical Product Manager (similarity ")
+    similarity = [float(re.search(r"\(similarity ([0-9.]+);", i["text"]).group(1)) for i in items]  # type: ignore[union-attr]
+    assert len(similarity) >= 3 and similarity == sorted(similarity, reverse=True) and similarity[0] < 1
+    assert not any("Technical Program Manager (" in i["text"] for i in items), "a role is not its own neighbour"
+    data = answer(kb, "Which roles are closest to a Tech PgM?")
+    assert all(i["basis"] == "derived" for i in items) and data["sources"], "derived items; the result names the links behind them"
+    assert f"0 item(s) backed by the seed material, 0 from outside sources only, {len(items)} computed from the graph." in data["notes"]
+
+
+def test_definition_of_the_program_manager(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What is a Technical Program Manager?")
+    assert data["meta"]["interpretation"]["intent"] == "definition"
+    assert [r["label"] for r in data["meta"]["interpretation"]["roles"]] == ["Technical Program Manager"]
+    assert data["meta"]["answer"][0]["text"].startswith("Technical Program Manager: An individual contributor")
+    assert "Owns the when." in texts(data) and "Owns the what." not in texts(data)

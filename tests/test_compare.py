@@ -123,3 +123,31 @@ def test_why_lists_all_positions(kb: KnowledgeBase) -> None:
     result = provenance.why(kb, [TECH_PGM], "team")
     assert any(r[0] == "PGM-T1" for r in result.table.rows)
     assert any("Sources disagree (D3)" in n for n in result.notes)
+
+
+def test_why_takes_a_concern_only_when_the_topic_names_it(kb: KnowledgeBase) -> None:
+    def concern_rows(topic: str) -> list[str]:
+        return [str(r[3]) for r in provenance.why(kb, [TECH_PGM], topic).tables[0].rows if not r[0]]
+
+    assert concern_rows("how") == ["shares the how"]
+    assert concern_rows("the who") == ["owns the who"]
+    assert concern_rows("how many teams") == [] and concern_rows("when to hire one") == []
+
+
+def test_graph_and_fit_results_name_the_links_they_rest_on(kb: KnowledgeBase) -> None:
+    ratings = fit.parse_ratings(kb, ["writing code=5"])
+    for result in (graph.neighbours(kb, TECH_PGM), graph.centrality(kb, top=5), fit.fit(kb, ratings)):
+        assert result.sources, result.kind
+        assert any(str(s).startswith("https://w3id.org/rolegraph/id/link/") for s in result.meta["subjects"]), result.kind
+    near = graph.neighbours(kb, TECH_PGM)
+    linked = {str(s) for s in near.meta["subjects"]}
+    assert {TECH_PGM, TECH_PM} <= linked
+
+
+def test_results_drawing_on_a_standard_carry_its_notice(kb: KnowledgeBase) -> None:
+    """The curated data keeps each notice on the rg:Standard; a result citing that standard's source carries it."""
+    result = compare.compare(kb, TECH_PM, TECH_PGM, ["standards"])
+    assert {"STD-ESCO", "STD-ONET", "STD-SFIA"} <= {s.id for s in result.sources}
+    assert any("uses the ESCO classification of the European Commission" in n for n in result.attribution)
+    assert any(n.startswith("Includes information from O*NET") for n in result.attribution)
+    assert not compare.compare(kb, TECH_PM, TECH_PGM, ["team"]).attribution

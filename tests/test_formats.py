@@ -120,6 +120,7 @@ def test_csv_attribution_reads_standard_ids_and_empty_cells() -> None:
     result = Result("standards", [Table("links", ["item", "sources"], [["ESCO match", "STD-ESCO, S1"], ["unsourced", None]])],
                     sources=[SourceRef("S1", "seed", "https://example.org/s1"), SourceRef("STD-ESCO", "ESCO", "https://esco.ec.europa.eu/")])
     header, first, second = list(csv.reader(io.StringIO(formats.render(result, "csv").decode())))
+    assert header[-1] == "attribution"
     assert first[-1] == "Sources: STD-ESCO https://esco.ec.europa.eu/; S1 https://example.org/s1"  # in the order the cell cites them
     assert second[-1] == ""  # an empty sources cell cites nothing, not everything
 

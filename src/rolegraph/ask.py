@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rolegraph import compare, graph
+from rolegraph import compare
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
-from rolegraph.provenance import CONCERNS
+from rolegraph.provenance import CONCERNS, asked_concerns
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 from rolegraph.results import Cell, Result, Table
 
@@ -216,33 +216,6 @@ def _dimensions(kb: KnowledgeBase, ans: Answer, text: str) -> None:
                      "team structure, tech skills and day-to-day answers come from outside sources.")
 
 
-#: Everyday words that point at a concern when the question does not name it.
-CONCERN_WORDS = {
-    "what": ("roadmap", "product", "feature", "features", "requirements", "scope", "prd"),
-    "why": ("vision", "customer", "customers", "business case", "problem"),
-    "how": ("architecture", "implementation", "technical approach", "design"),
-    "who": ("staffing", "people", "which teams", "team members"),
-    "when": ("timeline", "timelines", "schedule", "deadline", "deadlines", "milestones", "dates"),
-}
-
-
-def asked_concerns(question: str) -> list[str]:
-    """Concerns a question names: quoted ("what"), as 'the how', in pairs like 'what and why', or by an everyday word."""
-    q = question.lower()
-    words = "|".join(CONCERNS)
-    found = []
-    for c in CONCERNS:
-        quoted = re.search(rf"[\"“‘']{c}[\"”’']", q)
-        named = re.search(rf"\bthe {c}\b", q)
-        paired = re.search(rf"\b({words}) and (the )?{c}\b|\b{c} and (the )?({words})\b|\b{c} (?:and|or) ({words})\b", q)
-        if quoted or named or paired:
-            found.append(c)
-    if not found:
-        text = f" {normalise(question)} "
-        found = [c for c, hints in CONCERN_WORDS.items() if has(text, *hints)]
-    return found
-
-
 def _ownership(kb: KnowledgeBase, ans: Answer, text: str) -> None:
     concerns = asked_concerns(ans.question) or list(CONCERNS)
     ans.extra["concerns"] = concerns
@@ -258,12 +231,12 @@ def _ownership(kb: KnowledgeBase, ans: Answer, text: str) -> None:
         for role in ans.roles:  # a question can carry a false premise ("why does the Tech PgM own the what?")
             mine = [r for r in rows if r["role"] == role.iri]
             if not any(r["stance"] == "owns" for r in mine):
-                stance = str(mine[0]["stance"]).replace("-", " ") if mine else "no recorded stance"
+                stance = compare.STANCE.get(str(mine[0]["stance"]), str(mine[0]["stance"])) if mine else "no recorded stance"
                 real = ", ".join(sorted({str(r["role_label"]) for r in owners})) or "no modelled role"
                 ans.add(kb, f"No: the {role.label} does not own the {concern} ({stance}); it is owned by {real}.",
                         mine[0]["basis"] if mine else "", [str(r["link"]) for r in mine + owners])
         for r in rows:
-            verb = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}[str(r["stance"])]
+            verb = compare.STANCE.get(str(r["stance"]), str(r["stance"]))
             dispute = f" (disputed: {r['disputed_by']})" if r["disputed_by"] else ""
             ans.add(kb, f"The {r['role_label']} {verb} the {concern}.{dispute}", r["basis"], [str(r["link"])])
     ans.tables.append(table)
@@ -285,10 +258,11 @@ def _skill_item(ans: Answer, kb: KnowledgeBase, text: str, row: dict[str, Cell])
 
 def _separate(kb: KnowledgeBase, ans: Answer, text: str) -> None:
     a, b = ans.roles[0], ans.roles[1]
-    result = compare.separate(kb, a.iri, b.iri)
+    differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
+    result = compare.separate_rows(kb, a.iri, b.iri, differences, compare.SEPARATE_THRESHOLD)
     ans.tables += result.tables
     ans.notes += result.notes
-    rows = [r for r in compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD) if r["favours"] == "a"]
+    rows = [r for r in differences if r["favours"] == "a"]
     for r in rows:
         _skill_item(ans, kb, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}", r)
     if not rows:
@@ -297,12 +271,14 @@ def _separate(kb: KnowledgeBase, ans: Answer, text: str) -> None:
 
 def _shared(kb: KnowledgeBase, ans: Answer, text: str) -> None:
     a, b = ans.roles[0], ans.roles[1]
-    result = compare.shared(kb, a.iri, b.iri)
+    pa, pb = compare.profiles(kb, a.iri, b.iri)
+    rows = compare.shared_skills(kb, a.iri, b.iri, compare.SHARED_MIN_IMPORTANCE)
+    result = compare.shared_rows(kb, pa, pb, rows, compare.SHARED_MIN_IMPORTANCE)
     ans.tables += result.tables
     ans.notes += result.notes
-    for r in compare.shared_skills(kb, a.iri, b.iri, compare.SHARED_MIN_IMPORTANCE):
+    for r in rows:
         _skill_item(ans, kb, f"{r['label']} ({r['category']}): {a.label} {r['importance_a']}, {b.label} {r['importance_b']}", r)
-    ic = compare.individual_contributor(compare.profile(kb, a.iri)) + compare.individual_contributor(compare.profile(kb, b.iri))
+    ic = compare.individual_contributor(pa) + compare.individual_contributor(pb)
     for table in result.tables[1:]:
         for trait, basis, _sources in table.rows:
             ans.add(kb, str(trait), basis, [str(link["link"]) for link in ic])
@@ -311,7 +287,8 @@ def _shared(kb: KnowledgeBase, ans: Answer, text: str) -> None:
 def _dimension_compare(dimension: str) -> Callable[[KnowledgeBase, Answer, str], None]:
     def handler(kb: KnowledgeBase, ans: Answer, text: str) -> None:
         only_teams = dimension == "team" and has_prefix(text, "coordinat", "how many team", "span", "cover")
-        for role, prof in zip(ans.roles, compare.profiles(kb, *(r.iri for r in ans.roles)), strict=True):
+        found = compare.profiles(kb, *(r.iri for r in ans.roles))
+        for role, prof in zip(ans.roles, found, strict=True):
             for link in prof.links:
                 if only_teams and link["relation"] != "coordinates":
                     continue
@@ -320,10 +297,10 @@ def _dimension_compare(dimension: str) -> Callable[[KnowledgeBase, Answer, str],
                     shown = item if value in ("yes",) else f"{item}: {value}"
                     dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
                     ans.add(kb, f"{role.label} — {shown}{dispute}", link["basis"], [str(link["link"])])
-        if len(ans.roles) == 2:
-            result = compare.compare(kb, ans.roles[0].iri, ans.roles[1].iri, [dimension])
+        if len(found) == 2:
+            result = compare.compare_profiles(kb, found[0], found[1], [dimension])
         else:
-            result = compare.compare(kb, ans.roles[0].iri, ans.roles[0].iri, [dimension])
+            result = compare.compare_profiles(kb, found[0], found[0], [dimension])
             for t in result.tables:
                 t.columns, t.rows = [t.columns[0], *t.columns[2:]], [[r[0], *r[2:]] for r in t.rows]
         ans.tables += result.tables
@@ -342,6 +319,8 @@ def _seed_claimed(text: str) -> bool:
 def _transitions(kb: KnowledgeBase, ans: Answer, text: str) -> None:
     target = ans.roles[-1]
     if len(ans.roles) >= 2 and has(text, "from"):
+        from rolegraph import graph  # networkx: only for routes and neighbours
+
         result = graph.path(kb, ans.roles[0].iri, target.iri)
         ans.tables += result.tables
         ans.notes += result.notes
@@ -423,11 +402,14 @@ def _skills_of(kb: KnowledgeBase, ans: Answer, text: str) -> None:
 
 
 def _neighbours(kb: KnowledgeBase, ans: Answer, text: str) -> None:
+    from rolegraph import graph  # networkx: only for routes and neighbours
+
     result = graph.neighbours(kb, ans.roles[0].iri)
     ans.tables += result.tables
     ans.notes += result.notes
     for row in result.tables[0].rows[:4]:
         ans.add(kb, f"{row[0]} (similarity {row[1]}; shares {row[2]})", "derived", [])
+    ans.statements += [str(s) for s in result.meta["subjects"]]  # the skill links the similarities come from
     ans.extra["derived"] = "Similarity is computed from the sourced skill profiles; see `rolegraph separate` for the sources."
 
 
@@ -520,11 +502,14 @@ def _result(kb: KnowledgeBase, ans: Answer) -> Result:
         "assumptions": ans.assumptions,
         **ans.extra,
     }
-    seeds = sum(1 for i in ans.items if i["basis"] in ("seed", "seed-article"))
-    external = sum(1 for i in ans.items if i["basis"] == "external")
+    kinds = [set(str(i["basis"]).split(", ")) for i in ans.items]  # an item's basis may list several ("seed, external")
+    seeds = sum(1 for k in kinds if k & {"seed", "seed-article"})
+    external = sum(1 for k in kinds if k == {"external"})
+    derived = len(kinds) - seeds - external
     summary = []
     if ans.items:
-        summary.append(f"{seeds} item(s) backed by the seed material, {external} from outside sources only.")
+        summary.append(f"{seeds} item(s) backed by the seed material, {external} from outside sources only"
+                       + (f", {derived} computed from the graph." if derived else "."))
     seen_notes = list(dict.fromkeys(ans.assumptions + summary + ans.notes))
     return kb.attribute(Result(
         f"Q: {ans.question}",

@@ -21,7 +21,7 @@ SEPARATE_THRESHOLD = 2
 #: Default lowest importance both roles must have for a skill to count as shared.
 SHARED_MIN_IMPORTANCE = 3
 
-_STANCE = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}
+STANCE = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}
 
 
 def bases(values: Iterable[Cell]) -> str:
@@ -46,9 +46,14 @@ def profile(kb: KnowledgeBase, iri: str) -> Profile:
     return profiles(kb, iri)[0]
 
 
+def role_labels(kb: KnowledgeBase) -> dict[str, str]:
+    """Every role's preferred label, by IRI."""
+    return {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+
+
 def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
     """The profile of each role in ``iris``, from one ``role-links`` query."""
-    labels = {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    labels = role_labels(kb)
     by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
     for link in kb.named("role-links", role=tuple(by_iri)).records():
         by_iri[str(link["role"])].links.append(link)
@@ -59,7 +64,7 @@ def item_and_value(link: dict[str, Cell]) -> tuple[str, str]:
     """How a link reads in a side-by-side row: the item and this role's value."""
     kind, label = link["kind"], str(link["target_label"])
     if kind == "ownership":
-        return f"the {label}", _STANCE.get(str(link["stance"]), str(link["stance"]))
+        return f"the {label}", STANCE.get(str(link["stance"]), str(link["stance"]))
     if kind == "skill":
         return label, str(link["importance"])
     if kind == "team":
@@ -94,12 +99,18 @@ def _dimensions(kb: KnowledgeBase) -> list[dict[str, Cell]]:
 
 def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = None) -> Result:
     """Side by side over every dimension (or only ``dimensions``, by notation), marking basis, sources and disagreements."""
+    pa, pb = profiles(kb, a, b)
+    return compare_profiles(kb, pa, pb, dimensions)
+
+
+def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: list[str] | None = None) -> Result:
+    """:func:`compare` for profiles the caller already has."""
+    a, b = pa.iri, pb.iri
     known = _dimensions(kb)
     notations = [str(d["notation"]) for d in known]
     for wanted in dimensions or []:
         if wanted not in notations:
             raise RolegraphError(f"unknown dimension {wanted!r}", "choose from: " + ", ".join(notations))
-    pa, pb = profiles(kb, a, b)
     gaps = kb.named("gaps").records()
     tables: list[Table] = []
     used: list[str] = []
@@ -231,13 +242,18 @@ def shared_skills(kb: KnowledgeBase, a: str, b: str, min_importance: int) -> lis
 
 def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESHOLD) -> Result:
     """Skills that separate ``a`` from ``b`` and ``b`` from ``a``, ranked by importance gap."""
-    pa, pb = profiles(kb, a, b)
-    rows = skill_differences(kb, a, b, threshold)
-    columns = ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "gap", "basis", "sources"]
+    return separate_rows(kb, a, b, skill_differences(kb, a, b, threshold), threshold)
+
+
+def separate_rows(kb: KnowledgeBase, a: str, b: str, rows: list[dict[str, Cell]], threshold: int) -> Result:
+    """:func:`separate` for :func:`skill_differences` rows the caller already has."""
+    labels = role_labels(kb)
+    la, lb = labels.get(a, a), labels.get(b, b)
+    columns = ["rank", "skill", "category", f"importance ({la})", f"importance ({lb})", "gap", "basis", "sources"]
     tables = []
     used: list[str] = []
-    for side, prof in (("a", pa), ("b", pb)):
-        table = Table(f"Where {prof.label} needs more", columns)
+    for side, label in (("a", la), ("b", lb)):
+        table = Table(f"Where {label} needs more", columns)
         for rank, r in enumerate((r for r in rows if r["favours"] == side), start=1):
             links = [str(x) for x in (r["link_a"], r["link_b"]) if x]
             used += links
@@ -251,24 +267,30 @@ def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESH
     ]
     notes += skill_gap_notes(kb, {a, b})
     return kb.attribute(Result(
-        f"Skills that separate {pa.label} and {pb.label}",
+        f"Skills that separate {la} and {lb}",
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=notes,
         kind="separate",
-        meta={"roles": [a, b], "labels": [pa.label, pb.label], "threshold": threshold, "subjects": sorted({a, b, *used})},
+        meta={"roles": [a, b], "labels": [la, lb], "threshold": threshold, "subjects": sorted({a, b, *used})},
     ))
 
 
 def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_IMPORTANCE) -> Result:
     """The common core: skills both roles need at ``min_importance`` or more."""
     pa, pb = profiles(kb, a, b)
+    return shared_rows(kb, pa, pb, shared_skills(kb, a, b, min_importance), min_importance)
+
+
+def shared_rows(kb: KnowledgeBase, pa: Profile, pb: Profile, rows: list[dict[str, Cell]], min_importance: int) -> Result:
+    """:func:`shared` for profiles and :func:`shared_skills` rows the caller already has."""
+    a, b = pa.iri, pb.iri
     table = Table(
         f"Skills both {pa.label} and {pb.label} need",
         ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "basis", "sources"],
     )
     used: list[str] = []
-    for rank, r in enumerate(shared_skills(kb, a, b, min_importance), start=1):
+    for rank, r in enumerate(rows, start=1):
         links = [str(r["link_a"]), str(r["link_b"])]
         used += links
         table.rows.append([
@@ -384,14 +406,12 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
         ]))
         used += [str(t["link"]) for t in incoming]
     gaps = [g for g in kb.named("gaps").records() if g["role"] == role]
-    standards = kb.named("standards", role=role).records()
     return kb.attribute(Result(
         prof.label,
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=[f"No seed data ({g['dimension_label']}): {g['text']}" for g in gaps]
         + disagreement_notes(kb, (link["disputed_by"] for link in prof.links if str(link["link"]) in used)),
-        attribution=sorted({str(s["attribution"]) for s in standards if s["attribution"]}),
         kind="show",
         meta={"role": role, "label": prof.label, "subjects": sorted({role, *used})},
     ))

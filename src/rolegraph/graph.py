@@ -25,14 +25,23 @@ GAP_THRESHOLD = 1
 
 
 def skill_graph(kb: KnowledgeBase) -> Any:
-    """Bipartite graph: role and skill nodes, edges weighted by importance."""
+    """Bipartite graph: role and skill nodes, edges weighted by importance and carrying their link IRIs."""
     graph = nx.Graph()
     for r in kb.named("skill-links").records():
         graph.add_node(r["role"], kind="role", label=r["role_label"])
         graph.add_node(r["skill"], kind="skill", label=r["skill_label"], category=r["category"])
-        weight = max(int(str(r["importance"])), graph.edges[r["role"], r["skill"]]["weight"] if graph.has_edge(r["role"], r["skill"]) else 0)
-        graph.add_edge(r["role"], r["skill"], weight=weight)
+        if graph.has_edge(r["role"], r["skill"]):
+            edge = graph.edges[r["role"], r["skill"]]
+            edge["weight"] = max(edge["weight"], int(str(r["importance"])))
+            edge["links"].append(str(r["link"]))
+        else:
+            graph.add_edge(r["role"], r["skill"], weight=int(str(r["importance"])), links=[str(r["link"])])
     return graph
+
+
+def edge_links(graph: Any, nodes: Any) -> list[str]:
+    """The link IRIs on every edge touching ``nodes`` (the statements a graph result rests on)."""
+    return sorted({link for node in nodes for _, _, links in graph.edges(node, data="links") for link in links})
 
 
 def _cosine(graph: Any, u: str, v: str) -> float:
@@ -43,9 +52,8 @@ def _cosine(graph: Any, u: str, v: str) -> float:
     return dot / norm if norm else 0.0
 
 
-def similarity_graph(kb: KnowledgeBase) -> Any:
-    """Roles joined by the cosine similarity of their skill profiles."""
-    graph = skill_graph(kb)
+def similarity_graph(graph: Any) -> Any:
+    """Roles joined by the cosine similarity of their skill profiles (``graph``: a :func:`skill_graph`)."""
     roles = {n for n, d in graph.nodes(data=True) if d["kind"] == "role"}
     projected = nx.bipartite.generic_weighted_projected_graph(graph, roles, weight_function=lambda g, u, v: _cosine(g, u, v))
     for n in projected.nodes:
@@ -55,22 +63,24 @@ def similarity_graph(kb: KnowledgeBase) -> Any:
 
 def neighbours(kb: KnowledgeBase, role: str) -> Result:
     """Roles ranked by how similar their skill profiles are to ``role``'s."""
-    sim = similarity_graph(kb)
+    graph = skill_graph(kb)
+    sim = similarity_graph(graph)
     if role not in sim:
         raise RolegraphError("this role has no skill profile to compare", "add rg:SkillLink data for it")
     label = sim.nodes[role]["label"]
-    graph = skill_graph(kb)
     rows: list[list[Cell]] = []
     for other in sorted(sim[role], key=lambda o: (-sim[role][o]["weight"], sim.nodes[o]["label"])):
         common = sorted(set(graph[role]) & set(graph[other]), key=lambda s: -(graph[role][s]["weight"] + graph[other][s]["weight"]))
         rows.append([sim.nodes[other]["label"], round(sim[role][other]["weight"], 3), ", ".join(graph.nodes[s]["label"] for s in common[:5])])
     table = Table(f"Roles nearest to {label}", ["role", "similarity", "strongest shared skills"], rows)
+    used = edge_links(graph, [role, *sim[role]])
     return kb.attribute(Result(
         table.title,
         [table],
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=["Similarity is the cosine of the two roles' skill-importance vectors (1 = identical profiles, 0 = nothing shared)."],
         kind="neighbours",
-        meta={"role": role, "graph": _graph_meta(sim, weighted=True)},
+        meta={"role": role, "graph": _graph_meta(sim, weighted=True), "subjects": sorted({role, *sim[role], *used})},
     ))
 
 
@@ -148,11 +158,14 @@ def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
         strong = sorted(graph.nodes[r]["label"] for r in graph[s] if graph[s][r]["weight"] >= 3)
         degree = graph.degree(s, weight="weight")
         table.rows.append([rank, graph.nodes[s]["label"], graph.nodes[s]["category"], len(strong), degree, round(degree / max_weight, 3)])
+    used = edge_links(graph, ranked[:top])
     return kb.attribute(Result(
         table.title,
         [table],
+        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=[f"Centrality = sum of importances across the {len(roles)} roles ÷ the maximum possible ({max_weight})."],
         kind="centrality",
+        meta={"subjects": sorted({*ranked[:top], *used})},
     ))
 
 

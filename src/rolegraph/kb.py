@@ -202,7 +202,7 @@ class KnowledgeBase:
                     date=str(r["date"] or ""),
                     tier=str(r["tier"] or ""),
                 )
-                for r in self.named("sources").records()
+                for r in self.run("sources").records()  # run, not named: this dict is the cache
             }
         return self._sources
 
@@ -210,7 +210,7 @@ class KnowledgeBase:
         """The source IRIs of a sourced statement (link, fact, gap, position, …)."""
         if self._statement_sources is None:
             index: dict[str, list[str]] = {}
-            for row in self.named("statement-sources").records():
+            for row in self.run("statement-sources").records():  # run, not named: this index is the cache
                 index.setdefault(str(row["statement"]), []).append(str(row["source"]))
             self._statement_sources = index
         return self._statement_sources.get(statement, [])

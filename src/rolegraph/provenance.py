@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from rolegraph.compare import disagreement_notes
+from rolegraph.compare import STANCE, disagreement_notes
 from rolegraph.kb import KnowledgeBase, source_sort_key
 from rolegraph.resolve import normalise
 from rolegraph.results import Cell, Result, Table
 
 CONCERNS = ("what", "why", "how", "who", "when")
+
+#: Everyday words that point at a concern when the question does not name it.
+CONCERN_WORDS = {
+    "what": ("roadmap", "product", "feature", "features", "requirements", "scope", "prd"),
+    "why": ("vision", "customer", "customers", "business case", "problem"),
+    "how": ("architecture", "implementation", "technical approach", "design"),
+    "who": ("staffing", "people", "which teams", "team members"),
+    "when": ("timeline", "timelines", "schedule", "deadline", "deadlines", "milestones", "dates"),
+}
+
+
+def asked_concerns(question: str) -> list[str]:
+    """Concerns a question names: quoted ("what"), as 'the how', in pairs like 'what and why', or by an everyday word."""
+    q = question.lower()
+    words = "|".join(CONCERNS)
+    found = []
+    for c in CONCERNS:
+        quoted = re.search(rf"[\"“‘']{c}[\"”’']", q)
+        named = re.search(rf"\bthe {c}\b", q)
+        paired = re.search(rf"\b({words}) and (the )?{c}\b|\b{c} and (the )?({words})\b|\b{c} (?:and|or) ({words})\b", q)
+        if quoted or named or paired:
+            found.append(c)
+    if not found:
+        text = f" {normalise(question)} "
+        found = [c for c, hints in CONCERN_WORDS.items() if any(f" {h} " in text for h in hints)]
+    return found
+
 
 #: Words that name a comparison dimension (by its notation), beyond the dimension labels.
 DIMENSION_WORDS: dict[str, tuple[str, ...]] = {
@@ -79,12 +107,12 @@ def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
                 seen.add(str(f["fact"]))
                 table.rows.append([f["id"], role_rows[role], f["dimension"], f["text"], f["basis"], kb.source_ids([str(f["fact"])]), f["disputed_by"] or ""])
                 disputed.append(f["disputed_by"])
-    concerns = [c for c in CONCERNS if c in normalise(topic).split()]
+    concerns = [normalise(topic)] if normalise(topic) in CONCERNS else asked_concerns(topic)
     for concern in concerns:
         for r in kb.named("concern-owners", concern=concern).records():
             if r["role"] in targets and str(r["link"]) not in seen:
                 seen.add(str(r["link"]))
-                stance = str(r["stance"]).replace("-", " ")
+                stance = STANCE.get(str(r["stance"]), str(r["stance"]))
                 table.rows.append(["", r["role_label"], "focus", f"{stance} the {concern}", r["basis"], kb.source_ids([str(r["link"])]),
                                    r["disputed_by"] or ""])
                 disputed.append(r["disputed_by"])

@@ -8,8 +8,8 @@ Header lines (grlc style, so every file stays valid SPARQL)::
     #+ columns: skill, category, importance_a, importance_b, difference, sources
 
 A parameter is a SPARQL variable of the same name (``?a``). Values are bound, never pasted
-into the query text: the local engine substitutes them, a remote endpoint gets a
-``VALUES`` block built from escaped RDF terms.
+into the query text: every engine gets a ``VALUES`` block built from escaped RDF terms (rdflib
+takes single values as ``initBindings``); a tuple binds one row per value.
 """
 
 from __future__ import annotations

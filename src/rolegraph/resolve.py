@@ -31,8 +31,8 @@ class RoleRef:
 
 def normalise(name: str) -> str:
     """Lower-case, accents stripped, punctuation to spaces, single spaces."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    text = re.sub(r"[.'’]", "", text)  # "p.m." is "pm"
+    text = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode("ascii").lower()
+    text = re.sub(r"(?<=\b[a-z])\.", "", text)  # "p.m." is "pm"; "what's" stays "what s"
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     return re.sub(r"^(a|an|the) ", "", text)
 
@@ -137,8 +137,7 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
     taken: set[int] = set()
 
     def spans(size: int) -> list[tuple[int, str]]:
-        return [(start, " ".join(words[start : start + size])) for start in range(len(words) - size + 1)
-                if not taken.intersection(range(start, start + size))]
+        return [(start, " ".join(words[start : start + size])) for start in range(len(words) - size + 1)]
 
     for size in (5, 4, 3, 2, 1):
         for start, phrase in spans(size):

@@ -176,7 +176,13 @@ def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
     sys.stderr.write("Rate each skill 0–5 (Enter = skip, 0 none … 5 expert).\n")
     entries = []
     for row in kb.named("skills").records():
-        answer = typer.prompt(f"{row['label']} [{row['category']}]", default="", show_default=False, err=True)
+        # prompt on stderr and read stdin directly: typer.prompt writes a space to stdout, which
+        # would corrupt `fit -f csv > me.csv`
+        sys.stderr.write(f"{row['label']} [{row['category']}]: ")
+        sys.stderr.flush()
+        answer = sys.stdin.readline()
+        if not answer:  # end of input: rate nothing more
+            break
         if answer.strip():
             entries.append(f"{row['label']}={answer.strip()}")
     return entries

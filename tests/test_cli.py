@@ -7,18 +7,21 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, TECH_PM
 from typer.testing import CliRunner
 
 from rolegraph.cli.app import app
 from rolegraph.errors import ExitCode
+from rolegraph.kb import KnowledgeBase
 
 
 def run(runner: CliRunner, *args: str, env: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
@@ -44,8 +47,21 @@ def test_every_command_every_core_format(runner: CliRunner, args: list[str], fmt
     if fmt == "json":
         data = json.loads(out)
         assert data["schema_version"] == 1 and data["tables"]
-    if fmt == "csv":
-        assert next(iter(csv.reader(io.StringIO(out))))
+    if fmt in ("csv", "markdown"):
+        data = json.loads(run(runner, *args, "--format", "json").stdout)
+        if fmt == "markdown":
+            assert out.splitlines()[0] == "# " + data["title"]
+        else:
+            header, *body = csv.reader(io.StringIO(out))
+            assert header and len(body) == sum(len(t["rows"]) for t in data["tables"])
+            if len(data["tables"]) > 1:  # several tables: one grid, a leading part column names each row's table
+                assert header[0] == "part"
+                assert Counter(row[0] for row in body) == Counter({t["title"]: len(t["rows"]) for t in data["tables"] if t["rows"]})
+
+
+def test_compare_dimensions_select_the_tables(runner: CliRunner) -> None:
+    data = json.loads(run(runner, "compare", "Tech PM", "Tech PgM", "--dimension", "team", "--dimension", "day-to-day", "-f", "json").stdout)
+    assert [t["title"] for t in data["tables"]] == ["team structure", "day-to-day work"]
 
 
 def test_compare_json_is_sourced_and_marks_basis(runner: CliRunner) -> None:
@@ -75,10 +91,22 @@ def test_exit_codes_and_one_line_errors(runner: CliRunner, args: list[str], code
     result = run(runner, *args)
     assert result.exit_code == code, result.output
     assert "Traceback" not in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     if fragment:
         assert fragment in result.stderr
     if code in (ExitCode.ERROR, ExitCode.NOT_FOUND):
         assert len(result.stderr.strip().splitlines()) == 1 and result.stdout == ""
+
+
+def test_role_errors_name_the_readings_and_the_closest_roles(runner: CliRunner) -> None:
+    ambiguous = run(runner, "show", "TPM")
+    assert ambiguous.exit_code == ExitCode.NOT_FOUND and ambiguous.stdout == ""
+    assert "Technical Product Manager" in ambiguous.stderr and "Technical Program Manager" in ambiguous.stderr
+    unknown = run(runner, "show", "Scrum Master")
+    assert unknown.exit_code == ExitCode.NOT_FOUND and unknown.stdout == ""
+    modelled = {row[0] for row in csv.reader(io.StringIO(run(runner, "roles", "-f", "csv").stdout))} - {"label"}
+    suggested = unknown.stderr.strip().split("closest modelled roles: ", 1)[1].split(", ")
+    assert "Project Manager" in suggested and set(suggested) <= modelled, suggested
 
 
 def test_user_query_refused_before_running(runner: CliRunner, tmp_path: Path) -> None:
@@ -166,3 +194,119 @@ def test_entry_point_leaves_garbage_collection_on(monkeypatch: pytest.MonkeyPatc
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@pytest.mark.parametrize("args", [
+    ["compare", "Tech PM", "Tech PgM"], ["show", "Tech PgM"], ["shared", "Tech PM", "Tech PgM"],
+    ["ask", "Who owns the how?"], ["roles"],
+])
+def test_output_file_holds_exactly_what_stdout_would(runner: CliRunner, tmp_path: Path, args: list[str]) -> None:
+    target = tmp_path / "result.json"
+    written = run(runner, *args, "--output", str(target))
+    assert written.exit_code == 0, written.output
+    assert written.stdout == "" and written.stderr == f"rolegraph: wrote {target}\n"
+    assert target.read_text(encoding="utf-8") == run(runner, *args, "-f", "json").stdout
+
+
+def test_render_text_colours_only_a_terminal_without_no_color(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rolegraph.cli.render import render_text
+    from rolegraph.compare import show
+
+    card = show(kb, TECH_PM, top=3)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert "\x1b[" in render_text(card, to_terminal=True)
+    assert "\x1b[" not in render_text(card, to_terminal=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = render_text(card, to_terminal=True)
+    assert "\x1b[" not in plain and "Technical Product Manager" in plain
+
+
+def test_fit_prompts_on_a_terminal(runner: CliRunner, kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no --skill and no --file, fit asks for a rating of each skill on stderr — only when stdin is a terminal."""
+    import typer.testing
+
+    monkeypatch.setattr(typer.testing._NamedTextIOWrapper, "isatty", lambda self: self.name == "<stdin>", raising=False)
+    skills = [str(r["label"]) for r in kb.named("skills").records()]
+    answers = "".join("5\n" if s in ("writing code", "software architecture") else "\n" for s in skills)
+    result = runner.invoke(app, ["fit", "-f", "json"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("Rate each skill 0–5")
+    assert "writing code [technical]:" in result.stderr and result.stderr.count("]:") == len(skills)
+    data = json.loads(result.stdout)  # nothing but the result on stdout: the prompts stay on stderr
+    assert data["kind"] == "fit" and data["tables"][0]["rows"][0][1] == "Software Engineer"
+
+
+def test_fit_without_skills_off_a_terminal_is_one_line_error(runner: CliRunner) -> None:
+    result = run(runner, "fit", "-f", "json")
+    assert result.exit_code == ExitCode.ERROR and result.stdout == ""
+    assert result.stderr.startswith("rolegraph: error: no skills given") and len(result.stderr.strip().splitlines()) == 1
+    assert "Rate each skill" not in result.output, "no prompt when stdin is not a terminal"
+
+
+def test_exit_code_table_in_readme_matches_the_code() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Exit codes", 1)[1].split("\n#", 1)[0]
+    table = {int(code): meaning for code, meaning in re.findall(r"^\| (\d+) \| (.+?) \|$", section, re.MULTILINE)}
+    assert {c.name: int(c) for c in ExitCode} == {"OK": 0, "ERROR": 1, "USAGE": 2, "VALIDATION_FAILED": 3, "ENDPOINT": 4, "NOT_FOUND": 5,
+                                                  "INTERRUPTED": 130}
+    assert set(table) == {int(c) for c in ExitCode}
+    words = {ExitCode.OK: "ok", ExitCode.ERROR: "error", ExitCode.USAGE: "usage", ExitCode.VALIDATION_FAILED: "validation failed",
+             ExitCode.ENDPOINT: "endpoint", ExitCode.NOT_FOUND: "unknown or ambiguous", ExitCode.INTERRUPTED: "interrupted"}
+    for code, word in words.items():
+        assert word in table[code].lower(), (code, table[code])
+
+
+def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import gc
+
+    from rolegraph.cli import app as app_module
+    from rolegraph.cli import main
+
+    def interrupted(argv: list[str]) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app_module, "click_command", interrupted)
+    monkeypatch.setattr(sys, "argv", ["rolegraph", "roles"])
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert done.value.code == ExitCode.INTERRUPTED == 130
+    assert capsys.readouterr().err == "rolegraph: interrupted\n"
+
+
+def test_shell_completion(runner: CliRunner) -> None:
+    script = runner.invoke(app, ["--show-completion", "bash"], prog_name="rolegraph")
+    assert script.exit_code == 0, script.output
+    assert "_ROLEGRAPH_COMPLETE=complete_bash" in script.stdout and "complete -o default -F _rolegraph_completion rolegraph" in script.stdout
+    env = {"_ROLEGRAPH_COMPLETE": "complete_bash", "COMP_WORDS": "rolegraph comp", "COMP_CWORD": "1"}
+    assert runner.invoke(app, [], env=env, prog_name="rolegraph").stdout.split() == ["compare"]
+    env = {"_ROLEGRAPH_COMPLETE": "complete_bash", "COMP_WORDS": "rolegraph compare --dim", "COMP_CWORD": "2"}
+    assert runner.invoke(app, [], env=env, prog_name="rolegraph").stdout.split() == ["--dimension"]
+
+
+def test_ask_json_has_the_documented_layout(runner: CliRunner) -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "json.md").read_text(encoding="utf-8")
+    layout, ask_meta = re.findall(r"```json\n(.*?)```", doc, re.DOTALL)[:2]
+    intents = set(re.findall(r"[a-z-]+", " ".join(re.findall(r"//(.*)", ask_meta.split('"roles"')[0]))))
+    item_keys = re.findall(r'"(\w+)":', re.search(r"^    \{(.*)\}$", ask_meta, re.MULTILINE).group(1))  # type: ignore[union-attr]
+    question = 'Which role is responsible for the "what" and "why" of a solution?'
+    assert json.dumps(question) in doc, "the documented example question"
+    data = json.loads(run(runner, "ask", question, "-f", "json").stdout)
+    assert list(data) == re.findall(r'^  "(\w+)":', layout, re.MULTILINE)
+    assert list(data["meta"]) == [*re.findall(r'^  "(\w+)":', ask_meta, re.MULTILINE), "subjects"] and "`meta.subjects`" in doc
+    assert list(data["meta"]["interpretation"]) == re.findall(r'^    "(\w+)":', ask_meta, re.MULTILINE)
+    assert data["meta"]["interpretation"]["intent"] in intents and len(intents) == 20
+    assert data["meta"]["answer"] and all(list(item) == item_keys == ["text", "basis", "sources"] for item in data["meta"]["answer"])
+
+
+@pytest.mark.slow
+def test_start_up_benchmark_prints_both_ratios() -> None:
+    """benchmarks/bench_cli.py runs and reports; its exit code (timing) never decides a test."""
+    bench = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_cli.py"
+    env = {k: v for k, v in os.environ.items() if k != "ROLEGRAPH_ENDPOINT"}
+    proc = subprocess.run([sys.executable, str(bench), "--rounds", "1"], capture_output=True, text=True, env=env, timeout=600)
+    assert "cli / naive =" in proc.stdout and "cli / pass" in proc.stdout, proc.stdout + proc.stderr

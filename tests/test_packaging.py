@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 import sysconfig
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +51,24 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     proc = subprocess.run([str(venv / "bin" / "rolegraph"), "validate", "-f", "csv"], cwd=work, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert "roles,7" in proc.stdout
+
+    def rolegraph_json(*args: str) -> dict[str, Any]:
+        env = {k: v for k, v in os.environ.items() if k != "ROLEGRAPH_ENDPOINT"}
+        done = subprocess.run([str(venv / "bin" / "rolegraph"), *args, "-f", "json"], cwd=work, capture_output=True, text=True, env=env, timeout=300)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+        return json.loads(done.stdout)  # type: ignore[no-any-return]
+
+    assert rolegraph_json("compare", "Tech PM", "Technical Program Manager")["title"] == "Technical Product Manager vs Technical Program Manager"
+    asked = rolegraph_json("ask", "Who owns the what and the why?")
+    assert asked["meta"]["interpretation"]["intent"] == "ownership"
+    assert asked["meta"]["answer"] and all(item["sources"] for item in asked["meta"]["answer"])
+    assert asked["meta"]["answer"][0]["text"] == "The Technical Product Manager owns the what."
+    profile = rolegraph_json("query", "skill-profile", "-p", "role=<https://w3id.org/rolegraph/id/role/technical-product-manager>")
+    table = profile["tables"][0]
+    importance = [row[table["columns"].index("importance")] for row in table["rows"]]
+    assert importance and importance == sorted(importance, reverse=True)
+    assert "customer discovery and user research" in {row[table["columns"].index("label")] for row in table["rows"]}
     where = subprocess.run([str(py), "-c", "import rolegraph.resources as r; print(r.ontology_path())"], cwd=work, capture_output=True,
                            text=True, check=True)
     assert str(venv) in where.stdout, "the installed package uses its own copy of kb/, not the checkout"

@@ -49,6 +49,15 @@ def test_named_query_golden(mini_kb: KnowledgeBase, name: str) -> None:
     assert got == json.loads(path.read_text(encoding="utf-8"))
 
 
+def test_a_sources_attribution_travels_with_results_drawing_on_it(mini_kb: KnowledgeBase) -> None:
+    from rolegraph.compare import show
+
+    notice = "Includes material from Mini external (A. Writer)."  # rg:attribution of source M2 in tests/fixtures/mini.ttl
+    beta = show(mini_kb, ROLE + "beta")
+    assert [s.id for s in beta.sources] == ["M2"] and notice in beta.attribution
+    assert mini_kb.attributions([]) == []
+
+
 @pytest.mark.parametrize("text", [
     "DELETE WHERE { ?s ?p ?o }",
     "INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }",

@@ -37,72 +37,6 @@ def fail(error: RolegraphError) -> None:
     raise typer.Exit(int(error.exit_code))
 
 
-def _coerce_plain_values_without_pydantic() -> None:
-    """Spare every command the ~150 ms that recent typer spends importing pydantic.
-
-    typer (0.2x) converts each parameter value through a pydantic ``TypeAdapter`` built on first
-    use — even an absent option or a ``str`` argument. Here values that need no conversion (an
-    absent value, a ``str`` for a ``str`` parameter, ``str`` items for ``list[str]``, an ``int`` in
-    range for an ``int`` parameter) are returned exactly as typer's coercion would return them;
-    every other value still goes through typer's own coercion, so conversions, checks and error
-    messages are unchanged. Does nothing on a typer without this machinery.
-    """
-    try:
-        from typer import _coercion
-        from typer.core import _TyperParameter
-    except ImportError:  # pragma: no cover - older or newer typer
-        return
-    if not (hasattr(_TyperParameter, "get_runtime_param") and hasattr(_coercion, "RuntimeParam") and hasattr(_coercion, "build_runtime_param")):
-        return  # pragma: no cover
-
-    from dataclasses import dataclass
-    from functools import cached_property
-
-    @dataclass(frozen=True)
-    class PlainFirst(_coercion.RuntimeParam):
-        descriptor: Any
-
-        @cached_property
-        def typer_coercion(self) -> Any:
-            return _coercion.build_runtime_param(self.descriptor)
-
-        def _plain(self, annotation: Any, value: Any) -> tuple[bool, Any]:
-            info = self.parameter_info
-            if getattr(info, "parser", None) is not None or getattr(info, "click_type", None) is not None:
-                return False, None
-            if annotation is str and type(value) is str:
-                return True, value
-            if annotation is int and type(value) is int and not getattr(info, "clamp", False):
-                low, high = getattr(info, "min", None), getattr(info, "max", None)
-                if (low is None or value >= low) and (high is None or value <= high):
-                    return True, value
-            return False, None
-
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            annotation = self.annotation
-            if getattr(annotation, "__origin__", None) is list and getattr(annotation, "__args__", ()) == (str,):
-                if isinstance(value, (list, tuple)) and all(type(v) is str for v in value) and self._plain(str, "")[0]:
-                    return list(value)
-            else:
-                ok, plain = self._plain(annotation, value)
-                if ok:
-                    return plain
-            return self.typer_coercion._coerce_value(value, param=param, ctx=ctx)
-
-    def get_runtime_param(self: Any) -> Any:
-        if self._runtime_param is None:
-            descriptor = self.type_descriptor
-            if descriptor.file_annotation is not None:
-                self._runtime_param = _coercion.build_runtime_param(descriptor)
-            else:
-                self._runtime_param = PlainFirst(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info, descriptor=descriptor)
-        return self._runtime_param
-
-    _TyperParameter.get_runtime_param = get_runtime_param  # type: ignore[method-assign]
-
-
-_coerce_plain_values_without_pydantic()
-
 app = typer.Typer(
     cls=RolegraphGroup,
     help="Explain how job roles differ — Technical Product Manager vs Technical Program Manager and their neighbours — "
@@ -154,12 +88,7 @@ def get_kb(data: list[Path] | None, endpoint: str | None = None) -> KnowledgeBas
 
     Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`).
     """
-    if endpoint:
-        return open_kb(data or [], endpoint=endpoint)
-    from rolegraph import resources
-    from rolegraph.store import wants_prepared
-
-    return open_kb(data or [], prepared=wants_prepared([*resources.packaged_graph_paths(), *(data or [])]))
+    return open_kb(data or [], endpoint=endpoint, prepared=None)
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:

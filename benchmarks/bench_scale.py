@@ -66,7 +66,7 @@ store.flush()
     "prepared": """
 from rolegraph.compare import skill_differences
 from rolegraph.kb import open_kb
-rows = skill_differences(open_kb(FILES[2:], prepared=True), PARAMS['a'], PARAMS['b'], 2)
+rows = skill_differences(open_kb(FILES, include_packaged=False, prepared=True), PARAMS['a'], PARAMS['b'], 2)
 assert rows
 """,
 }
@@ -123,6 +123,8 @@ def endpoint_overhead(files: list[str], work: Path, rounds: int = 40) -> tuple[f
                 break
             except OSError:
                 time.sleep(0.05)
+        else:
+            sys.exit(f"oxigraph serve did not answer on {url}")
         query = queries.get("skill-differences")
         params = query.coerce(dict(PARAMS))
         body = queries.inject_values(query.text, params).encode()

@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -73,28 +74,27 @@ def oxigraph_server(location: Path, timeout: float = 20.0) -> Iterator[Server]:
     """Run ``oxigraph serve`` until the block ends."""
     port = free_port()
     server = Server(f"http://127.0.0.1:{port}")
-    process = subprocess.Popen(
-        [oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    try:
-        deadline = time.monotonic() + timeout
-        while not _ready(server):
-            if process.poll() is not None:
-                raise RuntimeError(
-                    "oxigraph serve exited: " + process.stderr.read().decode(errors="replace") if process.stderr else ""
-                )
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"oxigraph serve did not answer on {server.base} within {timeout} s")
-            time.sleep(0.05)
-        yield server
-    finally:
-        process.terminate()
+    # its log goes to a file, not a pipe: nobody reads while it runs, and a full pipe would stall the server
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen(
+            [oxigraph_command(), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+        )
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
+            deadline = time.monotonic() + timeout
+            while not _ready(server):
+                if process.poll() is not None:
+                    log.seek(0)
+                    raise RuntimeError("oxigraph serve exited: " + log.read().decode(errors="replace"))
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"oxigraph serve did not answer on {server.base} within {timeout} s")
+                time.sleep(0.05)
+            yield server
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()

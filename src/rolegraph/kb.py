@@ -250,13 +250,14 @@ def open_kb(
     *,
     include_packaged: bool = True,
     endpoint: str | None = None,
-    prepared: bool = False,
+    prepared: bool | None = False,
 ) -> KnowledgeBase:
     """Load the packaged knowledge base, with ``extra`` Turtle files merged on top.
 
     ``endpoint`` answers every query from a remote SPARQL 1.1 endpoint instead (see
     :mod:`rolegraph.endpoint`); ``prepared`` uses an on-disk store built once and cached
-    (see :mod:`rolegraph.store`) instead of parsing the files into memory.
+    (see :mod:`rolegraph.store`) instead of parsing the files into memory; ``None`` lets
+    ``ROLEGRAPH_STORE`` and the size of the data decide, as the CLI does.
     """
     if endpoint:
         if extra:
@@ -265,6 +266,10 @@ def open_kb(
 
         return KnowledgeBase(EndpointEngine(endpoint), [])
     files = (resources.packaged_graph_paths() if include_packaged else []) + [Path(p) for p in extra]
+    if prepared is None:
+        from rolegraph.store import wants_prepared
+
+        prepared = wants_prepared(files)
     if prepared:
         from rolegraph.store import prepared_store
 

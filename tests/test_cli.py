@@ -291,7 +291,7 @@ def test_shell_completion(runner: CliRunner) -> None:
 def test_ask_json_has_the_documented_layout(runner: CliRunner) -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "json.md").read_text(encoding="utf-8")
     layout, ask_meta = re.findall(r"```json\n(.*?)```", doc, re.DOTALL)[:2]
-    intents = set(re.findall(r"[a-z-]+", " ".join(re.findall(r"//(.*)", ask_meta.split('"roles"')[0]))))
+    intents = set(re.findall(r"[a-z-]+", " ".join(re.findall(r"//(.*)", ask_meta.split('"intent"')[1].split('"roles"')[0]))))
     item_keys = re.findall(r'"(\w+)":', re.search(r"^    \{(.*)\}$", ask_meta, re.MULTILINE).group(1))  # type: ignore[union-attr]
     question = 'Which role is responsible for the "what" and "why" of a solution?'
     assert json.dumps(question) in doc, "the documented example question"

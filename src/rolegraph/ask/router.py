@@ -57,8 +57,8 @@ class Answer:
         self.items.append({"text": text, "basis": str(basis or ""), "sources": [s for s in ids.split(", ") if s]})
 
 
-def ask(kb: KnowledgeBase, question: str) -> Result:
-    """Answer ``question`` from the graph."""
+def route(kb: KnowledgeBase, question: str) -> Answer:
+    """Route ``question`` to its handler and collect the answer."""
     text = " " + normalise(question) + " "
     ans = Answer(question)
     mentions = find_roles_in_text(kb, question)
@@ -79,7 +79,7 @@ def ask(kb: KnowledgeBase, question: str) -> Result:
             break
     else:
         _fallback(kb, ans, text, ambiguous)
-    return _result(kb, ans)
+    return ans
 
 
 @dataclass(frozen=True)
@@ -487,7 +487,7 @@ ROUTES: list[Route] = [
 ]
 
 
-def _result(kb: KnowledgeBase, ans: Answer) -> Result:
+def result(kb: KnowledgeBase, ans: Answer, meta: dict[str, Any]) -> Result:
     items_table = Table("Answer", ["answer", "basis", "sources"], [
         [i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.items
     ])
@@ -519,6 +519,7 @@ def _result(kb: KnowledgeBase, ans: Answer) -> Result:
         kind="ask",
         meta={
             "question": ans.question,
+            **meta,
             "interpretation": interpretation,
             "answer": ans.items,
             "subjects": sorted(set(ans.statements)),

@@ -1,0 +1,79 @@
+"""The plan: what a question asks, as one typed, inspectable object passed from parse to answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Answer forms a plan can ask for.
+FORMS = ("define", "list", "yes-no", "which-one", "rank", "count", "explain", "route")
+#: Plan statuses; ``answered`` and ``abstained`` are decided when answering.
+STATUSES = ("answered", "abstained", "unknown-role", "ambiguous-role", "cannot-parse")
+#: The part a role plays in a question.
+PARTS = ("compared", "source", "target", "subject")
+
+
+@dataclass(frozen=True)
+class PlanRole:
+    """A role named (or assumed) by the question and the part it plays."""
+
+    iri: str
+    label: str
+    part: str = "subject"
+
+
+@dataclass
+class Plan:
+    """How a question was understood. ``to_dict`` is the JSON kept in ``Result.meta["plan"]``."""
+
+    question: str
+    intents: list[str] = field(default_factory=list)
+    form: str = "list"
+    roles: list[PlanRole] = field(default_factory=list)
+    concerns: list[str] = field(default_factory=list)
+    dimensions: list[str] = field(default_factory=list)
+    skills: list[str] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    scope: str = "any"
+    status: str = "answered"
+    terms: list[str] = field(default_factory=list)
+    unknown_roles: list[str] = field(default_factory=list)
+    ambiguous: list[dict[str, Any]] = field(default_factory=list)
+    assumptions: list[str] = field(default_factory=list)
+    parts: list[Plan] = field(default_factory=list)
+    follow_up: bool = False
+
+    @property
+    def intent(self) -> str:
+        """The best-scoring intent ("unknown" when none)."""
+        return self.intents[0] if self.intents else "unknown"
+
+    def role_iris(self, *parts: str) -> list[str]:
+        """IRIs of the roles playing any of ``parts`` (all roles when none given)."""
+        return [r.iri for r in self.roles if not parts or r.part in parts]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping (the ``plan`` field of ``ask`` results)."""
+        data = asdict(self)
+        data["parts"] = [p.to_dict() for p in self.parts]
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Plan:
+        """Rebuild a plan from :meth:`to_dict` output (unknown keys are ignored)."""
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        known["roles"] = [PlanRole(**r) for r in known.get("roles", [])]
+        known["parts"] = [cls.from_dict(p) for p in known.get("parts", [])]
+        return cls(**known)
+
+    def understood(self) -> str:
+        """One line: 'Understood: which skills separate · Tech PM vs Tech PgM · any source'."""
+        if self.status == "cannot-parse":
+            return "Understood: nothing rolegraph can answer"
+        roles = [r.label for r in self.roles]
+        joiner = " vs " if any(r.part == "compared" for r in self.roles) else ", "
+        bits = [self.intent.replace("-", " "), joiner.join(roles) or "no role named",
+                "seed only" if self.scope == "seed" else "any source"]
+        return "Understood: " + " · ".join(bits)

@@ -68,7 +68,8 @@ def test_compare_json_is_sourced_and_marks_basis(runner: CliRunner) -> None:
     data = json.loads(run(runner, "compare", "Tech PM", "Technical Program Manager", "-f", "json").stdout)
     assert data["kind"] == "compare"
     assert {s["id"] for s in data["sources"]} >= {"S1", "E1"}
-    focus = data["tables"][0]
+    assert data["tables"][0]["title"] == "What separates them"
+    focus = data["tables"][data["meta"]["summary"]]
     assert focus["columns"][3:5] == ["basis", "sources"]
 
 

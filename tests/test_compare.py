@@ -44,16 +44,34 @@ def test_shared_core(kb: KnowledgeBase) -> None:
 
 def test_compare_covers_the_seed_dimensions_and_flags_disagreements(kb: KnowledgeBase) -> None:
     result = compare.compare(kb, TECH_PM, TECH_PGM)
+    first = result.meta["summary"]
     titles = [t.title for t in result.tables]
-    assert titles[:4] == ["focus areas", "team structure", "tech skills", "day-to-day work"]
-    focus = {r[0]: (r[1], r[2]) for r in result.tables[0].rows}
+    assert titles[:first] == ["What separates them", "Skills that separate them most", "Shared core"]
+    assert titles[first:first + 4] == ["focus areas", "team structure", "tech skills", "day-to-day work"]
+    focus = {r[0]: (r[1], r[2]) for r in result.tables[first].rows}
     assert focus["the what"][0] == "owns" and focus["the who"][1] == "owns"
-    team = result.tables[1]
+    team = result.tables[first + 1]
     assert any("gives no readable content" in n for n in team.notes)
     assert any(r[5] == "D3" for r in team.rows)
     assert any(n.startswith("Sources disagree (D3)") for n in result.notes)
     bases = {r[3] for t in result.tables for r in t.rows}
     assert {"seed", "external"} <= {b for cell in bases for b in str(cell).split(", ")}
+
+
+def test_compare_opens_with_what_separates_the_roles(kb: KnowledgeBase) -> None:
+    """The fact sheet's "what separates" summary, from the links: owns, works on, output, measured by, blamed for, reports to."""
+    result = compare.compare(kb, TECH_PM, TECH_PGM)
+    essentials = {r[0]: (r[1], r[2]) for r in result.tables[0].rows}
+    assert essentials["owns"] == ("owns the what, the why", "owns the when, the who; shares the how")
+    assert essentials["blamed for"] == ("an incomplete launch", "a late launch")
+    assert "product organisation" in essentials["reports to"][0] and "engineering organisation" in essentials["reports to"][1]
+    assert "product roadmap" in essentials["output"][0] and "dependency map" in essentials["output"][1]
+    assert "adoption" in essentials["measured by"][0] and "timelines and milestones met" in essentials["measured by"][1]
+    separating = [r[0] for r in result.tables[1].rows]
+    assert separating[:1] == ["customer discovery and user research"] and "cross-team scheduling" in separating
+    assert all(r[1] >= 3 and r[2] >= 3 for r in result.tables[2].rows)
+    cited = {i for t in result.tables[:3] for r in t.rows for i in str(r[-1]).split(", ")}
+    assert cited <= {s.id for s in result.sources}
 
 
 def test_compare_one_dimension(kb: KnowledgeBase) -> None:

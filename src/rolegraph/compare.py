@@ -98,9 +98,90 @@ def _dimensions(kb: KnowledgeBase) -> list[dict[str, Cell]]:
 
 
 def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = None) -> Result:
-    """Side by side over every dimension (or only ``dimensions``, by notation), marking basis, sources and disagreements."""
+    """Side by side over every dimension (or only ``dimensions``, by notation), marking basis, sources and disagreements.
+
+    The whole comparison opens with summary tables (``meta["summary"]`` counts them): what
+    separates the roles, the skills that separate them most and their shared core.
+    """
     pa, pb = profiles(kb, a, b)
-    return compare_profiles(kb, pa, pb, dimensions)
+    result = compare_profiles(kb, pa, pb, dimensions)
+    if dimensions:
+        return result
+    head, links = summary_tables(kb, pa, pb)
+    result.tables[:0] = head
+    result.meta["summary"] = len(head)
+    result.meta["subjects"] = sorted({*result.meta["subjects"], *links})
+    result.sources = kb.source_refs(s for link in result.meta["subjects"] for s in kb.sources_of(link))
+    return kb.attribute(result)
+
+
+#: The side-by-side essentials, after the fact sheet's "what separates" summary.
+ESSENTIALS = ("owns", "works on", "coordinates", "output", "measured by", "blamed for", "reports to", "direct reports")
+#: How the label of a metric that is an accountability signal, not a target, begins.
+BLAME = "blamed for "
+
+
+def essentials(prof: Profile) -> dict[str, tuple[str, list[str]]]:
+    """A role's value and link IRIs for each aspect of :data:`ESSENTIALS`."""
+    def team(relation: str) -> list[dict[str, Cell]]:
+        return [link for link in prof.of_kind("team") if link["relation"] == relation]
+
+    owned = [link for link in prof.of_kind("ownership") if link["stance"] in ("owns", "shares")]
+    metrics = prof.of_kind("metric")
+    picks: dict[str, tuple[list[dict[str, Cell]], list[str]]] = {
+        "owns": (owned, ["; ".join(
+            f"{STANCE[stance]} " + ", ".join(f"the {link['target_label']}" for link in owned if link["stance"] == stance)
+            for stance in ("owns", "shares") if any(link["stance"] == stance for link in owned))]),
+        "works on": (prof.of_kind("focus"), []),
+        "coordinates": (team("coordinates"), [f"{label} ({' / '.join(counts)})" for label, counts in _by_label(team("coordinates")).items()]),
+        "output": (prof.of_kind("deliverable"), []),
+        "measured by": ([m for m in metrics if not str(m["target_label"]).startswith(BLAME)], []),
+        "blamed for": ([m for m in metrics if str(m["target_label"]).startswith(BLAME)],
+                       [str(m["target_label"])[len(BLAME):] for m in metrics if str(m["target_label"]).startswith(BLAME)]),
+        "reports to": (team("reports-to"), []),
+        "direct reports": (team("direct-reports"), [count_text(link) for link in team("direct-reports")]),
+    }
+    out = {}
+    for aspect in ESSENTIALS:
+        links, values = picks[aspect]
+        values = values or [str(link["target_label"]) for link in links]
+        out[aspect] = ("; ".join(dict.fromkeys(v for v in values if v)), [str(link["link"]) for link in links])
+    return out
+
+
+def _by_label(links: list[dict[str, Cell]]) -> dict[str, list[str]]:
+    """Team links' counts grouped by target label, in link order."""
+    grouped: dict[str, list[str]] = {}
+    for link in links:
+        grouped.setdefault(str(link["target_label"]), []).append(count_text(link))
+    return grouped
+
+
+def summary_tables(kb: KnowledgeBase, pa: Profile, pb: Profile, top: int = 3, core: int = 5) -> tuple[list[Table], list[str]]:
+    """What separates ``pa`` and ``pb`` side by side, the ``top`` skills separating each way and the
+    ``core`` shared skills; with the links behind their rows."""
+    ea, eb = essentials(pa), essentials(pb)
+    separates = Table("What separates them", ["aspect", pa.label, pb.label, "sources"])
+    links: list[str] = []
+    for aspect in ESSENTIALS:
+        (va, la), (vb, lb) = ea[aspect], eb[aspect]
+        if va or vb:
+            separates.rows.append([aspect, va or "—", vb or "—", kb.source_ids(la + lb)])
+            links += la + lb
+    differences = skill_differences(kb, pa.iri, pb.iri, SEPARATE_THRESHOLD)
+    skills = Table("Skills that separate them most", ["skill", pa.label, pb.label, "sources"],
+                   notes=["Skill values are importances on the 0–5 scale (0 not needed … 5 core)."])
+    for side in ("a", "b"):
+        for r in [r for r in differences if r["favours"] == side][:top]:
+            pair = [str(x) for x in (r["link_a"], r["link_b"]) if x]
+            skills.rows.append([r["label"], r["importance_a"], r["importance_b"], kb.source_ids(pair)])
+            links += pair
+    common = Table("Shared core", ["skill", pa.label, pb.label, "sources"])
+    for r in shared_skills(kb, pa.iri, pb.iri, SHARED_MIN_IMPORTANCE)[:core]:
+        pair = [str(r["link_a"]), str(r["link_b"])]
+        common.rows.append([r["label"], r["importance_a"], r["importance_b"], kb.source_ids(pair)])
+        links += pair
+    return [t for t in (separates, skills, common) if t.rows], links
 
 
 def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: list[str] | None = None) -> Result:

@@ -223,12 +223,25 @@ class KnowledgeBase:
 
     def attributions(self, refs: Iterable[SourceRef]) -> list[str]:
         """The notices a result drawing on ``refs`` must carry (a source's ``rg:attribution``, e.g. ESCO's)."""
+        return sorted(self.notice_holders(refs))
+
+    def notice_holders(self, refs: Iterable[SourceRef]) -> dict[str, list[str]]:
+        """Each notice the sources ``refs`` require, with the IDs of the sources that require it."""
         ids = {r.id for r in refs}
-        return sorted({str(r["attribution"]) for r in self.named("attributions").records() if r["id"] in ids})
+        holders: dict[str, list[str]] = {}
+        for r in self.named("attributions").records():
+            if r["id"] in ids:
+                holders.setdefault(str(r["attribution"]), []).append(str(r["id"]))
+        return holders
 
     def attribute(self, result: Result) -> Result:
-        """Add the licence notices that ``result``'s sources require (ESCO, O*NET, SFIA), in place."""
-        result.attribution = sorted(set(result.attribution) | set(self.attributions(result.sources)))
+        """Add the licence notices that ``result``'s sources require (ESCO, O*NET, SFIA), in place;
+        ``meta["notices"]`` maps each to the source IDs that require it, so a view can show a
+        notice only beside rows that use its standard."""
+        holders = self.notice_holders(result.sources)
+        result.attribution = sorted(set(result.attribution) | set(holders))
+        if holders:
+            result.meta["notices"] = {n: sorted(set(ids)) for n, ids in sorted(holders.items())}
         return result
 
     def source_refs(self, iris: Iterable[str]) -> list[SourceRef]:

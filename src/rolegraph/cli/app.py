@@ -69,6 +69,9 @@ OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to
 FragmentOpt = Annotated[
     bool, typer.Option("--fragment", help="With --format html: a <section> to embed in a page or LMS instead of a whole page.")
 ]
+DetailOpt = Annotated[
+    bool, typer.Option("--detail", help="In the terminal view, every table and note after the summary (files always hold everything).")
+]
 
 
 EndpointOpt = Annotated[
@@ -104,17 +107,18 @@ def _format_for(fmt: str | None, output: Path | None) -> str:
     return TERMINAL_FORMAT
 
 
-def emit(result: Result, fmt: str | None, output: Path | None, *, kb: KnowledgeBase | None, fragment: bool = False) -> None:
+def emit(result: Result, fmt: str | None, output: Path | None, *, kb: KnowledgeBase | None, fragment: bool = False, detail: bool = False) -> None:
     """Write ``result`` to stdout or ``output`` in the chosen format.
 
     ``kb`` is the knowledge base the result came from (the graph of Turtle and JSON-LD
     exports), or None for results that come from no graph (validation, formats, query list).
+    ``detail`` shows a summarised result whole in the terminal view.
     """
     name = _format_for(fmt, output)
     if name == TERMINAL_FORMAT:
         from rolegraph.cli.render import render_text
 
-        data = render_text(result, to_terminal=output is None and sys.stdout.isatty()).encode("utf-8")
+        data = render_text(result, to_terminal=output is None and sys.stdout.isatty(), detail=detail).encode("utf-8")
     else:
         data = formats.render(result, name, kb=kb, fragment=fragment)
     if output is None:

@@ -1,41 +1,219 @@
-"""Rich rendering of results for people at a terminal (plain text when piped or NO_COLOR)."""
+"""Rich rendering of results for people at a terminal (plain text when piped or NO_COLOR).
+
+The view puts a result's summary first: when ``meta["summary"]`` is ``k``, the first ``k`` tables
+are shown and the rest only with ``detail`` (``--detail``). A table is drawn as a grid when the
+width is at least :data:`WIDE` and every column fits its longest word; otherwise each row becomes
+a card (the first cell as its heading, the other cells as ``column: value`` beneath). Words are
+never split: a line breaks only at spaces, and a token longer than the line (a URL) stays whole.
+Rows cite sources by ID; one compact list of the sources cited follows, then the licence notices
+of exactly those sources (a source's title is left out when it does not fit
+beside its URL). No note is printed twice. Control characters from data are shown as
+escapes, never sent to the terminal.
+"""
 
 from __future__ import annotations
 
 import io
 import os
+import textwrap
+from collections.abc import Iterable
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.style import Style
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from rolegraph.results import Result
+from rolegraph.formats.common import SOURCE_COLUMNS, split_source_ids, visible_controls
+from rolegraph.results import Cell, Result, SourceRef, Table
+
+#: Narrower than this, tables become stacked cards.
+WIDE = 100
+#: Width of the view when it does not go to a terminal (and COLUMNS is not set).
+PIPED_WIDTH = 120
 
 
-def render_text(result: Result, *, to_terminal: bool) -> str:
-    """Render ``result`` as tables and notes; coloured only on a terminal without NO_COLOR."""
-    colour = to_terminal and "NO_COLOR" not in os.environ
-    console = Console(record=True, force_terminal=colour, no_color=not colour, width=None if to_terminal else 120, file=io.StringIO())
-    console.print(Text(result.title, style="bold"))
-    for table in result.tables:
-        view = RichTable(title=table.title if len(result.tables) > 1 else None, box=box.SIMPLE_HEAD if colour else box.ASCII2, show_lines=False)
-        for column in table.columns:
-            view.add_column(column.replace("_", " "), overflow="fold")
-        for row in table.rows:
-            view.add_row(*[Text("" if c is None else str(c)) for c in row])
-        if table.rows:
-            console.print(view)
+def clean(value: Cell) -> str:
+    """A cell as display text: control characters and bidi overrides made visible, tabs as spaces."""
+    text = "" if value is None else str(value)
+    return visible_controls(text.replace("\r\n", "\n").replace("\t", " "))
+
+
+def wrap(text: str, width: int, indent: str = "", hang: str = "") -> list[str]:
+    """``text`` wrapped at spaces only (never inside a word or at a hyphen), each paragraph separately."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += textwrap.wrap(paragraph, max(width, 1), initial_indent=indent, subsequent_indent=hang or indent,
+                               break_long_words=False, break_on_hyphens=False) or [indent.rstrip()]
+    return lines
+
+
+def longest_word(text: str) -> int:
+    return max((cell_len(w) for w in text.split()), default=0)
+
+
+def longest_line(text: str) -> int:
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def grid_widths(table: Table, width: int) -> list[int] | None:
+    """Column widths that fit ``width`` without splitting a word, or None when no such grid exists."""
+    cells = [[clean(c) for c in row] for row in table.rows]
+    headers = [clean(c.replace("_", " ")) for c in table.columns]
+    low = [max([longest_word(h)] + [longest_word(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    high = [max([longest_line(h)] + [longest_line(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    room = width - 3 * len(headers) - 1  # a space either side of each cell, a rule between and around
+    if sum(low) > room:
+        return None
+    if sum(high) <= room:
+        return high
+    spare, want = room - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
+    total = sum(want)
+    widths = [lo + spare * w // total for lo, w in zip(low, want, strict=True)]
+    for i in sorted(range(len(widths)), key=lambda i: -want[i])[: room - sum(widths)]:
+        widths[i] += 1
+    return widths
+
+
+class View:
+    """Collects the lines of one rendered result and the source IDs it shows."""
+
+    def __init__(self, result: Result, console: Console, colour: bool) -> None:
+        self.result, self.console, self.colour = result, console, colour
+        self.width = console.width
+        self.known = {s.id for s in result.sources}
+        self.cited: set[str] = set()
+        self.said: set[str] = set()
+
+    def line(self, text: str, style: str | Style = "") -> None:
+        self.console.print(Text(text, style=style), no_wrap=True, overflow="ignore", crop=False)
+
+    def cite(self, text: str) -> None:
+        self.cited |= {piece for piece, is_id in split_source_ids(text, self.known) if is_id}
+
+    def note(self, text: str, indent: str = "") -> None:
+        """A note, once per result however many tables carry it."""
+        text = clean(text)
+        if text in self.said:
+            return
+        self.said.add(text)
+        self.cite(text)
+        for line in wrap(text, self.width, indent + "note: ", indent + "      "):
+            self.line(line, "yellow")
+
+    def table(self, table: Table, titled: bool) -> None:
+        if titled:
+            for line in wrap(clean(table.title), self.width):
+                self.line(line, "bold")
+        if not table.rows:
+            self.line(f"{clean(table.title)}: no rows", "dim")
         else:
-            console.print(Text(f"{table.title}: no rows", style="dim"))
+            for column, row in ((c, r) for r in table.rows for c, _ in zip(table.columns, r, strict=True)):
+                if column.lower() in SOURCE_COLUMNS:
+                    self.cite(clean(row[table.columns.index(column)]))
+            widths = grid_widths(table, self.width) if self.width >= WIDE else None
+            if widths is None:
+                self.cards(table)
+            else:
+                self.grid(table, widths)
         for note in table.notes:
-            console.print(Text("  note: " + note, style="yellow"))
-    for note in result.notes:
-        console.print(Text("note: " + note, style="yellow"))
-    if result.sources:
-        console.print(Text("Sources", style="bold"))
-        for s in result.sources:
-            console.print(Text(f"  {s.id}: {s.title} <{s.url}>"))
-    for line in result.attribution:
-        console.print(Text(line, style="dim"))
+            self.note(note, "  ")
+
+    def grid(self, table: Table, widths: list[int]) -> None:
+        view = RichTable(box=box.SIMPLE_HEAD if self.colour else box.ASCII2, show_lines=False, expand=False)
+        for column, width in zip(table.columns, widths, strict=True):
+            view.add_column(clean(column.replace("_", " ")), width=width, overflow="fold")
+        for row in table.rows:
+            view.add_row(*[Text(clean(c)) for c in row])
+        self.console.print(view, width=self.width)
+
+    def cards(self, table: Table) -> None:
+        """One card per row: the first cell as heading, the others packed as ``column: value`` fields."""
+        columns = [clean(c.replace("_", " ")) for c in table.columns]
+        for row in table.rows:
+            cells = [clean(c) for c in row]
+            for line in wrap(cells[0] or "—", self.width, "• ", "  "):
+                self.line(line, "bold")
+            fields = [f"{name}: {value}" for name, value in zip(columns[1:], cells[1:], strict=True) if value.strip()]
+            for line in pack(fields, self.width, "    "):
+                self.line(line)
+
+    def sources(self, refs: Iterable[SourceRef]) -> None:
+        """One line per source: ID, title and URL, or ID and URL when the title does not fit beside it."""
+        refs = list(refs)
+        if refs:
+            self.line("Sources", "bold")
+        for s in refs:
+            url = clean(s.url)
+            head = f"  {clean(s.id)} {clean(s.title)}" if url else f"  {clean(s.id)}"
+            if not url or cell_len(head) + 1 + cell_len(url) > self.width:
+                head = f"  {clean(s.id)}" if url else head
+            link = Style(link=url) if self.colour and url.lower().startswith(("http://", "https://")) else Style()
+            self.console.print(Text(head + " ") + Text(url, style=link), no_wrap=True, overflow="ignore", crop=False)
+
+
+def pack(fields: list[str], width: int, indent: str) -> list[str]:
+    """Fields joined by `` · `` on as few lines as fit; a field too long for a line wraps on its own."""
+    lines: list[str] = []
+    current = ""
+    for field in fields:
+        candidate = f"{current} · {field}" if current else indent + field
+        if cell_len(candidate) <= width and "\n" not in field:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        if cell_len(indent + field) <= width and "\n" not in field:
+            current = indent + field
+        else:
+            lines += wrap(field, width, indent, indent + "  ")
+    return [*lines, current] if current else lines
+
+
+def console_width(to_terminal: bool) -> int | None:
+    """None on a terminal (rich asks it), else ``COLUMNS`` or :data:`PIPED_WIDTH`."""
+    if to_terminal:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH
+
+
+def render_text(result: Result, *, to_terminal: bool, width: int | None = None, detail: bool = False) -> str:
+    """Render ``result`` for a person: summary first, then (with ``detail``) everything, sources and notices.
+
+    Coloured, with hyperlinked URLs, only on a terminal without NO_COLOR.
+    """
+    colour = to_terminal and "NO_COLOR" not in os.environ
+    console = Console(record=True, force_terminal=colour, no_color=not colour, width=width or console_width(to_terminal),
+                      file=io.StringIO(), highlight=False, emoji=False, markup=False)
+    view = View(result, console, colour)
+    for line in wrap(clean(result.title), view.width):
+        view.line(line, "bold")
+    summary = int(result.meta.get("summary", 0) or 0)
+    shown = result.tables if detail or not summary else result.tables[:summary]
+    titled = len(result.tables) > 1
+    for number, table in enumerate(shown):
+        if summary and number == summary:
+            view.line("")
+            view.line("Detail", "bold")
+        view.table(table, titled)
+    if len(shown) == len(result.tables):
+        for note in result.notes:
+            view.note(note)
+    else:
+        rest = result.tables[summary:]
+        more = f"{len(rest)} more tables ({', '.join(clean(t.title) for t in rest)})"
+        if result.notes:
+            more += f" and {len(result.notes)} notes"
+        for line in wrap(f"Not shown: {more}. Run again with --detail to see everything.", view.width):
+            view.line(line, "dim")
+    full = len(shown) == len(result.tables)
+    view.sources(s for s in result.sources if full or s.id in view.cited)
+    holders = result.meta.get("notices")
+    for notice in result.attribution:
+        if full or not isinstance(holders, dict) or view.cited & set(holders.get(notice, [])):
+            for line in wrap(clean(notice), view.width):
+                view.line(line, "dim")
     return console.export_text(styles=colour)

@@ -15,6 +15,15 @@ SOURCE_COLUMNS = ("sources", "source", "source_ids")
 
 _SOURCE_ID = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")  # S1, E13, STD-ESCO
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: What must never reach a reader raw: C0 controls but tab and newline, DEL, C1 controls (ESC, CSI
+#: and OSC start with these), bidirectional overrides and lone surrogates.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with every control character, bidi override and lone surrogate written as a
+    visible escape (``\\x1b``, ``\\u202e``), so data can neither drive a terminal nor hide text."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def neutralise(value: Cell) -> Cell:

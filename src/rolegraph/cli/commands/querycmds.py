@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, FragmentOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, DetailOpt, EndpointOpt, FormatOpt, FragmentOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import resolve_role
@@ -41,15 +41,17 @@ def compare(
                                                         "day-to-day, skills, deliverables, metrics, background, hiring, naming, relations, pay, standards.",
                                                         show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
-    """Compare two roles side by side over every dimension, marking seed vs external facts and disagreements.
+    """Compare two roles side by side: a summary of what separates them, then (with --detail) every dimension,
+    marking seed vs external facts and disagreements.
 
     Example: rolegraph compare "Tech PM" "Technical Program Manager" --dimension team
     """
     from rolegraph.compare import compare as build
 
     kb = get_kb(data, endpoint)
-    emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment)
+    emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment, detail=detail)
 
 
 @app.command()

@@ -1,0 +1,106 @@
+"""The terminal view: summary first, fits the width without splitting a word, never passes control characters."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from exports_support import TPGM, TPM, real_kb
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rolegraph.cli.render import render_text
+from rolegraph.compare import compare
+from rolegraph.results import Result, SourceRef, Table
+
+WIDTHS = (60, 80, 120, 160)
+_PUNCT = ":,;()[]."
+#: Words the view adds around the data.
+VIEW_TEXT = "note Not shown more tables and notes Run again with --detail to see everything Sources Detail no rows • · — | + -"
+_SOURCE_LINE = re.compile(r"^  \S+ (.* )?https?://\S+$")
+
+
+def words(text: str) -> set[str]:
+    return {w.strip(_PUNCT) for w in text.split()} - {""}
+
+
+def vocabulary(result: Result) -> set[str]:
+    texts = [result.title, *result.notes, *result.attribution]
+    for table in result.tables:
+        texts += [table.title, *table.notes, *(c.replace("_", " ") for c in table.columns)]
+        texts += [str(c) for row in table.rows for c in row if c is not None]
+    texts += [f"{s.id} {s.title} {s.url}" for s in result.sources]
+    return words(" ".join(texts)) | words(VIEW_TEXT) | {str(n) for n in range(1000)}
+
+
+def grid_words(line: str) -> set[str]:
+    return words(re.sub(r"[|+]|-{3,}|\s-\s", " ", line))
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Result:
+    return compare(real_kb(), TPM, TPGM)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("detail", [False, True])
+def test_comparison_fits_the_width_without_splitting_a_word(comparison: Result, width: int, detail: bool) -> None:
+    text = render_text(comparison, to_terminal=False, width=width, detail=detail)
+    lines = text.splitlines()
+    too_long = [line for line in lines if len(line) > width]
+    assert all(_SOURCE_LINE.match(line) for line in too_long), too_long  # only a source's unbroken URL may run past
+    known = vocabulary(comparison)
+    split = [(w, line) for line in lines for w in grid_words(line) if w not in known]
+    assert not split, split[:5]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_summary_precedes_the_detail(comparison: Result, width: int) -> None:
+    summary = render_text(comparison, to_terminal=False, width=width)
+    detail = render_text(comparison, to_terminal=False, width=width, detail=True)
+    assert summary.index("What separates them") < summary.index("Shared core") < summary.index("--detail")
+    assert "works with" not in summary and "Basis: seed" not in summary
+    assert detail.index("Shared core") < detail.index("Detail") < detail.index("team structure")
+    assert len(summary.splitlines()) < len(detail.splitlines()) / 3
+
+
+def test_summary_shows_licences_only_for_standards_it_shows(comparison: Result) -> None:
+    summary = render_text(comparison, to_terminal=False, width=120)
+    detail = render_text(comparison, to_terminal=False, width=120, detail=True)
+    assert "ESCO" not in summary and "O*NET" not in summary
+    assert "This service uses the ESCO classification" in detail and detail.count("This service uses the ESCO") == 1
+
+
+def test_cards_below_a_hundred_columns_grids_above(comparison: Result) -> None:
+    assert "• owns" in render_text(comparison, to_terminal=False, width=80)
+    assert "| owns " in render_text(comparison, to_terminal=False, width=120)
+
+
+def test_no_note_is_printed_twice() -> None:
+    note = "The same remark."
+    result = Result("r", [Table("a", ["x"], [["1"]], notes=[note]), Table("b", ["x"], [["2"]], notes=[note])], notes=[note])
+    assert render_text(result, to_terminal=False, width=80).count(note) == 1
+
+
+def test_urls_are_hyperlinks_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    result = Result("r", [Table("t", ["x", "sources"], [["a", "S1"]])], sources=[SourceRef("S1", "A title", "https://example.org/a")])
+    assert "\x1b]8;" in render_text(result, to_terminal=True, width=80)
+    assert "\x1b" not in render_text(result, to_terminal=False, width=80)
+
+
+SEQUENCES = ["\x1b[2J", "\x1b]0;pwned\x07", "\x9b31m", "\x1b]8;;http://x\x1b\\", "\u202e", "\r"]
+hostile = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=8) | st.sampled_from(SEQUENCES),
+                   max_size=5).map("".join)
+_OWN_ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+
+
+@settings(max_examples=120, deadline=None)
+@given(hostile, hostile, hostile)
+def test_control_characters_from_data_never_reach_the_terminal(title: str, cell: str, url: str) -> None:
+    """S7: ESC, CSI, OSC and every other C0/C1 control from data is shown as an escape, coloured or not."""
+    result = Result(title, [Table(cell, ["item", cell], [[cell, title]], notes=[cell])], notes=[title],
+                    sources=[SourceRef("S1", cell, "https://x.org/" + url)], attribution=[cell])
+    for to_terminal in (False, True):
+        text = _OWN_ESCAPES.sub("", render_text(result, to_terminal=to_terminal, width=80, detail=True))
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)

@@ -89,3 +89,30 @@ def test_cli(tmp_path: Path) -> None:
     assert (tmp_path / "hb" / "compare-product-manager-vs-technical-product-manager.html").is_file()
     result = runner.invoke(app, ["handbook", str(tmp_path / "x"), "--pair", "Tech PM"])
     assert result.exit_code == 1 and "two roles" in result.output
+
+
+def test_two_roles_with_the_same_iri_tail_get_two_pages(tmp_path: Path) -> None:
+    """D1: page names are unique per IRI (a case-only difference in the last segment included)."""
+    data = tmp_path / "c.ttl"
+    data.write_text(
+        "@prefix rg: <https://w3id.org/rolegraph/ns#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<http://example.org/a/Widget-Lead> a rg:Role ; skos:prefLabel "Widget Lead A"@en ; skos:definition "Leads widgets (a)."@en .\n'
+        '<http://example.org/b/widget-lead> a rg:Role ; skos:prefLabel "Widget Lead B"@en ; skos:definition "Leads widgets (b)."@en .\n',
+        encoding="utf-8",
+    )
+    from rolegraph import open_kb
+
+    out = tmp_path / "hb"
+    handbook.build(open_kb([data]), out)
+    pages = {label: [p.name for p in out.glob("role-*.html") if label in p.read_text(encoding="utf-8")] for label in ("Widget Lead A", "Widget Lead B")}
+    assert len(pages["Widget Lead A"]) == 1 and len(pages["Widget Lead B"]) == 1 and pages["Widget Lead A"] != pages["Widget Lead B"]
+    names = handbook.slugs(["http://example.org/a/Widget-Lead", "http://example.org/b/widget-lead", "http://example.org/c/other"])
+    assert len(set(names.values())) == 3 and names["http://example.org/c/other"] == "other"
+
+
+def test_the_current_directory_is_refused_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """T9: `handbook .` in an empty folder is an error line, not a traceback, and writes nothing."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["handbook", "."])
+    assert result.exit_code == 1 and "current directory" in result.output
+    assert list(tmp_path.iterdir()) == []

@@ -1,8 +1,11 @@
-"""Charts drawn from the graph: a skill-category radar, a separate-vs-shared diagram and the
-career-transition graph. SVG or PNG, readable in greyscale (line styles, markers and hatching
-carry the meaning, not colour), labelled with their sources, byte-for-byte deterministic.
+"""Charts drawn from the graph: a skill-category radar, a separate-vs-shared diagram, the
+career-transition graph and a roles × skills importance heat map. SVG or PNG, sized for a
+projector (1600 px wide at the default 100 dpi, text ≥ 10 pt), readable in greyscale (line
+styles, markers, hatching and printed numbers carry the meaning, not colour), labelled with
+their sources, byte-for-byte deterministic. Text is never parsed as mathtext (``$`` is a
+dollar sign).
 
-matplotlib is imported only inside :func:`draw`.
+matplotlib is imported only inside :func:`figure` and :func:`draw`.
 
 >>> from rolegraph import open_kb
 >>> from rolegraph.resolve import resolve_role
@@ -24,7 +27,7 @@ from rolegraph import compare
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase, source_sort_key
 
-__all__ = ["CHARTS", "FORMATS", "ChartSpec", "draw", "radar", "transitions", "venn"]
+__all__ = ["CHARTS", "FORMATS", "ChartSpec", "draw", "figure", "heatmap", "radar", "transitions", "venn"]
 
 FORMATS = ("svg", "png")
 STATS = ("mean", "max")
@@ -93,13 +96,16 @@ def radar(kb: KnowledgeBase, roles: Sequence[str], stat: str = "mean") -> ChartS
 
 def venn(kb: KnowledgeBase, a: str, b: str) -> ChartSpec:
     """Skills that separate ``a`` from ``b`` (each side) and the shared core, as a two-set diagram."""
+    if a == b:
+        raise RolegraphError("a venn chart needs two different roles; both names are the same role", "name two different roles")
     sep, common = compare.separate(kb, a, b), compare.shared(kb, a, b)
     la, lb = _label(kb, a), _label(kb, b)
     spec = ChartSpec("venn", f"{la} vs {lb}: separating and shared skills")
+    spec.axes = [la, "shared", lb]
     spec.groups = {
-        la: [str(r["skill"]) for r in sep.tables[0].records()],
+        "a": [str(r["skill"]) for r in sep.tables[0].records()],
         "shared": [str(r["skill"]) for r in common.tables[0].records()],
-        lb: [str(r["skill"]) for r in sep.tables[1].records()],
+        "b": [str(r["skill"]) for r in sep.tables[1].records()],
     }
     spec.source_ids = sorted({s.id for s in sep.sources + common.sources}, key=source_sort_key)
     spec.notes = [sep.notes[0], common.notes[0]]
@@ -124,89 +130,207 @@ def transitions(kb: KnowledgeBase, roles: Sequence[str] = ()) -> ChartSpec:
     return spec
 
 
-CHARTS: dict[str, Callable[..., ChartSpec]] = {"radar": radar, "venn": venn, "transitions": transitions}
+def heatmap(kb: KnowledgeBase) -> ChartSpec:
+    """Skill importance (0–5) for every role × every skill, skills grouped by category."""
+    rows = kb.named("skill-links").records()
+    if not rows:
+        raise RolegraphError("the knowledge base records no skill links", "add rg:SkillLink data")
+    roles = sorted({(str(r["role_label"]), str(r["role"])) for r in rows})
+    skills = sorted({(str(r["category"]), str(r["skill_label"]), str(r["skill"])) for r in rows})
+    value: dict[tuple[str, str], float] = {}
+    for r in rows:
+        key = (str(r["skill"]), str(r["role"]))
+        value[key] = max(value.get(key, 0.0), float(str(r["importance"])))
+    spec = ChartSpec("heatmap", "Skill importance by role (0 = not needed … 5 = core)", axes=[label for label, _ in roles])
+    spec.series = {f"{label} ({category})": [value.get((skill, role), 0.0) for _, role in roles] for category, label, skill in skills}
+    spec.source_ids = _ids(kb, [str(r["link"]) for r in rows])
+    spec.notes.append("Each cell: the importance the role gives the skill (darker = more important; blank = 0 or not recorded).")
+    return spec
 
 
-def _footer(fig: Any, spec: ChartSpec) -> None:
-    lines = [*spec.notes, "Sources: " + (", ".join(spec.source_ids) or "none") + " (see `rolegraph sources`)."]
-    fig.text(0.01, 0.01, "\n".join(textwrap.fill(x, 150) for x in lines), fontsize=7, va="bottom", ha="left")
+CHARTS: dict[str, Callable[..., ChartSpec]] = {"radar": radar, "venn": venn, "transitions": transitions, "heatmap": heatmap}
+
+#: Figure sizes in inches: 16 inches at the default 100 dpi is 1600 px, enough for a projector.
+WIDTH = 16.0
+DPI = 100
+#: Smallest font size anywhere on a chart (points).
+MIN_FONT = 10
+#: Items shown inside a Venn region; the rest are listed beside the diagram.
+VENN_INSIDE = 7
+STYLE = {
+    "svg.hashsalt": "rolegraph", "svg.fonttype": "path", "font.family": "DejaVu Sans", "hatch.linewidth": 0.6,
+    "text.parse_math": False, "text.usetex": False, "path.simplify": False,
+}
 
 
-def _draw_radar(fig: Any, spec: ChartSpec) -> None:
+def _height(spec: ChartSpec) -> float:
+    if spec.kind == "heatmap":
+        return max(9.0, 0.34 * len(spec.series) + 3.5)
+    return 10.0 if spec.kind == "radar" else 9.0
+
+
+def _footer(fig: Any, spec: ChartSpec) -> float:
+    """Notes and source IDs at the bottom; returns the figure fraction they take."""
+    lines = [*spec.notes, "Sources: " + (", ".join(spec.source_ids) or "none") + " (titles and links: `rolegraph sources`)."]
+    wrapped = "\n".join(textwrap.fill(x, 150) for x in lines)
+    fig.text(0.01, 0.01, wrapped, fontsize=11, va="bottom", ha="left")
+    return float((wrapped.count("\n") + 1) * 11 * 1.35 / (fig.get_figheight() * 72) + 0.03)
+
+
+def _draw_radar(fig: Any, spec: ChartSpec, rect: tuple[float, float, float, float]) -> None:
     import math
 
-    ax = fig.add_subplot(projection="polar")
+    ax = fig.add_axes(rect, projection="polar")
     angles = [2 * math.pi * i / len(spec.axes) for i in range(len(spec.axes))]
     for i, (name, values) in enumerate(spec.series.items()):
         line, marker, hatch = STYLES[i % len(STYLES)]
         colour = GREYS[i % len(GREYS)]
         xs, ys = [*angles, angles[0]], [*values, values[0]]
-        ax.plot(xs, ys, linestyle=line, marker=marker, color=colour, linewidth=1.6, label=name)
+        ax.plot(xs, ys, linestyle=line, marker=marker, markersize=8, color=colour, linewidth=2.2, label=name)
         ax.fill(xs, ys, facecolor="none", edgecolor=colour, hatch=hatch, alpha=0.35, linewidth=0)
-    ax.set_xticks(angles, [textwrap.fill(a, 14) for a in spec.axes], fontsize=9)
+    ax.set_xticks(angles, [textwrap.fill(a, 16) for a in spec.axes], fontsize=13)
     ax.set_ylim(0, 5)
-    ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7)
-    fig.legend(loc="upper center", bbox_to_anchor=(0.5, 0.95), ncols=min(3, len(spec.series)), fontsize=9, frameon=False)
+    ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=11)
+    top = rect[1] + rect[3]
+    fig.legend(loc="lower center", bbox_to_anchor=(0.5, top + 0.035), ncols=min(3, len(spec.series)), fontsize=13, frameon=False)
 
 
-def _draw_venn(fig: Any, spec: ChartSpec) -> None:
+def _venn_lines(items: Sequence[str], width: int) -> str:
+    return "\n".join(textwrap.fill(s, width, subsequent_indent="  ", break_on_hyphens=False) for s in items) or "—"
+
+
+def _draw_venn(fig: Any, spec: ChartSpec, rect: tuple[float, float, float, float]) -> None:
     from matplotlib.patches import Circle
 
-    ax = fig.add_subplot()
-    (la, left), (_, middle), (lb, right) = spec.groups.items()
-    for x, hatch in ((-0.7, "//"), (0.7, "\\\\")):
-        ax.add_patch(Circle((x, 0), 1.3, facecolor="none", edgecolor="black", hatch=hatch, alpha=0.25, linewidth=0))
-        ax.add_patch(Circle((x, 0), 1.3, facecolor="none", edgecolor="black", linewidth=1.4))
-    columns = ((-1.35, f"{la} needs more", left), (0, "shared core", middle), (1.35, f"{lb} needs more", right))
-    for x, name, items in columns:
-        shown = [textwrap.shorten(s, 28, placeholder="…") for s in items[:9]]
-        shown += [f"+{len(items) - 9} more"] if len(items) > 9 else []
-        ax.text(x, 1.38, f"{textwrap.fill(name, 24)}\n({len(items)})", ha="center", va="bottom", fontsize=9, weight="bold")
-        ax.text(x, 0, "\n".join(shown) or "—", ha="center", va="center", fontsize=7.5,
+    left, bottom, width, height = rect
+    ax = fig.add_axes((left, bottom, width * 0.64, height))
+    la, _, lb = spec.axes
+    for x, hatch in ((-0.75, "//"), (0.75, "\\\\")):
+        ax.add_patch(Circle((x, 0), 1.45, facecolor="none", edgecolor="black", hatch=hatch, alpha=0.2, linewidth=0))
+        ax.add_patch(Circle((x, 0), 1.45, facecolor="none", edgecolor="black", linewidth=2))
+    names = {"a": f"{la} needs more", "shared": "shared core", "b": f"{lb} needs more"}
+    overflow = []
+    for x, key in ((-1.45, "a"), (0, "shared"), (1.45, "b")):
+        items = spec.groups[key]
+        shown, rest = items[:VENN_INSIDE], items[VENN_INSIDE:]
+        body = _venn_lines(shown, 19)
+        if rest:
+            body += f"\n(+{len(rest)} listed at right)"
+            overflow.append((names[key], rest))
+        ax.text(x, 1.5, f"{textwrap.fill(names[key], 22)}\n({len(items)})", ha="center", va="bottom", fontsize=13, weight="bold")
+        ax.text(x, 0, body, ha="center", va="center", fontsize=11, linespacing=1.15,
                 bbox={"boxstyle": "round,pad=0.3", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
-    ax.set_xlim(-2.2, 2.2)
-    ax.set_ylim(-1.45, 2.0)
+    ax.set_xlim(-2.35, 2.35)
+    ax.set_ylim(-1.6, 2.25)
     ax.set_aspect("equal")
     ax.axis("off")
+    if overflow:
+        text = "\n\n".join(f"{name} (continued):\n" + _venn_lines(items, 40) for name, items in overflow)
+        fig.text(left + width * 0.67, bottom + height, text, fontsize=11, va="top", ha="left", linespacing=1.15)
 
 
-def _draw_transitions(fig: Any, spec: ChartSpec) -> None:
+def _box_exit(centre: tuple[float, float], box: Any, towards: tuple[float, float], margin: float) -> tuple[float, float]:
+    """Where the ray from ``centre`` towards ``towards`` leaves ``box`` grown by ``margin`` (display units)."""
+    dx, dy = towards[0] - centre[0], towards[1] - centre[1]
+    steps = []
+    if dx:
+        steps.append(((box.x1 + margin if dx > 0 else box.x0 - margin) - centre[0]) / dx)
+    if dy:
+        steps.append(((box.y1 + margin if dy > 0 else box.y0 - margin) - centre[1]) / dy)
+    t = min(steps) if steps else 0.0
+    return centre[0] + t * dx, centre[1] + t * dy
+
+
+def _draw_transitions(fig: Any, spec: ChartSpec, rect: tuple[float, float, float, float]) -> None:
+    """Nodes on an ellipse; each arrow runs from the edge of its source box to a gap before its target box."""
     import math
 
-    ax = fig.add_subplot()
+    from matplotlib.patches import FancyArrowPatch
+
+    ax = fig.add_axes(rect)
+    ax.set_xlim(-1.75, 1.75)
+    ax.set_ylim(-1.2, 1.2)
+    ax.axis("off")
     count = len(spec.nodes)
-    pos = {n: (math.cos(math.pi / 2 - 2 * math.pi * i / count), math.sin(math.pi / 2 - 2 * math.pi * i / count))
+    pos = {n: (1.35 * math.cos(math.pi / 2 - 2 * math.pi * i / count), 0.92 * math.sin(math.pi / 2 - 2 * math.pi * i / count))
            for i, (n, _) in enumerate(spec.nodes)}
-    for source, target, prevalence, basis in spec.edges:
-        ax.annotate("", xy=pos[target], xytext=pos[source], arrowprops={
-            "arrowstyle": "-|>", "color": "black", "linewidth": 0.8 + prevalence, "shrinkA": 28, "shrinkB": 28,
-            "linestyle": "--" if basis == "external" else "-", "connectionstyle": "arc3,rad=0.12", "mutation_scale": 14,
-        })
+    texts = {}
     for node, label in spec.nodes:
         bold = node in spec.highlight
-        ax.text(*pos[node], textwrap.fill(label, 16), ha="center", va="center", fontsize=9, weight="bold" if bold else "normal",
-                bbox={"boxstyle": "round,pad=0.4", "facecolor": "white", "edgecolor": "black", "linewidth": 2 if bold else 1})
-    ax.set_xlim(-1.45, 1.45)
-    ax.set_ylim(-1.3, 1.3)
-    ax.set_aspect("equal")
-    ax.axis("off")
+        texts[node] = ax.text(*pos[node], textwrap.fill(label, 16), ha="center", va="center", fontsize=14, zorder=3,
+                              weight="bold" if bold else "normal",
+                              bbox={"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": "black", "linewidth": 3 if bold else 1.5})
+    fig.canvas.draw()
+    boxes = {node: t.get_bbox_patch().get_window_extent() for node, t in texts.items()}
+    to_data = ax.transData.inverted()
+    for source, target, prevalence, basis in spec.edges:
+        a, b = ax.transData.transform(pos[source]), ax.transData.transform(pos[target])
+        start = _box_exit(tuple(a), boxes[source], tuple(b), 6)
+        end = _box_exit(tuple(b), boxes[target], tuple(a), 10)
+        ax.add_patch(FancyArrowPatch(
+            to_data.transform(start), to_data.transform(end), arrowstyle="-|>", mutation_scale=26, shrinkA=0, shrinkB=0,
+            color="black", linewidth=1 + 1.2 * prevalence, linestyle="--" if basis == "external" else "-",
+            connectionstyle="arc3,rad=0.08", zorder=2, joinstyle="miter",
+        ))
 
 
-def draw(spec: ChartSpec, fmt: str = "svg") -> bytes:
+def _draw_heatmap(fig: Any, spec: ChartSpec, rect: tuple[float, float, float, float]) -> None:
+    left, bottom, width, height = rect
+    ax = fig.add_axes((left + 0.2, bottom, width - 0.27, height - 0.06))
+    rows = list(spec.series)
+    matrix = [spec.series[r] for r in rows]
+    image = ax.imshow(matrix, cmap="Greys", vmin=0, vmax=5, aspect="auto", interpolation="nearest")
+    for i, values in enumerate(matrix):
+        for j, v in enumerate(values):
+            if v:
+                ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=11, color="white" if v >= 3 else "black")
+    ax.set_xticks(range(len(spec.axes)), [textwrap.fill(a, 14) for a in spec.axes], fontsize=11)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(rows)), rows, fontsize=11)
+    ax.tick_params(length=0)
+    bar = fig.colorbar(image, ax=ax, fraction=0.03, pad=0.01)
+    bar.ax.tick_params(labelsize=11)
+    bar.set_label("importance (0–5)", fontsize=11)
+
+
+DRAWERS: dict[str, Callable[[Any, ChartSpec, tuple[float, float, float, float]], None]] = {
+    "radar": _draw_radar, "venn": _draw_venn, "transitions": _draw_transitions, "heatmap": _draw_heatmap,
+}
+
+
+def style() -> Any:
+    """The matplotlib settings every chart is drawn under (a context manager)."""
+    from matplotlib import rc_context
+
+    settings: Any = STYLE  # matplotlib types its keys as literals
+    return rc_context(settings)
+
+
+def figure(spec: ChartSpec, dpi: int = DPI) -> Any:
+    """The matplotlib Figure for ``spec`` (call inside :func:`style`); tests read its geometry."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(WIDTH, _height(spec)), dpi=dpi)
+    FigureCanvasAgg(fig)
+    title_room = 0.9 * 72 / (fig.get_figheight() * 72)
+    fig.suptitle(textwrap.fill(spec.title, 90), fontsize=18, weight="bold", y=1 - 0.25 / fig.get_figheight())
+    bottom = _footer(fig, spec)
+    top = 1 - title_room - (0.06 if spec.kind == "radar" else 0.0)
+    DRAWERS[spec.kind](fig, spec, (0.04, bottom, 0.92, top - bottom))
+    return fig
+
+
+def draw(spec: ChartSpec, fmt: str = "svg", dpi: int = DPI) -> bytes:
     """Render ``spec`` as SVG or PNG bytes (no dates, fixed IDs: the same spec gives the same bytes)."""
     if fmt not in FORMATS:
         raise RolegraphError(f"unknown chart format {fmt!r}", "use svg or png")
-    from matplotlib import rc_context
-    from matplotlib.figure import Figure
-
-    with rc_context({"svg.hashsalt": "rolegraph", "svg.fonttype": "path", "font.family": "DejaVu Sans", "hatch.linewidth": 0.6}):
-        fig = Figure(figsize=(9, 7.5 if spec.kind == "radar" else 6.5), dpi=100)
-        {"radar": _draw_radar, "venn": _draw_venn, "transitions": _draw_transitions}[spec.kind](fig, spec)
-        fig.suptitle(textwrap.fill(spec.title, 80), fontsize=13, weight="bold")
-        _footer(fig, spec)
-        fig.subplots_adjust(bottom=0.14, top=0.84 if spec.kind == "radar" else 0.88)
+    if not 50 <= dpi <= 600:
+        raise RolegraphError(f"--dpi {dpi} is out of range", "use a value from 50 to 600 (100 gives 1600 px wide)")
+    with style():
+        fig = figure(spec, dpi)
         buffer = io.BytesIO()
         metadata = {"Date": None, "Creator": "rolegraph"} if fmt == "svg" else {"Software": "rolegraph"}
-        fig.savefig(buffer, format=fmt, metadata=metadata)
+        fig.savefig(buffer, format=fmt, metadata=metadata, dpi=dpi)
     data = buffer.getvalue()
     return data if data.endswith(b"\n") or fmt == "png" else data + b"\n"

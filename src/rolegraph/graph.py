@@ -62,25 +62,45 @@ def similarity_graph(graph: Any) -> Any:
 
 
 def neighbours(kb: KnowledgeBase, role: str) -> Result:
-    """Roles ranked by how similar their skill profiles are to ``role``'s."""
+    """Roles ranked by the model-aware similarity of :mod:`rolegraph.similarity` (skills, ownership, focus), with its parts."""
+    from rolegraph import compare, similarity
+
     graph = skill_graph(kb)
-    sim = similarity_graph(graph)
-    if role not in sim:
+    if role not in graph:
         raise RolegraphError("this role has no skill profile to compare", "add rg:SkillLink data for it")
-    label = sim.nodes[role]["label"]
+    roles = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "role")
+    feats = {p.iri: similarity.features(p) for p in compare.profiles(kb, *roles)}
+    sims = {other: similarity.similarity(feats[role], feats[other]) for other in roles if other != role}
+    near = nx.Graph()
+    near.add_nodes_from((n, {"label": graph.nodes[n]["label"]}) for n in roles)
+    near.add_weighted_edges_from((role, other, s.value) for other, s in sims.items())
+    label = graph.nodes[role]["label"]
     rows: list[list[Cell]] = []
-    for other in sorted(sim[role], key=lambda o: (-sim[role][o]["weight"], sim.nodes[o]["label"])):
-        common = sorted(set(graph[role]) & set(graph[other]), key=lambda s: -(graph[role][s]["weight"] + graph[other][s]["weight"]))
-        rows.append([sim.nodes[other]["label"], round(sim[role][other]["weight"], 3), ", ".join(graph.nodes[s]["label"] for s in common[:5])])
-    table = Table(f"Roles nearest to {label}", ["role", "similarity", "strongest shared skills"], rows)
-    used = edge_links(graph, [role, *sim[role]])
+    for other in sorted(sims, key=lambda o: (-round(sims[o].value, 6), graph.nodes[o]["label"])):
+        s = sims[other]
+        common = sorted(set(graph[role]) & set(graph[other]), key=lambda k: (-(graph[role][k]["weight"] + graph[other][k]["weight"]), graph.nodes[k]["label"]))
+        rows.append([
+            graph.nodes[other]["label"], round(s.value, 3), ", ".join(graph.nodes[k]["label"] for k in common[:5]),
+            *("—" if s.parts[p] is None else round(float(s.parts[p] or 0.0), 3) for p in similarity.WEIGHTS),
+            s.reason(feats[role], feats[other]),
+        ])
+    table = Table(f"Roles nearest to {label}", ["role", "similarity", "strongest shared skills", "skills", "ownership", "focus", "why"], rows)
+    notes = [f"Similarity weighs what each role owns and focuses on, not only skill overlap: {similarity.FORMULA}"]
+    by_skills = max(sims, key=lambda o: (float(sims[o].parts["skills"] or 0.0), graph.nodes[o]["label"]))
+    if rows and by_skills != role and graph.nodes[by_skills]["label"] != rows[0][0]:
+        notes.append(
+            f"By skill overlap alone the nearest role would be {graph.nodes[by_skills]['label']} "
+            f"(skills {sims[by_skills].parts['skills']:.3f}); {rows[0][0]} comes first because {rows[0][-1]}."
+        )
+    used = edge_links(graph, roles) + sorted({str(link["link"]) for f in compare.profiles(kb, *roles) for link in f.links
+                                              if link["kind"] in ("ownership", "focus")})
     return kb.attribute(Result(
         table.title,
         [table],
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
-        notes=["Similarity is the cosine of the two roles' skill-importance vectors (1 = identical profiles, 0 = nothing shared)."],
+        notes=notes,
         kind="neighbours",
-        meta={"role": role, "graph": _graph_meta(sim, weighted=True), "subjects": sorted({role, *sim[role], *used})},
+        meta={"role": role, "graph": _graph_meta(near, weighted=True), "subjects": sorted({*roles, *used})},
     ))
 
 

@@ -9,6 +9,7 @@ interrupted run leaves either the old handbook or the new one, never half of one
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import tempfile
@@ -58,6 +59,15 @@ def slug(iri: str) -> str:
     return re.sub(r"[^a-z0-9-]+", "-", iri.rstrip("/").rsplit("/", 1)[-1].lower()).strip("-") or "role"
 
 
+def slugs(iris: Sequence[str]) -> dict[str, str]:
+    """A slug per IRI, unique: when two IRIs share a slug, each gets a short hash of its IRI appended."""
+    by_slug: dict[str, list[str]] = {}
+    for iri in sorted(set(iris)):
+        by_slug.setdefault(slug(iri), []).append(iri)
+    return {iri: name if len(group) == 1 else f"{name}-{hashlib.sha256(iri.encode()).hexdigest()[:8]}"
+            for name, group in by_slug.items() for iri in group}
+
+
 def section(result: Result) -> str:
     """A result as handbook HTML: its tables with source IDs linked to the sources page."""
     return body_html(result, level=2, source_href=SOURCE_HREF, source_list=False) + "\n" + used_sources(result.sources)
@@ -88,6 +98,7 @@ def collect(kb: KnowledgeBase, pairs: Sequence[tuple[str, str]] = ()) -> Site:
     """Every page and chart of the handbook, in memory."""
     site = Site()
     roles = kb.named("roles").records()
+    names = slugs([str(r["role"]) for r in roles])
     resolved = [(resolve_role(kb, a).iri, resolve_role(kb, b).iri) for a, b in [DEFAULT_PAIR, *pairs]]
     resolved = list(dict.fromkeys(resolved))
     results = {str(r["role"]): compare.show(kb, str(r["role"])) for r in roles}
@@ -95,12 +106,12 @@ def collect(kb: KnowledgeBase, pairs: Sequence[tuple[str, str]] = ()) -> Site:
         site.attribution.update(result.attribution)
     comparison_links = []
     for a, b in resolved:
-        name = f"compare-{slug(a)}-vs-{slug(b)}.html"
+        name = f"compare-{names[a]}-vs-{names[b]}.html"
         parts = [compare.compare(kb, a, b), compare.separate(kb, a, b), compare.shared(kb, a, b)]
         for part in parts:
             site.attribution.update(part.attribution)
         title = f"{results[a].meta.get('label', a)} vs {results[b].meta.get('label', b)}"
-        key = f"{slug(a)}-{slug(b)}"
+        key = f"{names[a]}-{names[b]}"
         figures = [
             _chart(site, f"radar-{key}", partial(charts.radar, kb, [a, b]), f"Skill categories: {title}"),
             _chart(site, f"venn-{key}", partial(charts.venn, kb, a, b), f"Separating and shared skills: {title}"),
@@ -110,8 +121,8 @@ def collect(kb: KnowledgeBase, pairs: Sequence[tuple[str, str]] = ()) -> Site:
     role_links = []
     for r in roles:
         iri = str(r["role"])
-        name = f"role-{slug(iri)}.html"
-        figure = _chart(site, f"transitions-{slug(iri)}", partial(charts.transitions, kb, [iri]), f"Transitions of {r['label']}")
+        name = f"role-{names[iri]}.html"
+        figure = _chart(site, f"transitions-{names[iri]}", partial(charts.transitions, kb, [iri]), f"Transitions of {r['label']}")
         site.add_page(name, str(r["label"]), [section(results[iri]), figure])
         role_links.append(f'<li><a href="{name}">{text(r["label"])}</a> — {text(r["definition"])}</li>')
     sources, disagreements = provenance.sources(kb), provenance.disagreements(kb)
@@ -132,7 +143,9 @@ def collect(kb: KnowledgeBase, pairs: Sequence[tuple[str, str]] = ()) -> Site:
 
 def write(site: Site, outdir: str | Path) -> list[Path]:
     """Write the site to ``outdir`` atomically; an existing non-handbook directory is never replaced."""
-    target = Path(outdir)
+    target = Path(outdir).absolute()
+    if target.exists() and target.resolve() in (Path.cwd().resolve(), *Path.cwd().resolve().parents):
+        raise RolegraphError(f"cannot replace {outdir} (the current directory or one above it)", "name a new subdirectory, e.g. handbook/")
     if target.exists() and not (target.is_dir() and (not any(target.iterdir()) or (target / MARKER).exists())):
         raise RolegraphError(f"{target} exists and is not a rolegraph handbook", "choose a new or empty directory")
     target.parent.mkdir(parents=True, exist_ok=True)

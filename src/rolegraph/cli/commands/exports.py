@@ -19,18 +19,20 @@ class ChartKind(StrEnum):
     radar = "radar"
     venn = "venn"
     transitions = "transitions"
+    heatmap = "heatmap"
 
 
 @app.command()
 def chart(
-    kind: Annotated[ChartKind, typer.Argument(help="radar (2+ roles), venn (2 roles) or transitions (some roles, or all).")],
+    kind: Annotated[ChartKind, typer.Argument(help="radar (2+ roles), venn (2 roles), transitions (some roles, or all) or heatmap (all roles × skills).")],
     roles: Annotated[list[str] | None, typer.Argument(help="Role names, aliases or abbreviations.", show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="The .svg or .png file.", show_default=False)] = None,
     fmt: Annotated[str | None, typer.Option("--format", "-f", help="svg or png (default: from --output, else svg).")] = None,
     stat: Annotated[str, typer.Option("--stat", help="Radar only: mean or max importance per skill category.")] = "mean",
+    dpi: Annotated[int, typer.Option("--dpi", help="PNG resolution: 100 gives 1600 px wide (50–600).")] = 100,
     data: DataOpt = None,
 ) -> None:
-    """Draw a chart from the knowledge base as SVG or PNG (greyscale-safe, deterministic).
+    """Draw a chart from the knowledge base as SVG or PNG (projector-sized, greyscale-safe, deterministic).
 
     Example: rolegraph chart radar "Tech PM" "Tech PgM" -o radar.svg
     """
@@ -48,9 +50,11 @@ def chart(
         if len(iris) != 2:
             raise RolegraphError("a venn chart compares exactly two roles", 'e.g. rolegraph chart venn "Tech PM" "Tech PgM"')
         spec = charts.venn(kb, iris[0], iris[1])
+    elif kind is ChartKind.heatmap:
+        spec = charts.heatmap(kb)
     else:
         spec = charts.transitions(kb, iris)
-    image = charts.draw(spec, name)
+    image = charts.draw(spec, name, dpi)
     if output is not None:
         write_output(output, image)
     elif name == "png" and sys.stdout.isatty():

@@ -106,7 +106,7 @@ def path(
 def neighbours(
     role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False
 ) -> None:
-    """Roles ranked by how similar their weighted skill profiles are.
+    """Roles ranked by similarity of skills, what they own and what they focus on (docs/similarity.md).
 
     Example: rolegraph neighbours "Tech PgM"
     """

@@ -44,21 +44,29 @@ class NameIndex:
     exact: dict[str, set[str]]
     labels: dict[str, str]
     fuzzy: dict[str, set[str]]
+    short_forms: set[str]
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> NameIndex:
         exact: dict[str, set[str]] = defaultdict(set)
         fuzzy: dict[str, set[str]] = defaultdict(set)
         labels: dict[str, str] = {}
+        short_forms: set[str] = set()
         for row in kb.named("role-names").records():
             role, name, kind = str(row["role"]), normalise(str(row["name"])), str(row["kind"])
             labels[role] = str(row["label"])
             if not name:
                 continue
             exact[name].add(role)
-            if kind in ("label", "alias", "hidden") and len(name) > 4:
-                fuzzy[name].add(role)
-        return cls(dict(exact), labels, dict(fuzzy))
+            if str(row["name"]).isupper() or kind == "abbreviation":
+                short_forms.add(name)
+            if (kind in ("label", "alias", "hidden") and len(name) > 4) or " " in name:
+                fuzzy[name].add(role)  # multi-word abbreviations too: "tehc pgm" is "tech pgm", not "pgm"
+        return cls(dict(exact), labels, dict(fuzzy), short_forms)
+
+    def is_short_form(self, name: str) -> bool:
+        """True for an abbreviation-like name (upper-case in the data: TPM, PM, SWE)."""
+        return name in self.short_forms
 
     def ref(self, iri: str) -> RoleRef:
         return RoleRef(iri, self.labels[iri])
@@ -74,20 +82,13 @@ class NameIndex:
 
 
 def similarity(a: str, b: str) -> float:
-    """1 − (edit distance with transpositions ÷ longer length); 0 when lengths differ a lot."""
+    """1 − (OSA edit distance, i.e. with adjacent transpositions ÷ longer length); 0 when lengths differ a lot."""
+    from rapidfuzz.distance import OSA
+
     longest = max(len(a), len(b))
     if not longest or abs(len(a) - len(b)) > longest // 4:
         return 0.0
-    previous2: list[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return 1 - previous[-1] / longest
+    return float(OSA.normalized_similarity(a, b))
 
 
 _INDEX_CACHE: weakref.WeakKeyDictionary[KnowledgeBase, NameIndex] = weakref.WeakKeyDictionary()
@@ -139,19 +140,28 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
     def spans(size: int) -> list[tuple[int, str]]:
         return [(start, " ".join(words[start : start + size])) for start in range(len(words) - size + 1)]
 
-    for size in (5, 4, 3, 2, 1):
-        for start, phrase in spans(size):
-            key = phrase if phrase in idx.exact else phrase[:-1] if phrase.endswith("s") and phrase[:-1] in idx.exact else ""
-            if key and not taken.intersection(range(start, start + size)):
-                taken.update(range(start, start + size))
-                found.append((start, phrase, [idx.ref(r) for r in sorted(idx.exact[key], key=lambda r: idx.labels[r])]))
+    def take(start: int, size: int, phrase: str, roles: list[str]) -> None:
+        taken.update(range(start, start + size))
+        found.append((start, phrase, [idx.ref(r) for r in sorted(roles, key=lambda r: idx.labels[r])]))
+
+    def exact(sizes: tuple[int, ...]) -> None:
+        for size in sizes:
+            for start, phrase in spans(size):
+                if taken.intersection(range(start, start + size)):
+                    continue
+                if phrase in idx.exact:
+                    take(start, size, phrase, list(idx.exact[phrase]))
+                elif phrase.endswith("s") and phrase[:-1] in idx.exact and (size > 1 or idx.is_short_form(phrase[:-1])):
+                    take(start, size, phrase, list(idx.exact[phrase[:-1]]))  # "engineers" is people, "TPMs" is the role
+
+    exact((5, 4, 3, 2))
     for size in (4, 3, 2):
         for start, phrase in spans(size):
             edge = {words[start], words[start + size - 1]}
-            if edge & _EDGE_WORDS or len(phrase) <= 8 or taken.intersection(range(start, start + size)):
+            if edge & _EDGE_WORDS or len(phrase) < 7 or taken.intersection(range(start, start + size)):
                 continue
             scores = idx.scores(phrase)
             if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
-                taken.update(range(start, start + size))
-                found.append((start, phrase, [idx.ref(scores[0][1])]))
+                take(start, size, phrase, [scores[0][1]])
+    exact((1,))
     return sorted(found)

@@ -1,4 +1,4 @@
-"""Free-text questions answered from the graph: ``parse`` → :class:`Plan` → answer.
+"""Free-text questions answered from the graph: ``parse`` → :class:`Plan` → retrieve → answer.
 
 See docs/ask.md for the plan, the JSON fields and how to teach ``ask`` new words.
 """
@@ -7,37 +7,60 @@ from __future__ import annotations
 
 from typing import Any
 
+from rolegraph.ask.answer import Answer, respond
+from rolegraph.ask.parse import parse
 from rolegraph.ask.plan import Plan, PlanRole
-from rolegraph.ask.router import Answer, result, route
 from rolegraph.kb import KnowledgeBase
-from rolegraph.results import Result
+from rolegraph.results import Result, Table
 
 __all__ = ["Plan", "PlanRole", "ask", "parse"]
-
-_STATUS = {"unknown-role": "unknown-role", "ambiguous-role": "ambiguous-role", "unanswerable": "cannot-parse"}
-
-
-def _plan(ans: Answer) -> Plan:
-    parts = ("compared",) * 2 if ans.intent in ("separate", "shared") else ("subject",) * len(ans.roles)
-    return Plan(
-        question=ans.question,
-        intents=[ans.intent],
-        roles=[PlanRole(r.iri, r.label, parts[i] if i < len(parts) else "subject") for i, r in enumerate(ans.roles)],
-        concerns=list(ans.extra.get("concerns", [])),
-        status=_STATUS.get(ans.intent, "answered"),
-        assumptions=list(ans.assumptions),
-    )
-
-
-def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | None = None) -> Plan:
-    """How ``question`` is understood; never raises (an unparseable question has status ``cannot-parse``)."""
-    return _plan(route(kb, question))
 
 
 def ask(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | None = None) -> Result:
     """Answer ``question`` from the graph; ``previous`` (a Plan or ``meta["plan"]``) resolves follow-ups."""
-    ans = route(kb, question)
-    plan = _plan(ans)
-    lead = ans.items[0]["text"] if ans.items else (ans.notes[0] if ans.notes else "")
-    status = plan.status if plan.status != "answered" or ans.items else "abstained"
-    return result(kb, ans, {"plan": plan.to_dict(), "understood": plan.understood(), "status": status, "lead": lead})
+    plan = parse(kb, question, previous)
+    return _result(kb, plan, respond(kb, plan))
+
+
+def _status(plan: Plan, ans: Answer) -> str:
+    if plan.status != "answered":
+        return plan.status
+    return "abstained" if ans.abstained or not (ans.items or ans.external) else "answered"
+
+
+def _result(kb: KnowledgeBase, plan: Plan, ans: Answer) -> Result:
+    tables = list(ans.tables)
+    table_notes = [n for t in tables for n in t.notes]
+    for t in tables:  # each note once, with the result's notes
+        t.notes = []
+    items_table = Table("Answer", ["answer", "basis", "sources"], [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.items])
+    kinds = [set(str(i["basis"]).split(", ")) for i in ans.items]
+    seeds = sum(1 for k in kinds if k & {"seed", "seed-article"})
+    external = sum(1 for k in kinds if k == {"external"})
+    derived = len(kinds) - seeds - external
+    summary = [f"{seeds} item(s) backed by the seed material, {external} from outside sources only"
+               + (f", {derived} computed from the graph." if derived else ".")] if ans.items else []
+    interpretation = {
+        "intent": plan.intent if plan.status == "answered" else plan.status,
+        "roles": [{"iri": r.iri, "label": r.label} for r in plan.roles],
+        "ambiguous": [{"text": a["text"], "readings": a["readings"]} for a in plan.ambiguous],
+        "assumptions": plan.assumptions,
+        "concerns": plan.concerns,
+    }
+    return kb.attribute(Result(
+        plan.understood(),
+        [items_table, *tables],
+        sources=kb.source_refs(s for st in ans.statements for s in kb.sources_of(st)),
+        notes=list(dict.fromkeys(plan.assumptions + summary + ans.notes + table_notes)),
+        kind="ask",
+        meta={
+            "question": plan.question,
+            "plan": plan.to_dict(),
+            "understood": plan.understood(),
+            "status": _status(plan, ans),
+            "lead": ans.lead,
+            "interpretation": interpretation,
+            "answer": ans.items,
+            "subjects": sorted(set(ans.statements)),
+        },
+    ))

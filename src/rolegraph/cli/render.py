@@ -191,6 +191,8 @@ def render_text(result: Result, *, to_terminal: bool, width: int | None = None, 
     view = View(result, console, colour)
     for line in wrap(clean(result.title), view.width):
         view.line(line, "bold")
+    for line in wrap(clean(str(result.meta.get("lead") or "")), view.width) if result.meta.get("lead") else []:
+        view.line(line)  # ask: the title says how the question was read, then the direct answer
     summary = int(result.meta.get("summary", 0) or 0)
     shown = result.tables if detail or not summary else result.tables[:summary]
     titled = len(result.tables) > 1

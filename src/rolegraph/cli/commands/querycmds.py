@@ -240,17 +240,39 @@ def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: Forma
 
 @app.command()
 def ask(
-    question: Annotated[str, typer.Argument(help="A question in your own words.", show_default=False)],
+    question: Annotated[str | None, typer.Argument(help="A question in your own words; none starts an interactive session.",
+                                                   show_default=False)] = None,
+    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Read questions line by line; follow-ups "
+                                              "('and the reverse?') continue the previous one.")] = False,
     data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
-    """Answer a free-text question from the graph, showing how it was understood; never invents.
+    """Answer a free-text question from the graph: first how it was understood, then a direct answer and the rows behind it; never invents.
 
     Example: rolegraph ask "Which skills separate a Tech PM from a Technical Program Manager?"
     """
     from rolegraph.ask import ask as answer
 
     kb = get_kb(data, endpoint)
-    emit(answer(kb, question), fmt, output, kb=kb, fragment=fragment)
+    if question is not None and not interactive:
+        emit(answer(kb, question), fmt, output, kb=kb, fragment=fragment)
+        return
+    previous = None
+    if question is not None:
+        result = answer(kb, question)
+        emit(result, fmt, None, kb=kb, fragment=fragment)
+        previous = result.meta["plan"]
+    prompt = sys.stdin.isatty()
+    while True:
+        if prompt:
+            sys.stderr.write("ask> ")
+            sys.stderr.flush()
+        line = sys.stdin.readline()
+        if not line or line.strip().lower() in ("quit", "exit", "q"):
+            break
+        if line.strip():
+            result = answer(kb, line.strip(), previous)
+            emit(result, fmt, None, kb=kb, fragment=fragment)
+            previous = result.meta["plan"]
 
 
 @app.command()

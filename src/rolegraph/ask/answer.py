@@ -1,0 +1,674 @@
+"""Plan → answer: a direct lead in the form asked, then the deciding rows, each with the basis
+of its own sources; full-text retrieval is consulted for every plan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rolegraph import compare
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.retrieve import Hit, index
+from rolegraph.kb import KnowledgeBase
+from rolegraph.provenance import CONCERNS
+from rolegraph.results import Cell, Table
+
+_TIERS = {"seed": "seed", "seed-family": "seed-article"}
+_BASIS_ORDER = ("seed", "seed-article", "external")
+#: A retrieved document counts when it matches at least this share of the question's terms.
+MIN_COVERAGE = 0.5
+_NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely)\b")
+
+
+@dataclass
+class Answer:
+    """What the handlers build up before it becomes a Result."""
+
+    plan: Plan
+    lead: str = ""
+    items: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    statements: list[str] = field(default_factory=list)
+    external: list[dict[str, Any]] = field(default_factory=list)
+    abstained: bool = False
+
+    def add(self, kb: KnowledgeBase, text: str, statements: Iterable[str], basis: str | None = None) -> None:
+        """One item, its basis read from its own statements' sources (``basis`` only for derived items)."""
+        sts = [s for s in statements if s]
+        if any(i["text"] == text for i in self.items + self.external):
+            return
+        self.statements += sts
+        ids = kb.source_ids(sts)
+        item = {"text": text, "basis": basis or basis_of(kb, sts), "sources": [s for s in ids.split(", ") if s]}
+        if self.plan.scope == "seed" and "seed" not in item["basis"] and item["basis"] != "derived":
+            self.external.append(item)
+        else:
+            self.items.append(item)
+
+
+def basis_of(kb: KnowledgeBase, statements: Iterable[str]) -> str:
+    """'seed', 'seed-article', 'external' or several of them, from the tiers of the statements' sources."""
+    known = kb.sources()
+    tiers = {_TIERS.get(known[s].tier, "external") for st in statements for s in kb.sources_of(st) if s in known}
+    return ", ".join(b for b in _BASIS_ORDER if b in tiers) or "external"
+
+
+def role_label(plan: Plan, iri: str) -> str:
+    return next((r.label for r in plan.roles if r.iri == iri), iri.rsplit("/", 1)[-1])
+
+
+# --- handlers ------------------------------------------------------------------------------------
+
+
+def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    rows = kb.named("abbreviations").records()
+    asked_text = " " + " ".join(w for w in re.split(r"\W+", plan.question.lower()) if w) + " "
+    asked = [r for r in rows if f" {str(r['short_form']).lower()} " in asked_text or f" {str(r['short_form']).lower()}s " in asked_text]
+    asked = asked or [r for r in rows if r["short_form"] == "TPM"]
+    for form in sorted({str(r["short_form"]) for r in asked}):
+        readings = [r for r in asked if r["short_form"] == form]
+        text = (f"{form} is ambiguous: it can stand for " if readings[0]["ambiguous"] else f"{form} stands for ") + " or ".join(
+            str(r["role_label"]) for r in readings) + "."
+        ans.lead = ans.lead or text
+        ans.add(kb, text, [str(readings[0]["abbreviation"])])
+        if readings[0]["text"]:
+            ans.add(kb, str(readings[0]["text"]), [str(readings[0]["abbreviation"])])
+        for f in _facts(kb, [str(r["role"]) for r in readings]):
+            if f["dimension"] == "naming" and form.lower() in str(f["text"]).lower():
+                ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+    ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
+
+
+def _facts(kb: KnowledgeBase, roles: Iterable[str]) -> list[dict[str, Cell]]:
+    seen: dict[str, dict[str, Cell]] = {}
+    for role in roles:
+        for f in kb.named("facts", role=role).records():
+            seen.setdefault(str(f["fact"]), f)
+    return list(seen.values())
+
+
+def _dimensions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    dims = [d for d in kb.named("dimensions").records() if d["seed_named"]]
+    facts = [f for f in _facts(kb, [TECH_PM, TECH_PGM]) if f["basis"] == "seed" and f["dimension"] in ("team", "day-to-day")]
+    order = ", ".join(str(d["label"]) for d in dims)
+    ans.lead = f"In the seed's order: {order}."
+    ans.add(kb, ans.lead, sorted({str(f["fact"]) for f in facts}))
+    ans.tables.append(Table("Dimensions named by the seed", ["order", "dimension"], [[d["order"], d["label"]] for d in dims]))
+    ans.notes.append("The seed names these four dimensions, but only the focus-areas content could be read; "
+                     "team structure, tech skills and day-to-day answers come from outside sources.")
+
+
+TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
+TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
+
+
+def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    concerns = plan.concerns or list(CONCERNS)
+    table = Table("Who owns " + ", ".join(f"the {c}" for c in concerns), ["concern", "role", "stance", "basis", "sources", "disputed"])
+    disputed: list[Cell] = []
+    leads = []
+    asserted = [r for r in plan.roles if r.part in ("subject", "source")] if plan.form != "which-one" else []
+    for concern in concerns:
+        rows = kb.named("concern-owners", concern=concern).records()
+        rows.sort(key=lambda r: (compare.BASIS_ORDER.get(str(r["basis"]), 9), str(r["role_label"])))
+        owners = [r for r in rows if r["stance"] == "owns"]
+        candidates = {r.iri for r in plan.roles}
+        if plan.form == "which-one" and any(r["role"] in candidates for r in owners):
+            owners = [r for r in owners if r["role"] in candidates]  # "which role …": answer among the roles in question
+        dispute_ids = sorted({str(r["disputed_by"]) for r in rows if r["disputed_by"]})
+        names = _join(sorted({f"the {r['role_label']}" for r in owners}, key=lambda s: (TECH_PM not in s, s)))
+        if plan.form == "yes-no" and asserted:
+            for role in asserted:
+                mine = [r for r in rows if r["role"] == role.iri]
+                if any(r["stance"] == "owns" for r in mine):
+                    leads.append(f"Yes: the {role.label} owns the {concern}")
+                elif mine:
+                    leads.append(f"No: the {role.label} does not own the {concern} ({compare.STANCE.get(str(mine[0]['stance']), '')}); "
+                                 f"{names or 'no modelled role'} {'own' if len(owners) > 1 else 'owns'} it")
+                else:
+                    leads.append(f"No recorded stance: the knowledge base does not say whether the {role.label} owns the {concern}; "
+                                 f"{names or 'no modelled role'} {'own' if len(owners) > 1 else 'owns'} it")
+        else:
+            lead = f"{names[0].upper() + names[1:]} {'own' if len(owners) > 1 else 'owns'} the {concern}" if owners \
+                else f"No modelled role is recorded as owning the {concern}"
+            leads.append(lead + (f" (disputed: {', '.join(dispute_ids)})" if dispute_ids else ""))
+        for r in rows:
+            table.rows.append([concern, r["role_label"], r["stance"], r["basis"], kb.source_ids([str(r["link"])]), r["disputed_by"] or ""])
+            disputed.append(r["disputed_by"])
+        for role in asserted:  # a false premise ("why does the Tech PgM own the what?")
+            mine = [r for r in rows if r["role"] == role.iri]
+            if not any(r["stance"] == "owns" for r in mine) and plan.form != "yes-no":
+                stance = compare.STANCE.get(str(mine[0]["stance"]), str(mine[0]["stance"])) if mine else "no recorded stance"
+                ans.add(kb, f"No: the {role.label} does not own the {concern} ({stance}); it is owned by "
+                        f"{', '.join(sorted({str(r['role_label']) for r in owners})) or 'no modelled role'}.",
+                        [str(r["link"]) for r in mine + owners])
+        for r in rows:
+            verb = compare.STANCE.get(str(r["stance"]), str(r["stance"]))
+            dispute = f" (disputed: {r['disputed_by']})" if r["disputed_by"] else ""
+            ans.add(kb, f"The {r['role_label']} {verb} the {concern}.{dispute}", [str(r["link"])])
+    ans.lead = "; ".join(_merge_leads(leads)) + "."
+    ans.tables.append(table)
+    if {"what", "why"} & set(concerns):
+        fact = next((f for f in _facts(kb, [TECH_PM]) if f["id"] == "TPM-F1"), None)
+        if fact:
+            ans.add(kb, f"{fact['text']} ({fact['id']})", [str(fact["fact"])])
+    ans.notes += compare.disagreement_notes(kb, disputed)
+
+
+def _merge_leads(leads: list[str]) -> list[str]:
+    """'X owns the what' + 'X owns the why' → 'X owns the what and the why'."""
+    merged: list[str] = []
+    for lead in leads:
+        head, _, concern = lead.rpartition(" the ")
+        if merged and merged[-1].rpartition(" the ")[0].split(" the ")[0] == head.split(" the ")[0] and "(" not in lead and "(" not in merged[-1] \
+                and merged[-1].startswith(head):
+            merged[-1] += f" and the {concern}"
+        else:
+            merged.append(lead)
+    return merged
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def _pair(plan: Plan) -> tuple[PlanRole, PlanRole]:
+    roles = [r for r in plan.roles if r.part in ("compared", "subject", "source", "target")]
+    return roles[0], roles[1]
+
+
+def _skill_item(kb: KnowledgeBase, ans: Answer, text: str, row: dict[str, Cell]) -> None:
+    ans.add(kb, text, [str(x) for x in (row["link_a"], row["link_b"]) if x])
+
+
+def _separate(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    a, b = _pair(plan)
+    differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
+    result = compare.separate_rows(kb, a.iri, b.iri, differences, compare.SEPARATE_THRESHOLD)
+    ans.tables += result.tables[:1]
+    ans.notes += result.notes
+    rows = [r for r in differences if r["favours"] == "a"]
+    for r in rows:
+        _skill_item(kb, ans, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}", r)
+    if rows:
+        ans.lead = f"Ranked by importance gap, what the {a.label} needs more than the {b.label}: " + ", ".join(
+            str(r["label"]) for r in rows[:6]) + "."
+    else:
+        ans.lead = f"No skill is rated much higher for the {a.label} than for the {b.label}."
+
+
+def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    a, b = _pair(plan)
+    pa, pb = compare.profiles(kb, a.iri, b.iri)
+    rows = compare.shared_skills(kb, a.iri, b.iri, compare.SHARED_MIN_IMPORTANCE)
+    result = compare.shared_rows(kb, pa, pb, rows, compare.SHARED_MIN_IMPORTANCE)
+    ans.tables += result.tables
+    ans.notes += result.notes
+    for r in rows:
+        _skill_item(kb, ans, f"{r['label']} ({r['category']}): {a.label} {r['importance_a']}, {b.label} {r['importance_b']}", r)
+    ic = compare.individual_contributor(pa) + compare.individual_contributor(pb)
+    traits = []
+    for table in result.tables[1:]:
+        for trait, _basis, _sources in table.rows:
+            traits.append(str(trait))
+            ans.add(kb, str(trait), [str(link["link"]) for link in ic])
+    ans.lead = f"Both the {a.label} and the {b.label} need " + ", ".join(str(r["label"]) for r in rows[:5]) + (
+        "; " + "; ".join(traits) if traits else "") + "."
+
+
+def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
+    def handler(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+        roles = plan.roles
+        only_teams = dimension == "team" and (plan.form == "count" or any(t.startswith(("coordinat", "span", "cover")) for t in plan.terms))
+        found = compare.profiles(kb, *(r.iri for r in roles))
+        focus = _focus_terms(plan, dimension)
+        per_role: dict[str, list[str]] = {}
+        for role, prof in zip(roles, found, strict=True):
+            for link in prof.links:
+                if link["dimension"] != dimension or (only_teams and link["relation"] != "coordinates"):
+                    continue
+                if focus and not _mentions(link, focus):
+                    continue
+                item, value = compare.item_and_value(link)
+                shown = item if value == "yes" else f"{item}: {value}"
+                dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
+                reason = f" — {link['reason']}" if link["reason"] and (focus or plan.form in ("yes-no", "explain")) else ""
+                ans.add(kb, f"{role.label} — {shown}{dispute}{reason}", [str(link["link"])])
+                per_role.setdefault(role.label, []).append(shown + dispute)
+        result = compare.compare_profiles(kb, found[0], found[1] if len(found) > 1 else found[0], [dimension])
+        for t in result.tables:
+            if focus:  # the slice asked, not the whole dimension
+                t.rows = [r for r in t.rows if _mentions({"target_label": r[0], "relation": "", "reason": ""}, focus)] or t.rows
+            if len(found) == 1:
+                t.columns, t.rows = [t.columns[0], *t.columns[2:]], [[r[0], *r[2:]] for r in t.rows]
+        if len(found) > 2:
+            result.tables.append(_extra_roles_table(kb, found[2:], dimension))
+        ans.tables += result.tables
+        ans.notes += [n for t in result.tables for n in t.notes]
+        ans.notes += [n for n in result.notes if n.startswith("Sources disagree")]
+        if plan.scope == "seed":
+            ans.notes.insert(0, "The seed article names this dimension but its content could not be read, so nothing here is "
+                                "'according to the seed'; the items are from outside sources as marked.")
+        if per_role:
+            ans.lead = "; ".join(f"{label}: {', '.join(v[:4])}" for label, v in per_role.items()) + "."
+    return handler
+
+
+def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimension: str) -> Table:
+    table = Table(f"{dimension}: more roles", ["role", "item", "value", "basis", "sources"])
+    labels = compare.role_labels(kb)
+    for prof in profiles:
+        for link in prof.links:
+            if link["dimension"] == dimension:
+                item, value = compare.item_and_value(link)
+                table.rows.append([labels.get(str(link["role"]), ""), item, value, link["basis"], kb.source_ids([str(link["link"])])])
+    return table
+
+
+def _focus_terms(plan: Plan, dimension: str) -> list[str]:
+    """Words that narrow a dimension answer to the slice asked ('reporting line', 'late launch')."""
+    from rolegraph.ask.text import stem
+
+    slices = {"team": ("report", "direct", "line", "boss", "manag", "embed", "ratio", "engin", "headcount", "work"),
+              "metrics": ("blame", "late", "incomplet", "launch")}
+    wanted = [t for t in plan.terms if stem(t).startswith(slices.get(dimension, ()))]
+    return [stem(w) for w in wanted]
+
+
+def _mentions(link: dict[str, Cell], stems: list[str]) -> bool:
+    from rolegraph.ask.text import stem
+
+    words = {stem(w) for w in re.split(r"\W+", f"{link['target_label']} {link['relation'] or ''} {link['reason'] or ''}".lower()) if w}
+    return any(s in words or (len(s) >= 5 and any(w.startswith(s) for w in words)) for s in stems)
+
+
+def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    sources = [r for r in plan.roles if r.part == "source"]
+    targets = [r for r in plan.roles if r.part == "target"] or [r for r in plan.roles if r.part != "source"][-1:]
+    if not targets:
+        ans.lead = "Name the role you want to move into, e.g. 'How do I become a Tech PM?'."
+        return
+    target = targets[0]
+    if sources:
+        _route(kb, plan, ans, sources[0], target)
+        return
+    moves = [t for t in kb.named("transitions").records() if t["to_role"] == target.iri]
+    moves.sort(key=lambda t: (-int(str(t["prevalence"])), compare.BASIS_ORDER.get(str(t["basis"]), 9)))
+    for t in moves:
+        ans.add(kb, f"From {t['from_label']} (how common: {t['prevalence']}/3)", [str(t["link"])])
+    shown = [t for t in moves if plan.scope != "seed" or t["basis"] != "external"]
+    if shown:
+        ans.lead = f"Most common way into {target.label}: from {shown[0]['from_label']}" + (
+            "; also from " + ", ".join(str(t["from_label"]) for t in shown[1:4]) if len(shown) > 1 else "") + "."
+    for f in kb.named("facts", role=target.iri).records():
+        if f["dimension"] == "background" and f["disputed_by"] and f["basis"] == "external":
+            ans.notes.append(f"Outside counterpoint ({f['id']}, not the seed's answer): {f['text']}")
+            ans.notes += compare.disagreement_notes(kb, [f["disputed_by"]])
+    ans.tables.append(Table(f"Ways into {target.label}", ["from", "how common", "basis", "sources"], [
+        [t["from_label"], f"{t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])])] for t in moves]))
+    if not moves:
+        ans.lead = f"The knowledge base records no transition into {target.label}."
+
+
+def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target: PlanRole) -> None:
+    from rolegraph import graph  # networkx: only for routes and neighbours
+
+    result = graph.path(kb, source.iri, target.iri)
+    ans.tables += result.tables
+    ans.notes += result.notes
+    rows = result.tables[0].rows if result.tables else []
+    for row in rows:
+        ans.add(kb, f"Step {row[0]}: {row[1]} → {row[2]} ({row[3]})", [], basis=str(row[4]))
+        ans.items[-1]["sources"] = [s for s in str(row[5]).split(", ") if s]
+    direct = [t for t in kb.named("transitions").records() if t["from_role"] == source.iri and t["to_role"] == target.iri]
+    if plan.form == "yes-no":
+        ans.lead = (f"Yes: moving from {source.label} to {target.label} is a recorded transition." if direct else
+                    f"Not directly: no move from {source.label} to {target.label} is recorded" +
+                    (f"; the recorded route is {' → '.join([str(rows[0][1])] + [str(r[2]) for r in rows])}." if rows else "."))
+    elif rows:
+        ans.lead = f"Route: {' → '.join([str(rows[0][1])] + [str(r[2]) for r in rows])}."
+    else:
+        ans.lead = f"The knowledge base records no route from {source.label} to {target.label}."
+    if plan.intents[1:2] == ["skills"] or "skills" in plan.intents:
+        gap = graph.skill_gap(kb, source.iri, target.iri)
+        for g in gap[:8]:
+            ans.add(kb, f"To learn: {g['label']} ({target.label} {g.get('importance_b', '')})".replace(" )", ")"),
+                    [str(x) for x in (g.get("link_a"), g.get("link_b")) if x])
+
+
+def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    roles = [r for r in plan.roles if r.iri in (TECH_PM, TECH_PGM)] or plan.roles[:1] or [PlanRole(TECH_PM, "Technical Product Manager")]
+    if plan.roles and len(roles) > 1 and not any("pgm" in a.lower() or "program" in a.lower() for a in [plan.question]):
+        roles = roles[:1]
+    table = Table("Who hires", ["role", "domain", "companies", "basis", "sources"])
+    leads = []
+    for role in roles:
+        by_domain: dict[str, list[dict[str, Cell]]] = {}
+        for link in compare.profile(kb, role.iri).of_kind("hiring"):
+            if plan.companies and str(link["target_label"]) not in plan.companies and plan.form != "list":
+                continue
+            by_domain.setdefault(str(link["domain"] or "(no domain given)"), []).append(link)
+        for domain in sorted(by_domain, key=lambda d: (d.startswith("("), d)):
+            group = sorted(by_domain[domain], key=lambda x: str(x["target_label"]))
+            if plan.scope == "seed":
+                group = [x for x in group if "seed" in basis_of(kb, [str(x["link"])])] or group
+            statements = [str(x["link"]) for x in group]
+            companies = ", ".join(dict.fromkeys(str(x["target_label"]) for x in group))
+            table.rows.append([role.label, domain, companies, basis_of(kb, statements), kb.source_ids(statements)])
+            ans.add(kb, f"{role.label} — {domain}: {companies}", statements)
+            if not domain.startswith("("):
+                leads.append(f"{domain}: {companies}")
+    ans.tables.append(table)
+    if leads:
+        ans.lead = f"{roles[0].label} hiring by domain — " + "; ".join(leads) + "."
+
+
+def _define(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    infos = {str(r["role"]): r for r in kb.named("roles").records()}
+    for role in plan.roles:
+        info = infos[role.iri]
+        ans.add(kb, f"{role.label}: {info['definition']}", [role.iri])
+        if info["kind_of"]:
+            ans.add(kb, f"A {role.label} is a kind of {info['kind_of']}.", [role.iri])
+        prof = compare.profile(kb, role.iri)
+        owned = [link for link in prof.of_kind("ownership") if link["stance"] == "owns"]
+        for link in owned:
+            ans.add(kb, f"Owns the {link['target_label']}.", [str(link["link"])])
+        for link in prof.of_kind("focus")[:4]:
+            ans.add(kb, f"Focus: {link['target_label']}.", [str(link["link"])])
+        if "day-to-day" in plan.intents or plan.form != "define":
+            for link in prof.of_kind("activity")[:5]:
+                ans.add(kb, f"Day to day: {link['target_label']}.", [str(link["link"])])
+        ans.tables.append(compare.show(kb, role.iri).tables[0])
+        own = " and ".join(f"the {link['target_label']}" for link in owned)
+        ans.lead = (ans.lead + " " if ans.lead else "") + f"The {role.label} {str(info['definition'])[0].lower()}{str(info['definition'])[1:]}" + (
+            f" Owns {own}." if own else "")
+
+
+def _skills_of(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    leads = []
+    for role in plan.roles:
+        rows = kb.named("skill-profile", role=role.iri).records()
+        rows = ([r for r in rows if r["label"] in plan.skills] if plan.skills else []) or rows[:10]
+        for r in rows:
+            ans.add(kb, f"{role.label} — {r['label']} ({r['category']}): importance {r['importance']}", [str(r["link"])])
+        ans.tables.append(Table(f"Top skills of {role.label}", ["skill", "category", "importance", "basis", "sources"], [
+            [r["label"], r["category"], r["importance"], basis_of(kb, [str(r["link"])]), kb.source_ids([str(r["link"])])] for r in rows]))
+        leads.append(f"{role.label}: " + ", ".join(f"{r['label']} ({r['importance']})" for r in rows[:5]))
+    ans.lead = "; ".join(leads) + "." if leads else ""
+    ans.notes += compare.skill_gap_notes(kb, {r.iri for r in plan.roles})
+
+
+def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    from rolegraph import graph  # networkx: only for routes and neighbours
+
+    result = graph.neighbours(kb, plan.roles[0].iri)
+    ans.tables += result.tables
+    ans.notes += result.notes
+    for row in result.tables[0].rows[:4]:
+        ans.add(kb, f"{row[0]} (similarity {row[1]}; shares {row[2]})", [], basis="derived")
+    ans.statements += [str(s) for s in result.meta["subjects"]]
+    if result.tables[0].rows:
+        ans.lead = f"Closest to the {plan.roles[0].label}: " + ", ".join(str(r[0]) for r in result.tables[0].rows[:3]) + "."
+
+
+def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
+    def handler(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+        for f in _facts(kb, [r.iri for r in plan.roles]):
+            if f["dimension"] == dimension:
+                ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+        gaps = [g for g in kb.named("gaps").records() if g["dimension"] == dimension and g["role"] in {r.iri for r in plan.roles}]
+        for g in gaps:
+            ans.notes.append(f"The seed has no data on {label} for {g['role_label']}: {g['text']}")
+        if not ans.items:
+            ans.abstained = True
+            ans.lead = f"The knowledge base has nothing on {label} for {_join([r.label for r in plan.roles]) or 'these roles'}."
+    return handler
+
+
+def _certifications(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    gaps = [g for g in kb.named("gaps").records() if "certif" in str(g["text"]).lower()]
+    ans.abstained = True
+    ans.lead = "The knowledge base has nothing on certifications; nothing is inferred."
+    for g in gaps:
+        ans.notes.append(f"The seed has no data for that: {g['text']}")
+
+
+def _disagreement(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    rows = kb.named("disagreements").records()
+    ids = sorted({str(r["id"]) for r in rows})
+    hits = index(kb).search(plan.terms, kinds=("disagreement", "position"), limit=4) if plan.terms else []
+    wanted = {h.id for h in hits if h.kind == "disagreement" and h.id} or set(ids)
+    notes = compare.disagreement_notes(kb, sorted(wanted))
+    for note in notes:
+        ans.add(kb, note, [str(r["position"]) for r in rows if r["id"] in wanted and note.startswith(f"Sources disagree ({r['id']})")])
+    ans.lead = f"Sources disagree on {len(wanted)} point(s): " + "; ".join(
+        str(next(r["question"] for r in rows if r["id"] == d)) for d in sorted(wanted)[:3])
+
+
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "abbreviation": _abbreviation,
+    "dimensions": _dimensions,
+    "ownership": _ownership,
+    "separate": _separate,
+    "shared": _shared,
+    "team": _dimension("team"),
+    "day-to-day": _dimension("day-to-day"),
+    "metrics": _dimension("metrics"),
+    "deliverables": _dimension("deliverables"),
+    "transitions": _transitions,
+    "hiring": _hiring,
+    "definition": _define,
+    "skills": _skills_of,
+    "neighbours": _neighbours,
+    "pay": _gap_topic("pay", "pay"),
+    "certifications": _certifications,
+    "disagreement": _disagreement,
+}
+#: Handlers that need at least this many roles.
+NEEDS = {"separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
+         "neighbours": 1, "transitions": 1}
+
+
+# --- synthesis -----------------------------------------------------------------------------------
+
+EXAMPLES = {
+    "ownership": "Who owns the what and the why?",
+    "separate": "Which skills separate a Tech PM from a Tech PgM?",
+    "shared": "What do the Tech PM and the Tech PgM have in common?",
+    "team": "How many teams does a Tech PgM coordinate?",
+    "day-to-day": "What does a Tech PgM do day to day?",
+    "deliverables": "What does a Tech PM produce?",
+    "metrics": "How is a Tech PgM measured?",
+    "transitions": "How do I become a Tech PM from software engineering?",
+    "hiring": "Which companies hire Tech PMs?",
+    "definition": "What is a Technical Program Manager?",
+    "abbreviation": "What does TPM stand for?",
+    "neighbours": "Which roles are closest to the Tech PgM?",
+    "person": "Where did the seed author apply?",
+}
+
+
+def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
+    """Answer ``plan``: its handlers, the retrieved texts, and a lead in the form asked."""
+    ans = Answer(plan)
+    if plan.status == "cannot-parse":
+        _cannot_parse(kb, plan, ans)
+        return ans
+    if plan.status == "unknown-role":
+        _unknown(kb, plan, ans)
+        return ans
+    if plan.status == "ambiguous-role":
+        for a in plan.ambiguous:
+            ans.notes.append(f"{a['text'].upper()!r} is ambiguous: it can mean " + " or ".join(a["readings"]) + "; say which one.")
+        ans.lead = ans.notes[0]
+        return ans
+    for part in plan.parts or [plan]:
+        sub = Answer(part) if plan.parts else ans
+        _answer_one(kb, part, sub)
+        if plan.parts:
+            ans.items += sub.items
+            ans.external += sub.external
+            ans.tables += sub.tables
+            ans.notes += [n for n in sub.notes if n not in ans.notes]
+            ans.statements += sub.statements
+            ans.lead = (ans.lead + " " if ans.lead else "") + (sub.lead or "")
+            ans.abstained = ans.abstained and sub.abstained if ans.items else sub.abstained
+    _premise(kb, plan, ans)
+    if plan.scope == "seed" and not ans.items and ans.external:
+        ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
+        ans.tables.append(Table("From outside sources (not the seed)", ["item", "basis", "sources"],
+                                [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external]))
+    for a in plan.ambiguous:
+        ans.notes.append(f"{a['text'].upper()!r} is ambiguous ({' or '.join(a['readings'])}); it was not used to pick a role.")
+    return ans
+
+
+def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    handled = False
+    for intent in plan.intents[:1] + [i for i in plan.intents[1:] if i in ("day-to-day",) and plan.intents[0] == "definition"]:
+        handler = HANDLERS.get(intent)
+        if handler is None or len(plan.roles) < NEEDS.get(intent, 0):
+            continue
+        lead = ans.lead
+        handler(kb, plan, ans)
+        ans.lead = lead or ans.lead  # the first intent's lead leads
+        handled = True
+    hits = _retrieve(kb, plan)
+    if not handled:
+        _from_hits(kb, plan, ans, hits)
+    elif hits and (plan.form in ("yes-no", "explain") or plan.intent == "transitions"):
+        for h in hits[:2]:
+            ans.add(kb, _hit_text(h), [h.statement])
+    _decide_form(kb, plan, ans, hits)
+    if not ans.lead:
+        ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
+        ans.abstained = ans.abstained or not ans.items
+
+
+def _retrieve(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
+    """Strong hits for the plan's terms, scoped by its roles, dimension and basis."""
+    if not plan.terms:
+        return []
+    idx = index(kb)
+    roles = [r.iri for r in plan.roles]
+    need = max(1, round(len(plan.terms) * MIN_COVERAGE))
+    for dims in ([*plan.dimensions], []):
+        hits = idx.search(plan.terms, roles=roles, dimensions=dims, seed_only=plan.scope == "seed", limit=6)
+        strong = [h for h in hits if h.matched >= need]
+        if strong:
+            return strong
+    return []
+
+
+def _hit_text(h: Hit) -> str:
+    label = f"{h.label}: " if h.label and h.body and h.label.lower() not in h.body.lower() else ""
+    ident = f" ({h.id})" if h.id and h.kind in ("fact",) else ""
+    return f"{label}{h.body or h.label}{ident}"
+
+
+def _from_hits(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    if not hits:
+        ans.abstained = True
+        topic = " ".join(plan.terms[:6]) or "that"
+        ans.lead = f"The knowledge base has nothing on {topic!r}; nothing is inferred."
+        ans.notes.append("It can answer: " + "; ".join(list(EXAMPLES.values())[:6]))
+        return
+    for h in hits[:4]:
+        ans.add(kb, _hit_text(h), [h.statement])
+        if h.disputed_by:
+            ans.notes += [n for n in compare.disagreement_notes(kb, [h.disputed_by]) if n not in ans.notes]
+    ans.lead = ans.items[0]["text"] if ans.items else (ans.external[0]["text"] if ans.external else "")
+
+
+def _decide_form(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """Turn the lead into the form asked: yes/no, which one, a count."""
+    if plan.form == "yes-no" and not ans.lead.startswith(("Yes", "No", "Not ")):
+        best = hits[0] if hits else None
+        if best is not None:
+            negative = bool(_NEGATION.search(best.text.lower())) != bool(_NEGATION.search(" ".join(plan.terms)))
+            verdict = "No" if negative else "Yes"
+            disputed = f" (disputed: {best.disputed_by})" if best.disputed_by else ""
+            ans.lead = f"{verdict}{disputed}: {_hit_text(best)}"
+            ans.add(kb, _hit_text(best), [best.statement])
+    elif plan.form == "which-one" and len(plan.roles) >= 2 and not ans.lead.lower().startswith("the "):
+        winner = _which(kb, plan)
+        if winner:
+            ans.lead = f"The {winner.label}. " + ans.lead
+
+
+def _which(kb: KnowledgeBase, plan: Plan) -> PlanRole | None:
+    """The role whose own texts match the question best."""
+    idx = index(kb)
+    best: tuple[int, float, PlanRole] | None = None
+    for role in plan.roles:
+        hits = [h for h in idx.search(plan.terms, roles=[role.iri], dimensions=plan.dimensions, limit=3) if role.iri in h.roles]
+        if hits and (best is None or (hits[0].matched, -hits[0].score) > best[:2]):
+            best = (hits[0].matched, -hits[0].score, role)
+    return best[2] if best else None
+
+
+_PREMISE = re.compile(r"\b(since|given that|because|as|now that|assuming)\b(.*?)\b(is|are)\b\s+"
+                      r"(basically|just|really|essentially|simply|actually)?\s*(a|an|the)?\s*(.+?)(,|$| so | then | who | what | how | which )")
+
+
+def _premise(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """Catch an identity premise the question asserts ('since a Tech PM is basically a program manager …')."""
+    from rolegraph.ask.text import clip
+    from rolegraph.resolve import find_roles_in_text
+
+    q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower()))
+    m = _PREMISE.search(q)
+    if not m:
+        return
+    subject = find_roles_in_text(kb, m.group(2))
+    claimed = find_roles_in_text(kb, m.group(6))
+    if len(subject) != 1 or len(claimed) != 1 or len(subject[0][2]) != 1:
+        return
+    a = subject[0][2][0]
+    readings = claimed[0][2]
+    if a.iri in {r.iri for r in readings}:
+        return
+    kind_of = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    parent = kind_of.get(a.iri, "")
+    if len(readings) == 1 and kind_of.get(a.iri) and parent == readings[0].label:
+        return
+    names = " or ".join(r.label for r in readings)
+    ans.notes.insert(0, f"Premise not supported: the knowledge base does not record the {a.label} as a {names}"
+                        + (f"; it records it as a kind of {parent}." if parent else "."))
+    ans.lead = f"No: the {a.label} is not a {names}" + (f" (it is a kind of {parent})" if parent else "") + ". " + ans.lead
+    ans.add(kb, f"The {a.label} is a kind of {parent}." if parent else f"The {a.label} is a separate role from the {names}.", [a.iri])
+
+
+def _cannot_parse(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    from rolegraph.ask.text import stems, words
+
+    asked = set(stems(words(plan.question)))
+    near = sorted(EXAMPLES.values(), key=lambda e: -len(asked & set(stems(words(e)))))[:4]
+    ans.lead = "rolegraph cannot tell what this asks. It answers questions about the modelled roles, for example: " + " · ".join(near)
+    ans.notes.append("It can answer: who owns the what/why/how/who/when, which skills separate or are shared, team structure, "
+                     "day-to-day work, deliverables and metrics, career transitions, hiring companies and domains, definitions "
+                     "and abbreviations, neighbouring roles, the seed author.")
+
+
+def _unknown(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    from rolegraph.errors import RolegraphError, RoleNotFound
+    from rolegraph.resolve import resolve_role
+
+    for phrase in plan.unknown_roles:
+        try:
+            resolve_role(kb, phrase)
+            continue
+        except RoleNotFound as err:
+            closest = ", ".join(err.suggestions)
+        except RolegraphError:  # an ambiguous phrase is not unknown
+            continue
+        ans.notes.append(f"{phrase.title()!r} is not a modelled role, so the knowledge base cannot answer for it; "
+                         f"closest modelled roles: {closest}.")
+        for g in kb.named("gaps").records():
+            if g["dimension"] == "naming" and phrase.rstrip("s") in str(g["text"]).lower():
+                ans.add(kb, str(g["text"]), [str(g["gap"])])
+    ans.lead = ans.notes[0] if ans.notes else ""

@@ -1,0 +1,359 @@
+"""Question → :class:`Plan`: score every intent and form from the cue vocabulary (cues.toml),
+find the roles and the part each plays, the scope, and what else the question names.
+
+Never raises on any text: a question with nothing to go on gets status ``cannot-parse``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from rolegraph.ask import text as tx
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.errors import RolegraphError, RoleNotFound
+from rolegraph.kb import KnowledgeBase
+from rolegraph.provenance import asked_concerns
+from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
+
+TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
+TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
+#: Lowest score at which an intent counts as asked.
+INTENT_MIN = 2
+
+Cue = tuple[tuple[str, ...], int]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue vocabulary, stemmed."""
+
+    intents: dict[str, list[Cue]]
+    forms: dict[str, list[Cue]]
+    priority: list[str]
+    dimensions: dict[str, list[str]]
+    yes_no: frozenset[str]
+    seed: list[tuple[str, ...]]
+    follow_up: list[tuple[str, ...]]
+    reverse: list[tuple[str, ...]]
+
+
+def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
+    return {name: [(tx.phrase_stems(p), int(w)) for w, phrases in weights.items() for p in phrases] for name, weights in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue vocabulary of ``cues.toml`` beside this module."""
+    data = tx.vocabulary()
+    return Cues(
+        intents=_weighted(data["intents"]),
+        forms=_weighted(data["forms"]),
+        priority=list(data["priority"]["order"]),
+        dimensions={k: list(v) for k, v in data["dimensions"].items()},
+        yes_no=frozenset(data["yes_no"]["openers"]),
+        seed=[tx.phrase_stems(p) for p in data["scope"]["seed"]],
+        follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
+        reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
+    )
+
+
+def score(table: dict[str, list[Cue]], stemmed: list[str]) -> dict[str, int]:
+    """Each entry's score: the sum of the weights of its cue phrases found in ``stemmed``."""
+    found = {}
+    for name, phrases in table.items():
+        total = sum(w for p, w in phrases if p and tx.find_phrase(stemmed, p) >= 0)
+        if total:
+            found[name] = total
+    return found
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+#: Words that end a job title: a title-like phrase that is not a modelled role is reported as unknown.
+_TITLE = re.compile(
+    r"\b((?:[a-z]+ ){0,2}(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|"
+    r"developer|recruiter|consultant|coach|marketer|researcher|writer)s?)\b"
+)
+_GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer",
+                  "writer", "researcher"}
+_NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "become", "good", "same", "other",
+                                   "compare", "common", "way", "people", "line", "hiring", "product", "program", "project",
+                                   "engineering", "tech", "technical", "senior", "junior", "group", "principal", "staff",
+                                   "software", "team", "former", "ex", "new", "typical", "great", "best", "career", "s", "works"}
+_SOURCE_BEFORE = ("from", "as a", "as an", "i m a", "i m an", "i am a", "i am an", "being a", "being an", "former", "ex",
+                  "currently a", "currently an", "work as a", "work as an", "coming from", "transition from", "switch from", "move from")
+_TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "to", "to a", "to an", "into", "into a", "into an",
+                  "as a tech", "transition to", "switch to", "move to", "moving to", "get into")
+
+
+def unknown_titles(kb: KnowledgeBase, words: list[str], known_spans: list[str]) -> list[tuple[str, list[str]]]:
+    """Job-title phrases that are not modelled roles (e.g. 'scrum master'), with the closest modelled roles."""
+    unknown = []
+    for m in _TITLE.finditer(" ".join(words)):
+        phrase = " ".join(w for w in m.group(1).split() if w not in _NOT_TITLE_WORDS and w not in tx.stopwords())
+        if not phrase or (" " not in phrase and phrase.rstrip("s") in _GENERIC_HEADS):
+            continue
+        if any(phrase in k or k in phrase for k in known_spans):
+            continue
+        try:
+            resolve_role(kb, phrase)
+        except RoleNotFound as err:
+            unknown.append((phrase, list(err.suggestions)))
+        except RolegraphError:
+            continue
+    return unknown
+
+
+def _part(words: list[str], start: int) -> str:
+    before = " ".join(words[max(0, start - 3) : start])
+    if any(before.endswith(p) for p in _SOURCE_BEFORE):
+        return "source"
+    if any(before.endswith(p) for p in _TARGET_BEFORE):
+        return "target"
+    return "subject"
+
+
+def _roles(kb: KnowledgeBase, words: list[str]) -> tuple[list[PlanRole], list[dict[str, Any]], list[str]]:
+    """The roles named, the ambiguous short forms (unresolved), and notes on how short forms were read."""
+    mentions = find_roles_in_text(kb, " ".join(words))
+    named = {r.iri for _, _, readings in mentions if len(readings) == 1 for r in readings}
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    parents = {kinds[i] for i in named if kinds.get(i)}
+    roles: list[PlanRole] = []
+    ambiguous: list[dict[str, Any]] = []
+    assumptions: list[str] = []
+    for start, phrase, readings in mentions:
+        chosen: list[RoleRef] = readings
+        if len(readings) > 1:
+            label_of = {r.iri: r for r in readings}
+            parent = [label_of[i] for i in label_of if i in parents and i not in named]
+            if parent:  # "PM" beside "Tech PM": the plain role the Tech PM is a kind of
+                chosen = parent[:1]
+                assumptions.append(f"'{phrase.upper()}' read as {chosen[0].label}, beside {', '.join(r.label for r in _labels(kb, named))}.")
+            else:
+                ambiguous.append({"text": phrase, "readings": [r.label for r in readings], "iris": [r.iri for r in readings]})
+                continue
+        ref = chosen[0]
+        if all(r.iri != ref.iri for r in roles):
+            roles.append(PlanRole(ref.iri, ref.label, _part(words, start)))
+    return roles, ambiguous, assumptions
+
+
+def _labels(kb: KnowledgeBase, iris: set[str]) -> list[RoleRef]:
+    return [resolve_role(kb, i) for i in sorted(iris)]
+
+
+# --- the plan -----------------------------------------------------------------------------------
+
+
+def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole]) -> str:
+    opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
+    forms = score(c.forms, stemmed)
+    joined = " ".join(words)
+    choice = len([r for r in roles if r.part != "source"]) >= 2 and opener in ("which", "who", "whose", "is", "does", "do")
+    if choice and re.search(r"\bor (a |an |the )?[a-z]", joined):
+        return "which-one"
+    if opener in c.yes_no and not forms.get("which-one"):
+        return "yes-no"
+    if opener == "who" and not roles:
+        return "which-one"
+    if forms:
+        best = max(forms.items(), key=lambda kv: (kv[1], -list(c.forms).index(kv[0])))[0]
+        if best == "define" and intents and intents[0] not in ("definition", "abbreviation"):
+            return "list"
+        return best
+    if intents and intents[0] in ("definition", "abbreviation"):
+        return "define"
+    if intents and intents[0] == "transitions" and any(r.part == "source" for r in roles) and any(r.part == "target" for r in roles):
+        return "route"
+    return "list"
+
+
+def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
+    scores = score(c.intents, stemmed)
+    order = {name: i for i, name in enumerate(c.priority)}
+    ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
+    if "separate" in ranked and "skills" in ranked:
+        ranked.remove("skills")  # "which skills separate": the skills are what separate
+    if "shared" in ranked and "skills" in ranked:
+        ranked.remove("skills")
+    return ranked
+
+
+def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
+    """Skills, activities and companies whose labels the question names (by stems)."""
+    from rolegraph.ask.retrieve import index
+
+    found: dict[str, list[str]] = {"skill": [], "activity": [], "hiring": []}
+    for label, kind in index(kb).labels():
+        if kind in found and label not in found[kind]:
+            stems = tx.phrase_stems(label)
+            if stems and len(" ".join(stems)) > 3 and tx.find_phrase(stemmed, stems) >= 0:
+                found[kind].append(label)
+    return found
+
+
+def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
+    people = []
+    for ref in kb.sources().values():
+        for person in re.split(r",|/| and ", ref.creator):
+            names = [n for n in normalise(person).split() if len(n) > 3]
+            if names and any(n in words for n in names) and person.strip() not in people:
+                people.append(person.strip())
+    return people
+
+
+def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | None = None) -> Plan:
+    """How ``question`` is understood (a follow-up is read against ``previous``); never raises."""
+    prev = Plan.from_dict(previous) if isinstance(previous, dict) else previous
+    question = tx.clip(question)
+    c = cues()
+    words = tx.words(question)
+    stemmed = tx.stems(words)
+    parts = [p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]
+    if len(parts) > 1:
+        subs = [_single(kb, p, c) for p in parts]
+        subs = [s for s in subs if s.intents]
+        if len({tuple(s.intents[:1]) for s in subs}) > 1:
+            whole = _single(kb, question, c)
+            for s in subs:  # a part that names no role is about the roles of the whole question
+                if not s.roles:
+                    s.roles = list(whole.roles)
+            whole.parts = subs
+            whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
+            return _finish(kb, whole, words, stemmed, c, prev)
+    return _finish(kb, _single(kb, question, c), words, stemmed, c, prev)
+
+
+def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
+    words = tx.words(question)
+    stemmed = tx.stems(words)
+    roles, ambiguous, assumptions = _roles(kb, words)
+    intents = _ranked_intents(c, stemmed)
+    named = _named(kb, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
+    plan = Plan(
+        question=question,
+        intents=intents,
+        roles=roles,
+        concerns=asked_concerns(tx.clip(question)) if "ownership" in intents else [],
+        dimensions=list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, []))),
+        skills=named["skill"],
+        activities=named["activity"],
+        companies=named["hiring"],
+        people=_people(kb, words),
+        scope="seed" if any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any",
+        ambiguous=ambiguous,
+        assumptions=assumptions,
+    )
+    plan.form = _form(c, words, stemmed, intents, roles)
+    spans = [r.label.lower() for r in roles] + [a["text"] for a in ambiguous]
+    spans += [m[1] for m in find_roles_in_text(kb, " ".join(words))]
+    plan.unknown_roles = [p for p, _ in unknown_titles(kb, words, spans)]
+    role_words = {w for s in spans for w in s.split()}
+    plan.terms = list(dict.fromkeys(w for w in tx.content_words(words) if w not in role_words))
+    return plan
+
+
+def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> bool:
+    if not words:
+        return False
+    starts = any(tuple(stemmed[: len(p)]) == p for p in c.follow_up)
+    reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse)
+    return starts or reverse or (not plan.intents and len(tx.content_words(words)) <= 3) or (not plan.roles and len(words) <= 6)
+
+
+def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
+    if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan):
+        plan = _merge(c, plan, prev, stemmed)
+    if plan.unknown_roles:
+        plan.status = "unknown-role"
+    elif not plan.intents and not plan.roles and not plan.ambiguous and not plan.terms:
+        plan.status = "cannot-parse"
+    if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"]:
+        plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means
+    if plan.status != "unknown-role":
+        _default_roles(plan)
+    if plan.ambiguous and not plan.roles and plan.intent != "abbreviation" and plan.status == "answered":
+        plan.status = "ambiguous-role"
+    if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan):
+        plan.status = "cannot-parse"
+    return plan
+
+
+def _searchable(kb: KnowledgeBase, plan: Plan) -> bool:
+    """Whether the question's own words find anything at all in the graph."""
+    from rolegraph.ask.retrieve import index
+
+    return bool(plan.terms) and any(h.matched >= max(1, (len(plan.terms) + 1) // 2) for h in index(kb).search(plan.terms, limit=3))
+
+
+def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
+    """A follow-up: keep what the new question does not change."""
+    reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse)
+    roles = plan.roles or list(prev.roles)
+    if reverse:
+        roles = _reversed(roles)
+    new_intents = [i for i in plan.intents if i not in ("separate", "compare") or not reverse]
+    merged = replace(
+        plan,
+        intents=new_intents or list(prev.intents),
+        roles=roles,
+        concerns=plan.concerns or (prev.concerns if not new_intents else []),
+        dimensions=plan.dimensions if new_intents else list(prev.dimensions),
+        form=plan.form if new_intents or plan.form != "list" else prev.form,
+        scope="seed" if plan.scope == "seed" else prev.scope,
+        follow_up=True,
+    )
+    if not plan.roles and prev.ambiguous and not merged.roles:
+        merged.ambiguous = list(prev.ambiguous)
+    return merged
+
+
+def _reversed(roles: list[PlanRole]) -> list[PlanRole]:
+    swap = {"source": "target", "target": "source"}
+    flipped = [replace(r, part=swap.get(r.part, r.part)) for r in reversed(roles)]
+    return flipped
+
+
+#: Intents that compare two roles; with fewer named, the two TPM roles are assumed.
+_PAIRED = ("separate", "shared", "compare")
+#: Intents that answer for the two TPM roles when no role is named (or search every role).
+_ROLE_FREE = ("team", "day-to-day", "deliverables", "metrics", "skills", "ownership", "pay", "examples", "growth",
+              "origin", "interview")
+
+
+def _default_roles(plan: Plan) -> None:
+    """Fill in the roles a question leaves implicit and mark their parts."""
+    tpm_readings = any({TECH_PM, TECH_PGM} <= set(a["iris"]) for a in plan.ambiguous)
+    if plan.intent in _PAIRED or (plan.form == "which-one" and len(plan.roles) < 2):
+        if len(plan.roles) < 2 and (tpm_readings or not plan.roles or plan.intent in _PAIRED):
+            have = {r.iri for r in plan.roles}
+            for iri, label in ((TECH_PM, "Technical Product Manager"), (TECH_PGM, "Technical Program Manager")):
+                if iri not in have and len(plan.roles) < 2:
+                    plan.roles.append(PlanRole(iri, label, "compared"))
+            plan.assumptions.append("Not both roles named: assumed the two TPM roles, "
+                                    + " and ".join(r.label for r in plan.roles) + ".")
+            if tpm_readings:
+                plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
+        plan.roles = [replace(r, part="compared") if r.part == "subject" else r for r in plan.roles]
+    elif tpm_readings and not plan.roles and plan.intent != "abbreviation":
+        plan.roles = [PlanRole(TECH_PM, "Technical Product Manager", "subject"), PlanRole(TECH_PGM, "Technical Program Manager", "subject")]
+        plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
+        plan.assumptions.append("'TPM' is ambiguous: answered for both readings, the Technical Product Manager and the "
+                                "Technical Program Manager.")
+    elif plan.ambiguous and not plan.roles and plan.intent != "abbreviation":
+        readings = plan.ambiguous[0]
+        plan.roles = [PlanRole(i, label, "subject") for i, label in zip(readings["iris"], readings["readings"], strict=True)]
+        plan.assumptions.append(f"'{readings['text'].upper()}' is ambiguous: answered for each reading, "
+                                + ", ".join(readings["readings"]) + ".")
+        plan.ambiguous = plan.ambiguous[1:]
+    elif not plan.roles and not plan.ambiguous and plan.intent in _ROLE_FREE and plan.status == "answered":
+        plan.roles = [PlanRole(TECH_PM, "Technical Product Manager", "compared"), PlanRole(TECH_PGM, "Technical Program Manager", "compared")]
+        plan.assumptions.append("No role named: answered for the two TPM roles.")
+    elif len(plan.roles) >= 2 and all(r.part == "subject" for r in plan.roles):
+        plan.roles = [replace(r, part="compared") for r in plan.roles]
+    if plan.intent == "transitions" and len(plan.roles) == 1 and plan.roles[0].part == "subject":
+        plan.roles = [replace(plan.roles[0], part="target")]

@@ -1,0 +1,200 @@
+"""A ranked full-text index (SQLite FTS5, bm25) over every text in the graph.
+
+One document per statement: a fact, a link (its target's label and its reason), a role's
+definition and comments, a disagreement and each of its positions, a knowledge gap, an
+abbreviation. Each document keeps its roles, dimension and basis, so a search can be scoped
+by the plan. For the packaged data the index is built once and kept in the cache directory,
+keyed by a hash of the data files' paths, sizes and modification times and of the query
+that reads the texts; other knowledge bases (an endpoint) get an in-memory index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rolegraph import queries
+from rolegraph.ask.text import stem
+from rolegraph.kb import KnowledgeBase
+
+#: Bump when the index layout changes (part of the cache key).
+LAYOUT = 1
+#: bm25 weights of the columns: a link target's label counts more than its reason.
+WEIGHTS = (3.0, 1.0)
+_TIERS = {"seed": "seed", "seed-family": "seed-article"}
+_BASIS_ORDER = ("seed", "seed-article", "external")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching document."""
+
+    statement: str
+    kind: str
+    label: str
+    body: str
+    roles: tuple[str, ...]
+    dimension: str
+    basis: str
+    sources: tuple[str, ...]
+    id: str
+    disputed_by: str
+    score: float
+    matched: int
+
+    @property
+    def text(self) -> str:
+        """The readable text: the body, or the label when there is no body."""
+        return self.body or self.label
+
+
+class Index:
+    """An open index: search it, or list the labels of link targets by kind."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def labels(self) -> list[tuple[str, str]]:
+        """(label, kind) of every link target and role, for spotting skills, activities and companies in a question."""
+        return [(str(a), str(b)) for a, b in self.conn.execute("SELECT DISTINCT label, kind FROM docs WHERE label != ''")]
+
+    def search(
+        self,
+        terms: Iterable[str],
+        *,
+        roles: Iterable[str] = (),
+        dimensions: Iterable[str] = (),
+        kinds: Iterable[str] = (),
+        seed_only: bool = False,
+        limit: int = 8,
+    ) -> list[Hit]:
+        """Documents matching any of ``terms`` (stemmed), best first, within the given roles/dimensions/kinds."""
+        words = sorted({t for t in terms if t.isalnum()})
+        if not words:
+            return []
+        match = " OR ".join(f'"{w}"' for w in words)
+        sql = ("SELECT statement, kind, label, body, roles, dimension, basis, sources, id, disputed_by, "
+               "bm25(docs, ?, ?) AS score FROM docs WHERE docs MATCH ?")
+        args: list[object] = [*WEIGHTS, match]
+        role_list, dims, kind_list = list(roles), list(dimensions), list(kinds)
+        if role_list:
+            sql += " AND (roles = '' OR " + " OR ".join("instr(roles, ?) > 0" for _ in role_list) + ")"
+            args += role_list
+        if dims:
+            sql += f" AND dimension IN ({', '.join('?' for _ in dims)})"
+            args += dims
+        if kind_list:
+            sql += f" AND kind IN ({', '.join('?' for _ in kind_list)})"
+            args += kind_list
+        if seed_only:
+            sql += " AND instr(basis, 'seed') > 0"
+        sql += " ORDER BY score LIMIT ?"
+        args.append(limit)
+        wanted = {stem(w) for w in words}
+        hits = []
+        for row in self.conn.execute(sql, args):
+            doc_stems = {stem(w) for w in _words(f"{row[2]} {row[3]}")}
+            hits.append(Hit(row[0], row[1], row[2], row[3], tuple(row[4].split()), row[5], row[6], tuple(row[7].split()),
+                            row[8], row[9], float(row[10]), len(wanted & doc_stems)))
+        return hits
+
+
+def _words(text: str) -> list[str]:
+    from rolegraph.resolve import normalise
+
+    return normalise(text).split()
+
+
+_CACHE: weakref.WeakKeyDictionary[KnowledgeBase, Index] = weakref.WeakKeyDictionary()
+
+
+def index(kb: KnowledgeBase) -> Index:
+    """The index of ``kb``: opened from the cache when the data files are unchanged, else built."""
+    if kb not in _CACHE:
+        _CACHE[kb] = _open(kb)
+    return _CACHE[kb]
+
+
+def _open(kb: KnowledgeBase) -> Index:
+    path = _cache_path(kb)
+    if path is not None and path.exists():
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("SELECT count(*) FROM docs").fetchone()
+            return Index(conn)
+        except sqlite3.Error:
+            pass  # unreadable or stale cache: rebuild it below
+    conn = build(kb)
+    if path is not None:
+        _save(conn, path)
+    return Index(conn)
+
+
+def _cache_path(kb: KnowledgeBase) -> Path | None:
+    if not kb.files:
+        return None
+    import hashlib
+    import json
+
+    from rolegraph.store import cache_dir
+
+    try:
+        state = [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in kb.files]
+    except OSError:
+        return None
+    key = hashlib.sha256(json.dumps([LAYOUT, state, queries.get("texts").text, sqlite3.sqlite_version]).encode()).hexdigest()[:16]
+    return cache_dir() / f"ask-index-{key}.sqlite"
+
+
+def _save(conn: sqlite3.Connection, path: Path) -> None:
+    """Write the index next to the other caches, atomically; a read-only cache directory is not an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{id(conn)}.tmp")
+        disk = sqlite3.connect(tmp)
+        conn.backup(disk)
+        disk.close()
+        tmp.replace(path)
+        for stale in path.parent.glob("ask-index-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def build(kb: KnowledgeBase) -> sqlite3.Connection:
+    """A fresh in-memory index of every text in ``kb``."""
+    docs: dict[str, dict[str, object]] = {}
+    for r in kb.named("texts").records():
+        statement = str(r["statement"])
+        doc = docs.setdefault(statement, {"kind": r["kind"], "label": "", "body": [], "roles": [],
+                                          "dimension": r["dimension"] or "", "basis": r["basis"] or "", "id": r["id"] or "",
+                                          "disputed_by": r["disputed_by"] or ""})
+        roles, body = doc["roles"], doc["body"]
+        assert isinstance(roles, list) and isinstance(body, list)
+        if r["role"] and r["role"] not in roles:
+            roles.append(str(r["role"]))
+        if r["field"] == "target":
+            doc["label"] = str(r["text"])
+        elif str(r["text"]) not in body:
+            body.append(str(r["text"]))
+    known = kb.sources()
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    conn.execute("CREATE VIRTUAL TABLE docs USING fts5(label, body, statement UNINDEXED, kind UNINDEXED, roles UNINDEXED, "
+                 "dimension UNINDEXED, basis UNINDEXED, sources UNINDEXED, id UNINDEXED, disputed_by UNINDEXED, "
+                 "tokenize='porter unicode61')")
+    rows = []
+    for statement, d in docs.items():
+        sources = [known[s] for s in kb.sources_of(statement) if s in known]
+        tiers = {_TIERS.get(s.tier, "external") for s in sources}
+        basis = ", ".join(b for b in _BASIS_ORDER if b in tiers) or str(d["basis"])
+        body, roles = d["body"], d["roles"]
+        assert isinstance(body, list) and isinstance(roles, list)
+        rows.append((d["label"], " ".join(body), statement, d["kind"], " ".join(roles), d["dimension"], basis,
+                     " ".join(sorted({s.id for s in sources})), d["id"], d["disputed_by"]))
+    conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.commit()
+    return conn

@@ -1,0 +1,90 @@
+"""Question text → bounded, normalised words and their stems (Snowball, via PyStemmer)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from rolegraph.resolve import normalise
+
+#: Longest question read, in characters and in words; the rest is ignored (bounded work per question).
+MAX_CHARS = 600
+MAX_WORDS = 80
+
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The cue vocabulary file ``cues.toml`` beside this module, parsed."""
+    return tomllib.loads((Path(__file__).parent / "cues.toml").read_text(encoding="utf-8"))
+
+
+def stopwords() -> frozenset[str]:
+    """Words that carry no meaning for search (``[stopwords]`` in cues.toml)."""
+    return _stopwords()
+
+
+@functools.lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(vocabulary()["stopwords"]["words"])
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> object:
+    import Stemmer  # type: ignore[import-not-found]  # PyStemmer: the Snowball stemmers in C
+
+    return Stemmer.Stemmer("english")
+
+
+@functools.lru_cache(maxsize=4096)
+def stem(word: str) -> str:
+    """The Snowball (English) stem of one lower-case word."""
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+def clip(question: str) -> str:
+    """The question cut to :data:`MAX_CHARS` characters (at a word boundary)."""
+    if len(question) <= MAX_CHARS:
+        return question
+    cut = question[:MAX_CHARS]
+    return cut.rsplit(None, 1)[0] if " " in cut else cut
+
+
+def words(question: str) -> list[str]:
+    """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
+    return normalise(clip(question)).split()[:MAX_WORDS]
+
+
+def stems(tokens: list[str]) -> list[str]:
+    """The stem of each word."""
+    return [stem(t) for t in tokens]
+
+
+def content_words(tokens: list[str]) -> list[str]:
+    """Words that carry meaning: no stop words, no single letters, no bare numbers."""
+    return [t for t in tokens if t not in stopwords() and len(t) > 1 and not t.isdigit()]
+
+
+def phrase_stems(phrase: str) -> tuple[str, ...]:
+    """A cue phrase as a tuple of stems."""
+    return tuple(stem(w) for w in normalise(phrase).split())
+
+
+def find_phrase(stemmed: list[str], phrase: tuple[str, ...]) -> int:
+    """Position of ``phrase`` (stems) in ``stemmed``, or -1."""
+    n = len(phrase)
+    for i in range(len(stemmed) - n + 1):
+        if tuple(stemmed[i : i + n]) == phrase:
+            return i
+    return -1
+
+
+_SENTENCE = re.compile(r"[?;]+|\.\s+|\band also\b|\bplus\b|\balso\b", re.IGNORECASE)
+
+
+def split_parts(question: str) -> list[str]:
+    """Candidate parts of a multi-part question (split at '?', ';', '. ', 'and also', 'also')."""
+    return [p.strip() for p in _SENTENCE.split(clip(question)) if p and p.strip()]

@@ -193,9 +193,9 @@ def evaluate(families: Iterable[Family], run: Callable[[str, Any], Any]) -> list
     """Ask every question (after its ``previous`` one, if any) and check the answer."""
     outcomes = []
     for family in families:
-        before = run(family.previous) if family.previous else None
         for question in family.questions:
             try:
+                before = run(family.previous) if family.previous else None
                 reasons = check(family, observe(run(question, before)))
             except Exception as exc:  # a crash is a wrong answer, not the end of the measurement
                 reasons = [f"raised {type(exc).__name__}: {exc}"]

@@ -67,7 +67,10 @@ def norm(text: str) -> str:
 
 def find(term: str, text: str) -> int:
     """Where ``term`` first occurs in normalised ``text`` as whole words (plural allowed); -1 if absent."""
-    found = re.search(rf"(?<![a-z0-9]){re.escape(norm(term))}(?:e?s)?(?![a-z0-9])", text)
+    term = norm(term)
+    left = "(?<![a-z0-9])" if term[:1].isalnum() else ""
+    right = "(?:e?s)?(?![a-z0-9])" if term[-1:].isalnum() else ""
+    found = re.search(left + re.escape(term) + right, text)
     return found.start() if found else -1
 
 
@@ -236,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
     from rolegraph.ask import ask
 
     families = [f for f in load_corpus(args.corpus) if args.capability in (None, f.capability)]
+    if not families:
+        print(f"no family to run (capabilities: {', '.join(CAPABILITIES)})")
+        return 0
     outcomes = evaluate(families, asker(ask, open_kb()))
     report = summary(outcomes)
     if args.json:

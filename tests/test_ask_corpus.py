@@ -6,6 +6,7 @@ Accuracy is measured by benchmarks/ask_eval.py, not asserted here.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 import tomllib
 from collections import Counter
@@ -98,6 +99,7 @@ def test_role_labels_named_in_expectations_exist(kb: KnowledgeBase) -> None:
         ("3", "13 teams", False),
         ("day to day", "its day-to-day work", True),
         ("Booking.com", "uber and booking.com", True),
+        ("%", "about 20% more", True),
     ],
 )
 def test_matching_is_by_whole_words(term: str, text: str, hit: bool) -> None:
@@ -138,3 +140,14 @@ def test_summary_line_names_the_lowest_capability() -> None:
     f2 = ask_eval.Family(id="b", capability="team", questions=["q"])
     outcomes = [ask_eval.Outcome(f1, "q", []), ask_eval.Outcome(f2, "q", ["wrong"]), ask_eval.Outcome(f2, "r", [])]
     assert ask_eval.summary(outcomes)["line"] == "ask-eval: overall 66.7% (2/3); lowest team 50.0%"
+
+
+def test_runner_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The runner asks the real engine (follow-ups with the previous plan) and closes with its line."""
+    (tmp_path / "x.toml").write_text(
+        '[[family]]\nid = "a"\ncapability = "ownership"\nquestions = ["who owns the what"]\nmust = ["what"]\n\n'
+        '[[family]]\nid = "b"\ncapability = "follow-ups"\nprevious = "who owns the what"\nquestions = ["and the when?"]\nmust = ["when"]\n'
+    )
+    assert ask_eval.main(["--corpus", str(tmp_path), "-v"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert re.fullmatch(r"ask-eval: overall \d+\.\d% \(\d/2\); lowest [a-z-]+ \d+\.\d%", last), last

@@ -14,7 +14,7 @@ from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Result, Table
 
-BASIS_ORDER = {"seed": 0, "seed-article": 1, "external": 2}
+BASIS_ORDER = {"seed": 0, "seed-article": 1, "external": 2, "external-low": 3, "derived": 4}
 
 #: Default smallest importance gap (0–5 scale) for a skill to "separate" two roles.
 SEPARATE_THRESHOLD = 2
@@ -22,6 +22,11 @@ SEPARATE_THRESHOLD = 2
 SHARED_MIN_IMPORTANCE = 3
 
 STANCE = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}
+
+#: What a skill cell says when no source rates the skill for that role (unknown is not zero).
+NOT_RECORDED = "not recorded"
+UNKNOWN_NOTE = ("'not recorded': no source rates that skill for that role. It is unknown, not zero; "
+                "the gap counts it as 0, so it is an upper bound rather than a measured difference.")
 
 
 def bases(values: Iterable[Cell]) -> str:
@@ -339,13 +344,16 @@ def separate_rows(kb: KnowledgeBase, a: str, b: str, rows: list[dict[str, Cell]]
             links = [str(x) for x in (r["link_a"], r["link_b"]) if x]
             used += links
             table.rows.append([
-                rank, r["label"], r["category"], r["importance_a"], r["importance_b"], abs(int(str(r["difference"]))),
+                rank, r["label"], r["category"], r["importance_a"] if r["link_a"] else NOT_RECORDED,
+                r["importance_b"] if r["link_b"] else NOT_RECORDED, abs(int(str(r["difference"]))),
                 bases([r["basis_a"], r["basis_b"]]), kb.source_ids(links),
             ])
         tables.append(table)
     notes = [
-        f"A skill separates the roles when their importances (0–5 scale, missing = 0) differ by at least {threshold}.",
+        f"A skill separates the roles when their importances (0–5 scale) differ by at least {threshold}.",
     ]
+    if any(not (r["link_a"] and r["link_b"]) for r in rows):
+        notes.append(UNKNOWN_NOTE)
     notes += skill_gap_notes(kb, {a, b})
     return kb.attribute(Result(
         f"Skills that separate {la} and {lb}",
@@ -486,13 +494,30 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
             [t["from_label"], f"prevalence {t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])]), ""] for t in incoming
         ]))
         used += [str(t["link"]) for t in incoming]
+    extra_tables, extra_notes = _ladder_and_interviews(kb, role, used)
+    tables += extra_tables
     gaps = [g for g in kb.named("gaps").records() if g["role"] == role]
     return kb.attribute(Result(
         prof.label,
         tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=[f"No seed data ({g['dimension_label']}): {g['text']}" for g in gaps]
-        + disagreement_notes(kb, (link["disputed_by"] for link in prof.links if str(link["link"]) in used)),
+        + disagreement_notes(kb, (link["disputed_by"] for link in prof.links if str(link["link"]) in used)) + extra_notes,
         kind="show",
         meta={"role": role, "label": prof.label, "subjects": sorted({role, *used})},
     ))
+
+
+def _ladder_and_interviews(kb: KnowledgeBase, role: str, used: list[str]) -> tuple[list[Table], list[str]]:
+    """The role card's seniority ladder and interview preparation (when recorded) and the notes their weak bases
+    need; adds their statements to ``used``."""
+    from rolegraph.basis import basis_notes
+    from rolegraph.interviews import interview_links, interview_summary
+    from rolegraph.levels import ladder_rows, ladder_summary
+
+    tables = [t for t in (ladder_summary(kb, role), interview_summary(kb, role)) if t.rows]
+    ladder = [link for rows in ladder_rows(kb, role).values() for link in rows if link["aspect"] in ("titles", "scope")]
+    interviews = interview_links(kb, role)
+    used += [str(link["link"]) for link in ladder + interviews]
+    notes = ["Seniority ladder: titles and scope per level; `rolegraph compare A B --level senior` shows every aspect side by side."] if ladder else []
+    return tables, notes + basis_notes(link["basis"] for link in ladder + interviews)

@@ -93,7 +93,7 @@ def fit(kb: KnowledgeBase, ratings: Mapping[str, int], top_reasons: int = 3) -> 
             label,
             round(score, 3),
             ", ".join(f"{s['skill_label']} (needs {s['importance']})" for s in strengths[:top_reasons]) or "—",
-            ", ".join(f"{s['skill_label']} (needs {s['importance']}, you {ratings.get(str(s['skill']), 0)})" for s in gaps[:top_reasons]) or "—",
+            ", ".join(f"{s['skill_label']} (needs {s['importance']}, {_yours(ratings, str(s['skill']))})" for s in gaps[:top_reasons]) or "—",
         ])
     used = sorted(str(s["link"]) for skills in profiles.values() for s in skills)
     return kb.attribute(Result(
@@ -102,8 +102,14 @@ def fit(kb: KnowledgeBase, ratings: Mapping[str, int], top_reasons: int = 3) -> 
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=[
             "Fit = Σ importance × min(your level, importance) ÷ Σ importance² over the role's skills (1.0 = every skill at the level the role needs).",
-            f"A skill listed without a level counts as {LISTED_LEVEL}; unlisted skills count as 0.",
+            f"A skill listed without a level counts as {LISTED_LEVEL}. A skill you did not rate is shown as 'not rated', not as 0: "
+            "it is unknown; the score alone counts it as 0.",
         ],
         kind="fit",
         meta={"ratings": dict(sorted(ratings.items())), "roles": [s[4] for s in scored], "subjects": sorted({*profiles, *used})},
     ))
+
+
+def _yours(ratings: Mapping[str, int], skill: str) -> str:
+    """Your rating of ``skill`` as gap text: 'you 2', or 'not rated' when you gave none (unknown is not zero)."""
+    return f"you {ratings[skill]}" if skill in ratings else "not rated"

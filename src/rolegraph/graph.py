@@ -15,7 +15,8 @@ from typing import Any
 
 import networkx as nx
 
-from rolegraph.compare import bases, skill_differences
+from rolegraph import transfers
+from rolegraph.compare import NOT_RECORDED, UNKNOWN_NOTE, bases, skill_differences
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Result, Table
@@ -136,8 +137,12 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
             "the steps below are the skill gap alone."
         )
     steps = Table("Route", ["step", "from", "to", "how common", "basis", "sources"])
+    moves = Table("What transfers", ["step", *transfers.MOVE_COLUMNS])
     skills = Table("Skills to build", ["step", "rank", "skill", "category", "need (target)", "have (now)", "gap", "basis", "sources"])
     used: list[str] = []
+    guides: list[tuple[int, dict[str, Cell]]] = []
+    move_rows: list[dict[str, Cell]] = []
+    facts: list[dict[str, Cell]] = []
     for number, (u, v) in enumerate(itertools.pairwise(route), start=1):
         edge = graph.edges[u, v] if graph.has_edge(u, v) else None
         if edge:
@@ -148,17 +153,29 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
             edge["basis"] if edge else "",
             kb.source_ids([str(edge["link"])]) if edge else "",
         ])
+        step_moves = transfers.transfer_rows(kb, u, v)
+        moves.rows += transfers.side_by_side(kb, step_moves, number)
+        step_guides = transfers.guide_rows(kb, u, v)
+        guides += [(number, g) for g in step_guides]
+        step_facts = kb.named("transition-facts", from_role=u, to_role=v).records()
+        move_rows += step_moves
+        facts += step_facts
+        used += [str(r["link"]) for r in step_moves] + [str(g["guide"]) for g in step_guides]
         for rank, r in enumerate(skill_gap(kb, u, v), start=1):
             links = [str(x) for x in (r["link_a"], r["link_b"]) if x]
             used += links
             skills.rows.append([
-                number, rank, r["label"], r["category"], r["importance_a"], r["importance_b"], r["difference"],
+                number, rank, r["label"], r["category"], r["importance_a"], r["importance_b"] if r["link_b"] else NOT_RECORDED, r["difference"],
                 bases([r["basis_a"], r["basis_b"]]), kb.source_ids(links),
             ])
     notes.append(f"A skill is listed when the next role rates it at least {GAP_THRESHOLD} higher (0–5 scale) than the current one.")
+    if any(row[5] == NOT_RECORDED for row in skills.rows):
+        notes.append(UNKNOWN_NOTE)
+    notes = transfers.seed_framing(facts) + notes + transfers.move_notes(kb, move_rows, [g for _, g in guides], facts)
+    tables = [steps] + ([moves] if moves.rows else []) + ([transfers.guide_table(kb, guides)] if guides else []) + [skills]
     return kb.attribute(Result(
         f"From {labels[source]} to {labels[target]}",
-        [steps, skills],
+        tables,
         sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
         notes=notes,
         kind="path",

@@ -31,8 +31,14 @@ def shapes_path() -> Path:
 
 
 def data_path() -> Path:
-    """The curated facts."""
+    """The curated facts (the first data file; the others extend it)."""
     return _root() / "data" / "roles.ttl"
+
+
+def data_paths() -> list[Path]:
+    """Every curated data file: ``roles.ttl`` first, then the others in name order (``levels.ttl``, ...)."""
+    main = data_path()
+    return [main, *sorted(p for p in main.parent.glob("*.ttl") if p != main)]
 
 
 def queries_dir() -> Path:
@@ -42,4 +48,4 @@ def queries_dir() -> Path:
 
 def packaged_graph_paths() -> list[Path]:
     """The Turtle files that make up the shipped knowledge base, in load order."""
-    return [ontology_path(), data_path()]
+    return [ontology_path(), *data_paths()]

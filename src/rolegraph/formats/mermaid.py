@@ -9,7 +9,7 @@ from rolegraph.formats.common import attribution_text
 from rolegraph.results import Result
 
 #: Commands whose results carry ``meta["graph"]``.
-GRAPH_COMMANDS = ("path", "neighbours")
+GRAPH_COMMANDS = ("path", "neighbours", "collaborate")
 
 _ENTITIES = {'"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "#": "#35;", "|": "#124;", "`": "#96;"}
 

@@ -40,18 +40,44 @@ def compare(
     dimension: Annotated[list[str] | None, typer.Option("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
                                                         "day-to-day, skills, deliverables, metrics, background, hiring, naming, relations, pay, standards.",
                                                         show_default=False)] = None,
+    level: Annotated[str | None, typer.Option("--level", help="Compare the two roles at one seniority level instead: entry (junior), mid, "
+                                              "senior, staff (principal) or director.", show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
     detail: DetailOpt = False,
 ) -> None:
     """Compare two roles side by side: a summary of what separates them, then (with --detail) every dimension,
     marking seed vs external facts and disagreements.
 
-    Example: rolegraph compare "Tech PM" "Technical Program Manager" --dimension team
+    Example: rolegraph compare "Tech PM" "Technical Program Manager" --level senior
     """
+    kb = get_kb(data, endpoint)
+    if level is not None:
+        if dimension:
+            raise RolegraphError("--level and --dimension cannot be combined", "a level comparison covers the ladder aspects only")
+        from rolegraph.levels import compare_at_level
+
+        emit(compare_at_level(kb, _role(kb, a), _role(kb, b), level), fmt, output, kb=kb, fragment=fragment)
+        return
     from rolegraph.compare import compare as build
 
-    kb = get_kb(data, endpoint)
     emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment, detail=detail)
+
+
+@app.command()
+def collaborate(
+    a: RoleArg, b: RoleArg,
+    activity: Annotated[str | None, typer.Option("--activity", help="Only the activities this names, e.g. 'go/no-go', 'PRD', 'launch plan'.",
+                                                 show_default=False)] = None,
+    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+) -> None:
+    """How two roles work together: who is responsible, accountable, consulted, informed per activity (disputes marked), friction, rituals.
+
+    Example: rolegraph collaborate "Tech PM" "Tech PgM" --activity go/no-go
+    """
+    from rolegraph.collaborate import collaborate as build
+
+    kb = get_kb(data, endpoint)
+    emit(build(kb, _role(kb, a), _role(kb, b), activity), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()

@@ -184,7 +184,7 @@ def test_every_example_answer_item_says_its_basis_and_sources(kb: KnowledgeBase,
     assert items
     for item in items:
         assert item["sources"], item
-        assert set(item["basis"].split(", ")) <= {"seed", "seed-article", "external"}, item
+        assert set(item["basis"].split(", ")) <= {"seed", "seed-article", "external", "external-low", "derived"}, item
     seeds = sum(1 for i in items if {"seed", "seed-article"} & set(i["basis"].split(", ")))
     external = sum(1 for i in items if i["basis"] == "external")
     assert seeds + external == len(items)

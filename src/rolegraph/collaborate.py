@@ -8,6 +8,8 @@ collaboration recipe that could not be read; every answer says so.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
 from rolegraph.basis import bases, basis_notes, derived_reasons, low_only, low_only_note
 from rolegraph.compare import disagreement_notes, role_labels
 from rolegraph.errors import RolegraphError
@@ -25,20 +27,43 @@ def _id_key(fact_id: str) -> tuple[str, int]:
     return (head, int(number) if number.isdigit() else 0)
 
 
-def matrix_rows(kb: KnowledgeBase) -> dict[str, dict[str, object]]:
-    """The matrix by activity IRI: label, order, scope note and, per party IRI, its codes and cell statement."""
-    activities: dict[str, dict[str, object]] = {}
+@dataclass
+class RaciCell:
+    """One party's part in one activity."""
+
+    party_label: str
+    codes: list[str]
+    text: str
+    basis: str
+    reason: str
+    disputed_by: str
+    responsibility: str
+
+    def row(self, activity: str) -> dict[str, Cell]:
+        """As a plain row (for the basis notes)."""
+        return {"activity": activity, "basis": self.basis, "reason": self.reason}
+
+
+@dataclass
+class Activity:
+    """One row of the matrix: the activity and each party's cell."""
+
+    label: str
+    order: int
+    note: str
+    cells: dict[str, RaciCell] = field(default_factory=dict)
+
+
+def matrix_rows(kb: KnowledgeBase) -> dict[str, Activity]:
+    """The matrix by activity IRI; each activity's cells by party IRI."""
+    activities: dict[str, Activity] = {}
     for r in kb.named("raci").records():
-        activity = activities.setdefault(str(r["activity"]), {
-            "label": r["activity_label"], "order": r["activity_order"], "note": r["scope_note"] or "", "cells": {},
-        })
-        cells = activity["cells"]
-        assert isinstance(cells, dict)
-        cell = cells.setdefault(str(r["party"]), {
-            "party_label": r["party_label"], "codes": [], "text": r["text"] or "", "basis": r["basis"], "reason": r["reason"],
-            "disputed_by": r["disputed_by"] or "", "responsibility": r["responsibility"],
-        })
-        cell["codes"].append(str(r["code"]))
+        activity = activities.setdefault(str(r["activity"]), Activity(str(r["activity_label"]), int(str(r["activity_order"])), str(r["scope_note"] or "")))
+        cell = activity.cells.setdefault(str(r["party"]), RaciCell(
+            str(r["party_label"]), [], str(r["text"] or ""), str(r["basis"]), str(r["reason"] or ""), str(r["disputed_by"] or ""),
+            str(r["responsibility"]),
+        ))
+        cell.codes.append(str(r["code"]))
     return activities
 
 
@@ -53,17 +78,14 @@ def find_activities(kb: KnowledgeBase, words: str) -> list[str]:
     return found
 
 
-def _cell(cell: dict[str, object] | None) -> str:
-    if not cell:
+def _cell(cell: RaciCell | None) -> str:
+    if cell is None:
         return "—"
-    codes = cell["codes"]
-    assert isinstance(codes, list)
-    text = ", ".join(sorted(codes, key="ARCI".index))
-    if cell["disputed_by"]:
+    text = ", ".join(sorted(cell.codes, key="ARCI".index))
+    if cell.disputed_by:
         text += "*"
-    note = str(cell["text"])
-    if note and note != "contested":
-        text += f" ({note})"
+    if cell.text and cell.text != "contested":
+        text += f" ({cell.text})"
     return text
 
 
@@ -74,7 +96,7 @@ def collaborate(kb: KnowledgeBase, a: str, b: str, activity: str | None = None) 
     if a == b:
         raise RolegraphError("collaboration needs two different roles", "e.g. collaborate 'Tech PM' 'Tech PgM'")
     activities = matrix_rows(kb)
-    parties = {p for act in activities.values() for p in act["cells"]}  # type: ignore[attr-defined]
+    parties = {p for act in activities.values() for p in act.cells}
     missing = [labels.get(r, r) for r in (a, b) if r not in parties]
     if missing:
         in_matrix = sorted(labels[p] for p in parties if p in labels)
@@ -86,25 +108,21 @@ def collaborate(kb: KnowledgeBase, a: str, b: str, activity: str | None = None) 
             names = ", ".join(str(r["label"]) for r in kb.named("raci-activities").records())
             raise RolegraphError(f"no activity of the matrix matches {activity!r}", f"activities: {names}")
         activities = {k: v for k, v in activities.items() if k in wanted}
-    others = sorted({p for act in activities.values() for p in act["cells"]} - {a, b},  # type: ignore[attr-defined]
-                    key=lambda p: (p not in labels, str(p)))
-    columns = [labels[a], labels[b]]
-    party_label = {p: str(c["party_label"]) for act in activities.values() for p, c in act["cells"].items()}  # type: ignore[attr-defined]
-    columns += [party_label[p] for p in others]
+    others = sorted({p for act in activities.values() for p in act.cells} - {a, b}, key=lambda p: (p not in labels, p))
+    party_label = {p: c.party_label for act in activities.values() for p, c in act.cells.items()} | {a: labels[a], b: labels[b]}
+    columns = [party_label[p] for p in (a, b, *others)]
     matrix = Table("Responsibility matrix (rolegraph's synthesis)", ["activity", *columns, "basis", "sources", "disputed", "note"])
-    cells_used: list[dict[str, Cell]] = []
-    for act in sorted(activities.values(), key=lambda x: int(str(x["order"]))):
-        cells = act["cells"]
-        assert isinstance(cells, dict)
-        row_cells = [cells.get(p) for p in (a, b, *others)]
+    cells_used: list[tuple[str, RaciCell]] = []
+    for act in sorted(activities.values(), key=lambda x: x.order):
+        row_cells = [act.cells.get(p) for p in (a, b, *others)]
         present = [c for c in row_cells if c]
-        cells_used += [{**c, "activity": act["label"]} for c in present]
+        cells_used += [(act.label, c) for c in present]
         matrix.rows.append([
-            act["label"], *(_cell(c) for c in row_cells),
-            bases(c["basis"] for c in present),
-            kb.source_ids(str(c["responsibility"]) for c in present),
-            ", ".join(sorted({str(c["disputed_by"]) for c in present if c["disputed_by"]})),
-            act["note"],
+            act.label, *(_cell(c) for c in row_cells),
+            bases(c.basis for c in present),
+            kb.source_ids(c.responsibility for c in present),
+            ", ".join(sorted({c.disputed_by for c in present if c.disputed_by})),
+            act.note,
         ])
     tables = [matrix]
     facts = [f for f in kb.named("collaboration-facts").records() if {a, b} <= set(str(f["roles"]).split())]
@@ -117,13 +135,13 @@ def collaborate(kb: KnowledgeBase, a: str, b: str, activity: str | None = None) 
                 ]))
     else:
         facts = []
-    used = [str(c["responsibility"]) for c in cells_used] + [str(f["fact"]) for f in facts]
+    used = [c.responsibility for _, c in cells_used] + [str(f["fact"]) for f in facts]
     notes = [RACI_KEY]
     notes += gap_notes(gaps_about(kb, {a, b}, ("relations", "collaboration")))  # the seed's unread recipe first
-    notes += basis_notes([c["basis"] for c in cells_used] + [f["basis"] for f in facts])
-    notes += derived_reasons(cells_used, item="activity")
+    notes += basis_notes([c.basis for _, c in cells_used] + [f["basis"] for f in facts])
+    notes += derived_reasons([c.row(label) for label, c in cells_used], item="activity")
     notes += low_only_note(f"{f['id']}" for f in facts if low_only([f["basis"]]))
-    notes += disagreement_notes(kb, [c["disputed_by"] for c in cells_used] + [f["disputed_by"] for f in facts])
+    notes += disagreement_notes(kb, [c.disputed_by for _, c in cells_used] + [f["disputed_by"] for f in facts])
     return kb.attribute(Result(
         f"How {labels[a]} and {labels[b]} work together",
         tables,
@@ -131,18 +149,16 @@ def collaborate(kb: KnowledgeBase, a: str, b: str, activity: str | None = None) 
         notes=notes,
         kind="collaborate",
         meta={"roles": [a, b], "labels": [labels[a], labels[b]], "subjects": sorted({a, b, *used}),
-              "graph": _graph(activities, [a, b, *others], party_label | {a: labels[a], b: labels[b]})},
+              "graph": _graph(activities, [a, b, *others], party_label)},
     ))
 
 
 
-def _graph(activities: dict[str, dict[str, object]], parties: list[str], party_label: dict[str, str]) -> dict[str, object]:
+def _graph(activities: dict[str, Activity], parties: list[str], party_label: dict[str, str]) -> dict[str, object]:
     """The matrix as a graph (party → activity, labelled with its RACI codes) for graph-shaped exports such as mermaid."""
     nodes = [{"id": p, "label": party_label[p]} for p in parties]
     edges = []
-    for iri, act in sorted(activities.items(), key=lambda x: int(str(x[1]["order"]))):
-        nodes.append({"id": iri, "label": act["label"]})
-        cells = act["cells"]
-        assert isinstance(cells, dict)
-        edges += [{"source": p, "target": iri, "label": _cell(cells[p]), "basis": cells[p]["basis"]} for p in parties if p in cells]
+    for iri, act in sorted(activities.items(), key=lambda x: x[1].order):
+        nodes.append({"id": iri, "label": act.label})
+        edges += [{"source": p, "target": iri, "label": _cell(act.cells[p]), "basis": act.cells[p].basis} for p in parties if p in act.cells]
     return {"nodes": nodes, "edges": edges, "directed": True}

@@ -56,7 +56,7 @@ def interview_prep(kb: KnowledgeBase, role: str) -> Result:
         tables.append(Table(f"As a {labels[parent]} (the {labels[role]} is a kind of {labels[parent]})", COLUMNS, _rows(kb, inherited)))
     links = own + inherited
     used = [str(r["link"]) for r in links]
-    notes = [TPM_TRAP] + basis_notes(r["basis"] for r in links)
+    notes = [TPM_TRAP, *basis_notes(r["basis"] for r in links)]
     notes += low_only_note(f"{r['topic_label']}" + (f" at {r['company_label']}" if r["company_label"] else "") for r in links if low_only([r["basis"]]))
     notes += gap_notes(gaps_about(kb, {role}, ("interviews",), all_roles=False))
     notes += disagreement_notes(kb, (r["disputed_by"] for r in links))

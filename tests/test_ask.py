@@ -157,7 +157,8 @@ def test_pm_is_flagged_ambiguous(kb: KnowledgeBase) -> None:
 
 def test_seed_has_no_certification_data(kb: KnowledgeBase) -> None:
     data = answer(kb, "Which certifications does a Tech PgM need?")
-    assert data["meta"]["answer"] == []
+    assert data["meta"]["status"] == "abstained" and "nothing on certifications" in data["meta"]["lead"]
+    assert all("No certification" in i["text"] for i in data["meta"]["answer"])
     assert any("no data" in n for n in data["notes"])
 
 

@@ -41,7 +41,7 @@ def _result(kb: KnowledgeBase, plan: Plan, ans: Answer) -> Result:
     summary = [f"{seeds} item(s) backed by the seed material, {external} from outside sources only"
                + (f", {derived} computed from the graph." if derived else ".")] if ans.items else []
     interpretation = {
-        "intent": plan.intent if plan.status == "answered" else plan.status,
+        "intent": plan.status if plan.status in ("unknown-role", "cannot-parse") or (not plan.roles and plan.status != "answered") else plan.intent,
         "roles": [{"iri": r.iri, "label": r.label} for r in plan.roles],
         "ambiguous": [{"text": a["text"], "readings": a["readings"]} for a in plan.ambiguous],
         "assumptions": plan.assumptions,

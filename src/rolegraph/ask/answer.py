@@ -501,7 +501,7 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
     if plan.status == "unknown-role":
         _unknown(kb, plan, ans)
         return ans
-    if plan.status == "ambiguous-role":
+    if plan.status == "ambiguous-role" and not plan.roles:
         for a in plan.ambiguous:
             ans.notes.append(f"{a['text'].upper()!r} is ambiguous: it can mean " + " or ".join(a["readings"]) + "; say which one.")
         ans.lead = ans.notes[0]
@@ -528,40 +528,86 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
 
 
 def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
-    handled = False
-    for intent in plan.intents[:1] + [i for i in plan.intents[1:] if i in ("day-to-day",) and plan.intents[0] == "definition"]:
-        handler = HANDLERS.get(intent)
-        if handler is None or len(plan.roles) < NEEDS.get(intent, 0):
-            continue
-        lead = ans.lead
-        handler(kb, plan, ans)
-        ans.lead = lead or ans.lead  # the first intent's lead leads
-        handled = True
     hits = _retrieve(kb, plan)
-    if not handled:
+    if _off_topic(kb, plan, hits):
+        _nothing(plan, ans)
+        return
+    intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
+    if len(intents) > 1 and intents[0] == "definition" and plan.form != "define":
+        intents = intents[1:]
+    elif len(intents) > 1 and "definition" in intents[1:]:
+        intents.remove("definition")
+    for intent in intents[:3]:
+        lead = ans.lead
+        HANDLERS[intent](kb, plan, ans)
+        ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
+    if not intents:
         _from_hits(kb, plan, ans, hits)
-    elif hits and (plan.form in ("yes-no", "explain") or plan.intent == "transitions"):
-        for h in hits[:2]:
-            ans.add(kb, _hit_text(h), [h.statement])
-    _decide_form(kb, plan, ans, hits)
+    elif not ans.abstained:
+        for h in hits[:2]:  # what the texts of the graph add: caveats, facts beside the links
+            if h.statement not in ans.statements and (plan.topic or plan.form in ("yes-no", "explain", "count")):
+                ans.add(kb, _hit_text(h), [h.statement])
+    DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
         ans.abstained = ans.abstained or not ans.items
 
 
+def _keep(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """The handlers' lead already answers a list, define, explain or route question."""
+
+
+def _expanded(plan: Plan) -> list[str]:
+    """The plan's search terms and their synonyms (``[synonyms]`` in cues.toml)."""
+    from rolegraph.ask.text import vocabulary
+
+    synonyms: dict[str, list[str]] = vocabulary().get("synonyms", {})
+    out = list(plan.terms)
+    for t in plan.terms:
+        out += [w for phrase in synonyms.get(t, []) for w in phrase.split()]
+    return list(dict.fromkeys(out))
+
+
 def _retrieve(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
     """Strong hits for the plan's terms, scoped by its roles, dimension and basis."""
-    if not plan.terms:
+    terms = _expanded(plan)
+    if not terms:
         return []
     idx = index(kb)
     roles = [r.iri for r in plan.roles]
-    need = max(1, round(len(plan.terms) * MIN_COVERAGE))
+    known = [t for t in plan.terms if idx.has(t)]
+    need = max(1, round(len(known) * MIN_COVERAGE))
     for dims in ([*plan.dimensions], []):
-        hits = idx.search(plan.terms, roles=roles, dimensions=dims, seed_only=plan.scope == "seed", limit=6)
+        hits = idx.search(terms, roles=roles, dimensions=dims, seed_only=plan.scope == "seed", limit=6)
         strong = [h for h in hits if h.matched >= need]
         if strong:
             return strong
     return []
+
+
+def _off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
+    """True when the question's own subject (beyond roles and cue words) is nowhere in the graph."""
+    if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications", "pay"):
+        return False
+    idx = index(kb)
+    unknown = [t for t in plan.topic if not idx.has(t) and not _synonym(t)]
+    weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents
+    if weak_intent:
+        return bool(unknown) and not any(h.matched >= 2 for h in hits)
+    return len(unknown) >= 2 and len(unknown) * 2 > len(plan.topic) + 1
+
+
+def _synonym(word: str) -> bool:
+    from rolegraph.ask.text import vocabulary
+
+    return word in vocabulary().get("synonyms", {})
+
+
+def _nothing(plan: Plan, ans: Answer) -> None:
+    ans.abstained = True
+    topic = " ".join(plan.topic[:6]) or "that"
+    ans.lead = f"The knowledge base has nothing on {topic!r}; nothing is inferred."
+    ans.notes.append("It can answer, for example: " + "; ".join(list(EXAMPLES.values())[:6]))
 
 
 def _hit_text(h: Hit) -> str:
@@ -572,10 +618,7 @@ def _hit_text(h: Hit) -> str:
 
 def _from_hits(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     if not hits:
-        ans.abstained = True
-        topic = " ".join(plan.terms[:6]) or "that"
-        ans.lead = f"The knowledge base has nothing on {topic!r}; nothing is inferred."
-        ans.notes.append("It can answer: " + "; ".join(list(EXAMPLES.values())[:6]))
+        _nothing(plan, ans)
         return
     for h in hits[:4]:
         ans.add(kb, _hit_text(h), [h.statement])
@@ -584,31 +627,172 @@ def _from_hits(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
     ans.lead = ans.items[0]["text"] if ans.items else (ans.external[0]["text"] if ans.external else "")
 
 
-def _decide_form(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
-    """Turn the lead into the form asked: yes/no, which one, a count."""
-    if plan.form == "yes-no" and not ans.lead.startswith(("Yes", "No", "Not ")):
-        best = hits[0] if hits else None
-        if best is not None:
-            negative = bool(_NEGATION.search(best.text.lower())) != bool(_NEGATION.search(" ".join(plan.terms)))
-            verdict = "No" if negative else "Yes"
-            disputed = f" (disputed: {best.disputed_by})" if best.disputed_by else ""
-            ans.lead = f"{verdict}{disputed}: {_hit_text(best)}"
-            ans.add(kb, _hit_text(best), [best.statement])
-    elif plan.form == "which-one" and len(plan.roles) >= 2 and not ans.lead.lower().startswith("the "):
-        winner = _which(kb, plan)
-        if winner:
-            ans.lead = f"The {winner.label}. " + ans.lead
+# --- the form asked ------------------------------------------------------------------------------
 
 
-def _which(kb: KnowledgeBase, plan: Plan) -> PlanRole | None:
+def _stems_of(text: str) -> set[str]:
+    from rolegraph.ask.text import stem
+
+    return {stem(w) for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
+
+
+def _negative(text: str) -> bool:
+    return bool(_NEGATION.search(text.lower())) or bool(re.search(r":\s*0\b|\bimportance [01]\b|\b0 vs\b", text))
+
+
+def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """Yes or No from the deciding row: an identity, the handlers' rows or the best retrieved text."""
+    if ans.lead.startswith(("Yes", "No", "Not ")):
+        return
+    identity = _identity(kb, plan)
+    if identity:
+        ans.lead = identity[0]
+        ans.add(kb, identity[0], identity[1])
+        return
+    wanted = _stems_of(" ".join(plan.topic or plan.terms))
+    evidence = [(i["text"], None) for i in ans.items] + [(_hit_text(h), h) for h in hits]
+    if not evidence or not wanted:
+        return
+    text, hit = max(evidence, key=lambda e: (len(wanted & _stems_of(e[0])), e[1] is None))
+    if not wanted & _stems_of(text):
+        return
+    asked_negative = bool(_NEGATION.search(" ".join(tx_words(plan.question))))
+    verdict = "No" if _negative(text) != asked_negative else "Yes"
+    disputed = f" (disputed: {hit.disputed_by})" if hit is not None and hit.disputed_by else ""
+    ans.lead = f"{verdict}{disputed}: {text}"
+    if hit is not None:
+        ans.add(kb, text, [hit.statement])
+
+
+def tx_words(text: str) -> list[str]:
+    from rolegraph.ask.text import words
+
+    return words(text)
+
+
+_IDENTITY = re.compile(r"\b(kind of|type of|same as|same thing as|a form of|basically|just|really)\b|=")
+
+
+def _identity(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]] | None:
+    """'Is a Tech PM a product manager?': decided by rg:isKindOf."""
+    if len(plan.roles) != 2 or (plan.intent not in ("definition", "compare", "abbreviation", "unknown") and plan.intents):
+        return None
+    a, b = plan.roles
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    if kinds.get(a.iri) == b.label:
+        return f"Yes: the {a.label} is a kind of {b.label}.", [a.iri]
+    if kinds.get(b.iri) == a.label:
+        return f"No: it is the other way round; the {b.label} is a kind of {a.label}.", [b.iri]
+    parent = f" (the {a.label} is a kind of {kinds[a.iri]})" if kinds.get(a.iri) else ""
+    return f"No: the {a.label} and the {b.label} are different roles{parent}.", [a.iri, b.iri]
+
+
+def _skill_asked(kb: KnowledgeBase, plan: Plan) -> list[str]:
+    """The skills the question names, or the one whose texts match its words best."""
+    if plan.skills:
+        return plan.skills
+    words = plan.topic or plan.terms
+    hits = index(kb).search(words, kinds=("skill",), limit=3) if words else []
+    best = [h for h in hits if h.matched >= max(1, len(words) // 2)]
+    return [best[0].label] if best else []
+
+
+def _importance(kb: KnowledgeBase, role: str, skills: list[str]) -> tuple[float, list[dict[str, Cell]]]:
+    rows = [r for r in kb.named("skill-profile", role=role).records() if r["label"] in skills or r["category"] in skills]
+    total = sum(int(str(r["importance"])) for r in rows)
+    return (total / len(rows) if rows else 0.0), rows
+
+
+def _measure(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
+    """What to rank or choose by: a skill category the question names ('more technical'), else skills."""
+    from rolegraph.ask.text import stem, vocabulary
+
+    stems = {stem(w) for w in plan.terms}
+    for category, cues in vocabulary().get("categories", {}).items():
+        if any(stem(c) in stems for c in cues):
+            return f"{category} skills", [category]
+    skills = _skill_asked(kb, plan)
+    return ", ".join(skills), skills
+
+
+def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """An order: roles by a skill (or category), or one role's skills by importance."""
+    roles = plan.roles
+    if len(roles) == 1 and len(plan.skills) >= 2:
+        rows = kb.named("skill-profile", role=roles[0].iri).records()
+        imp = {str(r["label"]): r for r in rows}
+        ranked = sorted(plan.skills, key=lambda k: -int(str(imp[k]["importance"])) if k in imp else 1)
+        for k in ranked:
+            ans.add(kb, f"{k}: importance {imp[k]['importance'] if k in imp else 0} for the {roles[0].label}",
+                    [str(imp[k]["link"])] if k in imp else [])
+        ans.lead = f"For the {roles[0].label}, by importance: " + ", ".join(
+            f"{k} ({imp[k]['importance'] if k in imp else 0})" for k in ranked) + "."
+        return
+    if len(roles) < 2:
+        return
+    name, measure = _measure(kb, plan)
+    if not measure:
+        return
+    scored = []
+    for role in roles:
+        value, rows = _importance(kb, role.iri, measure)
+        scored.append((value, role, rows))
+        ans.add(kb, f"{role.label} — {name}: {value:g}", [str(r["link"]) for r in rows])
+    scored.sort(key=lambda x: -x[0])
+    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:g})" for value, role, _ in scored) + "."
+
+
+def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """The role that fits: by the handlers' own lead, a skill, the rows found, or the texts of each role."""
+    if len(plan.roles) < 2 or ans.lead.lower().startswith(("the ", "no", "yes")):
+        return
+    name, measure = _measure(kb, plan) if plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents else ("", [])
+    if measure:
+        scored = sorted(((_importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
+        if scored[0][0] > scored[1][0]:
+            ans.lead = f"The {scored[0][1].label} ({name}: " + ", ".join(f"{r.label} {v:g}" for v, r in scored) + ")."
+            for v, r in scored:
+                ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in _importance(kb, r.iri, measure)[1]])
+            return
+    wanted = _stems_of(" ".join(plan.topic or plan.terms))
+    for item in ans.items:  # the handlers' rows: the role whose row matches the question, and says yes
+        role = next((r for r in plan.roles if item["text"].startswith(r.label)), None)
+        if role and wanted and wanted <= _stems_of(item["text"]) | {"who", "which"} and not _negative(item["text"]):
+            ans.lead = f"The {role.label}: {item['text']}"
+            return
+    winner = _which(kb, plan)
+    if winner:
+        ans.lead = f"The {winner[0].label}: {_hit_text(winner[1])}"
+        ans.add(kb, _hit_text(winner[1]), [winner[1].statement])
+
+
+def _which(kb: KnowledgeBase, plan: Plan) -> tuple[PlanRole, Hit] | None:
     """The role whose own texts match the question best."""
     idx = index(kb)
-    best: tuple[int, float, PlanRole] | None = None
+    best: tuple[int, float, PlanRole, Hit] | None = None
+    terms = _expanded(plan)
     for role in plan.roles:
-        hits = [h for h in idx.search(plan.terms, roles=[role.iri], dimensions=plan.dimensions, limit=3) if role.iri in h.roles]
+        hits = [h for h in idx.search(terms, roles=[role.iri], limit=4) if role.iri in h.roles and len(h.roles) == 1]
+        hits = [h for h in hits if not _negative(h.text)]
         if hits and (best is None or (hits[0].matched, -hits[0].score) > best[:2]):
-            best = (hits[0].matched, -hits[0].score, role)
-    return best[2] if best else None
+            best = (hits[0].matched, -hits[0].score, role, hits[0])
+    return (best[2], best[3]) if best else None
+
+
+def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """A number: keep a lead that has one, else lead with the first row or text that has one."""
+    if re.search(r"\d", ans.lead):
+        return
+    wanted = _stems_of(" ".join(plan.topic or plan.terms))
+    texts = [i["text"] for i in ans.items] + [_hit_text(h) for h in hits]
+    numbered = [t for t in texts if re.search(r"\d", t)]
+    if numbered:
+        ans.lead = max(numbered, key=lambda t: len(wanted & _stems_of(t)))
+
+
+DECIDERS: dict[str, Callable[[KnowledgeBase, Plan, Answer, list[Hit]], None]] = {
+    "yes-no": _yes_no, "which-one": _which_one, "rank": _rank, "count": _count,
+}
 
 
 _PREMISE = re.compile(r"\b(since|given that|because|as|now that|assuming)\b(.*?)\b(is|are)\b\s+"

@@ -79,29 +79,33 @@ _TITLE = re.compile(
 )
 _GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer",
                   "writer", "researcher"}
-_NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "become", "good", "same", "other",
-                                   "compare", "common", "way", "people", "line", "hiring", "product", "program", "project",
-                                   "engineering", "tech", "technical", "senior", "junior", "group", "principal", "staff",
-                                   "software", "team", "former", "ex", "new", "typical", "great", "best", "career", "s", "works"}
+_NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "become", "good", "same", "other", "compare",
+                    "common", "way", "line", "hiring", "senior", "junior", "principal", "staff", "former", "ex", "new",
+                    "typical", "great", "best", "career", "works", "define", "plain", "normal", "usual", "non"}
+
+
 _SOURCE_BEFORE = ("from", "as a", "as an", "i m a", "i m an", "i am a", "i am an", "being a", "being an", "former", "ex",
-                  "currently a", "currently an", "work as a", "work as an", "coming from", "transition from", "switch from", "move from")
+                  "currently a", "currently an", "work as a", "work as an", "coming from", "transition from", "switch from", "move from",
+                  "im a", "im an")
 _TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "to", "to a", "to an", "into", "into a", "into an",
-                  "as a tech", "transition to", "switch to", "move to", "moving to", "get into")
+                  "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an")
 
 
-def unknown_titles(kb: KnowledgeBase, words: list[str], known_spans: list[str]) -> list[tuple[str, list[str]]]:
-    """Job-title phrases that are not modelled roles (e.g. 'scrum master'), with the closest modelled roles."""
+def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
+    """Job-title phrases that are not modelled roles (e.g. 'scrum master'); the roles found are masked first."""
+    masked = list(words)
+    for start, phrase, _ in mentions:
+        for i in range(start, start + len(phrase.split())):
+            masked[i] = "|"
     unknown = []
-    for m in _TITLE.finditer(" ".join(words)):
+    for m in _TITLE.finditer(" ".join(masked)):
         phrase = " ".join(w for w in m.group(1).split() if w not in _NOT_TITLE_WORDS and w not in tx.stopwords())
-        if not phrase or (" " not in phrase and phrase.rstrip("s") in _GENERIC_HEADS):
-            continue
-        if any(phrase in k or k in phrase for k in known_spans):
+        if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
         try:
             resolve_role(kb, phrase)
-        except RoleNotFound as err:
-            unknown.append((phrase, list(err.suggestions)))
+        except RoleNotFound:
+            unknown.append(phrase)
         except RolegraphError:
             continue
     return unknown
@@ -116,9 +120,9 @@ def _part(words: list[str], start: int) -> str:
     return "subject"
 
 
-def _roles(kb: KnowledgeBase, words: list[str]) -> tuple[list[PlanRole], list[dict[str, Any]], list[str]]:
+def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> tuple[
+        list[PlanRole], list[dict[str, Any]], list[str]]:
     """The roles named, the ambiguous short forms (unresolved), and notes on how short forms were read."""
-    mentions = find_roles_in_text(kb, " ".join(words))
     named = {r.iri for _, _, readings in mentions if len(readings) == 1 for r in readings}
     kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
     parents = {kinds[i] for i in named if kinds.get(i)}
@@ -127,9 +131,13 @@ def _roles(kb: KnowledgeBase, words: list[str]) -> tuple[list[PlanRole], list[di
     assumptions: list[str] = []
     for start, phrase, readings in mentions:
         chosen: list[RoleRef] = readings
+        if len(readings) > 1 and {TECH_PM, TECH_PGM} <= {r.iri for r in readings} and _both(words, start, phrase):
+            for iri, label in ((TECH_PM, "Technical Product Manager"), (TECH_PGM, "Technical Program Manager")):
+                if all(r.iri != iri for r in roles):
+                    roles.append(PlanRole(iri, label, "compared"))
+            continue
         if len(readings) > 1:
-            label_of = {r.iri: r for r in readings}
-            parent = [label_of[i] for i in label_of if i in parents and i not in named]
+            parent = [r for r in readings if r.label in parents and r.iri not in named]
             if parent:  # "PM" beside "Tech PM": the plain role the Tech PM is a kind of
                 chosen = parent[:1]
                 assumptions.append(f"'{phrase.upper()}' read as {chosen[0].label}, beside {', '.join(r.label for r in _labels(kb, named))}.")
@@ -140,6 +148,15 @@ def _roles(kb: KnowledgeBase, words: list[str]) -> tuple[list[PlanRole], list[di
         if all(r.iri != ref.iri for r in roles):
             roles.append(PlanRole(ref.iri, ref.label, _part(words, start)))
     return roles, ambiguous, assumptions
+
+
+_BOTH = {"two", "both", "type", "types", "kind", "kinds", "either", "each", "different", "flavours", "flavors", "variants"}
+
+
+def _both(words: list[str], start: int, phrase: str) -> bool:
+    """'the two TPM roles', 'both TPMs', 'which tpm type': the two TPM roles, not one unknown reading."""
+    near = set(words[max(0, start - 3) : start + len(phrase.split()) + 2])
+    return bool(near & _BOTH)
 
 
 def _labels(kb: KnowledgeBase, iris: set[str]) -> list[RoleRef]:
@@ -172,10 +189,23 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     return "list"
 
 
+def _cue_words(c: Cues, stemmed: list[str], intents: list[str]) -> set[int]:
+    """Positions of the words that the chosen intents' cue phrases cover."""
+    covered: set[int] = set()
+    for name in intents:
+        for phrase, _ in c.intents.get(name, []):
+            at = tx.find_phrase(stemmed, phrase) if phrase else -1
+            if at >= 0:
+                covered.update(range(at, at + len(phrase)))
+    return covered
+
+
 def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
+    """Intents by score, best first: the best one, and every other one that names itself outright (score ≥ 3)."""
     scores = score(c.intents, stemmed)
     order = {name: i for i, name in enumerate(c.priority)}
     ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
+    ranked = ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3]
     if "separate" in ranked and "skills" in ranked:
         ranked.remove("skills")  # "which skills separate": the skills are what separate
     if "shared" in ranked and "skills" in ranked:
@@ -231,14 +261,15 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
     stemmed = tx.stems(words)
-    roles, ambiguous, assumptions = _roles(kb, words)
+    mentions = find_roles_in_text(kb, " ".join(words))
+    roles, ambiguous, assumptions = _roles(kb, words, mentions)
     intents = _ranked_intents(c, stemmed)
     named = _named(kb, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
     plan = Plan(
         question=question,
         intents=intents,
         roles=roles,
-        concerns=asked_concerns(tx.clip(question)) if "ownership" in intents else [],
+        concerns=_concerns(question),
         dimensions=list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, []))),
         skills=named["skill"],
         activities=named["activity"],
@@ -249,12 +280,33 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         assumptions=assumptions,
     )
     plan.form = _form(c, words, stemmed, intents, roles)
-    spans = [r.label.lower() for r in roles] + [a["text"] for a in ambiguous]
-    spans += [m[1] for m in find_roles_in_text(kb, " ".join(words))]
-    plan.unknown_roles = [p for p, _ in unknown_titles(kb, words, spans)]
-    role_words = {w for s in spans for w in s.split()}
-    plan.terms = list(dict.fromkeys(w for w in tx.content_words(words) if w not in role_words))
+    plan.unknown_roles = unknown_titles(kb, words, mentions)
+    role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
+    content = set(tx.content_words(words))
+    plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
+    cue_at = _cue_words(c, stemmed, intents)
+    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
+    if not intents and len(plan.topic) <= 1 and any(len(m[2]) > 1 or _is_short(kb, m[1]) for m in mentions):
+        plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
+        plan.form = "define"
     return plan
+
+
+def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
+    from rolegraph.resolve import index
+
+    return index(kb).is_short_form(phrase) or index(kb).is_short_form(phrase.rstrip("s"))
+
+
+_CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
+
+
+def _concerns(question: str) -> list[str]:
+    """The concerns (what/why/how/who/when) a question names, also as 'what/why'."""
+    found = asked_concerns(question)
+    for m in _CONCERN_PAIR.finditer(question.lower()):
+        found += [c for c in m.groups() if c not in found]
+    return [c for c in ("what", "why", "how", "who", "when") if c in found]
 
 
 def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> bool:
@@ -268,6 +320,8 @@ def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> 
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
     if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan):
         plan = _merge(c, plan, prev, stemmed)
+    if "ownership" not in plan.intents:
+        plan.concerns = []
     if plan.unknown_roles:
         plan.status = "unknown-role"
     elif not plan.intents and not plan.roles and not plan.ambiguous and not plan.terms:
@@ -344,12 +398,14 @@ def _default_roles(plan: Plan) -> None:
         plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
         plan.assumptions.append("'TPM' is ambiguous: answered for both readings, the Technical Product Manager and the "
                                 "Technical Program Manager.")
+        plan.status = "ambiguous-role"
     elif plan.ambiguous and not plan.roles and plan.intent != "abbreviation":
         readings = plan.ambiguous[0]
         plan.roles = [PlanRole(i, label, "subject") for i, label in zip(readings["iris"], readings["readings"], strict=True)]
         plan.assumptions.append(f"'{readings['text'].upper()}' is ambiguous: answered for each reading, "
                                 + ", ".join(readings["readings"]) + ".")
         plan.ambiguous = plan.ambiguous[1:]
+        plan.status = "ambiguous-role"  # answered for every reading, and said so
     elif not plan.roles and not plan.ambiguous and plan.intent in _ROLE_FREE and plan.status == "answered":
         plan.roles = [PlanRole(TECH_PM, "Technical Product Manager", "compared"), PlanRole(TECH_PGM, "Technical Program Manager", "compared")]
         plan.assumptions.append("No role named: answered for the two TPM roles.")

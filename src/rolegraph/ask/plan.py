@@ -39,6 +39,7 @@ class Plan:
     scope: str = "any"
     status: str = "answered"
     terms: list[str] = field(default_factory=list)
+    topic: list[str] = field(default_factory=list)
     unknown_roles: list[str] = field(default_factory=list)
     ambiguous: list[dict[str, Any]] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)

@@ -57,6 +57,12 @@ class Index:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    def has(self, word: str) -> bool:
+        """Whether any text in the index has ``word`` (stemmed)."""
+        if not word.isalnum():
+            return False
+        return self.conn.execute("SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1", (f'"{word}"',)).fetchone() is not None
+
     def labels(self) -> list[tuple[str, str]]:
         """(label, kind) of every link target and role, for spotting skills, activities and companies in a question."""
         return [(str(a), str(b)) for a, b in self.conn.execute("SELECT DISTINCT label, kind FROM docs WHERE label != ''")]

@@ -82,7 +82,9 @@ def find_phrase(stemmed: list[str], phrase: tuple[str, ...]) -> int:
     return -1
 
 
-_SENTENCE = re.compile(r"[?;]+|\.\s+|\band also\b|\bplus\b|\balso\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[?;+]+|\.\s+|\band also\b|\bplus\b|\balso\b"
+                       r"|,?\s+and\s+(?=(?:how|what|who|which|why|when|where|do|does|is|are|can|should)\b)"
+                       r"|,\s*(?=(?:how|what|who|which|why|when|where)\b)", re.IGNORECASE)
 
 
 def split_parts(question: str) -> list[str]:

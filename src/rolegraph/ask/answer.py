@@ -288,18 +288,28 @@ def _mentions(link: dict[str, Cell], stems: list[str]) -> bool:
 def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     sources = [r for r in plan.roles if r.part == "source"]
     targets = [r for r in plan.roles if r.part == "target"] or [r for r in plan.roles if r.part != "source"][-1:]
+    if sources and targets:
+        _route(kb, plan, ans, sources[0], targets[0])
+        return
+    moves = kb.named("transitions").records()
+    if sources:  # where people go next
+        source = sources[0]
+        onward = [t for t in moves if t["from_role"] == source.iri]
+        for t in onward:
+            ans.add(kb, f"To {t['to_label']} (how common: {t['prevalence']}/3)", [str(t["link"])])
+        ans.lead = (f"From {source.label}, recorded moves go on to " + ", ".join(str(t["to_label"]) for t in onward) + "."
+                    if onward else f"The knowledge base records no move out of {source.label}.")
+        ans.tables.append(Table(f"Moves out of {source.label}", ["to", "how common", "basis", "sources"], [
+            [t["to_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in onward]))
+        return
     if not targets:
-        ans.lead = "Name the role you want to move into, e.g. 'How do I become a Tech PM?'."
         return
     target = targets[0]
-    if sources:
-        _route(kb, plan, ans, sources[0], target)
-        return
-    moves = [t for t in kb.named("transitions").records() if t["to_role"] == target.iri]
-    moves.sort(key=lambda t: (-int(str(t["prevalence"])), compare.BASIS_ORDER.get(str(t["basis"]), 9)))
-    for t in moves:
+    into = [t for t in moves if t["to_role"] == target.iri]
+    into.sort(key=lambda t: (-int(str(t["prevalence"])), compare.BASIS_ORDER.get(str(t["basis"]), 9)))
+    for t in into:
         ans.add(kb, f"From {t['from_label']} (how common: {t['prevalence']}/3)", [str(t["link"])])
-    shown = [t for t in moves if plan.scope != "seed" or t["basis"] != "external"]
+    shown = [t for t in into if plan.scope != "seed" or "seed" in basis_of(kb, [str(t["link"])])]
     if shown:
         ans.lead = f"Most common way into {target.label}: from {shown[0]['from_label']}" + (
             "; also from " + ", ".join(str(t["from_label"]) for t in shown[1:4]) if len(shown) > 1 else "") + "."
@@ -308,8 +318,8 @@ def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             ans.notes.append(f"Outside counterpoint ({f['id']}, not the seed's answer): {f['text']}")
             ans.notes += compare.disagreement_notes(kb, [f["disputed_by"]])
     ans.tables.append(Table(f"Ways into {target.label}", ["from", "how common", "basis", "sources"], [
-        [t["from_label"], f"{t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])])] for t in moves]))
-    if not moves:
+        [t["from_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in shown]))
+    if not into:
         ans.lead = f"The knowledge base records no transition into {target.label}."
 
 
@@ -321,22 +331,28 @@ def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target:
     ans.notes += result.notes
     rows = result.tables[0].rows if result.tables else []
     for row in rows:
-        ans.add(kb, f"Step {row[0]}: {row[1]} → {row[2]} ({row[3]})", [], basis=str(row[4]))
+        ans.add(kb, f"Step {row[0]}: {row[1]} → {row[2]} ({row[3]})", [], basis=str(row[4]) or "derived")
         ans.items[-1]["sources"] = [s for s in str(row[5]).split(", ") if s]
-    direct = [t for t in kb.named("transitions").records() if t["from_role"] == source.iri and t["to_role"] == target.iri]
-    if plan.form == "yes-no":
-        ans.lead = (f"Yes: moving from {source.label} to {target.label} is a recorded transition." if direct else
-                    f"Not directly: no move from {source.label} to {target.label} is recorded" +
-                    (f"; the recorded route is {' → '.join([str(rows[0][1])] + [str(r[2]) for r in rows])}." if rows else "."))
-    elif rows:
-        ans.lead = f"Route: {' → '.join([str(rows[0][1])] + [str(r[2]) for r in rows])}."
+    moves = kb.named("transitions").records()
+    direct = [t for t in moves if t["from_role"] == source.iri and t["to_role"] == target.iri]
+    top = max((int(str(t["prevalence"])) for t in moves if t["to_role"] == target.iri), default=0)
+    common = " It is the most common way in." if direct and int(str(direct[0]["prevalence"])) == top and top > 1 else ""
+    route = " → ".join([str(rows[0][1])] + [str(r[2]) for r in rows]) if rows else ""
+    if direct:
+        ans.lead = f"Yes: moving from {source.label} to {target.label} is a recorded transition (how common: {direct[0]['prevalence']}/3).{common}"
+    elif rows and any("no recorded" not in str(r[3]) for r in rows):
+        ans.lead = f"Not directly: no move from {source.label} to {target.label} is recorded; the recorded route is {route}."
     else:
-        ans.lead = f"The knowledge base records no route from {source.label} to {target.label}."
-    if plan.intents[1:2] == ["skills"] or "skills" in plan.intents:
-        gap = graph.skill_gap(kb, source.iri, target.iri)
-        for g in gap[:8]:
-            ans.add(kb, f"To learn: {g['label']} ({target.label} {g.get('importance_b', '')})".replace(" )", ")"),
-                    [str(x) for x in (g.get("link_a"), g.get("link_b")) if x])
+        ans.lead = (f"No move from {source.label} to {target.label} is recorded; what the {target.label} needs more "
+                    "is the skill gap below.")
+    if plan.form not in ("yes-no", "route") and direct:
+        ans.lead = ans.lead.replace("Yes: moving", "Moving")
+    gap = graph.skill_gap(kb, source.iri, target.iri)
+    for g in gap[:6]:
+        ans.add(kb, f"To build: {g['label']} ({target.label} {g['importance_a']} vs {source.label} {g['importance_b']})",
+                [str(x) for x in (g["link_a"], g["link_b"]) if x])
+    if gap:
+        ans.lead += " Skills to build: " + ", ".join(str(g["label"]) for g in gap[:5]) + "."
 
 
 def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
@@ -449,7 +465,34 @@ def _disagreement(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         str(next(r["question"] for r in rows if r["id"] == d)) for d in sorted(wanted)[:3])
 
 
+def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """A source author (the seed's when none is named): what the texts say about them, and what they wrote."""
+    from rolegraph.ask.text import phrase_stems, vocabulary
+
+    known = kb.sources()
+    seed_author = next((s.creator for s in known.values() if s.tier == "seed"), "")
+    cue_stems = {st for p in vocabulary()["intents"]["person"].values() for phrase in p for st in phrase_stems(phrase)}
+    for person in plan.people or [seed_author]:
+        surname = person.split()[-1] if person.split() else person
+        theirs = sorted((iri for iri, s in known.items() if surname and surname in s.creator), key=lambda i: known[i].id)
+        ids = {known[i].id for i in theirs}
+        about = [h for h in index(kb).search([surname.lower(), "he", "his", *_expanded(plan)], kinds=("fact", "position"), limit=40)
+                 if surname in h.text or (re.search(r"\b(he|his|him)\b", h.text, re.I) and set(h.sources) <= ids)]
+        wanted = _stems_of(" ".join(_expanded(plan))) - cue_stems - _stems_of(person) - {"seed", "author"}
+        about.sort(key=lambda h: -len(wanted & _stems_of(h.text)))
+        best = about[0] if about and wanted & _stems_of(about[0].text) else None
+        for h in about[:5]:
+            ans.add(kb, _hit_text(h), [h.statement])
+        for i in theirs:
+            ans.statements.append(i)
+            ans.items.append({"text": f"{person} wrote {known[i].id}: {known[i].title} ({known[i].creator}).", "sources": [known[i].id],
+                              "basis": _TIERS.get(known[i].tier, "external")})
+        wrote = "; ".join(f"{known[i].id} {known[i].title} ({known[i].creator})" for i in theirs[:4])
+        ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {_hit_text(best)}" if best else f"{person} wrote {wrote}.")
+
+
 HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "person": _person,
     "abbreviation": _abbreviation,
     "dimensions": _dimensions,
     "ownership": _ownership,

@@ -38,10 +38,20 @@ class Cues:
     seed: list[tuple[str, ...]]
     follow_up: list[tuple[str, ...]]
     reverse: list[tuple[str, ...]]
+    onward: list[tuple[str, ...]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
-    return {name: [(tx.phrase_stems(p), int(w)) for w, phrases in weights.items() for p in phrases] for name, weights in table.items()}
+    """Each entry's cue phrases as stems, once each ("company" and "companies" are one cue), at their highest weight."""
+    out: dict[str, list[Cue]] = {}
+    for name, weights in table.items():
+        best: dict[tuple[str, ...], int] = {}
+        for w, phrases in weights.items():
+            for p in phrases:
+                stems = tx.phrase_stems(p)
+                best[stems] = max(best.get(stems, 0), int(w))
+        out[name] = list(best.items())
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,6 +67,7 @@ def cues() -> Cues:
         seed=[tx.phrase_stems(p) for p in data["scope"]["seed"]],
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
         reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
+        onward=[tx.phrase_stems(p) for p in data["transitions"]["onward"]],
     )
 
 
@@ -91,6 +102,9 @@ _TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "
                   "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an")
 
 
+_LEAD_KINDS = {"tech", "team", "technical", "engineering", "design", "product", "data", "project", "program", "qa", "dev"}
+
+
 def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
     """Job-title phrases that are not modelled roles (e.g. 'scrum master'); the roles found are masked first."""
     masked = list(words)
@@ -102,6 +116,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         phrase = " ".join(w for w in m.group(1).split() if w not in _NOT_TITLE_WORDS and w not in tx.stopwords())
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
+        if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:
+            continue  # "backgrounds lead into …": a verb, not a Tech Lead
         try:
             resolve_role(kb, phrase)
         except RoleNotFound:
@@ -206,6 +222,10 @@ def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
     order = {name: i for i, name in enumerate(c.priority)}
     ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
     ranked = ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3]
+    if "transitions" in ranked and "skills" in ranked:
+        ranked.remove("skills")  # "what should I learn to become …": the route's skill gap
+    if "person" in ranked:
+        ranked = ["person"]  # the author's career, applications, employer: about the person, not the roles
     if "separate" in ranked and "skills" in ranked:
         ranked.remove("skills")  # "which skills separate": the skills are what separate
     if "shared" in ranked and "skills" in ranked:
@@ -227,11 +247,14 @@ def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
 
 
 def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
+    """Source authors the question names by surname ('orosz') or in full; organisations ('The …') are not people."""
     people = []
     for ref in kb.sources().values():
-        for person in re.split(r",|/| and ", ref.creator):
-            names = [n for n in normalise(person).split() if len(n) > 3]
-            if names and any(n in words for n in names) and person.strip() not in people:
+        for person in re.split(r",|/| and |\(", ref.creator):
+            names = normalise(person).split()
+            if not 2 <= len(names) <= 3 or person.strip().startswith("The ") or len(names[-1]) < 4:
+                continue
+            if (names[-1] in words or all(n in words for n in names)) and person.strip() not in people:
                 people.append(person.strip())
     return people
 
@@ -243,25 +266,25 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     c = cues()
     words = tx.words(question)
     stemmed = tx.stems(words)
+    whole = _single(kb, question, c)
     parts = [p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]
-    if len(parts) > 1:
+    if len(parts) > 1 and len(whole.intents) > 1:
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
         if len({tuple(s.intents[:1]) for s in subs}) > 1:
-            whole = _single(kb, question, c)
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)
             whole.parts = subs
             whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
             return _finish(kb, whole, words, stemmed, c, prev)
-    return _finish(kb, _single(kb, question, c), words, stemmed, c, prev)
+    return _finish(kb, whole, words, stemmed, c, prev)
 
 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
     stemmed = tx.stems(words)
-    mentions = find_roles_in_text(kb, " ".join(words))
+    mentions = find_roles_in_text(kb, " ".join(_as_titles(words)))
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
     intents = _ranked_intents(c, stemmed)
     named = _named(kb, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
@@ -279,6 +302,12 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         ambiguous=ambiguous,
         assumptions=assumptions,
     )
+    if not intents and any(r.part == "target" for r in roles) and len(roles) >= 2:
+        plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
+    if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
+        plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
+    if plan.people and "person" not in intents:
+        plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles)
     plan.unknown_roles = unknown_titles(kb, words, mentions)
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
@@ -286,10 +315,16 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
     cue_at = _cue_words(c, stemmed, intents)
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
-    if not intents and len(plan.topic) <= 1 and any(len(m[2]) > 1 or _is_short(kb, m[1]) for m in mentions):
+    if not intents and not plan.terms and len(words) <= 4 and any(len(m[2]) > 1 or _is_short(kb, m[1]) for m in mentions):
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"
     return plan
+
+
+def _as_titles(words: list[str]) -> list[str]:
+    """'technical program management' names the Technical Program Manager: the discipline read as its title."""
+    return ["manager" if w == "management" and i and words[i - 1] in ("program", "programme", "product", "project", "engineering")
+            else w for i, w in enumerate(words)]
 
 
 def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
@@ -328,9 +363,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan.status = "cannot-parse"
     if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"]:
         plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means
-    if plan.status != "unknown-role":
+    if plan.status != "unknown-role" and plan.intent != "person":
         _default_roles(plan)
-    if plan.ambiguous and not plan.roles and plan.intent != "abbreviation" and plan.status == "answered":
+    if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person") and plan.status == "answered":
         plan.status = "ambiguous-role"
     if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan):
         plan.status = "cannot-parse"
@@ -413,3 +448,7 @@ def _default_roles(plan: Plan) -> None:
         plan.roles = [replace(r, part="compared") for r in plan.roles]
     if plan.intent == "transitions" and len(plan.roles) == 1 and plan.roles[0].part == "subject":
         plan.roles = [replace(plan.roles[0], part="target")]
+    if plan.intent == "transitions" and any(r.part == "target" for r in plan.roles):
+        plan.roles = [replace(r, part="source") if r.part in ("subject", "compared") else r for r in plan.roles]
+    if plan.intent == "transitions" and len(plan.roles) == 2 and not any(r.part in ("source", "target") for r in plan.roles):
+        plan.roles = [replace(plan.roles[0], part="source"), replace(plan.roles[1], part="target")]

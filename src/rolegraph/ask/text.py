@@ -55,7 +55,12 @@ def clip(question: str) -> str:
 
 def words(question: str) -> list[str]:
     """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
-    return normalise(clip(question)).split()[:MAX_WORDS]
+    return [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in _CONTRACTIONS.get(w, (w,))]
+
+
+#: Contractions typed without the apostrophe.
+_CONTRACTIONS = {"whats": ("what", "s"), "hows": ("how", "s"), "whos": ("who", "s"), "wheres": ("where", "s"),
+                 "im": ("i", "m"), "dont": ("don", "t"), "doesnt": ("doesn", "t"), "isnt": ("isn", "t"), "cant": ("can", "t")}
 
 
 def stems(tokens: list[str]) -> list[str]:

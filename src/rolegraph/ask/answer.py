@@ -64,9 +64,23 @@ def role_label(plan: Plan, iri: str) -> str:
 
 
 def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """What a short form stands for: every reading of an ambiguous one (TPM, PM), the role of any other (SDM, PM-T)."""
+    from rolegraph.resolve import find_roles_in_text, index as names
+
     rows = kb.named("abbreviations").records()
-    asked_text = " " + " ".join(w for w in re.split(r"\W+", plan.question.lower()) if w) + " "
-    asked = [r for r in rows if f" {str(r['short_form']).lower()} " in asked_text or f" {str(r['short_form']).lower()}s " in asked_text]
+    mentions = find_roles_in_text(kb, plan.question)
+    said = {m[1] for m in mentions} | {m[1].rstrip("s") for m in mentions}
+    asked = [r for r in rows if str(r["short_form"]).lower() in said]
+    for _, phrase, readings in mentions:
+        if len(readings) == 1 and names(kb).is_short_form(phrase.rstrip("s") if phrase not in names(kb).exact else phrase):
+            text = f"{phrase.upper()} stands for the {readings[0].label}."
+            ans.lead = ans.lead or text
+            ans.add(kb, text, [readings[0].iri])
+            for f in _facts(kb, [readings[0].iri]):
+                if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
+                    ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+    if not asked and ans.items:
+        return
     asked = asked or [r for r in rows if r["short_form"] == "TPM"]
     for form in sorted({str(r["short_form"]) for r in asked}):
         readings = [r for r in asked if r["short_form"] == form]
@@ -80,6 +94,14 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if f["dimension"] == "naming" and form.lower() in str(f["text"]).lower():
                 ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
+
+
+def _catalogue(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """The modelled roles and how many there are."""
+    roles = kb.named("roles").records()
+    ans.lead = f"{len(roles)} roles are modelled: " + ", ".join(str(r["label"]) for r in roles) + "."
+    for r in roles:
+        ans.add(kb, f"{r['label']}: {r['definition']}", [str(r["role"])])
 
 
 def _facts(kb: KnowledgeBase, roles: Iterable[str]) -> list[dict[str, Cell]]:
@@ -370,7 +392,9 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         for domain in sorted(by_domain, key=lambda d: (d.startswith("("), d)):
             group = sorted(by_domain[domain], key=lambda x: str(x["target_label"]))
             if plan.scope == "seed":
-                group = [x for x in group if "seed" in basis_of(kb, [str(x["link"])])] or group
+                group = [x for x in group if "seed" in basis_of(kb, [str(x["link"])])]
+                if not group:
+                    continue
             statements = [str(x["link"]) for x in group]
             companies = ", ".join(dict.fromkeys(str(x["target_label"]) for x in group))
             table.rows.append([role.label, domain, companies, basis_of(kb, statements), kb.source_ids(statements)])
@@ -492,6 +516,7 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 
 HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "catalogue": _catalogue,
     "person": _person,
     "abbreviation": _abbreviation,
     "dimensions": _dimensions,
@@ -584,7 +609,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         lead = ans.lead
         HANDLERS[intent](kb, plan, ans)
         ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
-    if not intents:
+    if not intents and not (plan.form == "yes-no" and _identity(kb, plan)):
         _from_hits(kb, plan, ans, hits)
     elif not ans.abstained:
         for h in hits[:2]:  # what the texts of the graph add: caveats, facts beside the links
@@ -691,6 +716,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     if identity:
         ans.lead = identity[0]
         ans.add(kb, identity[0], identity[1])
+        ans.abstained = False
         return
     wanted = _stems_of(" ".join(plan.topic or plan.terms))
     evidence = [(i["text"], None) for i in ans.items] + [(_hit_text(h), h) for h in hits]

@@ -182,7 +182,11 @@ def _labels(kb: KnowledgeBase, iris: set[str]) -> list[RoleRef]:
 # --- the plan -----------------------------------------------------------------------------------
 
 
-def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole]) -> str:
+_WH = {"what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whats", "hows", "list", "name", "tell", "explain",
+       "define", "describe", "compare", "rank", "order", "show", "give"}
+
+
+def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question_mark: bool) -> str:
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     forms = score(c.forms, stemmed)
     joined = " ".join(words)
@@ -191,6 +195,8 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         return "which-one"
     if opener in c.yes_no and not forms.get("which-one"):
         return "yes-no"
+    if question_mark and not set(words) & _WH and not forms.get("which-one") and not forms.get("rank"):
+        return "yes-no"  # "tpgm owns product roadmap?"
     if opener == "who" and not roles:
         return "which-one"
     if forms:
@@ -222,6 +228,8 @@ def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
     order = {name: i for i, name in enumerate(c.priority)}
     ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
     ranked = ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3]
+    if "dimensions" in ranked:
+        ranked = [n for n in ranked if n not in ("separate", "compare", "skills")]
     if "transitions" in ranked and "skills" in ranked:
         ranked.remove("skills")  # "what should I learn to become …": the route's skill gap
     if "person" in ranked:
@@ -308,14 +316,15 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
-    plan.form = _form(c, words, stemmed, intents, roles)
+    plan.form = _form(c, words, stemmed, intents, roles, question.rstrip().endswith("?"))
     plan.unknown_roles = unknown_titles(kb, words, mentions)
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     content = set(tx.content_words(words))
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
     cue_at = _cue_words(c, stemmed, intents)
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
-    if not intents and not plan.terms and len(words) <= 4 and any(len(m[2]) > 1 or _is_short(kb, m[1]) for m in mentions):
+    short = [m for m in mentions if len(m[2]) > 1 or _is_short(kb, m[1])]
+    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1:
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"
     return plan
@@ -417,7 +426,8 @@ _ROLE_FREE = ("team", "day-to-day", "deliverables", "metrics", "skills", "owners
 def _default_roles(plan: Plan) -> None:
     """Fill in the roles a question leaves implicit and mark their parts."""
     tpm_readings = any({TECH_PM, TECH_PGM} <= set(a["iris"]) for a in plan.ambiguous)
-    if plan.intent in _PAIRED or (plan.form == "which-one" and len(plan.roles) < 2):
+    only_ambiguous = bool(plan.ambiguous) and not plan.roles and plan.intent not in _PAIRED
+    if plan.intent in _PAIRED or (plan.form == "which-one" and len(plan.roles) < 2 and not only_ambiguous):
         if len(plan.roles) < 2 and (tpm_readings or not plan.roles or plan.intent in _PAIRED):
             have = {r.iri for r in plan.roles}
             for iri, label in ((TECH_PM, "Technical Product Manager"), (TECH_PGM, "Technical Program Manager")):

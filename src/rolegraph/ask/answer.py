@@ -116,8 +116,8 @@ def _dimensions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     dims = [d for d in kb.named("dimensions").records() if d["seed_named"]]
     facts = [f for f in _facts(kb, [TECH_PM, TECH_PGM]) if f["basis"] == "seed" and f["dimension"] in ("team", "day-to-day")]
     order = ", ".join(str(d["label"]) for d in dims)
-    ans.lead = f"In the seed's order: {order}."
-    ans.add(kb, ans.lead, sorted({str(f["fact"]) for f in facts}))
+    ans.add(kb, f"In the seed's order: {order}.", sorted({str(f["fact"]) for f in facts}))
+    ans.lead = f"The seed names {len(dims)} dimensions, in this order: {order}."
     ans.tables.append(Table("Dimensions named by the seed", ["order", "dimension"], [[d["order"], d["label"]] for d in dims]))
     ans.notes.append("The seed names these four dimensions, but only the focus-areas content could be read; "
                      "team structure, tech skills and day-to-day answers come from outside sources.")

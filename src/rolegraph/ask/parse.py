@@ -102,6 +102,7 @@ _TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "
                   "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an")
 
 
+_GROUP_WORDS = {"team", "teams", "other", "fellow", "senior", "junior", "many", "several", "few", "group", "software", "individual"}
 _LEAD_KINDS = {"tech", "team", "technical", "engineering", "design", "product", "data", "project", "program", "qa", "dev"}
 
 
@@ -116,6 +117,9 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         phrase = " ".join(w for w in m.group(1).split() if w not in _NOT_TITLE_WORDS and w not in tx.stopwords())
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
+        head, *rest = reversed(phrase.split())
+        if head.endswith("s") and head.rstrip("s") in _GENERIC_HEADS and set(rest) <= _GROUP_WORDS:
+            continue  # "a team of engineers": people, not a role
         if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:
             continue  # "backgrounds lead into …": a verb, not a Tech Lead
         try:
@@ -294,6 +298,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     stemmed = tx.stems(words)
     mentions = find_roles_in_text(kb, " ".join(_as_titles(words)))
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
+    role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
+    stemmed = ["|" if i in role_at else s for i, s in enumerate(stemmed)]  # "product" in "product manager" is no cue
     intents = _ranked_intents(c, stemmed)
     named = _named(kb, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
     plan = Plan(
@@ -318,7 +324,6 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles, question.rstrip().endswith("?"))
     plan.unknown_roles = unknown_titles(kb, words, mentions)
-    role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     content = set(tx.content_words(words))
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
     cue_at = _cue_words(c, stemmed, intents)

@@ -718,12 +718,12 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         ans.add(kb, identity[0], identity[1])
         ans.abstained = False
         return
-    wanted = _stems_of(" ".join(plan.topic or plan.terms))
+    wanted = _asked_stems(kb, plan)
     evidence = [(i["text"], None) for i in ans.items] + [(_hit_text(h), h) for h in hits]
     if not evidence or not wanted:
         return
-    text, hit = max(evidence, key=lambda e: (len(wanted & _stems_of(e[0])), e[1] is None))
-    if not wanted & _stems_of(text):
+    text, hit = max(evidence, key=lambda e: (len(wanted & _stems_of(_without_roles(kb, e[0]))), e[1] is None))
+    if not wanted & _stems_of(_without_roles(kb, text)):
         return
     asked_negative = bool(_NEGATION.search(" ".join(tx_words(plan.question))))
     verdict = "No" if _negative(text) != asked_negative else "Yes"
@@ -731,6 +731,27 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     ans.lead = f"{verdict}{disputed}: {text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
+
+
+_FUNCTION_WORDS = {"is", "are", "a", "an", "the", "do", "does", "did", "can", "could", "should", "will", "would", "to", "of", "it",
+                   "they", "there", "that", "this", "be", "have", "has", "any", "anyone", "anybody", "right", "yes", "true", "really"}
+
+
+def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
+    """Stems of what a closed question asks about: its words without role names and function words."""
+    words = [w for w in tx_words(_without_roles(kb, plan.question)) if w not in _FUNCTION_WORDS]
+    return _stems_of(" ".join(words))
+
+
+def _without_roles(kb: KnowledgeBase, text: str) -> str:
+    """``text`` with role names taken out ('Engineering Manager' does not answer 'manage people')."""
+    from rolegraph.resolve import find_roles_in_text, normalise
+
+    words = normalise(text).split()
+    for start, phrase, _ in find_roles_in_text(kb, text):
+        for i in range(start, start + len(phrase.split())):
+            words[i] = ""
+    return " ".join(w for w in words if w)
 
 
 def tx_words(text: str) -> list[str]:

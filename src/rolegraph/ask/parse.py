@@ -328,7 +328,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
     cue_at = _cue_words(c, stemmed, intents)
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
-    short = [m for m in mentions if len(m[2]) > 1 or _is_short(kb, m[1])]
+    short = [m for m in mentions if " " not in m[1] and (len(m[2]) > 1 or _is_short(kb, m[1]))]
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1:
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"

@@ -65,7 +65,8 @@ def role_label(plan: Plan, iri: str) -> str:
 
 def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """What a short form stands for: every reading of an ambiguous one (TPM, PM), the role of any other (SDM, PM-T)."""
-    from rolegraph.resolve import find_roles_in_text, index as names
+    from rolegraph.resolve import find_roles_in_text
+    from rolegraph.resolve import index as names
 
     rows = kb.named("abbreviations").records()
     mentions = find_roles_in_text(kb, plan.question)

@@ -84,14 +84,14 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         return
     asked = asked or [r for r in rows if r["short_form"] == "TPM"]
     for form in sorted({str(r["short_form"]) for r in asked}):
-        readings = [r for r in asked if r["short_form"] == form]
-        text = (f"{form} is ambiguous: it can stand for " if readings[0]["ambiguous"] else f"{form} stands for ") + " or ".join(
-            str(r["role_label"]) for r in readings) + "."
+        meanings = [r for r in asked if r["short_form"] == form]
+        text = (f"{form} is ambiguous: it can stand for " if meanings[0]["ambiguous"] else f"{form} stands for ") + " or ".join(
+            str(r["role_label"]) for r in meanings) + "."
         ans.lead = ans.lead or text
-        ans.add(kb, text, [str(readings[0]["abbreviation"])])
-        if readings[0]["text"]:
-            ans.add(kb, str(readings[0]["text"]), [str(readings[0]["abbreviation"])])
-        for f in _facts(kb, [str(r["role"]) for r in readings]):
+        ans.add(kb, text, [str(meanings[0]["abbreviation"])])
+        if meanings[0]["text"]:
+            ans.add(kb, str(meanings[0]["text"]), [str(meanings[0]["abbreviation"])])
+        for f in _facts(kb, [str(r["role"]) for r in meanings]):
             if f["dimension"] == "naming" and form.lower() in str(f["text"]).lower():
                 ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))

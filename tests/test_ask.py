@@ -171,9 +171,7 @@ EXAMPLE_QUESTIONS = [
     "What do the two TPM roles have in common?",
     "How many teams does each coordinate?",
     "What does a Technical Program Manager do day to day?",
-    pytest.param("What is the most common way to become a Tech PM, according to the seed?", marks=pytest.mark.xfail(
-        strict=True, reason="issue 10 and 15: the ask router counts a low-authority transition (rg:ExternalLow, Tech PgM → Tech PM) "
-        "as 'computed from the graph' and keeps it in a seed-scoped answer; the ask rewrite must treat external-low as outside")),
+    "What is the most common way to become a Tech PM, according to the seed?",
     "In which domains are Tech PMs hired, with which companies?",
     "What does a Techincal Progam Manger do?",
     "Which skills separate a Scrum Master from a Tech PM?",

@@ -6,6 +6,8 @@
 True
 """
 
+from typing import TYPE_CHECKING, Any
+
 from rolegraph.errors import (
     AmbiguousRole,
     DataFileError,
@@ -16,10 +18,25 @@ from rolegraph.errors import (
     RoleNotFound,
     ValidationFailed,
 )
-from rolegraph.kb import KnowledgeBase, open_kb
-from rolegraph.results import Result, SourceRef, Table
+
+if TYPE_CHECKING:
+    from rolegraph.kb import KnowledgeBase, open_kb
+    from rolegraph.results import Result, SourceRef, Table
 
 __version__ = "0.1.0"
+
+# Imported on first use, so that `import rolegraph.cli` stays light until the CLI has set up
+# its Ctrl-C handling (pyoxigraph takes a while to import).
+_LAZY = {"KnowledgeBase": "rolegraph.kb", "open_kb": "rolegraph.kb", "Result": "rolegraph.results", "SourceRef": "rolegraph.results",
+         "Table": "rolegraph.results"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'rolegraph' has no attribute {name!r}")
 
 __all__ = [
     "AmbiguousRole",

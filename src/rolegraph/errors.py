@@ -47,6 +47,12 @@ class QueryError(RolegraphError):
     """A SPARQL query is invalid, unknown, not read-only or missing a parameter."""
 
 
+class UsageError(RolegraphError):
+    """The command line asks for something the command does not take (e.g. an undeclared ``--param``)."""
+
+    exit_code = ExitCode.USAGE
+
+
 class RoleNotFound(RolegraphError):
     """A role name matches no modelled role."""
 

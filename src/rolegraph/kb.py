@@ -7,17 +7,18 @@ validation and RDF formats, and is never imported here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
 
 from rolegraph import queries, resources
 from rolegraph.errors import DataFileError, QueryError
-from rolegraph.queries import NamedQuery, ParamValue
+from rolegraph.queries import IRI, NamedQuery, ParamValue, Term
 from rolegraph.results import Cell, Result, SourceRef, Table
+from rolegraph.sparql_tokens import projection
 
 RG = "https://w3id.org/rolegraph/ns#"
 ID = "https://w3id.org/rolegraph/id/"
@@ -47,6 +48,7 @@ class Engine(Protocol):
     def construct(self, text: str, params: dict[str, ParamValue]) -> str: ...
 
 
+T = TypeVar("T")
 _PLAIN_TEXT = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 
 
@@ -79,26 +81,35 @@ def literal_cell(lexical: str, datatype: str | None) -> Cell:
 class LocalEngine:
     """An in-memory pyoxigraph store.
 
-    Parameters are bound with an escaped ``VALUES`` block at the start of the WHERE group
-    (:func:`rolegraph.queries.inject_values`), exactly as for a remote endpoint, so every
-    engine answers a named query the same way.
+    A single value of a variable the query projects is bound with pyoxigraph's
+    ``substitutions`` (SEP-0007: the variable is replaced by the term, never by text); a tuple,
+    or a variable the query does not project, with a ``VALUES`` block of escaped terms at the
+    start of the WHERE group (:func:`rolegraph.queries.inject_values`), as for a remote endpoint.
     """
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store
 
     def _query(self, text: str, params: dict[str, ParamValue]) -> object:
+        projected = projection(text) if params else None
+        several: dict[str, ParamValue] = {
+            k: v for k, v in params.items() if isinstance(v, tuple) or (projected is not None and k not in projected)
+        }
+        single: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(queries.check_name(k)): ox_term(v) for k, v in params.items() if k not in several and not isinstance(v, tuple)
+        }
         try:
-            return self.store.query(queries.inject_values(text, params))
+            return self.store.query(queries.inject_values(text, several), substitutions=single or None)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from None
 
-    def select(self, text: str, params: dict[str, ParamValue]) -> Rows:
+    def select(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> Rows:
         solutions = self._query(text, params)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         columns = [v.value for v in solutions.variables]
-        return Rows(columns, [[to_cell(term) for term in solution] for solution in solutions])  # a solution iterates in column order
+        each = solutions if max_rows is None else _at_most(solutions, max_rows)
+        return Rows(columns, [[to_cell(term) for term in solution] for solution in each])  # a solution iterates in column order
 
     def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
         answer = self._query(text, params)
@@ -106,11 +117,32 @@ class LocalEngine:
             raise QueryError("expected an ASK query")
         return bool(answer)
 
-    def construct(self, text: str, params: dict[str, ParamValue]) -> str:
+    def construct(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> str:
         triples = self._query(text, params)
         if not isinstance(triples, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return ntriples_text(triples)
+        return ntriples_text(triples if max_rows is None else _at_most(triples, max_rows))
+
+
+def _at_most(items: Iterable[T], limit: int) -> Iterator[T]:
+    """``items``, or a one-line :class:`QueryError` once there are more than ``limit``."""
+    for count, item in enumerate(items, 1):
+        if count > limit:
+            raise QueryError(f"the query returns more than {limit:,} rows", "add a LIMIT or narrow the patterns")
+        yield item
+
+
+def ox_term(value: Term) -> ox.NamedNode | ox.Literal:
+    """A parameter value as a pyoxigraph term, typed as :func:`rolegraph.queries.sparql_term` writes it."""
+    if isinstance(value, IRI):
+        return ox.NamedNode(queries.check_iri(value))
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "decimal"))
+    return ox.Literal(str(value))
 
 
 def check_file(path: Path) -> None:

@@ -161,38 +161,44 @@ def get(name: str) -> NamedQuery:
     raise QueryError(f"no named query {name!r}", "closest: " + ", ".join(close) if close else "run `rolegraph query --list`")
 
 
-# --- read-only checks for user-supplied SPARQL ------------------------------------------------
+# --- user-supplied SPARQL: the read-only check, and values bound as escaped terms ----------------
 
-_STRIP = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_FORBIDDEN = re.compile(
-    r"(?<![?$:\w-])(SERVICE|LOAD|INSERT|DELETE|CLEAR|DROP|CREATE|ADD|MOVE|COPY|WITH|USING|FROM)(?![:\w-])",
-    re.IGNORECASE,
+VARNAME = re.compile(
+    r"[A-Za-z_0-9\u00b7\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u037d\u037f-\u1fff\u200c-\u200d\u203f-\u2040\u2070-\u218f\u2c00-\u2fef"
+    r"\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd]+"
 )
 
 
 def code_only(text: str) -> str:
     """The query text with strings, IRIs and comments blanked out; every offset is kept."""
-    return _STRIP.sub(lambda m: " " * len(m.group(0)), text)
+    from rolegraph.sparql_tokens import tokens
+
+    chars = [" "] * len(text)
+    for tok in tokens(text):
+        if tok.kind not in ("string", "iri"):
+            chars[tok.start : tok.start + len(tok.text)] = tok.text
+    return "".join(chars)
 
 
 def check_read_only(text: str) -> None:
-    """Refuse updates and anything that could reach the network or other graphs."""
-    found = _FORBIDDEN.search(code_only(text))
-    if found:
-        word = found.group(1).upper()
-        raise QueryError(
-            f"the query uses {word}, which rolegraph does not run",
-            "only read-only SELECT, ASK, CONSTRUCT and DESCRIBE queries over the knowledge base are allowed",
-        )
+    """Refuse updates, SERVICE, dataset clauses and oversize queries (see :mod:`rolegraph.sparql_tokens`)."""
+    from rolegraph.sparql_tokens import check_read_only as check
+
+    check(text)
+
+
+def check_name(name: str) -> str:
+    """``name`` if it is a SPARQL variable name (what a parameter binds), else a :class:`QueryError`."""
+    if not VARNAME.fullmatch(name):
+        raise QueryError(f"{name!r} is not a parameter name", "a parameter is a query variable: letters, digits and _ (e.g. role)")
+    return name
 
 
 def values_block(params: dict[str, ParamValue]) -> str:
-    """A SPARQL ``VALUES`` block binding ``params``, built from escaped terms."""
+    """A SPARQL ``VALUES`` block binding ``params``, built from checked names and escaped terms."""
     if not params:
         return ""
-    names = " ".join(f"?{name}" for name in params)
+    names = " ".join(f"?{check_name(name)}" for name in params)
     choices = [v if isinstance(v, tuple) else (v,) for v in params.values()]
     rows = " ".join("(" + " ".join(sparql_term(v) for v in row) + ")" for row in itertools.product(*choices))
     return f"VALUES ({names}) {{ {rows} }}"
@@ -218,10 +224,12 @@ def inject_values(text: str, params: dict[str, ParamValue]) -> str:
     """Put a ``VALUES`` block at the start of the query's outermost WHERE group."""
     if not params:
         return text
-    code = code_only(text)
-    where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
-    brace = where.end() if where else code.find("{") + 1
-    if brace <= 0:
-        raise QueryError("cannot bind parameters: the query has no WHERE group")
-    return text[:brace] + " " + values_block(params) + " " + text[brace:]
+    from rolegraph.sparql_tokens import tokens
 
+    toks = tokens(text)
+    braces = [i for i, t in enumerate(toks) if t.kind == "punct" and t.text == "{"]
+    after_where = [i for i in braces if i > 0 and toks[i - 1].kind == "word" and toks[i - 1].text.upper() == "WHERE"]
+    if not braces:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    brace = toks[(after_where or braces)[0]].start + 1
+    return text[:brace] + " " + values_block(params) + " " + text[brace:]

@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
-import gc
+import os
+import signal
 import sys
+
+
+def _interrupted_at_start(signum: int, frame: object) -> None:
+    """Ctrl-C before the command runs: nothing to clean up yet."""
+    os.write(2, b"rolegraph: interrupted\n")
+    os._exit(130)
+
+
+# Installed as early as the console script lets us (not when a program imports this module).
+if os.path.basename(sys.argv[0] if sys.argv else "") == "rolegraph" and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+    signal.signal(signal.SIGINT, _interrupted_at_start)
+
+import gc  # noqa: E402
 
 
 def main() -> None:
@@ -14,13 +28,22 @@ def main() -> None:
     # (benchmarks/bench_cli.py): import without collecting, then freeze what was imported so
     # later collections skip it. Collection stays on for the command itself.
     gc.disable()
-    from rolegraph.cli.app import click_command
+    from rolegraph.cli.app import run
     from rolegraph.errors import ExitCode
 
     gc.freeze()
     gc.enable()
     try:
-        click_command(sys.argv[1:])(prog_name="rolegraph")
+        if signal.getsignal(signal.SIGINT) is _interrupted_at_start:
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+        code = run(sys.argv[1:])
     except KeyboardInterrupt:
         sys.stderr.write("rolegraph: interrupted\n")
-        sys.exit(ExitCode.INTERRUPTED)
+        code = ExitCode.INTERRUPTED
+    from rolegraph import deadline
+
+    if deadline.abandoned:  # a query worker is still running: do not wait for it
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    sys.exit(code)

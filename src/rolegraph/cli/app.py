@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from rolegraph import formats
-from rolegraph.errors import RolegraphError
+from rolegraph.errors import ExitCode, RolegraphError
 from rolegraph.kb import KnowledgeBase, open_kb
 from rolegraph.results import Result
 
@@ -26,6 +26,9 @@ class RolegraphGroup(TyperGroup):
             return super().invoke(ctx)
         except RolegraphError as error:
             fail(error)
+        except KeyboardInterrupt:
+            sys.stderr.write("rolegraph: interrupted\n")
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
 
 
 def fail(error: RolegraphError) -> None:
@@ -33,8 +36,42 @@ def fail(error: RolegraphError) -> None:
     line = f"rolegraph: error: {error.message}"
     if error.hint:
         line += f" — {error.hint}"
-    sys.stderr.write(line.replace("\n", " ") + "\n")
+    sys.stderr.write(visible(line.replace("\n", " ")) + "\n")
     raise typer.Exit(int(error.exit_code))
+
+
+# C0 and C1 controls (ESC starts terminal sequences), DEL, and the line/paragraph separators.
+_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]} | {0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with control characters (but those in ``keep``) shown as ``\\xNN``: nothing from data drives the terminal."""
+    return text.translate({c: r for c, r in _CONTROLS.items() if chr(c) not in keep})
+
+
+def run(argv: list[str]) -> int:
+    """Run the command line ``argv``; return the exit code. Every error is one line (or click's usage text) on stderr."""
+    from typer._click.exceptions import ClickException
+
+    for n, arg in enumerate(argv, 1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            sys.stderr.write(f"rolegraph: error: argument {n} ({visible(ascii(arg))}) is not valid UTF-8 — pass text and file names as UTF-8\n")
+            return int(ExitCode.USAGE)
+    try:
+        code = click_command(argv).main(argv, prog_name="rolegraph", standalone_mode=False)
+    except ClickException as exc:
+        import io
+
+        text = io.StringIO()
+        exc.show(file=text)
+        sys.stderr.write(visible(text.getvalue(), keep="\n"))
+        return exc.exit_code
+    except typer.Abort:
+        sys.stderr.write("rolegraph: aborted\n")
+        return int(ExitCode.ERROR)
+    return int(code) if isinstance(code, int) else 0
 
 
 app = typer.Typer(

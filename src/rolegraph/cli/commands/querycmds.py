@@ -308,9 +308,11 @@ def query(
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter: name=value; IRIs as <https://…> (repeatable).",
                                                     show_default=False)] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
+    timeout: Annotated[str | None, typer.Option("--timeout", help="Stop the query after this many seconds (env ROLEGRAPH_QUERY_TIMEOUT; "
+                                                "default 30).", show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
-    """Run a named or your own read-only SPARQL query (updates, SERVICE, LOAD, FROM are refused).
+    """Run a named or your own read-only SPARQL query (updates, SERVICE, LOAD, FROM are refused; size, time and memory are limited).
 
     Example: rolegraph query skill-profile -p role=<https://w3id.org/rolegraph/id/role/technical-product-manager>
     """
@@ -320,4 +322,4 @@ def query(
         emit(list_queries(), fmt, output, kb=None, fragment=fragment)
         return
     kb = get_kb(data, endpoint)
-    emit(run_query(kb, name_or_file, param or []), fmt, output, kb=kb, fragment=fragment)
+    emit(run_query(kb, name_or_file, param or [], timeout), fmt, output, kb=kb, fragment=fragment)

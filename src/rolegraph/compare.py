@@ -283,7 +283,8 @@ def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell]) -> l
         rows = by_id.get(d, [])
         if rows:
             positions = "; ".join(f"{r['position_text']} [{kb.source_ids([str(r['position'])])}]" for r in rows)
-            notes.append(f"Sources disagree ({d}) — {rows[0]['question']} Positions: {positions}")
+            note = f" rolegraph's note: {rows[0]['note']}" if rows[0].get("note") else ""
+            notes.append(f"Sources disagree ({d}) — {rows[0]['question']} Positions: {positions}{note}")
     return notes
 
 

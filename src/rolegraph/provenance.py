@@ -72,10 +72,12 @@ def disagreements(kb: KnowledgeBase) -> Result:
     for r in rows:
         table.rows.append([r["id"], r["question"], r["position_text"], kb.source_ids([str(r["position"])])])
     statements = [str(r["position"]) for r in rows] + [str(r["disagreement"]) for r in rows]
+    notes = list(dict.fromkeys(f"rolegraph's note on {r['id']} (not a source's position): {r['note']}" for r in rows if r["note"]))
     return kb.attribute(Result(
         table.title,
         [table],
         sources=kb.source_refs(s for st in statements for s in kb.sources_of(st)),
+        notes=notes,
         kind="disagreements",
         meta={"subjects": sorted(set(statements))},
     ))

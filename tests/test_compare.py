@@ -52,7 +52,8 @@ def test_compare_covers_the_seed_dimensions_and_flags_disagreements(kb: Knowledg
     assert focus["the what"][0] == "owns" and focus["the who"][1] == "owns"
     team = result.tables[first + 1]
     assert any("gives no readable content" in n for n in team.notes)
-    assert any(r[5] == "D3" for r in team.rows)
+    assert any(record["disputed"] == "D3" for record in team.records())
+    assert any(record["facts"] for record in team.records())  # fact-sheet IDs of the links behind a row
     assert any(n.startswith("Sources disagree (D3)") for n in result.notes)
     bases = {r[3] for t in result.tables for r in t.rows}
     assert {"seed", "external"} <= {b for cell in bases for b in str(cell).split(", ")}

@@ -66,9 +66,9 @@ def test_real_comparison_renders_with_attribution(fmt: formats.Format) -> None:
         from openpyxl import load_workbook
 
         book = load_workbook(io.BytesIO(data))
-        assert book.sheetnames[-1] == "Sources" and len(book.sheetnames) == len(result.tables) + 1
+        assert book.sheetnames[-2:] == ["Notes", "Sources"] and len(book.sheetnames) == len([t for t in result.tables if t.rows]) + 2
         return
-    text = data.decode("utf-8")
+    text = data.decode("utf-8").replace(r"\hspace{0pt}", "")
     for source in result.sources[:3]:
         assert source.id in text
     if fmt.name not in ("turtle", "json-ld"):  # RDF carries the sources as IRIs, checked below
@@ -97,52 +97,79 @@ def test_delimited_round_trip_and_formula_neutralisation(name: str) -> None:
     result = hostile_result()
     rows = list(csv.reader(io.StringIO(render(result, name).decode()), delimiter="," if name == "csv" else "\t"))
     header, body = rows[0], rows[1:]
-    assert header[0] == "part" and header[-1] == "attribution"
-    assert len(body) == sum(len(t.rows) for t in result.tables)
+    assert header[0] == "part" and header[-1] == "text" and "attribution" not in header  # no row cites a licensed standard
+    data = [r for r in body if r[0] not in ("note", "source", "licence")]
+    assert len(data) == sum(len(t.rows) for t in result.tables)
     for cell in [c for row in rows for c in row]:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    labels = [row[1] for row in body[: len(HOSTILE)]]
+    labels = [row[1] for row in data[: len(HOSTILE)]]
     assert labels[0] == "'" + HOSTILE[0] and labels[6] == HOSTILE[6] and labels[9] == HOSTILE[9]
-    assert "S1" not in body[0][-1] and HOSTILE[9] in body[0][-1]  # the row cites no source; the licence travels
-    assert "S1" in body[-1][-1] and "E1" in body[-1][-1]  # a table without a sources column names them all
+    footer = [(r[0], r[-1]) for r in body[len(data):]]
+    assert [p for p, _ in footer].count("note") == len(result.notes) + sum(len(t.notes) for t in result.tables)
+    assert [p for p, _ in footer].count("source") == len(result.sources) and footer[-1] == ("licence", HOSTILE[9])
 
 
-def test_csv_attribution_names_the_sources_each_row_cites() -> None:
-    header, *body = list(csv.reader(io.StringIO(formats.render(small_result(), "csv").decode())))
-    first = dict(zip(header, body[0], strict=True))
-    assert first["sources"] == "S1" and "S1 https://example.org/s1" in first["attribution"]
-    assert "E1" not in first["attribution"] and ESCO in first["attribution"]
-
-
-def test_csv_attribution_reads_standard_ids_and_empty_cells() -> None:
+def licensed_result() -> Result:
     from rolegraph.results import SourceRef
 
-    result = Result("standards", [Table("links", ["item", "sources"], [["ESCO match", "STD-ESCO, S1"], ["unsourced", None]])],
-                    sources=[SourceRef("S1", "seed", "https://example.org/s1"), SourceRef("STD-ESCO", "ESCO", "https://esco.ec.europa.eu/")])
-    header, first, second = list(csv.reader(io.StringIO(formats.render(result, "csv").decode())))
-    assert header[-1] == "attribution"
-    assert first[-1] == "Sources: STD-ESCO https://esco.ec.europa.eu/; S1 https://example.org/s1"  # in the order the cell cites them
-    assert second[-1] == ""  # an empty sources cell cites nothing, not everything
+    return Result("standards", [Table("links", ["item", "sources"], [["ESCO match", "STD-ESCO, S1"], ["seed only", "S1"], ["unsourced", None]],
+                                      notes=["A table note."])],
+                  sources=[SourceRef("S1", "seed", "https://example.org/s1"), SourceRef("STD-ESCO", "ESCO", "https://esco.ec.europa.eu/")],
+                  notes=["A result note."], attribution=[ESCO], meta={"notices": {ESCO: ["STD-ESCO"]}})
 
 
-def test_xlsx_holds_the_same_cells_as_csv() -> None:
+def test_csv_attribution_once_and_per_row_only_where_a_row_uses_a_licensed_standard() -> None:
+    header, *body = list(csv.reader(io.StringIO(formats.render(licensed_result(), "csv").decode())))
+    assert header == ["part", "item", "sources", "attribution", "text"]
+    assert [r[3] for r in body[:3]] == [ESCO, "", ""]  # only the row citing STD-ESCO carries the notice
+    footer = [(r[0], r[4]) for r in body[3:]]
+    assert footer == [("note", "A table note."), ("note", "A result note."), ("source", "S1: seed https://example.org/s1"),
+                      ("source", "STD-ESCO: ESCO https://esco.ec.europa.eu/"), ("licence", ESCO)]
+    assert sum(c.count(ESCO) for r in body for c in r) == 2  # the licensed row and the footer, nowhere else
+
+
+@pytest.mark.parametrize("name", ["csv", "tsv", "xlsx", "json"])
+def test_exports_carry_the_notes_the_terminal_shows(name: str) -> None:
+    result = real_comparison()
+    notes = [n for t in result.tables for n in t.notes] + result.notes
+    assert len(notes) > 10
+    data = formats.render(result, name)
+    if name == "xlsx":
+        from openpyxl import load_workbook
+
+        text = "\n".join(str(c.value) for row in load_workbook(io.BytesIO(data))["Notes"].iter_rows() for c in row)
+    else:
+        text = data.decode()
+        if name == "json":
+            text = json.dumps(json.loads(text), ensure_ascii=False)
+    assert all(n.replace('"', '""' if name in ("csv", "tsv") else '"') in text or n in text for n in notes)
+
+
+def test_xlsx_holds_the_same_typed_cells_as_csv() -> None:
     from openpyxl import load_workbook
 
-    for result in (hostile_result(), small_result(), real_comparison()):
+    for result in (hostile_result(), small_result(), real_comparison(), licensed_result()):
         header, *body = list(csv.reader(io.StringIO(formats.render(result, "csv").decode())))
         book = load_workbook(io.BytesIO(formats.render(result, "xlsx")))
-        rebuilt = []
-        for table, sheet in zip(result.tables, book.worksheets, strict=False):
+        sheets = iter(book.worksheets)
+        rebuilt, numbers = [], 0
+        for table in (t for t in result.tables if t.rows):
+            sheet = next(sheets)
             assert sheet.freeze_panes == "A2" and sheet["A1"].font.b
-            columns, *rows = [["" if c.value is None else str(c.value) for c in row] for row in sheet.iter_rows()]
+            columns, *rows = [[c.value for c in row] for row in sheet.iter_rows()]
+            numbers += sum(isinstance(v, int | float) and not isinstance(v, bool) for r in rows for v in r)
             for row in rows:
-                record = dict(zip(columns, row, strict=True))
-                if len(result.tables) > 1:
+                record = {str(spreadsheet_cell(k)): "" if v is None else str(spreadsheet_cell(v)) for k, v in zip(columns, row, strict=True)}
+                if "part" in header:
                     record["part"] = str(spreadsheet_cell(table.title))
                 rebuilt.append([record.get(c, "") for c in header])
-        assert rebuilt == body
-        sources = [[c.value for c in row] for row in book["Sources"].iter_rows(min_row=2)]
-        assert [r[0] for r in sources[: len(result.sources)]] == [s.id for s in result.sources]
+        assert rebuilt == [r for r in body if r[0] not in ("note", "source", "licence")] if "part" in header else body
+        assert not any(sheet.max_row < 2 for sheet in book.worksheets), "no empty sheets"
+        if result.sources:
+            sources = [[c.value for c in row] for row in book["Sources"].iter_rows(min_row=2)]
+            assert [r[0] for r in sources[: len(result.sources)]] == [s.id for s in result.sources]
+        if result is not hostile_result and any(isinstance(c, str) and c.isdigit() for t in result.tables for r in t.rows for c in r):
+            assert numbers, "numbers are stored as numbers"
 
 
 def test_xlsx_cells_are_never_formulas() -> None:

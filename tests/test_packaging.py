@@ -72,3 +72,41 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     where = subprocess.run([str(py), "-c", "import rolegraph.resources as r; print(r.ontology_path())"], cwd=work, capture_output=True,
                            text=True, check=True)
     assert str(venv) in where.stdout, "the installed package uses its own copy of kb/, not the checkout"
+
+
+@pytest.mark.slow
+def test_plain_install_runs_every_format_chart_and_handbook(wheel: Path, tmp_path: Path) -> None:
+    """T12: the wheel without the export extra. Every format, chart and the handbook either works or
+    stops with one line naming the install command, exit 1, no traceback and no file."""
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=300)
+    py = venv / "bin" / "python"
+    purelib = Path(subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True,
+                                  text=True, check=True).stdout.strip())
+    # The base dependencies come from the test environment; the export extra is hidden from the new environment.
+    (purelib / "_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    (purelib / "_no_extras.pth").write_text("import sys; sys.modules.update(openpyxl=None, matplotlib=None)\n", encoding="utf-8")
+    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)], check=True, timeout=600)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "ROLEGRAPH_ENDPOINT"}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([str(venv / "bin" / "rolegraph"), *args], cwd=work, capture_output=True, text=True, env=env, timeout=300)
+
+    from rolegraph import formats
+
+    for fmt in formats.all_formats():
+        command = ["path", "Software Engineer", "Tech PM"] if fmt.graph_only else ["compare", "Tech PM", "Tech PgM"]
+        done = run(*command, "-o", f"out.{fmt.extension}")
+        assert "Traceback" not in done.stderr, (fmt.name, done.stderr)
+        if fmt.name == "xlsx":
+            assert done.returncode == 1 and done.stderr.count("\n") == 1 and "pip install openpyxl" in done.stderr, done.stderr
+            assert not (work / "out.xlsx").exists()
+        else:
+            assert done.returncode == 0 and (work / f"out.{fmt.extension}").stat().st_size > 0, (fmt.name, done.stderr)
+    for command in (["chart", "radar", "Tech PM", "Tech PgM", "-o", "r.svg"], ["chart", "venn", "Tech PM", "Tech PgM", "-o", "v.png"],
+                    ["chart", "transitions", "-o", "t.svg"], ["handbook", "site"]):
+        done = run(*command)
+        assert done.returncode == 1 and done.stderr.count("\n") == 1 and "pip install matplotlib" in done.stderr, done.stderr
+        assert "Traceback" not in done.stderr and not (work / command[-1]).exists()

@@ -25,6 +25,7 @@ from typing import Any
 
 from rolegraph import compare
 from rolegraph.errors import RolegraphError
+from rolegraph.extras import require
 from rolegraph.kb import KnowledgeBase, source_sort_key
 
 __all__ = ["CHARTS", "FORMATS", "ChartSpec", "draw", "figure", "heatmap", "radar", "transitions", "venn"]
@@ -327,6 +328,7 @@ def draw(spec: ChartSpec, fmt: str = "svg", dpi: int = DPI) -> bytes:
         raise RolegraphError(f"unknown chart format {fmt!r}", "use svg or png")
     if not 50 <= dpi <= 600:
         raise RolegraphError(f"--dpi {dpi} is out of range", "use a value from 50 to 600 (100 gives 1600 px wide)")
+    require("matplotlib")
     with style():
         fig = figure(spec, dpi)
         buffer = io.BytesIO()

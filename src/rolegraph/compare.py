@@ -29,6 +29,12 @@ UNKNOWN_NOTE = ("'not recorded': no source rates that skill for that role. It is
                 "the gap counts it as 0, so it is an upper bound rather than a measured difference.")
 
 
+def fact_ids(kb: KnowledgeBase, links: Iterable[str]) -> str:
+    """The fact-sheet IDs of ``links`` (``TPM-F2, PGM-M1``), sorted; empty when none has one."""
+    wanted = set(links)
+    return ", ".join(sorted({str(r["id"]) for r in kb.named("statement-ids").records() if r["statement"] in wanted}))
+
+
 def bases(values: Iterable[Cell]) -> str:
     """Distinct bases, strongest (seed) first."""
     return ", ".join(sorted({str(v) for v in values if v}, key=lambda b: BASIS_ORDER.get(b, 9)))
@@ -74,13 +80,15 @@ def item_and_value(link: dict[str, Cell]) -> tuple[str, str]:
         return label, str(link["importance"])
     if kind == "team":
         relation = str(link["relation"]).replace("-", " ")
-        return f"{relation}: {label}" if relation != "coordinates" else "teams coordinated", count_text(link)
+        if relation == "coordinates":
+            return "teams coordinated", count_text(link)
+        return relation if label == relation else f"{relation}: {label}", count_text(link)
     if kind == "transition":
         return f"moves on to {label}", f"prevalence {link['prevalence'] or 1}/3"
     if kind == "transition-in":
         return f"comes from {label}", f"prevalence {link['prevalence'] or 1}/3"
     if kind == "hiring":
-        return label, str(link["domain"] or "yes")
+        return label, f"yes ({link['domain']})" if link["domain"] else "yes"
     if kind == "standard":
         return label, str(link["match_type"]).rsplit("#", 1)[-1]
     return label, "yes"
@@ -213,7 +221,7 @@ def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: li
             _add_incoming(kb, rows, pa, pb)
         table = Table(
             str(dim["label"]),
-            ["item", pa.label, pb.label, "basis", "sources", "disputed"],
+            ["item", pa.label, pb.label, "basis", "sources", "facts", "disputed"],
         )
         for item in sorted(rows, key=lambda i: _row_order(rows[i], i)):
             links = rows[item]["a"] + rows[item]["b"]
@@ -224,6 +232,7 @@ def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: li
                 " / ".join(item_and_value(link)[1] for link in rows[item]["b"]) or "—",
                 bases(link["basis"] for link in links),
                 kb.source_ids(str(link["link"]) for link in links),
+                fact_ids(kb, (str(link["link"]) for link in links)),
                 ", ".join(sorted({str(link["disputed_by"]) for link in links if link["disputed_by"]})),
             ])
         table.notes += gap_notes(gaps, notation, {a, b}, bool(dim["seed_named"]))

@@ -74,10 +74,10 @@ register(Format("csv", "csv", "text/csv", "rolegraph.formats.tabular:to_csv", "c
 register(Format("markdown", "md", "text/markdown", "rolegraph.formats.text:to_markdown", "GitHub-flavoured Markdown tables"))
 register(Format("tsv", "tsv", "text/tab-separated-values", "rolegraph.formats.tabular:to_tsv", "tab-separated, cells as csv"))
 register(Format("html", "html", "text/html", "rolegraph.formats.html:to_html", "offline HTML page; --fragment for a <section>"))
-register(Format("latex", "tex", "application/x-latex", "rolegraph.formats.latex:to_latex", "LaTeX booktabs/longtable tables"))
+register(Format("latex", "tex", "application/x-latex", "rolegraph.formats.latex:to_latex", "LaTeX longtables that fit the text width (T1 fontenc)"))
 register(Format(
     "xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "rolegraph.formats.xlsx:to_xlsx",
-    "Excel workbook: a sheet per table plus a Sources sheet", binary=True,
+    "Excel workbook: typed sheets per table, Notes and Sources sheets (needs openpyxl)", binary=True,
 ))
 register(Format(
     "mermaid", "mmd", "text/vnd.mermaid", "rolegraph.formats.mermaid:to_mermaid",

@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from rolegraph.results import Cell, SourceRef
+from rolegraph.results import Cell, Result, SourceRef, Table
 
 #: Characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection list).
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")  # a leading line break too: some programs strip it
 
 #: Column names whose cells hold source IDs (``S1, E13``) that renderers may link.
 SOURCE_COLUMNS = ("sources", "source", "source_ids")
 
 _SOURCE_ID = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?![\w-])")  # S1, E13, STD-ESCO
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})(?:\.[0-9]+)?")
 #: What must never reach a reader raw: C0 controls but tab and newline, DEL, C1 controls (ESC, CSI
 #: and OSC start with these), bidirectional overrides and lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -33,13 +34,42 @@ def neutralise(value: Cell) -> Cell:
     return value
 
 
-def spreadsheet_cell(value: Cell) -> Cell:
-    """A cell as CSV, TSV and XLSX all hold it: formula neutralised, line breaks as ``\\n``,
-    control characters (which XLSX cannot store) replaced by U+FFFD."""
-    value = neutralise(value)
+def xml_text(value: Cell) -> Cell:
+    """A cell as spreadsheets hold it: line breaks as ``\\n``; control characters, noncharacters
+    (U+FFFE, U+FFFF) and lone surrogates, which XML cannot store, as U+FFFD."""
     if not isinstance(value, str):
         return value
     return _CONTROL.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def spreadsheet_cell(value: Cell) -> Cell:
+    """A cell as CSV and TSV hold it: formula neutralised, then as :func:`xml_text`."""
+    return xml_text(neutralise(value))
+
+
+def typed(value: Cell) -> Cell:
+    """Text that is exactly a number (``4``, ``-2``, ``0.75``; no leading zeros) as that number; other cells pass."""
+    if isinstance(value, str) and _NUMBER.fullmatch(value):
+        return float(value) if "." in value else int(value)
+    return value
+
+
+def notice_holders(result: Result) -> dict[str, set[str]]:
+    """Each licence notice of ``result`` with the IDs of the sources that require it (``meta["notices"]``)."""
+    holders = result.meta.get("notices")
+    if not isinstance(holders, dict):
+        return {}
+    return {str(n): {str(i) for i in ids} for n, ids in holders.items() if n in result.attribution}
+
+
+def row_notices(result: Result, table: Table, row: list[Cell]) -> str:
+    """The licence notices of the standards a row cites in its sources column (empty for most rows)."""
+    where = [i for i, c in enumerate(table.columns) if c.lower() in SOURCE_COLUMNS]
+    holders = notice_holders(result)
+    if not where or not holders:
+        return ""
+    cited = {piece for i in where for piece, is_id in split_source_ids(str(row[i] or ""), {s.id for s in result.sources}) if is_id}
+    return " ".join(n for n, ids in holders.items() if ids & cited)
 
 
 def attribution_text(sources: Iterable[SourceRef], attribution: Iterable[str]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from rolegraph.formats.common import SOURCE_COLUMNS, split_source_ids
+from rolegraph.formats.common import SOURCE_COLUMNS, split_source_ids, visible_controls
 from rolegraph.results import Cell, Result, SourceRef, Table
 
 STYLE = """
@@ -34,8 +34,8 @@ figure { margin: 1rem 0; } figure svg { max-width: 100%; height: auto; }
 
 
 def text(value: Cell) -> str:
-    """A cell as escaped HTML text."""
-    return escape("" if value is None else str(value), quote=True)
+    """A cell as escaped HTML text; control characters shown as escapes (``\\x1b``)."""
+    return escape(visible_controls("" if value is None else str(value)), quote=True)
 
 
 def safe_url(url: str) -> str | None:

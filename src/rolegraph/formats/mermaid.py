@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from rolegraph.errors import RolegraphError
-from rolegraph.formats.common import attribution_text
+from rolegraph.formats.common import attribution_text, visible_controls
 from rolegraph.results import Result
 
 #: Commands whose results carry ``meta["graph"]``.
 GRAPH_COMMANDS = ("path", "neighbours", "collaborate")
 
-_ENTITIES = {'"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "#": "#35;", "|": "#124;", "`": "#96;"}
+_ENTITIES = {'"': "#quot;", "&": "#amp;", "<": "#lt;", ">": "#gt;", "#": "#35;", "|": "#124;", "`": "#96;",
+             "%": "#37;", "{": "#123;", "}": "#125;"}  # % { }: no %%{init}%% directive can form in a label
 
 
 def label(value: object) -> str:
-    """Text safe inside a quoted Mermaid label: entities for markup characters, no line breaks."""
-    raw = " ".join(str(value).split())
+    """Text safe inside a quoted Mermaid label: entities for markup and directive characters, no line breaks or controls."""
+    raw = " ".join(visible_controls(str(value)).split())
     return "".join(_ENTITIES.get(ch, ch) for ch in raw)
 
 
@@ -31,7 +32,7 @@ def edge_label(edge: dict[str, Any]) -> str:
 
 def comment(value: str) -> str:
     """A ``%%`` comment line that can never become a directive."""
-    return "%% " + " ".join(value.replace("%%{", "%% {").split())
+    return "%% " + " ".join(visible_controls(value).replace("%%{", "%% {").split())
 
 
 def to_mermaid(result: Result, **_: Any) -> bytes:

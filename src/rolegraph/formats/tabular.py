@@ -1,46 +1,56 @@
-"""CSV and TSV that are safe to open in a spreadsheet and stay a plain grid.
+"""CSV and TSV that are safe to open in a spreadsheet and stay one plain grid.
 
-Convention (docs/formats.md): a header row, then one line per row; several tables become one
-grid with a leading ``part`` column. When the result has sources or licence notices, one final
-``attribution`` column gives, on every row, the ID and URL of each source that row cites in its
-``sources`` column (every source of the result when the table has no such column) and the
-licence notices — so a row that is copied, filtered or sorted keeps its attribution, and
-``csv.DictReader``/pandas read the file unchanged. Text cells that a spreadsheet
-would run as a formula are prefixed with ``'``; line breaks are written as ``\\n`` and control
-characters as U+FFFD, so the CSV, TSV and XLSX exports hold the same cells.
+Layout (docs/formats.md): a header row, then the data rows. When a result has several tables,
+notes or sources, a leading ``part`` column says what each row is: the title of its table, or
+``note``, ``source`` or ``licence`` for the rows after the data, whose text is in a final ``text``
+column. So the notes the terminal shows travel with the data, and the sources and licence
+notices are written once. A row that cites a licensed standard (ESCO, O*NET, SFIA) in its
+``sources`` column also carries that notice in an ``attribution`` column (present only when
+some row does), so it keeps it when copied, filtered or sorted. Text cells that a spreadsheet
+would run as a formula are prefixed with ``'``; line breaks are written as ``\\n`` and
+characters XML cannot hold as U+FFFD, so CSV, TSV and XLSX hold the same cells.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from typing import Any
 
-from rolegraph.formats.common import SOURCE_COLUMNS, attribution_text, split_source_ids, spreadsheet_cell
-from rolegraph.formats.text import rows_with_part
-from rolegraph.results import Cell, Result, SourceRef
+from rolegraph.formats.common import row_notices, spreadsheet_cell
+from rolegraph.results import Cell, Result
 
-ATTRIBUTION_COLUMN = "attribution"
+PART, ATTRIBUTION, TEXT = "part", "attribution", "text"
 
 
-def grid(result: Result) -> tuple[list[str], list[list[Cell]]]:
-    """Header and rows exactly as CSV, TSV and the xlsx data sheets hold them (neutralised)."""
-    columns, rows = rows_with_part(result)
-    if result.sources or result.attribution:
-        where = next((i for i, c in enumerate(columns) if c.lower() in SOURCE_COLUMNS), None)
-        by_id = {s.id: s for s in result.sources}
-        # per row: does its table have a sources column? (rows come table by table)
-        has_column = [any(c.lower() in SOURCE_COLUMNS for c in t.columns) for t in result.tables for _ in t.rows]
+def footer(result: Result) -> list[tuple[str, str]]:
+    """The rows after the data: (``note`` | ``source`` | ``licence``, text)."""
+    several = len(result.tables) > 1
+    rows = [("note", f"{t.title}: {n}" if several else n) for t in result.tables for n in t.notes]
+    rows += [("note", n) for n in result.notes]
+    rows += [("source", f"{s.id}: {s.title} {s.url}".strip()) for s in result.sources]
+    rows += [("licence", a) for a in result.attribution]
+    return list(dict.fromkeys(rows))
 
-        def cited(row: list[Cell], sourced: bool) -> list[SourceRef]:
-            """The sources in the row's sources cell; every source of the result when its table has no such column."""
-            if where is None or not sourced:
-                return result.sources
-            return [by_id[piece] for piece, is_id in split_source_ids(str(row[where] or ""), set(by_id)) if is_id]
 
-        columns = [*columns, ATTRIBUTION_COLUMN]
-        rows = [[*row, attribution_text(dict.fromkeys(cited(row, sourced)), result.attribution)] for row, sourced in zip(rows, has_column, strict=True)]
-    return [str(spreadsheet_cell(c)) for c in columns], [[spreadsheet_cell(c) for c in row] for row in rows]
+def grid(result: Result, cell: Callable[[Cell], Cell] = spreadsheet_cell) -> tuple[list[str], list[list[Cell]]]:
+    """Header and rows as CSV and TSV hold them, every cell passed through ``cell``."""
+    after = footer(result)
+    parted = len(result.tables) > 1 or bool(after)
+    data_columns: list[str] = []
+    for table in result.tables:
+        data_columns += [c for c in table.columns if c not in data_columns]
+    notices = [row_notices(result, t, r) for t in result.tables for r in t.rows]
+    licensed = any(notices)
+    columns = [PART] * parted + data_columns + [ATTRIBUTION] * licensed + [TEXT] * bool(after)
+    rows: list[list[Cell]] = []
+    for table in result.tables:
+        for record in table.records():
+            rows.append([table.title] * parted + [record.get(c) for c in data_columns] + [notices[len(rows)]] * licensed + [None] * bool(after))
+    blank: list[Cell] = [None] * (len(data_columns) + licensed)
+    rows += [[part, *blank, text] for part, text in after]
+    return [str(cell(c)) for c in columns], [[cell(c) for c in row] for row in rows]
 
 
 def _delimited(result: Result, delimiter: str) -> bytes:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
+from rolegraph.formats.common import visible_controls
 from rolegraph.results import Cell, Result
 
 
@@ -28,11 +30,36 @@ def rows_with_part(result: Result) -> tuple[list[str], list[list[Cell]]]:
     return columns, rows
 
 
+_MD_MARKUP = re.compile(r"[\\`*_\[\]|~@]|:(?=//)|(?<![^\W_])(?i:www)\.")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+
+
 def md_cell(value: Cell) -> str:
-    """A Markdown table cell: HTML special characters, pipes, backslashes and newlines escaped."""
-    text = "" if value is None else str(value)
+    """Markdown text that renders as exactly itself: HTML characters as entities; backslash-escaped
+    emphasis, code, link, table and strikethrough characters, ``@`` and the ``://`` and ``www.`` of
+    autolinks; newlines as ``<br>``, tabs as ``&#9;``; control characters shown as escapes."""
+    text = visible_controls("" if value is None else str(value))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")  # not html.escape: its import slows every --format json
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+    text = _MD_MARKUP.sub(lambda m: "\\" + m.group() if len(m.group()) == 1 else (m.group()[:-1] + "\\." if m.group().endswith(".") else "\\:"), text)
+    return text.replace("\t", "&#9;").replace("\r\n", "<br>").replace("\n", "<br>").replace("\r", "<br>")
+
+
+def md_text(value: Cell) -> str:
+    """:func:`md_cell` for text that starts a block (a list item, a quote): a leading ``#``, ``>``,
+    ``+``, ``-`` or ``1.`` is escaped, leading spaces are entities (never an indented code block)."""
+    text = md_cell(value)
+    spaces = len(text) - len(text.lstrip(" "))
+    text = "&#32;" * spaces + text[spaces:]
+    return "\\" + text if text[:1] in ("#", ">", "+", "-") else _MD_ORDERED.sub(r"\1\\\2", text)
+
+
+def md_link(url: str) -> str:
+    """An http(s) URL as a Markdown link to itself; anything else as plain text."""
+    if not url.lower().startswith(("http://", "https://")):
+        return md_cell(url)
+    target = "".join(ch if ch.isprintable() and ch not in " <>\\" else "%" + "%".join(f"{b:02X}" for b in ch.encode("utf-8", "replace"))
+                     for ch in url)
+    return f"[{md_cell(url)}](<{target}>)"
 
 
 def to_markdown(result: Result, **_: Any) -> bytes:
@@ -47,14 +74,14 @@ def to_markdown(result: Result, **_: Any) -> bytes:
             out += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in table.rows]
         else:
             out.append("_No rows._")
-        out += [f"> {md_cell(n)}" for n in table.notes]
+        out += [f"> {md_text(n)}" for n in table.notes]
         out.append("")
     if result.notes:
-        out += ["**Notes**", ""] + [f"- {md_cell(n)}" for n in result.notes] + [""]
+        out += ["## Notes", ""] + [f"- {md_text(n)}" for n in result.notes] + [""]
     if result.sources:
-        out += ["**Sources**", ""]
-        out += [f"- {md_cell(s.id)}: {md_cell(s.title)} — <{s.url}>" for s in result.sources]
+        out += ["## Sources", ""]
+        out += [f"- {md_text(s.id)}: {md_cell(s.title)} — {md_link(s.url)}" for s in result.sources]
         out.append("")
     if result.attribution:
-        out += ["**Attribution**", ""] + [f"- {md_cell(a)}" for a in result.attribution] + [""]
+        out += ["## Attribution", ""] + [f"- {md_text(a)}" for a in result.attribution] + [""]
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")

@@ -1,6 +1,10 @@
-"""XLSX: a real workbook — one sheet per table, a bold frozen header, sized columns, and a
-``Sources`` sheet. Data sheets hold exactly the cells of the CSV export; bytes are deterministic
-(fixed zip timestamps and document dates)."""
+"""XLSX: a real workbook. One sheet per table that has rows (bold frozen header, sized
+columns, typed cells: numbers as numbers, text as text that never runs as a formula, with
+no visible guard character), a ``Notes`` sheet when the result has notes, and a ``Sources``
+sheet that lists every source and licence notice once. A row citing a licensed standard also
+carries its notice in an ``attribution`` column. Bytes are deterministic (fixed zip
+timestamps and document dates).
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,15 @@ import re
 import zipfile
 from typing import Any
 
-from rolegraph.formats.common import spreadsheet_cell
-from rolegraph.formats.tabular import grid
-from rolegraph.results import Result, Table
+from rolegraph.extras import require
+from rolegraph.formats.common import FORMULA_TRIGGERS, row_notices, typed, xml_text
+from rolegraph.formats.tabular import ATTRIBUTION
+from rolegraph.results import Cell, Result
 
 #: The date written into the workbook's properties and zip entries, so output is reproducible.
 FIXED_DATE = "2000-01-01T00:00:00Z"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+_BAD_SHEET_CHARS = re.compile("[\\[\\]:*?/\\\\\x00-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def sheet_title(title: str, taken: set[str]) -> str:
@@ -39,15 +44,22 @@ def _fill(ws: Any, columns: list[str], rows: list[list[Any]]) -> None:
         ws.append(row)
     for cell in ws[1]:
         cell.font = Font(bold=True)
+        cell.data_type = "s"
     for line in ws.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if isinstance(cell.value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
+                cell.data_type = "s"  # text, never a formula, whatever it starts with
+                cell.quotePrefix = cell.value.startswith(FORMULA_TRIGGERS)  # stays text when edited
     ws.freeze_panes = "A2"
     for index, name in enumerate(columns, start=1):
         longest = max([len(str(name))] + [len(str(r[index - 1] or "")) for r in rows])
         ws.column_dimensions[get_column_letter(index)].width = min(60, max(8, longest + 2))
+
+
+def cell(value: Cell) -> Cell:
+    """A workbook cell: XML-safe text, numbers as numbers (no formula guard: cells are typed as text)."""
+    return typed(xml_text(value))
 
 
 def _deterministic(data: bytes) -> bytes:
@@ -67,21 +79,29 @@ def _deterministic(data: bytes) -> bytes:
 
 
 def to_xlsx(result: Result, **_: Any) -> bytes:
-    """The workbook as bytes."""
-    from openpyxl import Workbook
-
-    workbook = Workbook()
+    """The workbook as bytes (needs openpyxl, the ``export`` extra)."""
+    openpyxl = require("openpyxl")
+    workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     taken: set[str] = set()
-    for table in result.tables or [Table(result.title, [])]:
-        columns, rows = grid(Result(result.title, [table], result.sources, attribution=result.attribution))
-        _fill(workbook.create_sheet(sheet_title(table.title, taken)), columns, rows)
-    details = [[spreadsheet_cell(v) for v in (s.id, s.title, s.url, s.creator, s.date, s.tier)] for s in result.sources]
-    extra = [["licence", a] for a in result.attribution] + [["note", n] for n in result.notes]
-    details += [[kind, spreadsheet_cell(text), None, None, None, None] for kind, text in extra]
-    _fill(workbook.create_sheet(sheet_title("Sources", taken)), ["id", "title", "url", "creator", "date", "tier"], details)
+    for table in result.tables:
+        if table.rows:
+            notices = [row_notices(result, table, row) for row in table.rows]
+            licensed = any(notices)
+            columns = [*table.columns, *[ATTRIBUTION] * licensed]
+            rows = [[*row, *[notice] * licensed] for row, notice in zip(table.rows, notices, strict=True)]
+            _fill(workbook.create_sheet(sheet_title(table.title, taken)), [str(cell(c)) for c in columns], [[cell(c) for c in r] for r in rows])
+    notes = list(dict.fromkeys([(t.title, n) for t in result.tables for n in t.notes] + [(result.title, n) for n in result.notes]))
+    if not notes and not workbook.worksheets:  # a workbook needs a sheet: say there is nothing, not an empty grid
+        notes = [(result.title, "no rows")]
+    if notes:
+        _fill(workbook.create_sheet(sheet_title("Notes", taken)), ["part", "note"], [[cell(p), cell(n)] for p, n in notes])
+    if result.sources or result.attribution:
+        details = [[cell(v) for v in (s.id, s.title, s.url, s.creator, s.date, s.tier)] for s in result.sources]
+        details += [["licence", cell(a), None, None, None, None] for a in result.attribution]
+        _fill(workbook.create_sheet(sheet_title("Sources", taken)), ["id", "title", "url", "creator", "date", "tier"], details)
     workbook.properties.creator = "rolegraph"
-    workbook.properties.title = str(spreadsheet_cell(result.title))[:200]
+    workbook.properties.title = str(cell(result.title))[:200]
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _deterministic(buffer.getvalue())

@@ -79,7 +79,10 @@ def handbook(
 
     Example: rolegraph handbook site/ --pair "Product Manager,Tech PM"
     """
+    from rolegraph.extras import require
     from rolegraph.handbook import build
+
+    require("matplotlib")  # the handbook's charts: one line naming the install command, not a handbook without them
 
     pairs = []
     for text in pair or []:

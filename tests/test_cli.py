@@ -53,10 +53,14 @@ def test_every_command_every_core_format(runner: CliRunner, args: list[str], fmt
             assert out.splitlines()[0] == "# " + data["title"]
         else:
             header, *body = csv.reader(io.StringIO(out))
-            assert header and len(body) == sum(len(t["rows"]) for t in data["tables"])
+            footer = [row for row in body if header[0] == "part" and row[0] in ("note", "source", "licence")]
+            assert header and len(body) - len(footer) == sum(len(t["rows"]) for t in data["tables"])
+            notes = [r[-1] for r in footer if r[0] == "note"]
+            assert all(any(n in row for row in notes) for n in [n for t in data["tables"] for n in t["notes"]] + data["notes"])
             if len(data["tables"]) > 1:  # several tables: one grid, a leading part column names each row's table
                 assert header[0] == "part"
-                assert Counter(row[0] for row in body) == Counter({t["title"]: len(t["rows"]) for t in data["tables"] if t["rows"]})
+                assert Counter(row[0] for row in body if row not in footer) == Counter(
+                    {t["title"]: len(t["rows"]) for t in data["tables"] if t["rows"]})
 
 
 def test_compare_dimensions_select_the_tables(runner: CliRunner) -> None:
@@ -105,7 +109,7 @@ def test_role_errors_name_the_readings_and_the_closest_roles(runner: CliRunner) 
     assert "Technical Product Manager" in ambiguous.stderr and "Technical Program Manager" in ambiguous.stderr
     unknown = run(runner, "show", "Scrum Master")
     assert unknown.exit_code == ExitCode.NOT_FOUND and unknown.stdout == ""
-    modelled = {row[0] for row in csv.reader(io.StringIO(run(runner, "roles", "-f", "csv").stdout))} - {"label"}
+    modelled = {row[0] for row in json.loads(run(runner, "roles", "-f", "json").stdout)["tables"][0]["rows"]}
     suggested = unknown.stderr.strip().split("closest modelled roles: ", 1)[1].split(", ")
     assert "Project Manager" in suggested and set(suggested) <= modelled, suggested
 
@@ -166,7 +170,7 @@ def test_installed_entry_point_runs_as_a_real_process(tmp_path: Path) -> None:
     assert bad.returncode == ExitCode.NOT_FOUND and "Traceback" not in bad.stderr
     module = subprocess.run([sys.executable, "-m", "rolegraph", "roles", "-f", "csv"], cwd=tmp_path, capture_output=True, text=True,
                             env=env, timeout=120)
-    assert module.returncode == 0 and module.stdout.startswith("label,")
+    assert module.returncode == 0 and module.stdout.startswith("part,label,")
 
 
 

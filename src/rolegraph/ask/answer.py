@@ -256,6 +256,8 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
                 if focus and not _mentions(link, focus):
                     continue
                 item, value = compare.item_and_value(link)
+                if value == "yes" and link["relation"] == "coordinates":
+                    value = "N (several, no number given)"
                 shown = item if value == "yes" else f"{item}: {value}"
                 dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
                 reason = f" — {link['reason']}" if link["reason"] and (focus or plan.form in ("yes-no", "explain")) else ""
@@ -614,7 +616,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         _from_hits(kb, plan, ans, hits)
     elif not ans.abstained:
         for h in hits[:2]:  # what the texts of the graph add: caveats, facts beside the links
-            if h.statement not in ans.statements and (plan.topic or plan.form in ("yes-no", "explain", "count")):
+            if h.statement not in ans.statements and (plan.topic or plan.form in ("yes-no", "explain")
+                                                      or (plan.form == "count" and re.search(r"\d", h.text))):
                 ans.add(kb, _hit_text(h), [h.statement])
     DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if not ans.lead:

@@ -19,7 +19,7 @@ _TIERS = {"seed": "seed", "seed-family": "seed-article"}
 _BASIS_ORDER = ("seed", "seed-article", "external")
 #: A retrieved document counts when it matches at least this share of the question's terms.
 MIN_COVERAGE = 0.5
-_NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely)\b")
+_NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|fewer)\b")
 
 
 @dataclass
@@ -466,9 +466,13 @@ def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Ans
         gaps = [g for g in kb.named("gaps").records() if g["dimension"] == dimension and g["role"] in {r.iri for r in plan.roles}]
         for g in gaps:
             ans.notes.append(f"The seed has no data on {label} for {g['role_label']}: {g['text']}")
-        if not ans.items:
+        relative = bool(set(tx_words(plan.question)) & {"more", "less", "than", "vs", "versus", "compared", "higher", "lower"})
+        if not ans.items or not relative:  # only relative claims are recorded: an exact figure is a known gap
             ans.abstained = True
-            ans.lead = f"The knowledge base has nothing on {label} for {_join([r.label for r in plan.roles]) or 'these roles'}."
+            ans.lead = f"The knowledge base has no {label} figure for {_join([r.label for r in plan.roles]) or 'these roles'}" + (
+                "; it records only relative claims, listed below." if ans.items else ".")
+        else:
+            ans.lead = ans.items[0]["text"]
     return handler
 
 
@@ -603,6 +607,11 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if _off_topic(kb, plan, hits):
         _nothing(plan, ans)
         return
+    if hits and hits[0].kind == "gap" and (plan.intent in ("compare", "definition", "unknown") or not plan.intents):
+        ans.abstained = True  # a recorded knowledge gap: say what is missing, invent nothing
+        ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"
+        ans.add(kb, hits[0].text, [hits[0].statement])
+        return
     intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
     if len(intents) > 1 and intents[0] == "definition" and plan.form != "define":
         intents = intents[1:]
@@ -649,24 +658,24 @@ def _retrieve(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
     roles = [r.iri for r in plan.roles]
     known = [t for t in plan.terms if idx.has(t)]
     need = max(1, round(len(known) * MIN_COVERAGE))
-    for dims in ([*plan.dimensions], []):
-        hits = idx.search(terms, roles=roles, dimensions=dims, seed_only=plan.scope == "seed", limit=6)
-        strong = [h for h in hits if h.matched >= need]
-        if strong:
-            return strong
-    return []
+    found: dict[str, Hit] = {}
+    for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
+        for h in idx.search(terms, roles=roles, dimensions=dims, seed_only=plan.scope == "seed", limit=6):
+            if h.matched >= need and h.statement not in found:
+                found[h.statement] = h
+    return sorted(found.values(), key=lambda h: (-h.matched, h.score))
 
 
 def _off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     """True when the question's own subject (beyond roles and cue words) is nowhere in the graph."""
-    if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications", "pay"):
+    if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications"):
         return False
     idx = index(kb)
-    unknown = [t for t in plan.topic if not idx.has(t) and not _synonym(t)]
+    unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not _synonym(t)]
     weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents
     if weak_intent:
         return bool(unknown) and not any(h.matched >= 2 for h in hits)
-    return len(unknown) >= 2 and len(unknown) * 2 > len(plan.topic) + 1
+    return len(plan.topic) >= 2 and bool(unknown) and len(unknown) * 2 >= len(plan.topic) and not any(h.matched >= 2 for h in hits)
 
 
 def _synonym(word: str) -> bool:
@@ -708,8 +717,19 @@ def _stems_of(text: str) -> set[str]:
     return {stem(w) for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
 
 
-def _negative(text: str) -> bool:
-    return bool(_NEGATION.search(text.lower())) or bool(re.search(r":\s*0\b|\bimportance [01]\b|\b0 vs\b", text))
+def _negative(text: str, near: set[str] | None = None) -> bool:
+    """Whether ``text`` says no: a count or importance of 0 (or 1), or a negation close to the words asked about."""
+    if re.search(r":\s*0\b|\bimportance [01]\b|\b[01] vs\b", text):
+        return True
+    if near is None:
+        return bool(_NEGATION.search(text.lower()))
+    from rolegraph.ask.text import stem
+
+    tokens = re.split(r"[^a-z0-9]+", text.lower())
+    for i, t in enumerate(tokens):
+        if t and stem(t) in near and any(_NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w):
+            return True
+    return False
 
 
 def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
@@ -730,7 +750,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     if not wanted & _stems_of(_without_roles(kb, text)):
         return
     asked_negative = bool(_NEGATION.search(" ".join(tx_words(plan.question))))
-    verdict = "No" if _negative(text) != asked_negative else "Yes"
+    verdict = "No" if _negative(text, wanted) != asked_negative else "Yes"
     disputed = f" (disputed: {hit.disputed_by})" if hit is not None and hit.disputed_by else ""
     ans.lead = f"{verdict}{disputed}: {text}"
     if hit is not None:

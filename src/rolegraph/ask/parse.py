@@ -39,6 +39,7 @@ class Cues:
     follow_up: list[tuple[str, ...]]
     reverse: list[tuple[str, ...]]
     onward: list[tuple[str, ...]]
+    known: frozenset[str]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -68,6 +69,11 @@ def cues() -> Cues:
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
         reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
         onward=[tx.phrase_stems(p) for p in data["transitions"]["onward"]],
+        known=frozenset(w for table in (data["intents"], data["forms"]) for weights in table.values() for phrases in weights.values()
+                        for p in phrases for w in normalise(p).split())
+        | frozenset(w for group in ("scope", "follow_up", "transitions") for phrases in data[group].values() for p in phrases
+                    for w in normalise(p).split())
+        | frozenset(data.get("synonyms", {})) | frozenset(data["yes_no"]["openers"]),
     )
 
 
@@ -215,11 +221,11 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     return "list"
 
 
-def _cue_words(c: Cues, stemmed: list[str], intents: list[str]) -> set[int]:
-    """Positions of the words that the chosen intents' cue phrases cover."""
+def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]) -> set[int]:
+    """Positions of the words that the cue phrases of ``names`` cover."""
     covered: set[int] = set()
-    for name in intents:
-        for phrase, _ in c.intents.get(name, []):
+    for name in names:
+        for phrase, _ in table.get(name, []):
             at = tx.find_phrase(stemmed, phrase) if phrase else -1
             if at >= 0:
                 covered.update(range(at, at + len(phrase)))
@@ -293,10 +299,30 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     return _finish(kb, whole, words, stemmed, c, prev)
 
 
+def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> list[str]:
+    """Misspelt words put right against the words of the graph and the cue vocabulary ('reprots' → 'reports')."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from rolegraph.ask.retrieve import index
+
+    known = c.known | index(kb).vocabulary()
+    out = list(words)
+    for i, w in enumerate(words):
+        if i in skip or len(w) < 3 or w.isdigit() or w in known or w in tx.stopwords():
+            continue
+        matches = process.extract(w, known, scorer=OSA.normalized_similarity, score_cutoff=0.8 if len(w) > 4 else 0.65, limit=5)
+        fits = [m[0] for m in matches if len(w) > 4 or sorted(m[0]) == sorted(w)]  # short words: swapped letters only
+        if fits:
+            out[i] = fits[0]
+    return out
+
+
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
-    stemmed = tx.stems(words)
     mentions = find_roles_in_text(kb, " ".join(_as_titles(words)))
+    words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
+    stemmed = tx.stems(words)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     stemmed = ["|" if i in role_at else s for i, s in enumerate(stemmed)]  # "product" in "product manager" is no cue
@@ -326,7 +352,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.unknown_roles = unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
-    cue_at = _cue_words(c, stemmed, intents)
+    other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed]}
+    cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
+        other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
     short = [m for m in mentions if " " not in m[1] and (len(m[2]) > 1 or _is_short(kb, m[1]))]
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1:
@@ -432,7 +460,8 @@ def _default_roles(plan: Plan) -> None:
     """Fill in the roles a question leaves implicit and mark their parts."""
     tpm_readings = any({TECH_PM, TECH_PGM} <= set(a["iris"]) for a in plan.ambiguous)
     only_ambiguous = bool(plan.ambiguous) and not plan.roles and plan.intent not in _PAIRED
-    if plan.intent in _PAIRED or (plan.form == "which-one" and len(plan.roles) < 2 and not only_ambiguous):
+    which = plan.form == "which-one" and plan.intents[:1] != ["definition"]
+    if plan.intent in _PAIRED or (which and len(plan.roles) < 2 and not only_ambiguous):
         if len(plan.roles) < 2 and (tpm_readings or not plan.roles or plan.intent in _PAIRED):
             have = {r.iri for r in plan.roles}
             for iri, label in ((TECH_PM, "Technical Product Manager"), (TECH_PGM, "Technical Program Manager")):

@@ -56,12 +56,24 @@ class Index:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
+        self._vocabulary: frozenset[str] | None = None
 
     def has(self, word: str) -> bool:
         """Whether any text in the index has ``word`` (stemmed)."""
         if not word.isalnum():
             return False
         return self.conn.execute("SELECT 1 FROM docs WHERE docs MATCH ? LIMIT 1", (f'"{word}"',)).fetchone() is not None
+
+    def vocabulary(self) -> frozenset[str]:
+        """Every word of every text (lower-case), for spelling correction."""
+        if self._vocabulary is None:
+            from rolegraph.resolve import normalise
+
+            found: set[str] = set()
+            for label, body in self.conn.execute("SELECT label, body FROM docs"):
+                found.update(normalise(f"{label} {body}").split())
+            self._vocabulary = frozenset(found)
+        return self._vocabulary
 
     def labels(self) -> list[tuple[str, str]]:
         """(label, kind) of every link target and role, for spotting skills, activities and companies in a question."""

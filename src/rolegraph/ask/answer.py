@@ -133,7 +133,9 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     table = Table("Who owns " + ", ".join(f"the {c}" for c in concerns), ["concern", "role", "stance", "basis", "sources", "disputed"])
     disputed: list[Cell] = []
     leads = []
-    asserted = [r for r in plan.roles if r.part in ("subject", "source")] if plan.form != "which-one" else []
+    subjects = [r for r in plan.roles if r.part in ("subject", "source")] if plan.form != "which-one" else []
+    asserted = subjects if plan.concerns else []  # a premise needs a role and a concern the question names
+    owned_by_subject: list[str] = []
     for concern in concerns:
         rows = kb.named("concern-owners", concern=concern).records()
         rows.sort(key=lambda r: (compare.BASIS_ORDER.get(str(r["basis"]), 9), str(r["role_label"])))
@@ -161,6 +163,9 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         for r in rows:
             table.rows.append([concern, r["role_label"], r["stance"], r["basis"], kb.source_ids([str(r["link"])]), r["disputed_by"] or ""])
             disputed.append(r["disputed_by"])
+            if len(subjects) == 1 and r["role"] == subjects[0].iri and r["stance"] == "owns" and (
+                    plan.scope != "seed" or "seed" in basis_of(kb, [str(r["link"])])):
+                owned_by_subject.append(concern + (f" (disputed: {r['disputed_by']})" if r["disputed_by"] else ""))
         for role in asserted:  # a false premise ("why does the Tech PgM own the what?")
             mine = [r for r in rows if r["role"] == role.iri]
             if not any(r["stance"] == "owns" for r in mine) and plan.form != "yes-no":
@@ -173,6 +178,9 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             dispute = f" (disputed: {r['disputed_by']})" if r["disputed_by"] else ""
             ans.add(kb, f"The {r['role_label']} {verb} the {concern}.{dispute}", [str(r["link"])])
     ans.lead = "; ".join(_merge_leads(leads)) + "."
+    if len(subjects) == 1 and not plan.concerns and plan.form != "yes-no":  # "what is the Tech PM responsible for?"
+        ans.lead = (f"The {subjects[0].label} owns " + _join([f"the {c}" for c in owned_by_subject]) + "." if owned_by_subject
+                    else f"No ownership of the what, why, how, who or when is recorded for the {subjects[0].label}.")
     ans.tables.append(table)
     if {"what", "why"} & set(concerns):
         fact = next((f for f in _facts(kb, [TECH_PM]) if f["id"] == "TPM-F1"), None)
@@ -253,7 +261,7 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
             for link in prof.links:
                 if link["dimension"] != dimension or (only_teams and link["relation"] != "coordinates"):
                     continue
-                if focus and not _mentions(link, focus):
+                if focus and not _mentions(link, focus) and any(_mentions(x, focus) for x in prof.links if x["dimension"] == dimension):
                     continue
                 item, value = compare.item_and_value(link)
                 if value == "yes" and link["relation"] == "coordinates":
@@ -299,7 +307,7 @@ def _focus_terms(plan: Plan, dimension: str) -> list[str]:
 
     slices = {"team": ("report", "direct", "line", "boss", "manag", "embed", "ratio", "engin", "headcount", "work"),
               "metrics": ("blame", "late", "incomplet", "launch")}
-    wanted = [t for t in plan.terms if stem(t).startswith(slices.get(dimension, ()))]
+    wanted = [t for t in _expanded(plan) if stem(t).startswith(slices.get(dimension, ()))]
     return [stem(w) for w in wanted]
 
 
@@ -649,6 +657,12 @@ def _expanded(plan: Plan) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+#: Kinds of text an answer draws on; standard classifications and source notes only when asked for.
+_ANSWER_KINDS = ("fact", "gap", "disagreement", "position", "abbreviation", "role", "focus", "ownership", "skill", "team",
+                 "activity", "deliverable", "metric", "transition", "hiring", "level", "title", "transfer", "interview")
+_STANDARD_WORDS = {"esco", "onet", "sfia", "standard", "standards", "classification", "occupation", "isco"}
+
+
 def _retrieve(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
     """Strong hits for the plan's terms, scoped by its roles, dimension and basis."""
     terms = _expanded(plan)
@@ -658,10 +672,11 @@ def _retrieve(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
     roles = [r.iri for r in plan.roles]
     known = [t for t in plan.terms if idx.has(t)]
     need = max(1, round(len(known) * MIN_COVERAGE))
+    kinds = () if set(plan.terms) & _STANDARD_WORDS else _ANSWER_KINDS
     found: dict[str, Hit] = {}
     for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
-        for h in idx.search(terms, roles=roles, dimensions=dims, seed_only=plan.scope == "seed", limit=6):
-            if h.matched >= need and h.statement not in found:
+        for h in idx.search(terms, roles=roles, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
+            if h.matched >= need and h.statement not in found and h.sources:  # unsourced texts (vocabulary notes) decide nothing
                 found[h.statement] = h
     return sorted(found.values(), key=lambda h: (-h.matched, h.score))
 
@@ -674,7 +689,7 @@ def _off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not _synonym(t)]
     weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents
     if weak_intent:
-        return bool(unknown) and not any(h.matched >= 2 for h in hits)
+        return bool(unknown)
     return len(plan.topic) >= 2 and bool(unknown) and len(unknown) * 2 >= len(plan.topic) and not any(h.matched >= 2 for h in hits)
 
 

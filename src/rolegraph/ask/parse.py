@@ -201,7 +201,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     forms = score(c.forms, stemmed)
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and opener in ("which", "who", "whose", "is", "does", "do")
-    if choice and re.search(r"\bor (a |an |the )?[a-z]", joined):
+    if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
         return "which-one"
     if opener in c.yes_no and not forms.get("which-one"):
         return "yes-no"
@@ -270,7 +270,8 @@ def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
     for ref in kb.sources().values():
         for person in re.split(r",|/| and |\(", ref.creator):
             names = normalise(person).split()
-            if not 2 <= len(names) <= 3 or person.strip().startswith("The ") or len(names[-1]) < 4:
+            proper = all(w[:1].isupper() for w in person.split()) and not re.search(r"[.()]", person)
+            if not proper or not 2 <= len(names) <= 3 or person.strip().startswith("The ") or len(names[-1]) < 4:
                 continue
             if (names[-1] in words or all(n in words for n in names)) and person.strip() not in people:
                 people.append(person.strip())
@@ -332,7 +333,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         question=question,
         intents=intents,
         roles=roles,
-        concerns=_concerns(question),
+        concerns=_concerns(question, [m[1] for m in mentions]),
         dimensions=list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, []))),
         skills=named["skill"],
         activities=named["activity"],
@@ -378,9 +379,16 @@ def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
 _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
 
 
-def _concerns(question: str) -> list[str]:
-    """The concerns (what/why/how/who/when) a question names, also as 'what/why'."""
+def _concerns(question: str, role_phrases: list[str]) -> list[str]:
+    """The concerns (what/why/how/who/when) a question names, also as 'what/why' or in everyday words (cues.toml);
+    role names are left out first ('product' in 'product manager' is no concern)."""
+    for phrase in role_phrases:
+        question = re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"s?\b", " ", question, flags=re.IGNORECASE)
     found = asked_concerns(question)
+    said = tx.words(question)
+    for concern, phrases in tx.vocabulary().get("concerns", {}).items():
+        if any(tx.find_phrase(said, tuple(normalise(p).split())) >= 0 for p in phrases) and concern not in found:
+            found.append(concern)
     for m in _CONCERN_PAIR.finditer(question.lower()):
         found += [c for c in m.groups() if c not in found]
     return [c for c in ("what", "why", "how", "who", "when") if c in found]

@@ -21,7 +21,7 @@ from rolegraph.ask.text import stem
 from rolegraph.kb import KnowledgeBase
 
 #: Bump when the index layout changes (part of the cache key).
-LAYOUT = 1
+LAYOUT = 2
 #: bm25 weights of the columns: a link target's label counts more than its reason.
 WEIGHTS = (3.0, 1.0)
 _TIERS = {"seed": "seed", "seed-family": "seed-article"}
@@ -183,12 +183,25 @@ def _save(conn: sqlite3.Connection, path: Path) -> None:
         pass
 
 
+#: Classes whose texts keep their own kind; a link class is named without "Link"; other classes' texts are "term" definitions.
+_KINDS = {"Fact": "fact", "KnowledgeGap": "gap", "Disagreement": "disagreement", "Position": "position",
+          "Abbreviation": "abbreviation", "Role": "role", "Source": "source"}
+
+
+def kind_of(class_iri: str) -> str:
+    """The kind of a document from its class: 'fact', 'gap', 'skill' (an rg:SkillLink), 'term' (a vocabulary node), …"""
+    local = class_iri.rsplit("#", 1)[-1]
+    if local in _KINDS:
+        return _KINDS[local]
+    return local.removesuffix("Link").lower() if local.endswith("Link") else "term"
+
+
 def build(kb: KnowledgeBase) -> sqlite3.Connection:
     """A fresh in-memory index of every text in ``kb``."""
     docs: dict[str, dict[str, object]] = {}
     for r in kb.named("texts").records():
         statement = str(r["statement"])
-        doc = docs.setdefault(statement, {"kind": r["kind"], "label": "", "body": [], "roles": [],
+        doc = docs.setdefault(statement, {"kind": kind_of(str(r["class"])), "label": "", "body": [], "roles": [],
                                           "dimension": r["dimension"] or "", "basis": r["basis"] or "", "id": r["id"] or "",
                                           "disputed_by": r["disputed_by"] or ""})
         roles, body = doc["roles"], doc["body"]

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_cli import rolegraph_command, timed  # noqa: E402
+from bench_cli import rolegraph_command, timed
 
 QUESTION = "which skills separate a tech pm from a tech pgm?"
 MAX_VS_PASS = 12.0

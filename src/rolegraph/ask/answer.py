@@ -741,10 +741,8 @@ def _negative(text: str, near: set[str] | None = None) -> bool:
     from rolegraph.ask.text import stem
 
     tokens = re.split(r"[^a-z0-9]+", text.lower())
-    for i, t in enumerate(tokens):
-        if t and stem(t) in near and any(_NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w):
-            return True
-    return False
+    return any(t and stem(t) in near and any(_NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w)
+               for i, t in enumerate(tokens))
 
 
 def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

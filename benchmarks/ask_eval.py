@@ -55,6 +55,7 @@ CAPABILITIES = (
     "ownership", "separate", "shared", "team", "day-to-day", "deliverables", "metrics", "transitions", "companies",
     "definitions", "abbreviations", "neighbours", "seed-author", "facts", "yes-no", "which-one", "ranking", "count",
     "multi-part", "seed-scoped", "premises", "unknown-roles", "ambiguous", "person", "unanswerable", "follow-ups",
+    "levels", "collaboration", "interviews",
 )
 _SPACES = re.compile(r"[\s\-\u2010-\u2015\u2212]+")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})

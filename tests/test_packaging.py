@@ -28,7 +28,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.slow
 def test_wheel_contains_ontology_shapes_queries_and_data(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for required in ("rolegraph/kb/ontology.ttl", "rolegraph/kb/shapes.ttl", "rolegraph/data/roles.ttl", "rolegraph/py.typed"):
+    for required in ("rolegraph/kb/ontology.ttl", "rolegraph/kb/shapes.ttl", "rolegraph/data/roles.ttl", "rolegraph/data/levels.ttl", "rolegraph/py.typed"):
         assert required in names
     shipped = {n.rsplit("/", 1)[-1][:-3] for n in names if n.startswith("rolegraph/kb/queries/") and n.endswith(".rq")}
     assert shipped == set(queries.catalogue())

@@ -26,6 +26,7 @@ def test_pages_exist(site: Path) -> None:
     assert {"index.html", "sources.html", "disagreements.html"} <= names
     assert "compare-technical-product-manager-vs-technical-program-manager.html" in names
     assert "compare-product-manager-vs-technical-product-manager.html" in names
+    assert {"levels.html", "collaboration.html"} <= names
     roles = real_kb().named("roles").records()
     assert len([n for n in names if n.startswith("role-")]) == len(roles)
     assert list((site / "charts").glob("*.svg"))

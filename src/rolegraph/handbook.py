@@ -1,6 +1,7 @@
 """The offline handbook: a static site built from the knowledge base (no server, no network,
 no scripts). An index, a page per role, a comparison page per pair of roles (the two TPM roles
-always), the sources and disagreements pages, and charts as SVG files beside them. Every fact
+always), the two TPM roles' seniority levels and how they work together (when the graph records
+them), the sources and disagreements pages, and charts as SVG files beside them. Every fact
 links to its source's anchor on ``sources.html``.
 
 The site is written to a temporary directory next to OUTDIR and renamed into place, so an
@@ -19,7 +20,7 @@ from functools import partial
 from html import escape
 from pathlib import Path
 
-from rolegraph import charts, compare, provenance
+from rolegraph import charts, collaborate, compare, levels, provenance
 from rolegraph.errors import RolegraphError
 from rolegraph.formats.html import body_html, page, safe_url, text
 from rolegraph.kb import KnowledgeBase
@@ -128,17 +129,39 @@ def collect(kb: KnowledgeBase, pairs: Sequence[tuple[str, str]] = ()) -> Site:
     sources, disagreements = provenance.sources(kb), provenance.disagreements(kb)
     site.add_page("sources.html", "Sources", [body_html(sources, level=1, source_href="#src-{id}")])
     site.add_page("disagreements.html", "Where sources disagree", [section(disagreements)])
+    knowledge_links = _levels_and_collaboration(kb, site, *resolved[0])
     overview = _chart(site, "transitions", partial(charts.transitions, kb), "Career transitions between all roles")
     site.add_page("index.html", "rolegraph handbook", [
         "<h1>rolegraph handbook</h1>",
         "<p>How the modelled job roles differ, with every fact traced to its source.</p>",
         "<h2>Comparisons</h2>", "<ul>", *comparison_links, "</ul>",
         "<h2>Roles</h2>", "<ul>", *role_links, "</ul>",
+        *(["<h2>Levels and collaboration</h2>", "<ul>", *knowledge_links, "</ul>"] if knowledge_links else []),
         '<h2>Provenance</h2><ul><li><a href="sources.html">Sources</a></li>'
         '<li><a href="disagreements.html">Where sources disagree</a></li></ul>',
         overview,
     ])
     return site
+
+
+def _levels_and_collaboration(kb: KnowledgeBase, site: Site, a: str, b: str) -> list[str]:
+    """The levels page (the pair side by side at every level) and the collaboration page (RACI,
+    friction, rituals), each only when the graph records it; their index links."""
+    builders: list[tuple[str, str, Callable[[], list[Result]]]] = [
+        ("levels.html", "Seniority levels", lambda: [levels.compare_at_level(kb, a, b, lv.notation) for lv in levels.all_levels(kb)]),
+        ("collaboration.html", "How the two roles work together", lambda: [collaborate.collaborate(kb, a, b)]),
+    ]
+    links = []
+    for name, title, build in builders:
+        try:
+            parts = build()
+        except RolegraphError:
+            continue  # e.g. a graph without ladders or a responsibility matrix
+        for part in parts:
+            site.attribution.update(part.attribution)
+        site.add_page(name, title, [f"<h1>{text(title)}</h1>", *(section(p) for p in parts)])
+        links.append(f'<li><a href="{name}">{text(title)}</a></li>')
+    return links
 
 
 def write(site: Site, outdir: str | Path) -> list[Path]:

@@ -61,6 +61,7 @@ REQUIRED = {
     OCCUPATIONS: ("conceptUri", "preferredLabel"),
     SKILLS: ("conceptUri", "preferredLabel", "skillType"),
     RELATIONS: ("occupationUri", "relationType", "skillUri"),
+    ISCO: ("code",),
 }
 
 

@@ -89,6 +89,7 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
     stores = (root or cache_dir()) / "stores"
     target = stores / f"{which}-{state}"
     if not target.is_dir():
+        sweep_scratch(stores)
         try:
             build(files, target)
         except OSError as exc:
@@ -99,6 +100,16 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
             if stale != target and ".tmp-" not in stale.name:
                 shutil.rmtree(stale, ignore_errors=True)
     return target
+
+
+def sweep_scratch(stores: Path) -> None:
+    """Remove ``STORE.tmp-PID`` folders that a killed build left behind (only once that process is gone)."""
+    from rolegraph.output import pid_alive
+
+    for scratch in stores.glob("*.tmp-*"):
+        pid = scratch.name.rsplit(".tmp-", 1)[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid)):
+            shutil.rmtree(scratch, ignore_errors=True)
 
 
 def prepared_store(paths: Sequence[str | Path], root: Path | None = None) -> ox.Store:

@@ -126,9 +126,15 @@ EndpointOpt = Annotated[
 def get_kb(data: list[Path] | None, endpoint: str | None = None) -> KnowledgeBase:
     """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint.
 
-    Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`).
+    Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`). User
+    data is checked for the shape the commands read (see :mod:`rolegraph.conform`).
     """
-    return open_kb(data or [], endpoint=endpoint, prepared=None)
+    kb = open_kb(data or [], endpoint=endpoint, prepared=None)
+    if data:
+        from rolegraph.conform import check
+
+        check(kb, data)
+    return kb
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:

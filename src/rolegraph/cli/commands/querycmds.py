@@ -193,6 +193,8 @@ def fit(
             lines = file.read_text(encoding="utf-8").splitlines()
         except OSError as exc:
             raise RolegraphError(f"{file}: cannot read ({exc.strerror})", "give a text file with one 'skill=level' per line") from None
+        except UnicodeDecodeError as exc:
+            raise RolegraphError(f"{file}: byte {exc.start} is not UTF-8", "save the file as UTF-8 text") from None
         entries += [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
     if not entries and sys.stdin.isatty():
         entries = _prompt_ratings(kb)

@@ -107,13 +107,15 @@ def service_queries(draw: st.DrawFn, base: str) -> tuple[str, str]:
         f"?s e:p ?o {binder} FILTER(?o != 'b>x'){sep()}",     # after a FILTER holding '>' in a string
         f"?s e:p ?o {binder} FILTER(?o<'b>x'||true){sep()}",  # '<' as less-than, then text an IRI reader would swallow
         f"?s e:p ?o {binder} FILTER(1<2){sep()}",
+        f"?s e:p ?o {binder} FILTER(2*<http://e/f>(1)!='b>x'||true){sep()}",
+        f"?s e:p ?o {binder} FILTER(e:f(?o)<'b>x'||true){sep()}",
         f"?s e:p ?o {binder} BIND(1 AS ?z){sep()}",
         f"{{ ?s e:p ?o }} {binder}{sep()}",
         f"?s e:p ?o ; e:p {glue} {binder}{sep()}",
         f"?s e:p ?o , {glue} {binder}{sep()}",
     ]))
     body = lead + call
-    shape = draw(st.sampled_from(["plain", "optional", "union", "minus", "sub", "exists", "group", "nested"]))
+    shape = draw(st.sampled_from(["plain", "optional", "union", "minus", "sub", "exists", "exists-expr", "group", "nested"]))
     if shape == "optional":
         body = f"?s e:p ?o OPTIONAL {{ {body} }}"
     elif shape == "union":
@@ -124,6 +126,8 @@ def service_queries(draw: st.DrawFn, base: str) -> tuple[str, str]:
         body = f"{{ SELECT * WHERE {{ {body} }} }}"
     elif shape == "exists":
         body = f"?s e:p ?o FILTER EXISTS {{ {body} }}"
+    elif shape == "exists-expr":
+        body = f"?s e:p ?o FILTER(?o<'b>x' || EXISTS {{ {body} }})"
     elif shape == "group":
         body = f"{{ {body} }}"
     elif shape == "nested":

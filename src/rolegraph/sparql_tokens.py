@@ -121,7 +121,7 @@ def tokens(text: str) -> list[Token]:
 
 def _angle(text: str, i: int, here: _Context, prev: Token | None) -> Token:
     """``<`` is *less than* only after an operand inside an expression; elsewhere an IRI or ``<<``."""
-    operator = here.expression and prev is not None and (prev.kind in _OPERAND_END or prev.text in (")", ">>", "true", "false", "*"))
+    operator = here.expression and prev is not None and (prev.kind in _OPERAND_END or prev.text.lower() in (")", ">>", "true", "false"))
     if operator:
         return Token("punct", "<=" if text.startswith("<=", i) else "<", i)
     if text.startswith("<<", i):
@@ -157,7 +157,7 @@ def _track(stack: list[_Context], tok: Token, prev: Token | None, out: list[Toke
         here.clause = False
     if tok.kind != "punct":
         return
-    if tok.text in _OPEN and not (tok.text == "<<" and here.expression and prev is not None and prev.kind in _OPERAND_END):
+    if tok.text in _OPEN:
         expression = tok.text == "(" and _opens_expression(here, prev, out)
         if tok.text == "{":
             here.clause = False

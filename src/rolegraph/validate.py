@@ -1,14 +1,29 @@
-"""SHACL validation of the knowledge base (rdflib + pySHACL, imported only here)."""
+"""SHACL validation of the knowledge base.
+
+The data is read by the loader every command uses (:func:`rolegraph.kb.open_kb`, pyoxigraph), so
+``validate`` accepts exactly what the other commands accept. The SHACL Core constraints run on
+rudof's engine (``pyrudof``); each SPARQL-based constraint (``sh:sparql``) runs once, as one
+query over the whole graph joined with its shape's targets, on pyoxigraph. pySHACL is the
+reference: ``tests/test_validate_engines.py`` checks that both report the same violations.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from rolegraph import resources
-from rolegraph.kb import open_kb
+from rolegraph.errors import RolegraphError
+from rolegraph.kb import LocalEngine, open_kb
 from rolegraph.results import Cell, Result, Table
+
+SH = "http://www.w3.org/ns/shacl#"
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
 
 
 @dataclass(frozen=True)
@@ -48,37 +63,170 @@ def validate(extra: Sequence[str | Path] = ()) -> Report:
 
     Syntax errors surface as :class:`~rolegraph.errors.DataFileError` (file and line).
     """
-    kb = open_kb(extra)  # parses every file first, so syntax errors name file and line
-    import pyshacl
-    import rdflib
-
-    data = rdflib.Graph()
-    for path in kb.files:
-        data.parse(path, format="turtle")
-    shapes = rdflib.Graph().parse(resources.shapes_path(), format="turtle")
-    conforms, results, _text = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=False)
-    report = Report(bool(conforms), _violations(results), kb.named("counts").records()[0], [str(p) for p in kb.files])
-    return report
+    kb = open_kb(extra)
+    assert isinstance(kb.engine, LocalEngine)
+    data = kb.engine.store
+    shapes = ox.Store()
+    shapes.load(path=str(resources.shapes_path()), format=ox.RdfFormat.TURTLE)
+    found = core_violations(data, shapes) + sparql_violations(data, shapes)
+    violations = sorted(set(found), key=lambda v: (v.focus, v.path, v.message, v.value))
+    return Report(not violations, violations, kb.named("counts").records()[0], [str(p) for p in kb.files])
 
 
-def _violations(results: object) -> list[Violation]:
-    import rdflib
-    from rdflib.namespace import SH
+# --- SHACL Core: rudof ------------------------------------------------------------------------------
 
-    assert isinstance(results, rdflib.Graph)
+
+def core_violations(data: ox.Store, shapes: ox.Store) -> list[Violation]:
+    """The SHACL Core violations of ``data`` (every constraint except ``sh:sparql``), checked by rudof."""
+    import pyrudof
+
+    core = ox.Store()
+    core.extend(q for q in shapes if q.predicate.value != SH + "sparql")
+    engine = pyrudof.Rudof(pyrudof.RudofConfig())
+    try:
+        engine.read_data(_ntriples(data), format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
+        engine.read_shacl(_ntriples(core), format=pyrudof.ShaclFormat.NTriples)
+        report = engine.validate_shacl()
+    except pyrudof.RudofError as exc:
+        raise RolegraphError(f"the SHACL engine cannot check this data: {str(exc).splitlines()[0]}", "report it with the file") from None
+    return [
+        Violation(
+            _node(v.focus_node),
+            _path(v.path),
+            _node(v.value),
+            _message(shapes, str(v.source_shape or "")) or _unquote(str(v.message)),
+            _short(SH + str(v.severity)),
+        )
+        for v in report.violations
+    ]
+
+
+def _ntriples(store: ox.Store) -> str:
+    return bytes(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b"").decode("utf-8")
+
+
+def _select(store: ox.Store, text: str) -> ox.QuerySolutions:
+    solutions = store.query(text)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return solutions
+
+
+_LITERAL = re.compile(r'"(.*)"(?:@[A-Za-z0-9-]+|\^\^\S+)?', re.DOTALL)
+
+
+def _node(text: object) -> str:
+    """A term as rudof prints it (IRI, ``_:b``, ``"lexical"^^type``) → the report's form."""
+    if text is None:
+        return ""
+    term = str(text)
+    if term.startswith("_:"):
+        return "[blank node]"
+    literal = _LITERAL.fullmatch(term)
+    return literal.group(1) if literal else _short(term.strip("<>"))
+
+
+def _path(text: object) -> str:
+    """A property path: ``rg:role``, or ``^rg:role`` for an inverse path."""
+    term = "" if text is None else str(text)
+    inverse = re.fullmatch(r"\^\((.*)\)", term)
+    return "^" + _node(inverse.group(1)) if inverse else _node(term)
+
+
+def _unquote(message: str) -> str:
+    literal = _LITERAL.fullmatch(message)
+    return literal.group(1) if literal else message
+
+
+def _message(shapes: ox.Store, source: str) -> str:
+    """The ``sh:message`` of the shape that failed (for a qualified value shape, the shape that uses it)."""
+    node: ox.NamedNode | ox.BlankNode = ox.BlankNode(source[2:]) if source.startswith("_:") else ox.NamedNode(source.strip("<>"))
+    owners = [node, *(q.subject for q in shapes.quads_for_pattern(None, ox.NamedNode(SH + "qualifiedValueShape"), node))]
+    for owner in owners:
+        for quad in shapes.quads_for_pattern(owner, ox.NamedNode(SH + "message"), None):
+            return str(quad.object.value) if isinstance(quad.object, ox.Literal) else ""
+    return ""
+
+
+# --- SPARQL-based constraints: one query each on pyoxigraph -----------------------------------------
+
+
+def sparql_violations(data: ox.Store, shapes: ox.Store) -> list[Violation]:
+    """The violations of every ``sh:sparql`` constraint on a node shape, each run once over the whole graph.
+
+    The constraint's SELECT (which must project ``$this``) is joined with the shape's targets,
+    which is what evaluating it once per focus node with ``$this`` pre-bound gives.
+    """
+    rows = _select(
+        shapes,
+        f"""PREFIX sh: <{SH}>
+        SELECT ?shape ?constraint ?select ?message ?severity WHERE {{
+            ?shape sh:sparql ?constraint . ?constraint sh:select ?select .
+            FILTER NOT EXISTS {{ ?constraint sh:deactivated true }}
+            FILTER NOT EXISTS {{ ?shape sh:path ?anyPath }}
+            OPTIONAL {{ ?constraint sh:message ?message }}
+            OPTIONAL {{ ?shape sh:severity ?severity }}
+        }}"""
+    )
+    prefixes = _prefixes(shapes)
     found = []
-    for r in results.subjects(rdflib.RDF.type, SH.ValidationResult):
-        def get(p: rdflib.URIRef, r: rdflib.term.Node = r) -> str:
-            value = results.value(r, p)
-            if value is None:
-                return ""
-            if isinstance(value, rdflib.BNode):
-                return "[blank node]"
-            return _short(str(value))
+    for shape, _constraint, select, message, severity in rows:
+        targets = _targets(shapes, shape)
+        if not targets:
+            continue
+        body = select.value.replace("$this", "?this")
+        if not re.search(r"SELECT\s+(DISTINCT\s+)?[^{]*\?this\b", body, re.IGNORECASE):
+            raise RolegraphError(f"the SPARQL constraint of {shape} does not select $this", "select $this in every sh:sparql query")
+        query = f"{prefixes}SELECT * WHERE {{ {{ SELECT DISTINCT ?this WHERE {{ {' UNION '.join(targets)} }} }} {{ {body} }} }}"
+        for solution in _select(data, query):
+            def bound(name: str, s: ox.QuerySolution = solution) -> object:
+                try:
+                    return s[name]
+                except KeyError:
+                    return None
 
-        message = get(SH.resultMessage)
-        found.append(Violation(get(SH.focusNode), get(SH.resultPath), get(SH.value), message, get(SH.resultSeverity)))
-    return sorted(set(found), key=lambda v: (v.focus, v.path, v.message, v.value))
+            focus, value = bound("this"), bound("value")
+            text = (message.value if message else "") or "SPARQL constraint failed"
+            text = re.sub(r"\{[?$](\w+)\}", lambda m, b=bound: _plain(b(m.group(1))), text)
+            found.append(Violation(_term(focus), _term(bound("path")), _term(value if value is not None else focus), _short(text),
+                                   _short(severity.value if severity else SH + "Violation")))
+    return found
+
+
+def _prefixes(shapes: ox.Store) -> str:
+    """PREFIX lines for every ``sh:declare`` in the shapes graph."""
+    rows = _select(shapes, f"PREFIX sh: <{SH}> SELECT DISTINCT ?p ?ns WHERE {{ ?d sh:prefix ?p ; sh:namespace ?ns }}")
+    return "".join(f"PREFIX {p.value}: <{ns.value}>\n" for p, ns in rows)
+
+
+def _targets(shapes: ox.Store, shape: ox.NamedNode | ox.BlankNode) -> list[str]:
+    """Graph patterns that bind ``?this`` to each focus node of ``shape``."""
+    patterns = []
+    for quad in shapes.quads_for_pattern(shape, None, None):
+        kind, target = quad.predicate.value, quad.object
+        if kind == SH + "targetClass":
+            patterns.append(f"{{ ?this <{_RDF_TYPE}>/<{_SUBCLASS}>* {target} }}")
+        elif kind == SH + "targetNode":
+            patterns.append(f"{{ VALUES ?this {{ {target} }} }}")
+        elif kind == SH + "targetSubjectsOf":
+            patterns.append(f"{{ ?this {target} [] }}")
+        elif kind == SH + "targetObjectsOf":
+            patterns.append(f"{{ [] {target} ?this }}")
+    if ox.Quad(shape, ox.NamedNode(_RDF_TYPE), ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#Class")) in shapes:
+        patterns.append(f"{{ ?this <{_RDF_TYPE}>/<{_SUBCLASS}>* {shape} }}")
+    return patterns
+
+
+def _term(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return "[blank node]"
+    return _short(term.value if isinstance(term, ox.NamedNode | ox.Literal) else str(term))
+
+
+def _plain(term: object) -> str:
+    """A term as it reads inside a message (pySHACL's form: the IRI or the lexical value)."""
+    return "" if term is None else str(term.value if isinstance(term, ox.NamedNode | ox.Literal | ox.BlankNode) else term)
 
 
 _PREFIXES = {

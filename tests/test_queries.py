@@ -23,7 +23,8 @@ from rolegraph.sparql import run_query
 GOLDEN = Path(__file__).parent / "golden" / "queries"
 ROLE = "https://w3id.org/rolegraph/id/role/"
 #: Values for the role parameters on the fixture graph (other parameters use their defaults).
-PARAMS = {"role": ROLE + "alpha", "a": ROLE + "alpha", "b": ROLE + "beta", "from_role": ROLE + "gamma", "to_role": ROLE + "alpha"}
+PARAMS = {"role": ROLE + "alpha", "a": ROLE + "alpha", "b": ROLE + "beta", "from_role": ROLE + "gamma", "to_role": ROLE + "alpha",
+          "statement": ROLE + "alpha", "written": "XM"}
 
 
 def test_every_query_has_a_header() -> None:
@@ -37,7 +38,7 @@ def test_every_query_has_a_header() -> None:
 @pytest.mark.parametrize("name", sorted(queries.catalogue()))
 def test_named_query_golden(mini_kb: KnowledgeBase, name: str) -> None:
     query = queries.get(name)
-    params = {p.name: IRI(PARAMS[p.name]) for p in query.params if p.type == "iri"}
+    params = {p.name: IRI(PARAMS[p.name]) if p.type == "iri" else PARAMS[p.name] for p in query.params if p.name in PARAMS}
     rows = mini_kb.named(name, **params)
     assert rows.columns == list(query.columns), "the #+ columns header must match the SELECT"
     ordered = re.search(r"\bORDER\s+BY\b", queries.code_only(query.text), re.IGNORECASE)

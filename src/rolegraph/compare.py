@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
+from rolegraph.queries import IRI
 from rolegraph.results import Cell, Result, Table
 
 BASIS_ORDER = {"seed": 0, "seed-article": 1, "external": 2, "external-low": 3, "derived": 4}
@@ -57,17 +58,23 @@ def profile(kb: KnowledgeBase, iri: str) -> Profile:
     return profiles(kb, iri)[0]
 
 
-def role_labels(kb: KnowledgeBase) -> dict[str, str]:
-    """Every role's preferred label, by IRI."""
-    return {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+def role_labels(kb: KnowledgeBase, *iris: str) -> dict[str, str]:
+    """The preferred label of each role in ``iris``, by IRI (one bound query)."""
+    return {str(r["role"]): str(r["label"]) for r in role_info(kb, *iris)}
+
+
+def role_info(kb: KnowledgeBase, *iris: str) -> list[dict[str, Cell]]:
+    """Label, definition and parent of each role in ``iris`` (the ``roles`` rows, bound to them)."""
+    return kb.named("role-info", role=tuple(IRI(i) for i in dict.fromkeys(iris))).records() if iris else []
 
 
 def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
-    """The profile of each role in ``iris``, from one ``role-links`` query."""
-    labels = role_labels(kb)
+    """The profile of each role in ``iris``, from one ``role-links`` query; their sources are fetched at once."""
+    labels = role_labels(kb, *iris)
     by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
     for link in kb.named("role-links", role=tuple(by_iri)).records():
         by_iri[str(link["role"])].links.append(link)
+    kb.sources_by_statement(str(link["link"]) for p in by_iri.values() for link in p.links)
     return [by_iri[iri] for iri in iris]
 
 
@@ -124,7 +131,7 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
     result.tables[:0] = head
     result.meta["summary"] = len(head)
     result.meta["subjects"] = sorted({*result.meta["subjects"], *links})
-    result.sources = kb.source_refs(s for link in result.meta["subjects"] for s in kb.sources_of(link))
+    result.sources = kb.statement_refs(result.meta["subjects"])
     return kb.attribute(result)
 
 
@@ -246,7 +253,7 @@ def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: li
     return kb.attribute(Result(
         f"{pa.label} vs {pb.label}",
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="compare",
         meta={"roles": [a, b], "labels": [pa.label, pb.label], "subjects": sorted({a, b, *used})},
@@ -259,7 +266,9 @@ def _row_order(sides: dict[str, list[dict[str, Cell]]], item: str) -> tuple[floa
 
 
 def _add_incoming(kb: KnowledgeBase, rows: dict[str, dict[str, list[dict[str, Cell]]]], pa: Profile, pb: Profile) -> None:
-    for t in kb.named("transitions").records():
+    incoming = [t for t in kb.named("transitions").records() if t["to_role"] in (pa.iri, pb.iri)]
+    kb.sources_by_statement(str(t["link"]) for t in incoming)
+    for t in incoming:
         for side, prof in (("a", pa), ("b", pb)):
             if t["to_role"] == prof.iri:
                 link: dict[str, Cell] = {
@@ -287,8 +296,10 @@ def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell]) -> l
     by_id: dict[str, list[dict[str, Cell]]] = defaultdict(list)
     for row in kb.named("disagreements").records():
         by_id[str(row["id"])].append(row)
+    wanted = sorted({str(i) for i in disagreement_ids if i})
+    kb.sources_by_statement(str(r["position"]) for d in wanted for r in by_id.get(d, []))
     notes = []
-    for d in sorted({str(i) for i in disagreement_ids if i}):
+    for d in wanted:
         rows = by_id.get(d, [])
         if rows:
             positions = "; ".join(f"{r['position_text']} [{kb.source_ids([str(r['position'])])}]" for r in rows)
@@ -343,8 +354,9 @@ def separate(kb: KnowledgeBase, a: str, b: str, threshold: int = SEPARATE_THRESH
 
 def separate_rows(kb: KnowledgeBase, a: str, b: str, rows: list[dict[str, Cell]], threshold: int) -> Result:
     """:func:`separate` for :func:`skill_differences` rows the caller already has."""
-    labels = role_labels(kb)
+    labels = role_labels(kb, a, b)
     la, lb = labels.get(a, a), labels.get(b, b)
+    kb.sources_by_statement(str(r[f"link_{side}"]) for r in rows for side in "ab")
     columns = ["rank", "skill", "category", f"importance ({la})", f"importance ({lb})", "gap", "basis", "sources"]
     tables = []
     used: list[str] = []
@@ -368,7 +380,7 @@ def separate_rows(kb: KnowledgeBase, a: str, b: str, rows: list[dict[str, Cell]]
     return kb.attribute(Result(
         f"Skills that separate {la} and {lb}",
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="separate",
         meta={"roles": [a, b], "labels": [la, lb], "threshold": threshold, "subjects": sorted({a, b, *used})},
@@ -389,6 +401,7 @@ def shared_rows(kb: KnowledgeBase, pa: Profile, pb: Profile, rows: list[dict[str
         ["rank", "skill", "category", f"importance ({pa.label})", f"importance ({pb.label})", "basis", "sources"],
     )
     used: list[str] = []
+    kb.sources_by_statement(str(r[f"link_{side}"]) for r in rows for side in "ab")
     for rank, r in enumerate(rows, start=1):
         links = [str(r["link_a"]), str(r["link_b"])]
         used += links
@@ -405,7 +418,7 @@ def shared_rows(kb: KnowledgeBase, pa: Profile, pb: Profile, rows: list[dict[str
     return kb.attribute(Result(
         table.title,
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="shared",
         meta={"roles": [a, b], "labels": [pa.label, pb.label], "min_importance": min_importance, "subjects": sorted({a, b, *used})},
@@ -462,8 +475,12 @@ def roles_overview(kb: KnowledgeBase) -> Result:
 def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, standards."""
     prof = profile(kb, role)
-    info = next(r for r in kb.named("roles").records() if r["role"] == role)
-    names = role_names(kb).get(role, {"abbreviation": [], "alias": []})
+    info = next(iter(role_info(kb, role)), {"definition": "", "kind_of": ""})
+    names: dict[str, list[str]] = {"abbreviation": [], "alias": []}
+    for r in kb.named("role-aliases", role=IRI(role)).records():
+        if r["kind"] in names:
+            names[str(r["kind"])].append(str(r["name"]))
+    names = {k: sorted(set(v)) for k, v in names.items()}
     overview = Table("Overview", ["field", "value"], [
         ["label", prof.label],
         ["definition", info["definition"]],
@@ -499,6 +516,7 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
         if table.rows:
             tables.append(table)
     incoming = [t for t in kb.named("transitions").records() if t["to_role"] == role]
+    kb.sources_by_statement(str(t["link"]) for t in incoming)
     if incoming:
         tables.append(Table("Comes from", ["item", "value", "basis", "sources", "disputed"], [
             [t["from_label"], f"prevalence {t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])]), ""] for t in incoming
@@ -510,7 +528,7 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
     return kb.attribute(Result(
         prof.label,
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=[f"No seed data ({g['dimension_label']}): {g['text']}" for g in gaps]
         + disagreement_notes(kb, (link["disputed_by"] for link in prof.links if str(link["link"]) in used)) + extra_notes,
         kind="show",

@@ -99,7 +99,7 @@ def fit(kb: KnowledgeBase, ratings: Mapping[str, int], top_reasons: int = 3) -> 
     return kb.attribute(Result(
         table.title,
         [table],
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=[
             "Fit = Σ importance × min(your level, importance) ÷ Σ importance² over the role's skills (1.0 = every skill at the level the role needs).",
             f"A skill listed without a level counts as {LISTED_LEVEL}. A skill you did not rate is shown as 'not rated', not as 0: "

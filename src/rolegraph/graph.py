@@ -98,7 +98,7 @@ def neighbours(kb: KnowledgeBase, role: str) -> Result:
     return kb.attribute(Result(
         table.title,
         [table],
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="neighbours",
         meta={"role": role, "graph": _graph_meta(near, weighted=True), "subjects": sorted({*roles, *used})},
@@ -176,7 +176,7 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
     return kb.attribute(Result(
         f"From {labels[source]} to {labels[target]}",
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="path",
         meta={"roles": [source, target], "route": route, "graph": _graph_meta(graph.subgraph(route)) if len(route) > 1 else {}},
@@ -199,7 +199,7 @@ def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
     return kb.attribute(Result(
         table.title,
         [table],
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=[f"Centrality = sum of importances across the {len(roles)} roles ÷ the maximum possible ({max_weight})."],
         kind="centrality",
         meta={"subjects": sorted({*ranked[:top], *used})},

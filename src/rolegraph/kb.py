@@ -16,7 +16,7 @@ import pyoxigraph as ox
 
 from rolegraph import queries, resources
 from rolegraph.errors import DataFileError, QueryError
-from rolegraph.queries import IRI, NamedQuery, ParamValue, Term
+from rolegraph.queries import IRI, LangString, NamedQuery, ParamValue, Term
 from rolegraph.results import Cell, Result, SourceRef, Table
 from rolegraph.sparql_tokens import projection
 
@@ -49,6 +49,10 @@ class Engine(Protocol):
 
 
 T = TypeVar("T")
+
+#: Statements per bound ``sources-of`` query (a VALUES block of this many rows).
+_BATCH = 500
+
 _PLAIN_TEXT = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 
 
@@ -142,6 +146,8 @@ def ox_term(value: Term) -> ox.NamedNode | ox.Literal:
         return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
     if isinstance(value, float):
         return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "decimal"))
+    if isinstance(value, LangString):
+        return ox.Literal(str(value), language=value.lang)
     return ox.Literal(str(value))
 
 
@@ -194,7 +200,7 @@ class KnowledgeBase:
         self.engine = engine
         self.files = list(files)
         self._sources: dict[str, SourceRef] | None = None
-        self._statement_sources: dict[str, list[str]] | None = None
+        self._statement_sources: dict[str, list[str]] = {}
         self._memo: dict[str, Rows] = {}
 
     def select(self, text: str, **params: ParamValue) -> Rows:
@@ -240,18 +246,34 @@ class KnowledgeBase:
 
     def sources_of(self, statement: str) -> list[str]:
         """The source IRIs of a sourced statement (link, fact, gap, position, …)."""
-        if self._statement_sources is None:
-            index: dict[str, list[str]] = {}
-            for row in self.run("statement-sources").records():  # run, not named: this index is the cache
-                index.setdefault(str(row["statement"]), []).append(str(row["source"]))
-            self._statement_sources = index
-        return self._statement_sources.get(statement, [])
+        return self.sources_by_statement([statement]).get(statement, [])
+
+    def sources_by_statement(self, statements: Iterable[str | None]) -> dict[str, list[str]]:
+        """The source IRIs of each of ``statements``: one bound ``sources-of`` query for those not asked before.
+
+        Commands call it once with every statement they show, so later look-ups are free.
+        """
+        wanted = list(dict.fromkeys(str(s) for s in statements if s))
+        cache = self._statement_sources
+        missing = [s for s in wanted if s not in cache]
+        for s in missing:
+            cache[s] = []
+        missing = [s for s in missing if not s.startswith("_:")]  # a blank node cannot be bound
+        for start in range(0, len(missing), _BATCH):
+            batch = missing[start : start + _BATCH]
+            for row in self.named("sources-of", statement=tuple(IRI(s) for s in batch)).rows:
+                cache[str(row[0])].append(str(row[1]))
+        return {s: cache[s] for s in wanted}
 
     def source_ids(self, statements: Iterable[str | None]) -> str:
         """The short IDs of the sources behind ``statements``, sorted, comma-separated."""
         known = self.sources()
-        ids = {known[s].id for st in statements if st for s in self.sources_of(st) if s in known}
+        ids = {known[s].id for sources in self.sources_by_statement(statements).values() for s in sources if s in known}
         return ", ".join(sorted(ids, key=source_sort_key))
+
+    def statement_refs(self, statements: Iterable[str | None]) -> list[SourceRef]:
+        """The :class:`SourceRef` of every source behind ``statements`` (see :meth:`source_refs`)."""
+        return self.source_refs(s for sources in self.sources_by_statement(statements).values() for s in sources)
 
     def attributions(self, refs: Iterable[SourceRef]) -> list[str]:
         """The notices a result drawing on ``refs`` must carry (a source's ``rg:attribution``, e.g. ESCO's)."""

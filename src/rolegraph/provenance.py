@@ -76,7 +76,7 @@ def disagreements(kb: KnowledgeBase) -> Result:
     return kb.attribute(Result(
         table.title,
         [table],
-        sources=kb.source_refs(s for st in statements for s in kb.sources_of(st)),
+        sources=kb.statement_refs(statements),
         notes=notes,
         kind="disagreements",
         meta={"subjects": sorted(set(statements))},
@@ -126,7 +126,7 @@ def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
     return kb.attribute(Result(
         table.title,
         [table],
-        sources=kb.source_refs(s for fact in seen for s in kb.sources_of(fact)),
+        sources=kb.statement_refs(seen),
         notes=notes,
         kind="why",
         meta={"roles": list(roles), "topic": topic, "dimensions": dims, "subjects": sorted(seen)},

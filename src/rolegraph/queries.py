@@ -32,6 +32,18 @@ class IRI(str):
     __slots__ = ()
 
 
+class LangString(str):
+    """A string with a language tag (bound as ``"text"@lang``), e.g. to look up a label by index."""
+
+    __slots__ = ("lang",)
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> LangString:
+        value = super().__new__(cls, text)
+        value.lang = lang
+        return value
+
+
 Term = IRI | str | int | float | bool
 #: A bound value; a tuple binds the parameter to each of its values in turn (one ``VALUES`` row each).
 ParamValue = Term | tuple[Term, ...]
@@ -99,7 +111,7 @@ def _coerce(param: Param, value: Term) -> Term:
             if str(value).lower() in ("false", "0", "no"):
                 return False
             raise ValueError(value)
-        return str(value)
+        return value if isinstance(value, LangString) else str(value)
     except ValueError:
         raise QueryError(f"parameter {param.name!r} must be {param.type}, got {value!r}") from None
 
@@ -217,6 +229,8 @@ def sparql_term(value: Term) -> str:
     escaped = str(value).translate(
         {ord("\\"): "\\\\", ord('"'): '\\"', ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"}
     )
+    if isinstance(value, LangString) and re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", value.lang):
+        return f'"{escaped}"@{value.lang}'
     return f'"{escaped}"'
 
 

@@ -18,7 +18,7 @@ import rdflib
 
 from rolegraph.errors import QueryError
 from rolegraph.kb import Rows, literal_cell, ntriples_text
-from rolegraph.queries import IRI, ParamValue, Term, inject_values
+from rolegraph.queries import IRI, LangString, ParamValue, Term, inject_values
 from rolegraph.results import Cell
 
 
@@ -39,6 +39,8 @@ def rdflib_term(value: Term) -> rdflib.term.Identifier:
         return rdflib.URIRef(value)
     if isinstance(value, float):
         return rdflib.Literal(repr(value), datatype=rdflib.XSD.decimal)
+    if isinstance(value, LangString):
+        return rdflib.Literal(str(value), lang=value.lang)
     return rdflib.Literal(value)
 
 

@@ -12,8 +12,9 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rolegraph.errors import AmbiguousRole, RoleNotFound
+from rolegraph.errors import AmbiguousRole, QueryError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
+from rolegraph.queries import IRI, LangString
 
 #: Lowest similarity (0–1) at which a misspelt name is accepted.
 FUZZY_CUTOFF = 0.8
@@ -101,8 +102,29 @@ def index(kb: KnowledgeBase) -> NameIndex:
     return _INDEX_CACHE[kb]
 
 
+def exact_roles(kb: KnowledgeBase, name: str) -> list[RoleRef]:
+    """The roles ``name`` names exactly as written (or in upper, lower or title case): index lookups, no scan of the graph."""
+    if re.match(r"^https?://", name):
+        try:
+            return [RoleRef(name, str(r["label"])) for r in kb.named("role-info", role=IRI(name)).records()]
+        except QueryError:
+            return []
+    forms = {f for f in (name, name.strip(), name.lower(), name.upper(), name.title()) if f}
+    if not forms:
+        return []
+    names = tuple(sorted(forms)) + tuple(LangString(f, "en") for f in sorted(forms))
+    return [RoleRef(str(r["role"]), str(r["label"])) for r in kb.named("role-lookup", written=names).records()]
+
+
 def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
-    """Resolve ``name`` (an IRI, label, alias, abbreviation or a close misspelling) to one role."""
+    """Resolve ``name`` (an IRI, label, alias, abbreviation or a close misspelling) to one role.
+
+    A name that exactly one role carries is found by index lookups; anything else (other
+    spellings, ambiguous short forms, misspellings) goes through the full name index.
+    """
+    exact = exact_roles(kb, name)
+    if len(exact) == 1:
+        return exact[0]
     idx = index(kb)
     if name in idx.labels:
         return idx.ref(name)

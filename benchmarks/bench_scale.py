@@ -4,16 +4,20 @@ Every measurement runs in its own Python process (peak memory from
 ``resource.getrusage(...).ru_maxrss``); ratios are computed from numbers measured in this
 run. Prints, per size:
 
-* time to first answer — a cold process that opens the prepared store and computes the skill
-  differences the way ``separate`` does, vs one that parses the same Turtle with rdflib and runs
-  the ``skill-differences`` named query;
+* the result commands as a user runs them — cold ``rolegraph`` processes (compare, separate,
+  shared, show, path, ask, why; ``--format json``) on the shipped graph alone and with the ESCO-shaped
+  data in a prepared store, medians of interleaved rounds and their ratio (target <= 1.5x);
+* time to first answer — a cold ``rolegraph separate`` of two ESCO occupations on the built
+  store, vs a process that parses the same Turtle with rdflib and runs the
+  ``skill-differences`` named query (target >= 100x);
 * indexing throughput — building the prepared store vs a raw pyoxigraph ``bulk_load``;
-* peak memory — the prepared-store process vs the rdflib process;
+* peak memory — that ``separate`` process vs the rdflib process;
 * endpoint overhead — ``EndpointEngine.select`` vs a bare HTTP POST of the same query text
   to the same ``oxigraph serve`` (medians of interleaved runs).
 
     python benchmarks/bench_scale.py                # 10k, 100k, 1M
     python benchmarks/bench_scale.py --sizes 10000  # quicker
+    python benchmarks/bench_scale.py --sizes 1000000 --rounds 7 --skip-endpoint
 """
 
 from __future__ import annotations
@@ -63,13 +67,28 @@ for f in FILES:
     store.bulk_load(path=f, format=ox.RdfFormat.TURTLE, base_iri=Path(f).resolve().as_uri())
 store.flush()
 """,
-    "prepared": """
-from rolegraph.compare import skill_differences
-from rolegraph.kb import open_kb
-rows = skill_differences(open_kb(FILES, include_packaged=False, prepared=True), PARAMS['a'], PARAMS['b'], 2)
-assert rows
+    "command": """
+from rolegraph.cli import main
+sys.argv = ['rolegraph', *ARGS]
+try:
+    main()
+except SystemExit as exit:
+    assert not exit.code, exit.code
 """,
 }
+
+#: The result commands, as a user types them (each also runs with ``--data`` the ESCO-shaped file).
+COMMANDS = {
+    "compare": ["compare", "Tech PM", "Technical Program Manager"],
+    "separate": ["separate", "Tech PM", "Tech PgM"],
+    "shared": ["shared", "Tech PM", "Tech PgM"],
+    "show": ["show", "Tech PgM"],
+    "path": ["path", "Software Engineer", "Tech PM"],
+    "ask": ["ask", "Which skills separate a Tech PM from a Technical Program Manager?"],
+    "why": ["why", "Tech PgM", "team"],
+}
+#: The first answer on the built store: the ``separate`` of the two occupations the rdflib process compares.
+FIRST = ["separate", "synthetic occupation 0", "synthetic occupation 1"]
 
 
 def run(name: str, files: list[str], env: dict[str, str], **values: str) -> dict[str, float]:
@@ -83,6 +102,35 @@ def run(name: str, files: list[str], env: dict[str, str], **values: str) -> dict
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     result["wall"] = wall
     return result
+
+
+def rolegraph_command() -> list[str]:
+    """The installed console script next to this interpreter, else ``python -m rolegraph``."""
+    script = Path(sys.executable).parent / "rolegraph"
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "rolegraph"]
+
+
+def cli(args: list[str], env: dict[str, str]) -> float:
+    """Wall seconds of one cold ``rolegraph`` process (JSON to /dev/null); fails loudly if it fails."""
+    start = time.perf_counter()
+    done = subprocess.run([*rolegraph_command(), *args, "--format", "json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"rolegraph {' '.join(args)} failed ({done.returncode}): {done.stderr.decode(errors='replace')}")
+    return elapsed
+
+
+def commands_at_scale(esco: Path, env: dict[str, str], rounds: int) -> dict[str, tuple[float, float]]:
+    """Median wall seconds of each result command on the shipped graph and with ``esco`` (interleaved rounds)."""
+    shipped = {k: v for k, v in env.items() if k != "ROLEGRAPH_STORE"}
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in COMMANDS}
+    for args in COMMANDS.values():  # warm the OS caches; not counted
+        cli(args, shipped), cli([*args, "--data", str(esco)], env)
+    for _ in range(rounds):
+        for name, args in COMMANDS.items():
+            times[name][0].append(cli(args, shipped))
+            times[name][1].append(cli([*args, "--data", str(esco)], env))
+    return {name: (statistics.median(small), statistics.median(large)) for name, (small, large) in times.items()}
 
 
 def python_pass() -> float:
@@ -153,43 +201,50 @@ def endpoint_overhead(files: list[str], work: Path, rounds: int = 40) -> tuple[f
         server.wait()
 
 
-def bench(size: int, work: Path) -> dict[str, float]:
-    """All measurements for one size."""
+def bench(size: int, work: Path, rounds: int, endpoint: bool) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    """All measurements for one size: single numbers, and each command's (shipped, at scale) medians."""
     esco = generate(size, work / "data")
     files = [str(p) for p in resources.packaged_graph_paths()] + [str(esco)]
-    env = {**os.environ, "ROLEGRAPH_CACHE_DIR": str(work / "cache")}
+    env = {**os.environ, "ROLEGRAPH_CACHE_DIR": str(work / "cache"), "ROLEGRAPH_STORE": "prepared"}
     rdflib = run("rdflib", files, env)
     index = run("index", files, env)
     raw = run("raw_bulk_load", files, env, TARGET=str(work / "raw"))
-    first = run("prepared", files, env)
-    ours, bare = endpoint_overhead(files, work)
+    cli([*FIRST, "--data", str(esco)], env)  # the CLI's own store for these files, built once
+    first = statistics.median(cli([*FIRST, "--data", str(esco)], env) for _ in range(3))
+    memory = run("command", files, env, ARGS=[*FIRST, "--data", str(esco), "--format", "json"])
+    scaled = commands_at_scale(esco, env, rounds)
+    ours, bare = endpoint_overhead(files, work) if endpoint else (float("nan"), float("nan"))
     return {
         "rdflib_s": rdflib["wall"],
         "rdflib_rss": rdflib["rss_kib"],
         "index_s": index["seconds"],
         "raw_s": raw["seconds"],
-        "prepared_s": first["wall"],
-        "prepared_in_s": first["seconds"],
-        "prepared_rss": first["rss_kib"],
+        "prepared_s": first,
+        "prepared_rss": memory["rss_kib"],
         "index_rss": index["rss_kib"],
         "endpoint_s": ours,
         "bare_s": bare,
-    }
+    }, scaled
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of the command timings (default 5)")
+    parser.add_argument("--skip-endpoint", action="store_true", help="skip the endpoint measurement (needs oxigraph serve)")
     args = parser.parse_args()
     baseline = python_pass()
     print(f"python -c pass: {baseline * 1000:.1f} ms (for scale)")
     for size in args.sizes:
         with tempfile.TemporaryDirectory(prefix="rolegraph-bench-") as tmp:
-            m = bench(size, Path(tmp))
+            m, scaled = bench(size, Path(tmp), args.rounds, not args.skip_endpoint)
         mib = 1024
         print(f"\n== {size:,} ESCO-shaped triples (+ shipped graph) ==")
+        print(f"commands (cold CLI, --format json, medians of {args.rounds} interleaved rounds; target <= 1.5x):")
+        for name, (small, large) in scaled.items():
+            print(f"  {name:9} shipped {small * 1000:7.0f} ms   at scale {large * 1000:7.0f} ms   -> {large / small:.2f}x")
         print(
-            f"first answer:  prepared store {m['prepared_s'] * 1000:.0f} ms (in-process {m['prepared_in_s'] * 1000:.0f} ms) "
+            f"first answer:  `rolegraph separate` on the built store {m['prepared_s'] * 1000:.0f} ms "
             f"vs rdflib parse+query {m['rdflib_s']:.2f} s  -> {m['rdflib_s'] / m['prepared_s']:.1f}x faster (target >= 100x)"
         )
         print(

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from rolegraph import transfers
-from rolegraph.compare import NOT_RECORDED, UNKNOWN_NOTE, bases, skill_differences
+from rolegraph.compare import NOT_RECORDED, UNKNOWN_NOTE, bases, role_labels, skill_differences
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Result, Table
@@ -124,7 +124,7 @@ def skill_gap(kb: KnowledgeBase, source: str, target: str) -> list[dict[str, Cel
 def path(kb: KnowledgeBase, source: str, target: str) -> Result:
     """What someone in ``source`` must build to move to ``target``: the route and each step's skills."""
     graph = transition_graph(kb)
-    labels = {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    labels = role_labels(kb, source, target, *graph.nodes)  # the roles a route can pass through
     if source == target:
         raise RolegraphError(f"{labels.get(source, source)} is already the target role", "pick two different roles")
     notes: list[str] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from rolegraph.compare import STANCE, disagreement_notes
+from rolegraph.compare import STANCE, disagreement_notes, role_labels
 from rolegraph.kb import KnowledgeBase, source_sort_key
 from rolegraph.resolve import normalise
 from rolegraph.results import Cell, Result, Table
@@ -93,7 +93,7 @@ def dimensions_for(topic: str) -> list[str]:
 
 def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
     """The facts (with basis and sources) behind ``topic`` for ``roles``, plus disagreements and gaps."""
-    role_rows = {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    role_rows = role_labels(kb, *roles) if roles else {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
     targets = list(roles) or sorted(role_rows, key=role_rows.__getitem__)
     dims = dimensions_for(topic)
     words = {w for w in normalise(topic).split() if len(w) > 3}

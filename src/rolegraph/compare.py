@@ -59,8 +59,9 @@ def profile(kb: KnowledgeBase, iri: str) -> Profile:
 
 
 def role_labels(kb: KnowledgeBase, *iris: str) -> dict[str, str]:
-    """The preferred label of each role in ``iris``, by IRI (one bound query)."""
-    return {str(r["role"]): str(r["label"]) for r in role_info(kb, *iris)}
+    """The preferred label of each role in ``iris`` (one bound query), or of every role when none is given."""
+    rows = role_info(kb, *iris) if iris else kb.named("roles").records()
+    return {str(r["role"]): str(r["label"]) for r in rows}
 
 
 def role_info(kb: KnowledgeBase, *iris: str) -> list[dict[str, Cell]]:

@@ -93,7 +93,7 @@ def dimensions_for(topic: str) -> list[str]:
 
 def why(kb: KnowledgeBase, roles: Sequence[str], topic: str) -> Result:
     """The facts (with basis and sources) behind ``topic`` for ``roles``, plus disagreements and gaps."""
-    role_rows = role_labels(kb, *roles) if roles else {str(r["role"]): str(r["label"]) for r in kb.named("roles").records()}
+    role_rows = role_labels(kb, *roles)
     targets = list(roles) or sorted(role_rows, key=role_rows.__getitem__)
     dims = dimensions_for(topic)
     words = {w for w in normalise(topic).split() if len(w) > 3}

@@ -775,9 +775,9 @@ _FUNCTION_WORDS = {"is", "are", "a", "an", "the", "do", "does", "did", "can", "c
 
 
 def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
-    """Stems of what a closed question asks about: its words without role names and function words."""
+    """Stems of what a closed question asks about: its words (and a follow-up's earlier ones), no role names or function words."""
     words = [w for w in tx_words(_without_roles(kb, plan.question)) if w not in _FUNCTION_WORDS]
-    return _stems_of(" ".join(words))
+    return _stems_of(" ".join(words + _expanded(plan)))
 
 
 def _without_roles(kb: KnowledgeBase, text: str) -> str:

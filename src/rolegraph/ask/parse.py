@@ -108,7 +108,7 @@ _TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "
                   "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an")
 
 
-_GROUP_WORDS = {"team", "teams", "other", "fellow", "senior", "junior", "many", "several", "few", "group", "software", "individual"}
+_PEOPLE_HEADS = {"engineer", "developer", "designer", "manager", "lead", "analyst", "architect", "writer", "researcher"}
 _LEAD_KINDS = {"tech", "team", "technical", "engineering", "design", "product", "data", "project", "program", "qa", "dev"}
 
 
@@ -124,7 +124,7 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
         head, *rest = reversed(phrase.split())
-        if head.endswith("s") and head.rstrip("s") in _GENERIC_HEADS and set(rest) <= _GROUP_WORDS:
+        if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
             continue  # "a team of engineers": people, not a role
         if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:
             continue  # "backgrounds lead into …": a verb, not a Tech Lead
@@ -321,7 +321,7 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
-    mentions = find_roles_in_text(kb, " ".join(_as_titles(words)))
+    mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())]
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
     stemmed = tx.stems(words)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
@@ -435,17 +435,23 @@ def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
     roles = plan.roles or list(prev.roles)
     if reverse:
         roles = _reversed(roles)
-    new_intents = [i for i in plan.intents if i not in ("separate", "compare") or not reverse]
+    asked_meaning = score(c.intents, stemmed).get("abbreviation", 0) >= 3
+    new_intents = [i for i in plan.intents if (i not in ("separate", "compare") or not reverse) and (i != "abbreviation" or asked_meaning)]
+    keep = not new_intents  # "and for the Tech PM?", "now by product strategy": the same question again
     merged = replace(
         plan,
         intents=new_intents or list(prev.intents),
         roles=roles,
-        concerns=plan.concerns or (prev.concerns if not new_intents else []),
-        dimensions=plan.dimensions if new_intents else list(prev.dimensions),
-        form=plan.form if new_intents or plan.form != "list" else prev.form,
+        concerns=plan.concerns or (prev.concerns if keep else []),
+        dimensions=list(prev.dimensions) if keep else plan.dimensions,
+        form=prev.form if keep else plan.form,
         scope="seed" if plan.scope == "seed" else prev.scope,
+        terms=list(dict.fromkeys(plan.terms + prev.terms)) if keep else plan.terms,
+        skills=plan.skills or (list(prev.skills) if keep else []),
         follow_up=True,
     )
+    if keep and plan.roles and len(plan.roles) < len(prev.roles) and prev.form == "rank":
+        merged.roles = list(prev.roles)  # "now by product strategy": the same roles, another measure
     if not plan.roles and prev.ambiguous and not merged.roles:
         merged.ambiguous = list(prev.ambiguous)
     return merged

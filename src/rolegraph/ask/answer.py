@@ -217,8 +217,13 @@ def _skill_item(kb: KnowledgeBase, ans: Answer, text: str, row: dict[str, Cell])
 
 def _separate(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     a, b = _pair(plan)
-    differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
-    result = compare.separate_rows(kb, a.iri, b.iri, differences, compare.SEPARATE_THRESHOLD)
+    threshold = compare.SEPARATE_THRESHOLD
+    differences = compare.skill_differences(kb, a.iri, b.iri, threshold)
+    if not any(r["favours"] == "a" for r in differences):  # close roles: the smaller gaps are what separates them
+        threshold = 1
+        differences = compare.skill_differences(kb, a.iri, b.iri, threshold)
+        ans.notes.append(f"No skill is rated 2 or more higher for the {a.label}; these differ by 1 on the 0–5 scale.")
+    result = compare.separate_rows(kb, a.iri, b.iri, differences, threshold)
     ans.tables += result.tables[:1]
     ans.notes += result.notes
     rows = [r for r in differences if r["favours"] == "a"]
@@ -388,11 +393,15 @@ def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target:
         ans.lead += " Skills to build: " + ", ".join(str(g["label"]) for g in gap[:5]) + "."
 
 
+#: A stored reason that qualifies its row (a blank in the seed, a missing name, a counter-view) travels with it.
+_CAVEAT = re.compile(r"\b(blank|missing|not (?:in|named|stated|readable)|could not|counter|minority|only in|unclear|lost)\b", re.I)
+
+
 def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     roles = [r for r in plan.roles if r.iri in (TECH_PM, TECH_PGM)] or plan.roles[:1] or [PlanRole(TECH_PM, "Technical Product Manager")]
     if plan.roles and len(roles) > 1 and not any("pgm" in a.lower() or "program" in a.lower() for a in [plan.question]):
         roles = roles[:1]
-    table = Table("Who hires", ["role", "domain", "companies", "basis", "sources"])
+    table = Table("Who hires", ["role", "domain", "companies", "basis", "sources", "caveats"])
     leads = []
     for role in roles:
         by_domain: dict[str, list[dict[str, Cell]]] = {}
@@ -408,8 +417,9 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                     continue
             statements = [str(x["link"]) for x in group]
             companies = ", ".join(dict.fromkeys(str(x["target_label"]) for x in group))
-            table.rows.append([role.label, domain, companies, basis_of(kb, statements), kb.source_ids(statements)])
-            ans.add(kb, f"{role.label} — {domain}: {companies}", statements)
+            caveats = "; ".join(str(x["reason"]) for x in group if x["reason"] and _CAVEAT.search(str(x["reason"])))
+            table.rows.append([role.label, domain, companies, basis_of(kb, statements), kb.source_ids(statements), caveats])
+            ans.add(kb, f"{role.label} — {domain}: {companies}" + (f" (note: {caveats})" if caveats else ""), statements)
             if not domain.startswith("("):
                 leads.append(f"{domain}: {companies}")
     ans.tables.append(table)
@@ -530,7 +540,31 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {_hit_text(best)}" if best else f"{person} wrote {wrote}.")
 
 
+def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """How two roles differ: what each owns, and the skills each needs more than the other."""
+    a, b = _pair(plan)
+    parts = []
+    for role in (a, b):
+        owned = [str(link["target_label"]) for link in compare.profile(kb, role.iri).of_kind("ownership") if link["stance"] == "owns"]
+        for link in compare.profile(kb, role.iri).of_kind("ownership"):
+            if link["stance"] == "owns":
+                ans.add(kb, f"The {role.label} owns the {link['target_label']}.", [str(link["link"])])
+        if owned:
+            parts.append(f"the {role.label} owns " + _join([f"the {c}" for c in owned]))
+    differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
+    for side, role, other in (("a", a, b), ("b", b, a)):
+        rows = [r for r in differences if r["favours"] == side][:4]
+        for r in rows:
+            ans.add(kb, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}",
+                    [str(x) for x in (r["link_a"], r["link_b"]) if x])
+        if rows:
+            parts.append(f"the {role.label} needs more " + ", ".join(str(r["label"]) for r in rows[:3]))
+    lead = "; ".join(parts)
+    ans.lead = (lead[0].upper() + lead[1:] + ".") if lead else ""
+
+
 HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "compare": _compare,
     "catalogue": _catalogue,
     "person": _person,
     "abbreviation": _abbreviation,
@@ -552,7 +586,7 @@ HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
     "disagreement": _disagreement,
 }
 #: Handlers that need at least this many roles.
-NEEDS = {"separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
+NEEDS = {"compare": 2, "separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
          "neighbours": 1, "transitions": 1}
 
 

@@ -91,7 +91,7 @@ def score(table: dict[str, list[Cue]], stemmed: list[str]) -> dict[str, int]:
 
 #: Words that end a job title: a title-like phrase that is not a modelled role is reported as unknown.
 _TITLE = re.compile(
-    r"\b((?:[a-z]+ ){0,2}(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|"
+    r"\b((?:[a-z]+ ){0,2}(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|chief of staff|"
     r"developer|recruiter|consultant|coach|marketer|researcher|writer)s?)\b"
 )
 _GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer",
@@ -116,11 +116,16 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
     """Job-title phrases that are not modelled roles (e.g. 'scrum master'); the roles found are masked first."""
     masked = list(words)
     for start, phrase, _ in mentions:
+        if phrase.rstrip("s") in _GENERIC_HEADS:
+            continue  # "devops engineer": a generic word is not the whole title
         for i in range(start, start + len(phrase.split())):
             masked[i] = "|"
     unknown = []
     for m in _TITLE.finditer(" ".join(masked)):
-        phrase = " ".join(w for w in m.group(1).split() if w not in _NOT_TITLE_WORDS and w not in tx.stopwords())
+        found = m.group(1).split()
+        while found and (found[0] in _NOT_TITLE_WORDS or found[0] in tx.stopwords()):
+            found = found[1:]  # leading filler: "a scrum master" is "scrum master"; "chief of staff" stays whole
+        phrase = " ".join(found)
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
         head, *rest = reversed(phrase.split())
@@ -322,6 +327,7 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
     mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())]
+    typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
     stemmed = tx.stems(words)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
@@ -350,7 +356,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles, question.rstrip().endswith("?"))
-    plan.unknown_roles = unknown_titles(kb, words, mentions)
+    plan.unknown_roles = unknown_titles(kb, typed, mentions)
     content = set(tx.content_words(words))
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed]}

@@ -260,7 +260,7 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
         roles = plan.roles
         only_teams = dimension == "team" and (plan.form == "count" or any(t.startswith(("coordinat", "span", "cover")) for t in plan.terms))
         found = compare.profiles(kb, *(r.iri for r in roles))
-        focus = _focus_terms(plan, dimension)
+        focus = [] if only_teams else _focus_terms(plan, dimension)
         per_role: dict[str, list[str]] = {}
         for role, prof in zip(roles, found, strict=True):
             for link in prof.links:
@@ -544,6 +544,14 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """How two roles differ: what each owns, and the skills each needs more than the other."""
     a, b = _pair(plan)
     parts = []
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    for x, y in ((a, b), (b, a)):
+        if kinds.get(x.iri) == y.label:
+            parts.append(f"the {x.label} is a kind of {y.label}")
+            ans.add(kb, f"The {x.label} is a kind of {y.label}.", [x.iri])
+            for f in _facts(kb, [x.iri]):
+                if f["dimension"] == "relations" or (f["dimension"] == "focus" and y.label.lower() in str(f["text"]).lower()):
+                    ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     for role in (a, b):
         owned = [str(link["target_label"]) for link in compare.profile(kb, role.iri).of_kind("ownership") if link["stance"] == "owns"]
         for link in compare.profile(kb, role.iri).of_kind("ownership"):
@@ -670,10 +678,15 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if h.statement not in ans.statements and (plan.topic or plan.form in ("yes-no", "explain")
                                                       or (plan.form == "count" and re.search(r"\d", h.text))):
                 ans.add(kb, _hit_text(h), [h.statement])
-    DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
+    if plan.intent not in _OWN_FORM:
+        DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
         ans.abstained = ans.abstained or not ans.items
+
+
+#: Intents whose handler already answers in its own form (an order, a list of readings, …).
+_OWN_FORM = ("dimensions", "separate", "shared", "abbreviation", "catalogue", "person", "compare")
 
 
 def _keep(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
@@ -940,8 +953,34 @@ def _which(kb: KnowledgeBase, plan: Plan) -> tuple[PlanRole, Hit] | None:
     return (best[2], best[3]) if best else None
 
 
+_COUNTED = re.compile(r"\b(?:how many|number of|count(?: the)?)\s+(?:\w+\s+){0,2}?(\w+s)\b")
+
+
+def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:
+    """'how many domains …': the distinct values of the answer's column of that name (a list cell counts each entry)."""
+    from rolegraph.ask.text import stem
+
+    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    if not m:
+        return None
+    noun = m.group(1)
+    for table in ans.tables:
+        for i, column in enumerate(table.columns):
+            if stem(column.split()[-1] if column.split() else column) == stem(noun):
+                values = [v.strip() for row in table.rows for v in str(row[i] or "").split(", ") if v.strip()]
+                values = [v for v in dict.fromkeys(values) if not v.startswith("(")]
+                if values:
+                    return noun, values
+    return None
+
+
 def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
-    """A number: keep a lead that has one, else lead with the first row or text that has one."""
+    """A number: the distinct entries of the column asked about, a lead that has one, or the first row or text with one."""
+    counted = _counted(plan, ans)
+    if counted:
+        noun, values = counted
+        ans.lead = f"{len(values)} {noun}: " + ", ".join(values) + ". " + ans.lead
+        return
     if re.search(r"\d", ans.lead):
         return
     wanted = _stems_of(" ".join(plan.topic or plan.terms))

@@ -210,7 +210,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         return "which-one"
     if opener in c.yes_no and not forms.get("which-one"):
         return "yes-no"
-    if question_mark and not set(words) & _WH and not forms.get("which-one") and not forms.get("rank"):
+    if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}):
         return "yes-no"  # "tpgm owns product roadmap?"
     if opener == "who" and not roles:
         return "which-one"
@@ -271,6 +271,8 @@ def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
 
 def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
     """Source authors the question names by surname ('orosz') or in full; organisations ('The …') are not people."""
+    from rolegraph.ask.retrieve import index
+
     people = []
     for ref in kb.sources().values():
         for person in re.split(r",|/| and |\(", ref.creator):
@@ -278,6 +280,8 @@ def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
             proper = all(w[:1].isupper() for w in person.split()) and not re.search(r"[.()]", person)
             if not proper or not 2 <= len(names) <= 3 or person.strip().startswith("The ") or len(names[-1]) < 4:
                 continue
+            if names[-1] in words and index(kb).common(names[-1]) and not all(n in words for n in names):
+                continue  # "business" is a word, not "My Frugal Business"
             if (names[-1] in words or all(n in words for n in names)) and person.strip() not in people:
                 people.append(person.strip())
     return people
@@ -356,7 +360,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles, question.rstrip().endswith("?"))
-    plan.unknown_roles = unknown_titles(kb, typed, mentions)
+    plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed]}

@@ -10,6 +10,7 @@ that reads the texts; other knowledge bases (an endpoint) get an in-memory index
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import weakref
 from collections.abc import Iterable
@@ -57,6 +58,7 @@ class Index:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self._vocabulary: frozenset[str] | None = None
+        self._lower: frozenset[str] = frozenset()
 
     def has(self, word: str) -> bool:
         """Whether any text in the index has ``word`` (stemmed)."""
@@ -70,10 +72,17 @@ class Index:
             from rolegraph.resolve import normalise
 
             found: set[str] = set()
+            lower: set[str] = set()
             for label, body in self.conn.execute("SELECT label, body FROM docs"):
                 found.update(normalise(f"{label} {body}").split())
-            self._vocabulary = frozenset(found)
+                lower.update(w for w in re.findall(r"[a-z][a-z0-9]*", f"{label} {body}") if w[0].islower())
+            self._vocabulary, self._lower = frozenset(found), frozenset(lower)
         return self._vocabulary
+
+    def common(self, word: str) -> bool:
+        """Whether ``word`` is written in lower case somewhere (an everyday word, not only a name)."""
+        self.vocabulary()
+        return word in self._lower
 
     def labels(self) -> list[tuple[str, str]]:
         """(label, kind) of every link target and role, for spotting skills, activities and companies in a question."""

@@ -560,7 +560,7 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         if owned:
             parts.append(f"the {role.label} owns " + _join([f"the {c}" for c in owned]))
     differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
-    for side, role, other in (("a", a, b), ("b", b, a)):
+    for side, role in (("a", a), ("b", b)):
         rows = [r for r in differences if r["favours"] == side][:4]
         for r in rows:
             ans.add(kb, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}",

@@ -128,7 +128,7 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         phrase = " ".join(found)
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
-        head, *rest = reversed(phrase.split())
+        head = phrase.split()[-1]
         if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
             continue  # "a team of engineers": people, not a role
         if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:

@@ -59,8 +59,8 @@ class NameIndex:
             if not name:
                 continue
             exact[name].add(role)
-            if str(row["name"]).isupper() or kind == "abbreviation":
-                short_forms.add(name)
+            if str(row["name"]).isupper() or (kind in ("abbreviation", "short-form") and " " not in str(row["name"])):
+                short_forms.add(name)  # TPM, PM-T, TPgM; not "Tech PM"
             if (kind in ("label", "alias", "hidden") and len(name) > 4) or " " in name:
                 fuzzy[name].add(role)  # multi-word abbreviations too: "tehc pgm" is "tech pgm", not "pgm"
         return cls(dict(exact), labels, dict(fuzzy), short_forms)

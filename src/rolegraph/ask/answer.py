@@ -80,9 +80,8 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             for f in _facts(kb, [readings[0].iri]):
                 if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
                     ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
-    if not asked and ans.items:
-        return
-    asked = asked or [r for r in rows if r["short_form"] == "TPM"]
+    if not asked:
+        return  # no short form named: the naming facts found by search answer ("job title conventions")
     for form in sorted({str(r["short_form"]) for r in asked}):
         meanings = [r for r in asked if r["short_form"] == form]
         text = (f"{form} is ambiguous: it can stand for " if meanings[0]["ambiguous"] else f"{form} stands for ") + " or ".join(
@@ -671,7 +670,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         lead = ans.lead
         HANDLERS[intent](kb, plan, ans)
         ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
-    if not intents and not (plan.form == "yes-no" and _identity(kb, plan)):
+    if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and _identity(kb, plan)):
         _from_hits(kb, plan, ans, hits)
     elif not ans.abstained:
         for h in hits[:2]:  # what the texts of the graph add: caveats, facts beside the links

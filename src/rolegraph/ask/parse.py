@@ -362,7 +362,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.form = _form(c, words, stemmed, intents, roles, question.rstrip().endswith("?"))
     plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
-    plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and w in content))
+    scope_at = _cue_words({"scope": [(p, 1) for p in c.seed]}, stemmed, ["scope"])
+    plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed]}
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own

@@ -24,6 +24,13 @@ SHARED_MIN_IMPORTANCE = 3
 
 STANCE = {"owns": "owns", "shares": "shares", "does-not-own": "does not own"}
 
+#: Dimensions whose data hangs on levels, activities or interview topics rather than on role links: where to see it.
+ELSEWHERE = {
+    "levels": "Level by level, every aspect sourced: rolegraph compare A B --level senior (or entry, mid, staff, director).",
+    "collaboration": "Who does what between the two roles: rolegraph collaborate A B.",
+    "interviews": "Interview stages and question categories: rolegraph show ROLE.",
+}
+
 #: What a skill cell says when no source rates the skill for that role (unknown is not zero).
 NOT_RECORDED = "not recorded"
 UNKNOWN_NOTE = ("'not recorded': no source rates that skill for that role. It is unknown, not zero; "
@@ -282,10 +289,12 @@ def _add_incoming(kb: KnowledgeBase, rows: dict[str, dict[str, list[dict[str, Ce
 def gap_notes(gaps: list[dict[str, Cell]], dimension: str, roles: set[str], seed_named: bool) -> list[str]:
     """Notes for the knowledge gaps recorded for these roles in this dimension."""
     notes = [
-        f"No seed data for {g['role_label']}: {g['text']}"
+        f"{'No seed data' if g['basis'] == 'seed' else 'Not known'} for {g['role_label']}: {g['text']}"
         for g in gaps
         if g["dimension"] == dimension and g["role"] in roles
     ]
+    if notes and dimension in ELSEWHERE:
+        notes.append(ELSEWHERE[dimension])
     if seed_named and notes:
         notes.insert(0, "The seed names this dimension as one that separates the two TPM roles, but gives no readable content for it; "
                      "the rows come from outside sources.")

@@ -1,10 +1,13 @@
-"""CLI start-up benchmark: a cold ``rolegraph compare`` process against the naive path.
+"""CLI start-up benchmark: cold ``rolegraph`` processes against ``python -c pass`` and the naive path.
 
-Runs, interleaved, N rounds of three cold processes and compares their medians:
+Runs, interleaved, N rounds of cold processes and compares their medians:
 
-* ``python -c pass`` — the interpreter's own start-up;
-* the installed command: ``rolegraph compare "Tech PM" "Technical Program Manager" --format json``
-  (stdout to /dev/null);
+* ``python -c pass`` — the interpreter's own start-up (the baseline of every ratio);
+* ``rolegraph compare "Tech PM" "Technical Program Manager" --format json`` (stdout to /dev/null);
+* the same compare with the default rich view on a pseudo-terminal (``--pty``: the process's
+  stdout is a pty whose output is read and dropped);
+* every other result command with ``--format json`` (``--all``): show, separate, shared, path,
+  neighbours, centrality, skills, fit, why, sources, disagreements, roles, ask, query;
 * the naive path: a ``python -c`` script that imports rdflib, parses the shipped Turtle
   (``kb/ontology.ttl`` and ``data/roles.ttl``) and runs, through rdflib's ``Graph.query`` with
   ``initBindings``, the same named queries (``kb/queries/*.rq``) the compare command runs:
@@ -12,10 +15,11 @@ Runs, interleaved, N rounds of three cold processes and compares their medians:
   ``gaps``, ``transitions``, ``disagreements``, ``statement-sources``, ``sources`` and
   ``attributions`` — each once.
 
-Budget (issue 3): cli/naive ≤ 0.30 and cli/pass ≤ 11. Exits 1 if either is missed.
+Targets (issue 13): compare json ≤ 6× pass, compare on a pty ≤ 8×, every other result command
+≤ 10×; cli/naive ≤ 0.30. Printed, not asserted: the machine's load decides the noise.
 
     python benchmarks/bench_cli.py              # 15 rounds
-    python benchmarks/bench_cli.py --rounds 31
+    python benchmarks/bench_cli.py --rounds 31 --pty --all
 """
 
 from __future__ import annotations
@@ -31,7 +35,24 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ROLES = ("Tech PM", "Technical Program Manager")
 MAX_VS_NAIVE = 0.30
-MAX_VS_PASS = 11.0
+#: Targets against ``python -c pass``: compare as JSON, compare on a terminal, any other result command.
+TARGET_JSON, TARGET_PTY, TARGET_OTHER = 6.0, 8.0, 10.0
+OTHERS = {
+    "show": ["show", "Tech PgM"],
+    "separate": ["separate", "Tech PM", "Tech PgM"],
+    "shared": ["shared", "Tech PM", "Tech PgM"],
+    "path": ["path", "Software Engineer", "Tech PM"],
+    "neighbours": ["neighbours", "Tech PgM"],
+    "centrality": ["centrality"],
+    "skills": ["skills"],
+    "fit": ["fit", "-s", "coding=5", "-s", "product strategy=2"],
+    "why": ["why", "Tech PgM", "team"],
+    "sources": ["sources"],
+    "disagreements": ["disagreements"],
+    "roles": ["roles"],
+    "ask": ["ask", "Which skills separate a Tech PM from a Technical Program Manager?"],
+    "query": ["query", "skill-profile", "-p", "role=<https://w3id.org/rolegraph/id/role/technical-program-manager>"],
+}
 
 NAIVE = r"""
 import re, sys
@@ -76,31 +97,63 @@ def rolegraph_command() -> list[str]:
     return [sys.executable, "-m", "rolegraph"]
 
 
-def commands() -> dict[str, list[str]]:
-    return {
+def commands(pty: bool, others: bool) -> dict[str, list[str]]:
+    cli = rolegraph_command()
+    found = {
         "pass": [sys.executable, "-c", "pass"],
-        "cli": [*rolegraph_command(), "compare", *ROLES, "--format", "json"],
+        "cli": [*cli, "compare", *ROLES, "--format", "json"],
         "naive": [sys.executable, "-c", NAIVE, str(ROOT), *ROLES],
     }
+    if pty:
+        found["pty"] = ["pty", *cli, "compare", *ROLES]
+    if others:
+        found |= {name: [*cli, *args, "--format", "json"] for name, args in OTHERS.items()}
+    return found
 
 
 def timed(argv: list[str]) -> float:
-    """Wall-clock seconds for one cold process; fails loudly if it fails."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE")}
+    """Wall-clock seconds for one cold process (a leading "pty": on a pseudo-terminal); fails loudly if it fails."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
     start = time.perf_counter()
-    done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+    if argv[0] == "pty":
+        code, err = on_pty(argv[1:], env)
+    else:
+        done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
+        code, err = done.returncode, done.stderr
     elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"command failed ({done.returncode}): {argv[:3]}…\n{done.stderr.decode(errors='replace')}")
+    if code != 0:
+        sys.exit(f"command failed ({code}): {argv[:3]}…\n{err.decode(errors='replace')}")
     return elapsed
+
+
+def on_pty(argv: list[str], env: dict[str, str]) -> tuple[int, bytes]:
+    """Run ``argv`` with stdout on a pseudo-terminal (80 columns), reading and dropping what it prints."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, env={**env, "COLUMNS": "100"})
+        os.close(follower)
+        while True:
+            try:
+                if not os.read(leader, 65536):
+                    break
+            except OSError:  # the terminal is closed when the process ends
+                break
+        err = proc.stderr.read() if proc.stderr else b""
+        return proc.wait(), err
+    finally:
+        os.close(leader)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds (default 15)")
+    parser.add_argument("--pty", action="store_true", help="also the rich view on a pseudo-terminal")
+    parser.add_argument("--all", action="store_true", help="also every other result command (--format json)")
     args = parser.parse_args()
 
-    cmds = commands()
+    cmds = commands(args.pty, args.all)
     for argv in cmds.values():  # warm the OS file cache and byte-code caches; not counted
         timed(argv)
     times: dict[str, list[float]] = {name: [] for name in cmds}
@@ -109,15 +162,16 @@ def main() -> int:
             times[name].append(timed(argv))
 
     med = {name: statistics.median(ts) for name, ts in times.items()}
-    print(f"rolegraph CLI start-up, {args.rounds} interleaved rounds (medians, min–max)")
-    for name, label in (("pass", "python -c pass"), ("cli", "rolegraph compare … --format json"), ("naive", "naive rdflib path")):
-        ts = times[name]
-        print(f"  {label:36} {med[name] * 1000:8.1f} ms   ({min(ts) * 1000:.1f}–{max(ts) * 1000:.1f})")
-    vs_naive, vs_pass = med["cli"] / med["naive"], med["cli"] / med["pass"]
-    ok_naive, ok_pass = vs_naive <= MAX_VS_NAIVE, vs_pass <= MAX_VS_PASS
-    print(f"  cli / naive = {vs_naive:.3f}  (budget ≤ {MAX_VS_NAIVE:.2f})  {'PASS' if ok_naive else 'FAIL'}")
-    print(f"  cli / pass  = {vs_pass:.2f}   (budget ≤ {MAX_VS_PASS:.0f})    {'PASS' if ok_pass else 'FAIL'}")
-    return 0 if ok_naive and ok_pass else 1
+    print(f"rolegraph CLI start-up, {args.rounds} interleaved rounds (medians, min–max, ratio to python -c pass)")
+    labels = {"pass": "python -c pass", "cli": "compare … --format json", "pty": "compare … (rich view, pty)", "naive": "naive rdflib path"}
+    targets = {"cli": TARGET_JSON, "pty": TARGET_PTY, **dict.fromkeys(OTHERS, TARGET_OTHER)}
+    for name, ts in times.items():
+        ratio = med[name] / med["pass"]
+        target = f"(target ≤ {targets[name]:.0f}×: {'met' if ratio <= targets[name] else 'missed'})" if name in targets else ""
+        print(f"  {labels.get(name, name):36} {med[name] * 1000:8.1f} ms   ({min(ts) * 1000:.1f}–{max(ts) * 1000:.1f})  {ratio:6.2f}×  {target}")
+    vs_naive = med["cli"] / med["naive"]
+    print(f"  cli / naive = {vs_naive:.3f}  (target ≤ {MAX_VS_NAIVE:.2f}: {'met' if vs_naive <= MAX_VS_NAIVE else 'missed'})")
+    return 0
 
 
 if __name__ == "__main__":

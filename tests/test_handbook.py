@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -44,11 +46,64 @@ def test_facts_link_to_source_anchors(site: Path) -> None:
     assert {a.split("#", 1)[1] for a in anchors} <= source_ids
 
 
-def test_attribution_and_no_scripts(site: Path) -> None:
+def test_attribution_and_scripts_only_for_search(site: Path) -> None:
     for path in site.glob("*.html"):
+        page = parse(path)
         text = path.read_text(encoding="utf-8")
-        assert "<script" not in text and "http-equiv" not in text
+        scripts = [r for r in page.resources if r.endswith(".js")]
+        assert scripts == (["search-index.js", "search.js"] if path.name == "search.html" else []), path.name
+        assert text.count("<script") == len(scripts) and "http-equiv" not in text
     assert ESCO in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_page_has_one_h1(site: Path) -> None:
+    for path in site.glob("*.html"):
+        assert len(re.findall(r"<h1[ >]", path.read_text(encoding="utf-8"))) == 1, path.name
+
+
+def test_cross_links_for_roles_disagreements_and_sources(site: Path) -> None:
+    role = parse(site / "role-technical-program-manager.html")
+    assert "disagreements.html#D3" in role.links and any(link.startswith("sources.html#src-") for link in role.links)
+    assert {"fact-PGM-T1", "nearest"} <= role.ids
+    pair = parse(site / "compare-technical-product-manager-vs-technical-program-manager.html")
+    assert {"role-technical-product-manager.html", "role-technical-program-manager.html", "disagreements.html#D1"} <= set(pair.links)
+    disagreements = parse(site / "disagreements.html")
+    assert {"D1", "D3"} <= disagreements.ids and "role-technical-program-manager.html" in disagreements.links
+    index = parse(site / "index.html")
+    kit = {"cheatsheet-technical-product-manager-vs-technical-program-manager-a4.html", "confusions.html", "search.html"}
+    assert kit <= set(index.links)
+
+
+def test_confusions_page_names_abbreviations_premises_and_disagreements(site: Path) -> None:
+    text = (site / "confusions.html").read_text(encoding="utf-8")
+    assert "<strong>TPM</strong> can mean" in text
+    assert "“The Technical Program Manager owns the what or the why” — no: the Technical Product Manager" in text
+    assert 'href="disagreements.html#D1"' in text
+
+
+def test_search_index_holds_roles_skills_and_facts(site: Path) -> None:
+    text = (site / "search-index.js").read_text(encoding="utf-8")
+    entries = json.loads(text.removeprefix("var ROLEGRAPH_INDEX = ").rstrip().rstrip(";"))
+    kinds = {e["k"] for e in entries}
+    assert {"role", "skill", "fact", "disagreement"} <= kinds
+    for e in entries:
+        page, _, anchor = e["u"].partition("#")
+        assert (site / page).is_file() and (not anchor or anchor in parse(site / page).ids), e["u"]
+
+
+def test_templates_escape_data(tmp_path: Path) -> None:
+    data = tmp_path / "x.ttl"
+    data.write_text(
+        "@prefix rg: <https://w3id.org/rolegraph/ns#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<http://example.org/r/x> a rg:Role ; skos:prefLabel "<script>alert(1)</script> & co"@en ; skos:definition "<b>bold</b>"@en .\n',
+        encoding="utf-8",
+    )
+    from rolegraph import open_kb
+
+    out = tmp_path / "hb"
+    handbook.build(open_kb([data]), out)
+    page = (out / "role-x.html").read_text(encoding="utf-8")
+    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt; &amp; co</h1>" in page and "<b>bold</b>" not in page
 
 
 def test_rebuild_is_deterministic_and_replaces_the_old_site(tmp_path: Path) -> None:

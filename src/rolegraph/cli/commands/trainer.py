@@ -1,0 +1,68 @@
+"""Commands for a trainer's kit: the one-page cheat sheet, the slide deck and the quiz."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from rolegraph.cli.app import DataOpt, app, get_kb, write_output
+from rolegraph.errors import RolegraphError
+from rolegraph.kb import KnowledgeBase
+
+RoleA = Annotated[str, typer.Argument(help="The first role (name, alias or abbreviation).", show_default=False)]
+RoleB = Annotated[str, typer.Argument(help="The second role.", show_default=False)]
+
+
+def _kind(fmt: str | None, output: Path | None, known: tuple[str, ...], default: str) -> str:
+    """The output kind: --format, else the --output suffix, else ``default``; one line when unknown."""
+    name = (fmt or (output.suffix.lstrip(".") if output is not None and output.suffix else default)).lower()
+    if name not in known:
+        raise RolegraphError(f"cannot write {name!r} here", "use " + " or ".join(known))
+    return name
+
+
+def _emit(data: bytes, output: Path | None, binary: bool) -> None:
+    if output is not None:
+        write_output(output, data)
+    elif binary and sys.stdout.isatty():
+        raise RolegraphError("refusing to write binary output to a terminal", "use --output FILE or redirect stdout")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def _pair(kb: KnowledgeBase, a: str, b: str) -> tuple[str, str]:
+    from rolegraph.resolve import resolve_role
+
+    first, second = resolve_role(kb, a).iri, resolve_role(kb, b).iri
+    if first == second:
+        raise RolegraphError(f"{a!r} and {b!r} are the same role", "name two different roles")
+    return first, second
+
+
+@app.command()
+def cheatsheet(
+    a: RoleA,
+    b: RoleB,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The .html or .pdf file (default: HTML on stdout).", show_default=False)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="html or pdf (default: from --output, else html).", show_default=False)] = None,
+    paper: Annotated[str, typer.Option("--paper", help="a4 or letter: the page size the sheet prints on (it fits one page of either).")] = "a4",
+    data: DataOpt = None,
+) -> None:
+    """A one-page cheat sheet comparing two roles, as HTML with print CSS or as PDF (PDF needs chromium).
+
+    What each owns, the top separating skills each way, the shared core, team shape, a typical
+    day, deliverables, success measures and common confusions, each with source IDs; the footer
+    names the sources and licences.
+
+    Example: rolegraph cheatsheet "Tech PM" "Tech PgM" -o sheet.pdf --paper letter
+    """
+    from rolegraph import cheatsheet as sheets
+
+    kind = _kind(fmt, output, sheets.FORMATS, "html")
+    kb = get_kb(data)
+    page = sheets.build(kb, *_pair(kb, a, b), paper=paper.lower())
+    _emit(sheets.print_pdf(page) if kind == "pdf" else page.encode("utf-8"), output, kind == "pdf")

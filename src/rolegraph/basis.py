@@ -14,18 +14,10 @@ from rolegraph.results import Cell
 LOW = "external-low"
 DERIVED = "derived"
 
-#: Strongest first: the order in which a row's bases are listed.
-ORDER = {"seed": 0, "seed-article": 1, "external": 2, LOW: 3, DERIVED: 4}
-
 LOW_NOTE = ("Basis external-low: only a low-authority source (an anonymous forum post, an unverified commercial page, "
             "an AI-assisted course page) says it. Treat it as a signal, not as an established fact.")
 DERIVED_NOTE = ("Basis derived: rolegraph's own interpretation (an alignment or synthesis of the cited facts, with its reason); "
                 "no source states it.")
-
-
-def bases(values: Iterable[Cell]) -> str:
-    """Distinct bases, strongest (seed) first."""
-    return ", ".join(sorted({str(v) for v in values if v}, key=lambda b: ORDER.get(b, 9)))
 
 
 def low_only(values: Iterable[Cell]) -> bool:

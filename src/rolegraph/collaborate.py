@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rolegraph.basis import bases, basis_notes, derived_reasons, low_only, low_only_note
-from rolegraph.compare import disagreement_notes, role_labels
+from rolegraph.basis import basis_notes, derived_reasons, low_only, low_only_note
+from rolegraph.compare import bases, disagreement_notes, role_labels
 from rolegraph.errors import RolegraphError
 from rolegraph.gaps import gap_notes, gaps_about
 from rolegraph.kb import KnowledgeBase

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from rolegraph.basis import bases, basis_notes, derived_reasons, low_only, low_only_note
-from rolegraph.compare import disagreement_notes, role_labels
+from rolegraph.basis import basis_notes, derived_reasons, low_only, low_only_note
+from rolegraph.compare import bases, disagreement_notes, role_labels
 from rolegraph.errors import RolegraphError
 from rolegraph.gaps import gap_notes, gaps_about
 from rolegraph.kb import KnowledgeBase

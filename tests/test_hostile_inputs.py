@@ -217,3 +217,10 @@ def test_ctrl_c_at_any_moment_is_interrupted_130(delay: float) -> None:
     err = proc.communicate(timeout=120)[1].decode()
     assert "Traceback" not in err
     assert (proc.returncode, err) == (0, "") or (proc.returncode == ExitCode.INTERRUPTED and err == "rolegraph: interrupted\n"), err
+
+
+def test_skipped_esco_rows_cannot_drive_the_terminal(tmp_path: Path) -> None:
+    for file, text in ESCO.items():
+        (tmp_path / file).write_text(text.replace(",essential,", ",essential\x1b[2J,"), encoding="utf-8")
+    code, _, err = cli("import-esco", str(tmp_path), "-o", str(tmp_path / "out.ttl"))
+    assert code == 0 and "(essential\\x1b[2j)" in err and "\x1b" not in err

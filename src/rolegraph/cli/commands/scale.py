@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rolegraph import resources
-from rolegraph.cli.app import DataOpt, app
+from rolegraph.cli.app import DataOpt, app, visible
 from rolegraph.errors import RolegraphError
 
 
@@ -75,7 +75,7 @@ def import_esco(
         f"{summary.triples} triples; skipped {len(summary.skipped)} row(s)\n"
     )
     for why in summary.skipped[:5]:
-        sys.stderr.write(f"rolegraph: skipped {why}\n")
+        sys.stderr.write(f"rolegraph: skipped {visible(why)}\n")  # the rows' text is data: controls shown escaped
     if prepare:
         from rolegraph.store import prepared_path
 

@@ -244,7 +244,7 @@ def gen_sparql(rng: random.Random, i: int, ctx: dict[str, Any]) -> dict[str, Any
             "SELECT * WHERE { " + "?s <urn:p> ?o . " * depth + "}",
             "SELECT * WHERE { ?s <urn:p> " + "[ <urn:p> " * min(depth, 5000) + "1" + " ]" * min(depth, 5000) + " }",
         ])
-    elif pick < 0.8:
+    elif pick < 0.73:
         query = rng.choice(["SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?a",
                             "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f }", "CONSTRUCT { ?a ?b ?d } WHERE { ?a ?b ?c . ?d ?e ?f }"])
     else:
@@ -334,7 +334,7 @@ GENERATORS: dict[str, Callable[[random.Random, int, dict[str, Any]], dict[str, A
     "names": gen_names, "options": gen_options, "turtle": gen_turtle, "sparql": gen_sparql, "exports": gen_exports, "esco": gen_esco,
     "endpoint": gen_endpoint,
 }
-SHARE = {"names": 0.2, "options": 0.14, "turtle": 0.1, "sparql": 0.33, "exports": 0.1, "esco": 0.06, "endpoint": 0.02, "signals": 0.05}
+SHARE = {"names": 0.25, "options": 0.15, "turtle": 0.08, "sparql": 0.35, "exports": 0.08, "esco": 0.07, "endpoint": 0.015, "signals": 0.005}
 
 
 # --- running one input in-process ----------------------------------------------------------------

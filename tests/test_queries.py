@@ -24,7 +24,7 @@ GOLDEN = Path(__file__).parent / "golden" / "queries"
 ROLE = "https://w3id.org/rolegraph/id/role/"
 #: Values for the role parameters on the fixture graph (other parameters use their defaults).
 PARAMS = {"role": ROLE + "alpha", "a": ROLE + "alpha", "b": ROLE + "beta", "from_role": ROLE + "gamma", "to_role": ROLE + "alpha",
-          "statement": ROLE + "alpha", "written": "XM"}
+          "statement": "https://w3id.org/rolegraph/id/link/alpha-focus", "written": "XM"}
 
 
 def test_every_query_has_a_header() -> None:

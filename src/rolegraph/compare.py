@@ -39,8 +39,7 @@ UNKNOWN_NOTE = ("'not recorded': no source rates that skill for that role. It is
 
 def fact_ids(kb: KnowledgeBase, links: Iterable[str]) -> str:
     """The fact-sheet IDs of ``links`` (``TPM-F2, PGM-M1``), sorted; empty when none has one."""
-    wanted = set(links)
-    return ", ".join(sorted({str(r["id"]) for r in kb.named("statement-ids").records() if r["statement"] in wanted}))
+    return ", ".join(sorted({i for ids in kb.ids_by_statement(links).values() for i in ids}))
 
 
 def bases(values: Iterable[Cell]) -> str:
@@ -82,7 +81,9 @@ def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
     by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
     for link in kb.named("role-links", role=tuple(by_iri)).records():
         by_iri[str(link["role"])].links.append(link)
-    kb.sources_by_statement(str(link["link"]) for p in by_iri.values() for link in p.links)
+    shown = [str(link["link"]) for p in by_iri.values() for link in p.links]
+    kb.sources_by_statement(shown)
+    kb.ids_by_statement(shown)
     return [by_iri[iri] for iri in iris]
 
 

@@ -200,7 +200,7 @@ class KnowledgeBase:
         self.engine = engine
         self.files = list(files)
         self._sources: dict[str, SourceRef] | None = None
-        self._statement_sources: dict[str, list[str]] = {}
+        self._indexes: dict[str, dict[str, list[str]]] = {}
         self._memo: dict[str, Rows] = {}
 
     def select(self, text: str, **params: ParamValue) -> Rows:
@@ -253,15 +253,23 @@ class KnowledgeBase:
 
         Commands call it once with every statement they show, so later look-ups are free.
         """
+        return self._bound_index("sources-of", statements)
+
+    def ids_by_statement(self, statements: Iterable[str | None]) -> dict[str, list[str]]:
+        """The fact-sheet IDs of each of ``statements`` (role links), fetched like :meth:`sources_by_statement`."""
+        return self._bound_index("ids-of", statements)
+
+    def _bound_index(self, name: str, statements: Iterable[str | None]) -> dict[str, list[str]]:
+        """Statement → values from the named query ``name`` (columns statement, value), bound to the statements not asked before."""
         wanted = list(dict.fromkeys(str(s) for s in statements if s))
-        cache = self._statement_sources
+        cache = self._indexes.setdefault(name, {})
         missing = [s for s in wanted if s not in cache]
         for s in missing:
             cache[s] = []
         missing = [s for s in missing if not s.startswith("_:")]  # a blank node cannot be bound
         for start in range(0, len(missing), _BATCH):
             batch = missing[start : start + _BATCH]
-            for row in self.named("sources-of", statement=tuple(IRI(s) for s in batch)).rows:
+            for row in self.named(name, statement=tuple(IRI(s) for s in batch)).rows:
                 cache[str(row[0])].append(str(row[1]))
         return {s: cache[s] for s in wanted}
 

@@ -236,10 +236,37 @@ def test_fit_prompts_on_a_terminal(runner: CliRunner, kb: KnowledgeBase, monkeyp
     answers = "".join("5\n" if s in ("writing code", "software architecture") else "\n" for s in skills)
     result = runner.invoke(app, ["fit", "-f", "json"], input=answers)
     assert result.exit_code == 0, result.output
-    assert result.stderr.startswith("Rate each skill 0–5")
-    assert "writing code [technical]:" in result.stderr and result.stderr.count("]:") == len(skills)
+    assert result.stderr.startswith(f"Rate {len(skills)} skills from 0 (none) to 5 (expert).")
+    assert "] writing code [technical]: " in result.stderr and result.stderr.count("your level (0-5") == len(skills)
+    assert f"[{len(skills)}/{len(skills)}] " in result.stderr and f"2 of {len(skills)} skills rated." in result.stderr
     data = json.loads(result.stdout)  # nothing but the result on stdout: the prompts stay on stderr
     assert data["kind"] == "fit" and data["tables"][0]["rows"][0][1] == "Software Engineer"
+
+
+def test_fit_interview_reasks_skips_and_stops_with_the_answers_so_far(kb: KnowledgeBase) -> None:
+    """A progress counter and a definition per skill; 'seven' and 9 are asked again; Enter skips; q keeps the answers so far."""
+    import io
+
+    from rolegraph.cli.rate import prompt_ratings
+
+    skills = kb.named("skills").records()
+    prompts = io.StringIO()
+    entries = prompt_ratings(kb, io.StringIO("5\nseven\n9\n4\n\nq\n"), prompts)
+    assert entries == [f"{skills[0]['label']}=5", f"{skills[1]['label']}=4"]
+    text = prompts.getvalue()
+    assert f"[1/{len(skills)}] {skills[0]['label']} [{skills[0]['category']}]: {skills[0]['definition']}" in text
+    assert "'seven' is not a level" in text and "'9' is not a level" in text
+    assert f"[4/{len(skills)}]" in text and f"[5/{len(skills)}]" not in text and "Stopped: 2 of" in text
+    assert prompt_ratings(kb, io.StringIO("3\n"), io.StringIO()) == [f"{skills[0]['label']}=3"]  # end of input keeps what was said
+
+
+def test_fit_shows_every_skill_name_it_read_as_another(runner: CliRunner) -> None:
+    """No silent remap: an alias or typo is named in the result; a different skill is refused with the closest names."""
+    data = json.loads(run(runner, "fit", "-s", "coding=5", "-s", "risk managment=3", "-f", "json").stdout)
+    assert data["notes"][:2] == ["'coding' read as 'writing code'.", "'risk managment' read as 'risk management'."]
+    refused = run(runner, "fit", "-s", "stakeholder management=3")
+    assert refused.exit_code == ExitCode.ERROR and "'stakeholder management' is not a modelled skill" in refused.stderr
+    assert "stakeholder communication" in refused.stderr and refused.stdout == ""
 
 
 def test_fit_without_skills_off_a_terminal_is_one_line_error(runner: CliRunner) -> None:

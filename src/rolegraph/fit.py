@@ -22,26 +22,37 @@ def skill_index(kb: KnowledgeBase) -> dict[str, tuple[str, str]]:
     return index
 
 
+#: A misspelt skill name is read as a modelled one only this close (difflib ratio) and this far ahead of the next skill.
+TYPO_RATIO, TYPO_MARGIN = 0.85, 0.08
+
+
 def resolve_skill(kb: KnowledgeBase, name: str, index: dict[str, tuple[str, str]] | None = None) -> tuple[str, str]:
-    """Find a skill by label, alias or IRI slug, tolerating small typos."""
+    """Find a skill by label, alias or IRI slug, tolerating typos but never a different skill
+    ("stakeholder management" is not read as "people management": it is refused with the closest names)."""
     index = index or skill_index(kb)
     key = normalise(name)
     if key in index:
         return index[key]
-    from difflib import get_close_matches
+    from difflib import SequenceMatcher, get_close_matches
 
-    close = get_close_matches(key, list(index), n=3, cutoff=0.75)
-    if close and (len(close) == 1 or index[close[0]] == index[close[1]] or len(key) > 8):
-        return index[close[0]]
-    suggestions = get_close_matches(key, list(index), n=3, cutoff=0.4)
+    scored = sorted(((SequenceMatcher(None, key, k).ratio(), k) for k in index), reverse=True)
+    best = scored[0] if scored else (0.0, "")
+    rival = next((r for r, k in scored if index[k] != index[best[1]]), 0.0)
+    if best[0] >= TYPO_RATIO and best[0] - rival >= TYPO_MARGIN:
+        return index[best[1]]
+    suggestions = list(dict.fromkeys(index[s][1] for s in get_close_matches(key, list(index), n=4, cutoff=0.4)))
     raise RolegraphError(
         f"{name!r} is not a modelled skill",
-        ("closest: " + ", ".join(index[s][1] for s in suggestions)) if suggestions else "run `rolegraph skills` to list them",
+        ("closest: " + ", ".join(suggestions)) if suggestions else "run `rolegraph skills` to list them",
     )
 
 
-def parse_ratings(kb: KnowledgeBase, entries: list[str]) -> dict[str, int]:
-    """Turn ``["product strategy=4", "coding"]`` into skill IRI → level (0–5)."""
+def parse_ratings(kb: KnowledgeBase, entries: list[str], read_as: list[str] | None = None) -> dict[str, int]:
+    """Turn ``["product strategy=4", "coding"]`` into skill IRI → level (0–5).
+
+    ``read_as`` collects a line for each name that was read as a differently named skill
+    (an alias or a typo: "'coding' read as 'writing code'"), so the user always sees it.
+    """
     index = skill_index(kb)
     ratings: dict[str, int] = {}
     for entry in entries:
@@ -54,7 +65,9 @@ def parse_ratings(kb: KnowledgeBase, entries: list[str]) -> dict[str, int]:
                 raise RolegraphError(f"rating {entry!r} needs a whole number after '='", "e.g. 'risk management=3'") from None
             if not 0 <= level <= 5:
                 raise RolegraphError(f"rating {entry!r} is outside 0–5", "0 = none … 5 = expert")
-        iri, _ = resolve_skill(kb, name.strip(), index)
+        iri, label = resolve_skill(kb, name.strip(), index)
+        if read_as is not None and normalise(name) != normalise(label):
+            read_as.append(f"{name.strip()!r} read as {label!r}.")
         ratings[iri] = level
     if not ratings:
         raise RolegraphError("no skills given", "list skills, e.g. --skill 'coding=5' --skill 'product strategy=2'")

@@ -68,16 +68,18 @@ def sources(kb: KnowledgeBase) -> Result:
 def disagreements(kb: KnowledgeBase) -> Result:
     """Where sources disagree: each question, every position, and who holds it."""
     rows = kb.named("disagreements").records()
-    table = Table("Where sources disagree", ["id", "question", "position", "held by"])
-    for r in rows:
-        table.rows.append([r["id"], r["question"], r["position_text"], kb.source_ids([str(r["position"])])])
+    tables: dict[str, Table] = {}
+    for r in rows:  # one table per disagreement: the question once, as its title, then every position
+        table = tables.setdefault(str(r["id"]), Table(f"{r['id']}: {r['question']}", ["position", "held by"]))
+        table.rows.append([r["position_text"], kb.source_ids([str(r["position"])])])
+        note = f"rolegraph's note (not a source's position): {r['note']}"
+        if r["note"] and note not in table.notes:
+            table.notes.append(note)
     statements = [str(r["position"]) for r in rows] + [str(r["disagreement"]) for r in rows]
-    notes = list(dict.fromkeys(f"rolegraph's note on {r['id']} (not a source's position): {r['note']}" for r in rows if r["note"]))
     return kb.attribute(Result(
-        table.title,
-        [table],
+        "Where sources disagree",
+        list(tables.values()),
         sources=kb.statement_refs(statements),
-        notes=notes,
         kind="disagreements",
         meta={"subjects": sorted(set(statements))},
     ))

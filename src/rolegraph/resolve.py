@@ -116,6 +116,19 @@ def exact_roles(kb: KnowledgeBase, name: str) -> list[RoleRef]:
     return [RoleRef(str(r["role"]), str(r["label"])) for r in kb.named("role-lookup", written=names).records()]
 
 
+def reading(kb: KnowledgeBase, role: str, label: str, short_form: str) -> str:
+    """How ``role`` reads as ``short_form``: its alias whose initials spell the short form, with the
+    role's label ("Technical Project Manager (the Project Manager role)"), or else its label."""
+    def spells(name: str) -> bool:
+        return "".join(w[0] for w in name.split()).lower() == normalise(short_form).replace(" ", "")
+
+    if not spells(label):
+        for row in kb.named("role-names").records():
+            if row["role"] == role and row["kind"] == "alias" and spells(str(row["name"])):
+                return f"{row['name']} (the {label} role)"
+    return label
+
+
 def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
     """Resolve ``name`` (an IRI, label, alias, abbreviation or a close misspelling) to one role.
 
@@ -135,7 +148,8 @@ def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
         roles = sorted(idx.exact[key], key=lambda r: idx.labels[r])
         if len(roles) == 1:
             return idx.ref(roles[0])
-        raise AmbiguousRole(name, [idx.labels[r] for r in roles])
+        readings = [reading(kb, r, idx.labels[r], name) for r in roles]
+        raise AmbiguousRole(name, sorted(readings, key=lambda text: (text not in idx.labels.values(), text)))  # plain names first
     scores = idx.scores(key)
     if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
         return idx.ref(scores[0][1])

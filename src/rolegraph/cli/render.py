@@ -68,11 +68,12 @@ def grid_widths(table: Table, width: int) -> list[int] | None:
         return None
     if sum(high) <= room:
         return high
-    spare, want = room - sum(low), [h - lo for h, lo in zip(high, low, strict=True)]
-    total = sum(want)
-    widths = [lo + spare * w // total for lo, w in zip(low, want, strict=True)]
-    for i in sorted(range(len(widths)), key=lambda i: -want[i])[: room - sum(widths)]:
-        widths[i] += 1
+    widths, spare = list(low), room - sum(low)
+    hungry = sorted(range(len(widths)), key=lambda i: high[i] - low[i])
+    for place, i in enumerate(hungry):  # water-filling: short columns get their whole text, long ones share the rest
+        extra = min(high[i] - low[i], spare // (len(hungry) - place))
+        widths[i] += extra
+        spare -= extra
     return widths
 
 
@@ -191,7 +192,9 @@ def render_text(result: Result, *, to_terminal: bool, width: int | None = None, 
     view = View(result, console, colour)
     for line in wrap(clean(result.title), view.width):
         view.line(line, "bold")
-    for line in wrap(clean(str(result.meta.get("lead") or "")), view.width) if result.meta.get("lead") else []:
+    lead = clean(str(result.meta.get("lead") or ""))
+    view.said.add(lead)  # a note saying the same is not printed again
+    for line in wrap(lead, view.width) if lead else []:
         view.line(line)  # ask: the title says how the question was read, then the direct answer
     summary = int(result.meta.get("summary", 0) or 0)
     shown = result.tables if detail or not summary else result.tables[:summary]

@@ -1,6 +1,7 @@
 """RDF exports (Turtle, JSON-LD) of the subgraph behind a result, so every row traces to triples.
 
-The subgraph holds every triple of each IRI in ``meta["subjects"]`` and of each source, the
+The subgraph holds every triple of each IRI in ``meta["subjects"]``, of each IRI in the rows
+(query results) and of each source, the
 labels, identifiers and URLs of what they point to, and the licence of any standard they use.
 A node ``urn:rolegraph:result`` names the result, its sources and its licence notes.
 """
@@ -49,10 +50,16 @@ WHERE {
 """
 
 
+def row_iris(result: Result) -> set[str]:
+    """Every cell of the result that is an IRI (query results name their nodes this way)."""
+    return {c for t in result.tables for r in t.rows for c in r if isinstance(c, str) and c.startswith(("http://", "https://", "urn:"))
+            and not any(ch in c for ch in ' <>"{}|\\^`')}
+
+
 def subjects(result: Result, kb: KnowledgeBase) -> list[IRI]:
-    """``meta["subjects"]`` plus the IRI of every source, checked, sorted, without repeats."""
+    """``meta["subjects"]``, every IRI in the rows and the IRI of every source: checked, sorted, without repeats."""
     by_id = {ref.id: iri for iri, ref in kb.sources().items()}
-    wanted = {str(s) for s in result.meta.get("subjects", [])}
+    wanted = {str(s) for s in result.meta.get("subjects", [])} | row_iris(result)
     wanted |= {by_id[s.id] for s in result.sources if s.id in by_id}
     return [check_iri(s) for s in sorted(wanted)]
 

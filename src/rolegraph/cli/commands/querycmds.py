@@ -167,8 +167,9 @@ def skills(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = 
 
     kb = get_kb(data, endpoint)
     table = kb.run("skills")
+    iris = sorted(str(row[0]) for row in table.rows)  # the RDF exports hold the triples behind every row
     table.columns, table.rows = table.columns[1:], [row[1:] for row in table.rows]
-    emit(Result("Modelled skills", [table], kind="skills"), fmt, output, kb=kb, fragment=fragment)
+    emit(Result("Modelled skills", [table], kind="skills", meta={"subjects": iris}), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
@@ -197,25 +198,13 @@ def fit(
             raise RolegraphError(f"{file}: byte {exc.start} is not UTF-8", "save the file as UTF-8 text") from None
         entries += [line.split("#", 1)[0].strip() for line in lines if line.split("#", 1)[0].strip()]
     if not entries and sys.stdin.isatty():
-        entries = _prompt_ratings(kb)
-    emit(build(kb, parse_ratings(kb, entries)), fmt, output, kb=kb, fragment=fragment)
+        from rolegraph.cli.rate import prompt_ratings
 
-
-def _prompt_ratings(kb: KnowledgeBase) -> list[str]:
-    """Ask for a 0–5 rating of each skill (Enter skips)."""
-    sys.stderr.write("Rate each skill 0–5 (Enter = skip, 0 none … 5 expert).\n")
-    entries = []
-    for row in kb.named("skills").records():
-        # prompt on stderr and read stdin directly: typer.prompt writes a space to stdout, which
-        # would corrupt `fit -f csv > me.csv`
-        sys.stderr.write(f"{row['label']} [{row['category']}]: ")
-        sys.stderr.flush()
-        answer = sys.stdin.readline()
-        if not answer:  # end of input: rate nothing more
-            break
-        if answer.strip():
-            entries.append(f"{row['label']}={answer.strip()}")
-    return entries
+        entries = prompt_ratings(kb, sys.stdin, sys.stderr)
+    read_as: list[str] = []
+    result = build(kb, parse_ratings(kb, entries, read_as))
+    result.notes[:0] = read_as  # a name read as another skill is always shown
+    emit(result, fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()

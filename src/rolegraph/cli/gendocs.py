@@ -4,7 +4,8 @@ Markdown files hold blocks between ``<!-- generate: NAME -->`` and ``<!-- end ge
 this module rewrites each block from the generator called NAME (the CLI reference from
 ``--help``, the format table from the registry, examples from real commands). Run
 ``python -m rolegraph.cli.gendocs`` after changing commands, formats or data;
-``--check`` exits 1 when a file is stale (tests/test_docs.py does the same).
+``--check`` exits 1 when a file is stale (tests/test_docs.py does the same);
+``--screenshots`` redraws the PNG screenshots of the terminal view in ``docs/``.
 """
 
 from __future__ import annotations
@@ -116,8 +117,43 @@ def stale(directory: Path = DOCS) -> list[str]:
     return [name for name, text in texts.items() if text != regenerate(text)]
 
 
+#: Screenshots of the terminal view: file stem → (command words, width in columns).
+SCREENSHOTS = {"compare-80": (("compare", "Tech PM", "Tech PgM"), 80), "compare-160": (("compare", "Tech PM", "Tech PgM"), 160)}
+
+
+def screenshots(directory: Path = DOCS) -> list[Path]:
+    """PNG pictures of the coloured terminal view (rich's SVG export, converted by rsvg-convert from librsvg2-bin)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from rolegraph.cli.render import render_svg
+    from rolegraph.compare import compare
+    from rolegraph.kb import open_kb
+    from rolegraph.resolve import resolve_role
+
+    converter = shutil.which("rsvg-convert")
+    if converter is None:
+        raise SystemExit("screenshots need rsvg-convert (apt-get install librsvg2-bin)")
+    kb = open_kb()
+    written = []
+    for stem, (words, width) in SCREENSHOTS.items():
+        result = compare(kb, resolve_role(kb, words[1]).iri, resolve_role(kb, words[2]).iri)
+        svg = render_svg(result, width=width, title=f"$ rolegraph {shlex.join(words)}   ({width} columns)")
+        with tempfile.TemporaryDirectory() as scratch:
+            source = Path(scratch) / f"{stem}.svg"
+            source.write_text(svg, encoding="utf-8")
+            subprocess.run([converter, "--zoom", "1", "-o", str(directory / f"{stem}.png"), str(source)], check=True)
+        written.append(directory / f"{stem}.png")
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Rewrite the docs (or with ``--check`` only report stale files)."""
+    """Rewrite the docs (or with ``--check`` only report stale files; with ``--screenshots`` redraw the PNGs)."""
+    if "--screenshots" in (argv if argv is not None else sys.argv[1:]):
+        for path in screenshots():
+            sys.stderr.write(f"wrote {path}\n")
+        return 0
     check = "--check" in (argv if argv is not None else sys.argv[1:])
     if check:
         old = stale()

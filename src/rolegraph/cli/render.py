@@ -187,8 +187,18 @@ def render_text(result: Result, *, to_terminal: bool, width: int | None = None, 
     Coloured, with hyperlinked URLs, only on a terminal without NO_COLOR.
     """
     colour = to_terminal and "NO_COLOR" not in os.environ
-    console = Console(record=True, force_terminal=colour, no_color=not colour, width=width or console_width(to_terminal),
-                      file=io.StringIO(), highlight=False, emoji=False, markup=False)
+    return render(result, colour=colour, width=width or console_width(to_terminal), detail=detail).export_text(styles=colour)
+
+
+def render_svg(result: Result, *, width: int, detail: bool = False, title: str = "rolegraph") -> str:
+    """The coloured terminal view as an SVG picture (the screenshots in docs/)."""
+    return render(result, colour=True, width=width, detail=detail).export_svg(title=title)
+
+
+def render(result: Result, *, colour: bool, width: int | None, detail: bool) -> Console:
+    """Draw ``result`` on a recording console (see :func:`render_text`)."""
+    console = Console(record=True, force_terminal=colour, no_color=not colour, width=width, file=io.StringIO(), highlight=False,
+                      emoji=False, markup=False)
     view = View(result, console, colour)
     for line in wrap(clean(result.title), view.width):
         view.line(line, "bold")
@@ -221,4 +231,4 @@ def render_text(result: Result, *, to_terminal: bool, width: int | None = None, 
         if full or not isinstance(holders, dict) or view.cited & set(holders.get(notice, [])):
             for line in wrap(clean(notice), view.width):
                 view.line(line, "dim")
-    return console.export_text(styles=colour)
+    return console

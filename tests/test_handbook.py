@@ -70,8 +70,16 @@ def test_cross_links_for_roles_disagreements_and_sources(site: Path) -> None:
     disagreements = parse(site / "disagreements.html")
     assert {"D1", "D3"} <= disagreements.ids and "role-technical-program-manager.html" in disagreements.links
     index = parse(site / "index.html")
-    kit = {"cheatsheet-technical-product-manager-vs-technical-program-manager-a4.html", "confusions.html", "search.html"}
+    key = "technical-product-manager-vs-technical-program-manager"
+    kit = {f"cheatsheet-{key}-a4.html", f"cheatsheet-{key}-letter.html", f"slides-{key}.html", f"slides-{key}.pptx", "quiz.html",
+           "confusions.html", "search.html"}
     assert kit <= set(index.links)
+
+
+def test_quiz_page_links_its_exports(site: Path) -> None:
+    quiz = parse(site / "quiz.html")
+    assert {"quiz.json", "quiz-anki.txt", "quiz-moodle.xml", "quiz.gift"} <= set(quiz.links)
+    assert all((site / name).is_file() for name in ("quiz.json", "quiz-anki.txt", "quiz-moodle.xml", "quiz.gift"))
 
 
 def test_confusions_page_names_abbreviations_premises_and_disagreements(site: Path) -> None:

@@ -12,18 +12,20 @@ installed, and then only locally: CI (``ROLEGRAPH_REQUIRE_SERVER=1``) fails inst
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from exports_support import TPGM, TPM, real_kb
 from handbook_links import parse, problems
 
-from rolegraph import charts, cheatsheet, handbook
+from rolegraph import charts, cheatsheet, handbook, slides
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 REQUIRED = os.environ.get("ROLEGRAPH_REQUIRE_SERVER") == "1"
@@ -149,6 +151,32 @@ def test_a_screenshot_of_each_chart_kind_is_kept(artefacts: Path, tmp_path: Path
         assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 20000, kind
     with capsys.disabled():
         print(f"\nchart screenshots kept in {artefacts}")
+
+
+#: Hosts headless chromium itself contacts (component updates, time, accounts), whatever page is open.
+BROWSER_OWN = {"update.googleapis.com", "clients2.google.com", "accounts.google.com"}
+
+
+def requested_urls(net_log: Path) -> set[str]:
+    """Every URL in a chromium net log that is not a local file or inline data."""
+    data = json.loads(net_log.read_text(encoding="utf-8"))
+    urls = {str(e.get("params", {}).get("url", "")) for e in data["events"]}
+    return {u for u in urls if u and not u.startswith(("file:", "data:", "chrome:", "about:"))}
+
+
+def test_slides_open_offline_with_no_network_request(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.html"
+    deck.write_bytes(slides.build(real_kb(), TPM, TPGM, "html"))
+    probe = tmp_path / "probe.html"
+    probe.write_text('<!DOCTYPE html><html lang="en"><title>p</title><img src="http://127.0.0.1:9/x.png" alt="x">', encoding="utf-8")
+    pages = {}
+    for page in (deck, probe):
+        log = tmp_path / f"{page.stem}.json"
+        run = chromium(page.as_uri(), tmp_path / f"profile-{page.stem}", f"--log-net-log={log}", f"--screenshot={tmp_path / page.stem}.png")
+        assert run.returncode == 0, run.stderr[-1000:]
+        pages[page.stem] = {u for u in requested_urls(log) if urlsplit(u).hostname not in BROWSER_OWN}
+    assert pages["probe"] == {"http://127.0.0.1:9/x.png"}, "the net log records a page's requests"
+    assert pages["deck"] == set()
 
 
 def test_links_resolve(site: Path) -> None:

@@ -3,8 +3,8 @@
 the only script is the offline search over a prebuilt index in ``search-index.js``.
 
 Pages: an index, a page per role, a comparison page per pair of roles (the two TPM roles
-always) with its cheat sheet (A4 and Letter) and slides, skills, sources, disagreements, common
-confusions, a quiz and search. Every fact links to its source's anchor on ``sources.html`` and
+always) with its cheat sheet (A4 and Letter) and slides (HTML and PowerPoint), skills,
+sources, disagreements, common confusions, a quiz (with Anki, Moodle and JSON files) and search. Every fact links to its source's anchor on ``sources.html`` and
 every disagreement ID to ``disagreements.html#D…``.
 
 To add pages, append a builder to :data:`BUILDERS`: it takes the :class:`Site` and adds pages,
@@ -185,13 +185,37 @@ def comparison_pages(site: Site) -> None:
             sheets[paper] = f"cheatsheet-{key}-{paper}.html"
             site.files[sheets[paper]] = render("cheatsheet.html.j2", brief=the_brief, paper=paper.upper() if paper == "a4" else paper,
                                                title=the_brief.title).encode("utf-8")
-        slides: list[Link] = []
+        slides = slide_files(site, the_brief, key)
         site.page(f"compare-{key}.html", "compare.html.j2", title, labels=[site.roles[a], site.roles[b]],
                   charts=[f for f in figures if f], parts=parts, sheet_a4=sheets["a4"], sheet_letter=sheets["letter"], slides=slides)
         site.links["comparisons"].append(Link(f"compare-{key}.html", title))
         site.links["kit"].append(Link(sheets["a4"], f"Cheat sheet: {title}", "one page, A4"))
         site.links["kit"].append(Link(sheets["letter"], f"Cheat sheet: {title}", "one page, US Letter"))
         site.links["kit"] += slides
+
+
+def slide_files(site: Site, the_brief: brief.Brief, key: str) -> list[Link]:
+    """The pair's slide deck as an offline HTML page and as PowerPoint (same slides and notes)."""
+    from rolegraph import slides
+
+    deck = slides.deck(site.kb, the_brief)
+    site.files[f"slides-{key}.html"] = slides.to_html(the_brief, deck).encode("utf-8")
+    site.files[f"slides-{key}.pptx"] = slides.to_pptx(the_brief, deck)
+    return [Link(f"slides-{key}.html", f"Slides: {the_brief.title}", "in the browser, offline"),
+            Link(f"slides-{key}.pptx", f"Slides: {the_brief.title}", "PowerPoint, with speaker notes")]
+
+
+def quiz_page(site: Site) -> None:
+    """The quiz as a page (answers folded) and as files for Anki, Moodle and JSON."""
+    from rolegraph import quiz
+
+    items = quiz.generate(site.kb)
+    files = quiz.exports(items)
+    site.files.update(files)
+    notes = {"json": "JSON", "anki": "Anki: File → Import (tab-separated, Front/Back/Tags)", "moodle": "Moodle XML (Question bank → Import)",
+             "gift": "Moodle GIFT"}
+    site.page("quiz.html", "quiz.html.j2", "Quiz", items=items, downloads=[(quiz.FORMATS[f], notes[f]) for f in quiz.FORMATS])
+    site.links["kit"].append(Link("quiz.html", "Quiz and flashcards", f"{len(items)} questions; Anki, Moodle XML, GIFT and JSON files"))
 
 
 def skills_page(site: Site) -> None:
@@ -292,7 +316,8 @@ def overview_chart(site: Site) -> None:
 
 #: Page builders, in order; the index comes last so it can link everything before it.
 BUILDERS: list[Callable[[Site], None]] = [
-    comparison_pages, role_pages, skills_page, provenance_pages, levels_and_collaboration, overview_chart, search_page, index_page,
+    comparison_pages, role_pages, skills_page, provenance_pages, levels_and_collaboration, quiz_page, overview_chart, search_page,
+    index_page,
 ]
 
 

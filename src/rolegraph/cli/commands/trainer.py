@@ -66,3 +66,52 @@ def cheatsheet(
     kb = get_kb(data)
     page = sheets.build(kb, *_pair(kb, a, b), paper=paper.lower())
     _emit(sheets.print_pdf(page) if kind == "pdf" else page.encode("utf-8"), output, kind == "pdf")
+
+
+@app.command()
+def quiz(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (.json, .txt/.tsv for Anki, .xml for Moodle, .gift).",
+                                                show_default=False)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, anki, moodle or gift (default: from --output, else json).",
+                                            show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Picks the wrong choices and the order; the same seed gives the same quiz.")] = 16,
+    count: Annotated[int | None, typer.Option("--count", "-n", help="Only this many questions (default: all).", show_default=False)] = None,
+    data: DataOpt = None,
+) -> None:
+    """Quiz questions and flashcards with answers from the graph, each with its statements and sources.
+
+    Who owns a concern, which role is more likely to produce a deliverable, which role a fact
+    describes, true/false from facts, stances and disagreements. Exports: JSON, Anki (import
+    the .txt as a text file), Moodle XML and Moodle GIFT.
+
+    Example: rolegraph quiz -o quiz.xml --seed 7 --count 20
+    """
+    from rolegraph import quiz as quizzes
+
+    suffixes = {"txt": "anki", "tsv": "anki", "xml": "moodle"}
+    guess = suffixes.get(output.suffix.lstrip(".").lower(), output.suffix.lstrip(".")) if output is not None and output.suffix else None
+    kind = _kind(fmt or guess, None, tuple(quizzes.WRITERS), "json")
+    questions = quizzes.generate(get_kb(data), seed, count)
+    _emit(quizzes.WRITERS[kind](questions), output, False)
+
+
+@app.command()
+def slides(
+    a: RoleA,
+    b: RoleB,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="The .pptx or .html file.", show_default=False)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help="pptx or html (default: from --output, else html).", show_default=False)] = None,
+    data: DataOpt = None,
+) -> None:
+    """A slide deck comparing two roles: PowerPoint (.pptx) or one offline HTML page.
+
+    A title slide, one slide per dimension, the radar and Venn charts, and a sources slide; the
+    speaker notes of every slide name its sources (docs/embedding.md says why these formats).
+
+    Example: rolegraph slides "Tech PM" "Tech PgM" -o workshop.pptx
+    """
+    from rolegraph import slides as decks
+
+    kind = _kind(fmt, output, decks.FORMATS, "html")
+    kb = get_kb(data)
+    _emit(decks.build(kb, *_pair(kb, a, b), fmt=kind), output, kind == "pptx")

@@ -93,6 +93,7 @@ def test_search_index_holds_roles_skills_and_facts(site: Path) -> None:
     text = (site / "search-index.js").read_text(encoding="utf-8")
     entries = json.loads(text.removeprefix("var ROLEGRAPH_INDEX = ").rstrip().rstrip(";"))
     kinds = {e["k"] for e in entries}
+    assert len({e["t"] for e in entries if e["k"] == "fact"}) == len([e for e in entries if e["k"] == "fact"]), "each fact once"
     assert {"role", "skill", "fact", "disagreement"} <= kinds
     for e in entries:
         page, _, anchor = e["u"].partition("#")

@@ -12,7 +12,10 @@ from types import ModuleType
 from rolegraph.errors import RolegraphError
 
 #: Each optional library and what needs it.
-OPTIONAL = {"openpyxl": "the xlsx format", "matplotlib": "charts and the handbook"}
+OPTIONAL = {"openpyxl": "the xlsx format", "matplotlib": "charts and the handbook", "jinja2": "the handbook, cheat sheet and HTML slides",
+            "pptx": "PowerPoint slides"}
+#: Where the pip package name differs from the module's.
+PACKAGES = {"pptx": "python-pptx"}
 
 
 def require(module: str) -> ModuleType:
@@ -22,5 +25,5 @@ def require(module: str) -> ModuleType:
     except ImportError:
         raise RolegraphError(
             f"{OPTIONAL[module]} needs {module}, which is not installed",
-            f"install it with: pip install {module}",
+            f"install it with: pip install {PACKAGES.get(module, module)}",
         ) from None

@@ -137,6 +137,7 @@ def role_pages(site: Site) -> None:
 
     kb = site.kb
     names: dict[str, list[str]] = defaultdict(list)
+    indexed: set[str] = set()  # a fact about several roles is found once, on the first role's page
     for r in kb.named("role-names").records():
         if r["kind"] in ("alias", "abbreviation") and r["name"]:
             names[str(r["role"])].append(str(r["name"]))
@@ -156,7 +157,9 @@ def role_pages(site: Site) -> None:
                 continue
             facts.append({"iri": str(f["fact"]), "id": f["id"], "dimension": f["dimension"], "basis": f["basis"], "text": f["text"],
                           "sources": _ids(kb.source_ids([str(f["fact"])])), "disputed": f["disputed_by"] or ""})
-            site.find("fact", f"{f['id']}: {f['text']}", f"{name}#fact-{f['id']}", label)
+            if str(f["fact"]) not in indexed:
+                indexed.add(str(f["fact"]))
+                site.find("fact", f"{f['id']}: {f['text']}", f"{name}#fact-{f['id']}", label)
         comparisons = [Link(f"compare-{pair_key(site, a, b)}.html", f"{site.roles[a]} vs {site.roles[b]}") for a, b in site.pairs if iri in (a, b)]
         chart = site.chart(f"transitions-{site.names[iri]}", partial(charts.transitions, kb, [iri]), f"Career transitions into and out of {label}")
         site.page(name, "role.html.j2", label, label=label, definition=r["definition"], kind_of=r["kind_of"] or "",

@@ -82,12 +82,11 @@ def to_html(brief: briefs.Brief, slides: list[Slide]) -> str:
 
 def to_pptx(brief: briefs.Brief, slides: list[Slide]) -> bytes:
     """The deck as PowerPoint (16:9), with speaker notes; byte-for-byte the same for the same data."""
-    try:
-        from pptx import Presentation
-        from pptx.util import Inches, Pt
-    except ImportError:
-        raise RolegraphError("writing .pptx needs python-pptx", "pip install 'rolegraph[export]'") from None
-    deck_ = Presentation()
+    from rolegraph.extras import require
+
+    pptx = require("pptx")
+    Inches, Pt = pptx.util.Inches, pptx.util.Pt
+    deck_ = pptx.Presentation()
     deck_.slide_width, deck_.slide_height = Inches(13.333), Inches(7.5)
     props = deck_.core_properties
     props.title, props.author, props.last_modified_by, props.revision = f"Slides: {brief.title}", "rolegraph", "rolegraph", 1

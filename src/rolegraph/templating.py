@@ -19,9 +19,10 @@ def host(url: str) -> str:
 @cache
 def environment() -> Any:
     """The template environment: package templates, autoescaping on, undefined names are errors."""
-    from jinja2 import Environment, PackageLoader, StrictUndefined
+    from rolegraph.extras import require
 
-    env = Environment(loader=PackageLoader("rolegraph", "templates"), autoescape=True, undefined=StrictUndefined,
+    jinja2 = require("jinja2")
+    env = jinja2.Environment(loader=jinja2.PackageLoader("rolegraph", "templates"), autoescape=True, undefined=jinja2.StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["host"] = host
     return env

@@ -1,64 +1,102 @@
-"""Remote SPARQL 1.1 endpoints: the :class:`~rolegraph.kb.Engine` over HTTP (stdlib only).
+"""Remote SPARQL 1.1 endpoints: the :class:`~rolegraph.kb.Engine` over HTTP (httpx).
 
-Queries are sent with the SPARQL 1.1 Protocol (``POST`` ``application/sparql-query``);
-parameters travel as an escaped ``VALUES`` block, never pasted in. Every failure —
-unreachable host, timeout, HTTP error, malformed answer — becomes one
-:class:`~rolegraph.errors.EndpointError` line (exit code 4).
+Queries are sent with the SPARQL 1.1 Protocol as a form-encoded POST (``query=…``), which
+every server accepts; ``ROLEGRAPH_ENDPOINT_METHOD=direct`` sends a direct POST
+(``application/sparql-query``) and ``=get`` a GET instead. Parameters travel as an escaped
+``VALUES`` block, never pasted in. ``graphs`` (the CLI's ``--graph``) become the protocol's
+``default-graph-uri`` and ``named-graph-uri``: the query sees only those graphs.
+
+One HTTP connection is kept open for every query of a command (keep-alive). Every failure —
+unreachable host, timeout, HTTP error, redirect, broken protocol, malformed or truncated
+answer — becomes one :class:`~rolegraph.errors.EndpointError` line (exit code 4).
 
 Credentials come from the environment, never from the command line:
 
 * ``ROLEGRAPH_ENDPOINT_TOKEN`` — sent as ``Authorization: Bearer …``; or
-* ``ROLEGRAPH_ENDPOINT_USER`` and ``ROLEGRAPH_ENDPOINT_PASSWORD`` — HTTP Basic.
+* ``ROLEGRAPH_ENDPOINT_USER`` and ``ROLEGRAPH_ENDPOINT_PASSWORD`` — HTTP Basic, or HTTP
+  Digest when the server asks for it (``ROLEGRAPH_ENDPOINT_AUTH=digest`` never sends Basic).
 
-User info written into a URL (``https://user:pw@host/sparql``) is also used as Basic
-credentials. URLs in messages, logs and reprs have their user info and secret-looking query
-parameters removed, and any secret text is scrubbed from error messages.
-``ROLEGRAPH_ENDPOINT_TIMEOUT`` sets the timeout in seconds (default 30).
+User info written into a URL (``https://user:pw@host/sparql``) is used like USER/PASSWORD.
+Credentials are sent only to the endpoint's own origin: a redirect elsewhere is an error. URLs
+in messages have their user info and secret-looking query values removed, and every form of a
+secret (raw, URL-encoded, base64 ``user:password``, the header value) is scrubbed from messages.
+
+``ROLEGRAPH_ENDPOINT_TIMEOUT`` (seconds, default 30) is a deadline for the whole request, not
+per network read, and an answer larger than :data:`MAX_RESPONSE_BYTES` is refused. Proxies
+come from the usual ``HTTPS_PROXY`` / ``HTTP_PROXY`` / ``NO_PROXY`` variables.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import logging
+import math
 import os
 import re
-import socket
-import urllib.error
+import threading
+import time
 import urllib.parse
-import urllib.request
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Generator, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import httpx
 
 from rolegraph.errors import EndpointError, QueryError
-from rolegraph.kb import Rows, literal_cell, ntriples_text
-from rolegraph.queries import ParamValue, inject_values
-from rolegraph.results import Cell
+from rolegraph.kb import RG, Rows, literal_cell, ntriples_text
+from rolegraph.queries import ParamValue, code_only, inject_values
 
 ENV_TOKEN = "ROLEGRAPH_ENDPOINT_TOKEN"
 ENV_USER = "ROLEGRAPH_ENDPOINT_USER"
 ENV_PASSWORD = "ROLEGRAPH_ENDPOINT_PASSWORD"
+ENV_AUTH = "ROLEGRAPH_ENDPOINT_AUTH"
 ENV_TIMEOUT = "ROLEGRAPH_ENDPOINT_TIMEOUT"
+ENV_METHOD = "ROLEGRAPH_ENDPOINT_METHOD"
 DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 24 * 3600.0
+#: The largest answer accepted (after decompression).
+MAX_RESPONSE_BYTES = 512 * 1024 * 1024
+METHODS = {"form": "form POST", "direct": "direct POST", "get": "GET"}
 
 SPARQL_JSON = "application/sparql-results+json"
 N_TRIPLES = "application/n-triples"
+_REDIRECTS = (301, 302, 303, 307, 308)
+_MAX_HOPS = 5
 
 log = logging.getLogger(__name__)
 _SECRET_PARAM = re.compile(r"(?i)(key|token|secret|pass|auth|sig)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+T = TypeVar("T")
 
 
 class Auth:
-    """An ``Authorization`` header value and the secrets to scrub from messages; never printed."""
+    """Credentials for one endpoint and every form of them to scrub from messages; never printed."""
 
-    __slots__ = ("header", "secrets")
+    __slots__ = ("password", "scheme", "secrets", "user")
 
-    def __init__(self, header: str | None = None, secrets: Iterable[str] = ()) -> None:
-        self.header = header
-        self.secrets = tuple(s for s in secrets if s)
+    def __init__(self, scheme: str | None = None, user: str = "", password: str = "", extra: Iterable[str] = ()) -> None:
+        self.scheme, self.user, self.password = scheme, user, password
+        forms = [password, *extra]
+        if scheme == "bearer":
+            forms.append("Bearer " + password)
+        elif scheme:
+            forms.append(_b64(f"{user}:{password}"))
+        forms += [urllib.parse.quote(f, safe="") for f in list(forms)] + [urllib.parse.quote_plus(f) for f in list(forms)]
+        self.secrets = tuple(sorted({s for s in forms if len(s) >= 3}, key=len, reverse=True))
 
     def __repr__(self) -> str:
-        return "Auth(<hidden>)" if self.header else "Auth(None)"
+        return f"Auth({self.scheme or 'None'}, <hidden>)" if self.scheme else "Auth(None)"
+
+    @property
+    def header(self) -> str | None:
+        """The preemptive ``Authorization`` value (Bearer or Basic); None for Digest or no credentials."""
+        if self.scheme == "bearer":
+            return "Bearer " + self.password
+        if self.scheme == "basic":
+            return "Basic " + _b64(f"{self.user}:{self.password}")
+        return None
 
     def scrub(self, text: str) -> str:
         """``text`` with every secret replaced by ``***``."""
@@ -66,9 +104,36 @@ class Auth:
             text = text.replace(secret, "***")
         return text
 
+    def for_httpx(self) -> httpx.Auth | None:
+        """The httpx authentication flow (Basic that turns to Digest when the server asks for it)."""
+        if self.scheme is None:
+            return None
+        if self.scheme == "digest":
+            return httpx.DigestAuth(self.user, self.password)
+        return PreemptiveAuth(self)
 
-def _basic(user: str, password: str) -> str:
-    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+def _b64(text: str) -> str:
+    return base64.b64encode(text.encode()).decode("ascii")
+
+
+class PreemptiveAuth(httpx.Auth):
+    """Bearer or Basic on the first request; answered by a Digest challenge, Digest from then on."""
+
+    def __init__(self, auth: Auth) -> None:
+        self.auth = auth
+        self.digest: httpx.DigestAuth | None = None
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if self.digest is None:
+            request.headers["Authorization"] = self.auth.header or ""
+            response = yield request
+            challenge = response.headers.get("WWW-Authenticate", "")
+            if response.status_code != 401 or self.auth.scheme != "basic" or not challenge.lower().startswith("digest"):
+                return
+            del request.headers["Authorization"]
+            self.digest = httpx.DigestAuth(self.auth.user, self.auth.password)
+        yield from self.digest.auth_flow(request)
 
 
 def redact(url: str) -> str:
@@ -82,130 +147,365 @@ def redact(url: str) -> str:
         [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)],
         safe="/:",
     )
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, ""))
+    return _CONTROL.sub("", urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, "")))
 
 
 def split_auth(url: str) -> tuple[str, Auth]:
     """The URL without user info, and the credentials to send (URL user info, then the environment)."""
+    hint = "give an http:// or https:// URL such as http://localhost:7878/query"
     try:
         parts = urllib.parse.urlsplit(url)
+        port = parts.port
     except ValueError:
-        raise EndpointError("the endpoint URL is not valid", "give an http:// or https:// URL") from None
+        raise EndpointError(f"the endpoint URL {redact(url)!r} is not valid (bad host or port)", hint) from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise EndpointError(f"{redact(url)!r} is not an http(s) URL", "give an http:// or https:// URL")
+        raise EndpointError(f"{redact(url)!r} is not an http(s) URL", hint)
+    if _CONTROL.search(url) or " " in url:
+        raise EndpointError(f"the endpoint URL {redact(url)!r} contains spaces or control characters", hint)
+    del port
     clean = urllib.parse.urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path, parts.query, ""))
-    secrets = [s for s in (parts.password, os.environ.get(ENV_TOKEN), os.environ.get(ENV_PASSWORD)) if s]
+    env = os.environ
+    extra = [s for s in (env.get(ENV_TOKEN), env.get(ENV_PASSWORD), parts.password) if s]
+    scheme = env.get(ENV_AUTH, "").strip().lower() or "basic"
+    if scheme not in ("basic", "digest"):
+        raise EndpointError(f"{ENV_AUTH}={scheme!r} is not an authentication scheme", "use basic or digest")
     if parts.username is not None:
         user, password = urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or "")
-        return clean, Auth(_basic(user, password), [*secrets, password])
-    if os.environ.get(ENV_TOKEN):
-        return clean, Auth("Bearer " + os.environ[ENV_TOKEN], secrets)
-    if os.environ.get(ENV_USER):
-        return clean, Auth(_basic(os.environ[ENV_USER], os.environ.get(ENV_PASSWORD, "")), secrets)
-    return clean, Auth(None, secrets)
+        return clean, Auth(scheme, user, password, extra)
+    if env.get(ENV_TOKEN):
+        return clean, Auth("bearer", "", env[ENV_TOKEN], extra)
+    if env.get(ENV_USER):
+        return clean, Auth(scheme, env[ENV_USER], env.get(ENV_PASSWORD, ""), extra)
+    return clean, Auth(None, extra=extra)
+
+
+def check_timeout(seconds: float, where: str = ENV_TIMEOUT) -> float:
+    """``seconds`` if it is a usable timeout (finite, positive, at most a day)."""
+    if not math.isfinite(seconds) or not 0 < seconds <= MAX_TIMEOUT:
+        raise EndpointError(f"{where}={seconds:g} is not a usable timeout", f"give a number of seconds between 0 and {MAX_TIMEOUT:g}, e.g. 30")
+    return seconds
 
 
 def env_timeout() -> float:
     """The timeout from ``ROLEGRAPH_ENDPOINT_TIMEOUT`` (seconds), or the default."""
-    raw = os.environ.get(ENV_TIMEOUT, "")
+    raw = os.environ.get(ENV_TIMEOUT, "").strip()
+    if not raw:
+        return DEFAULT_TIMEOUT
     try:
-        return float(raw) if raw else DEFAULT_TIMEOUT
+        seconds = float(raw)
     except ValueError:
-        raise EndpointError(f"{ENV_TIMEOUT}={raw!r} is not a number of seconds") from None
+        raise EndpointError(f"{ENV_TIMEOUT}={raw[:40]!r} is not a number of seconds", "e.g. 30") from None
+    return check_timeout(seconds)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urllib.parse.urlsplit(url)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One HTTP response: status, headers (lower-case names) and the whole body."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+    @property
+    def media_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
 class Http:
-    """One endpoint URL with its credentials and timeout; sends requests, raises one-line errors."""
+    """One server URL with its credentials and deadline; sends requests on one kept-alive connection."""
 
-    def __init__(self, url: str, *, timeout: float | None = None) -> None:
-        self.url, self.auth = split_auth(url)
-        self.timeout = env_timeout() if timeout is None else timeout
+    kind = "right URL"  # what the URL should be, named in a timeout message
+
+    def __init__(self, url: str, *, timeout: float | None = None, auth: Auth | None = None) -> None:
+        self.url, found = split_auth(url)
+        self.auth = found if auth is None else auth
+        self.timeout = env_timeout() if timeout is None else check_timeout(timeout, "timeout")
+        self._client: httpx.Client | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({redact(self.url)!r})"
 
-    def request(self, method: str, body: bytes | None, content_type: str | None, accept: str, url: str | None = None) -> bytes:
-        """Send one request and return the response body."""
+    def close(self) -> None:
+        """Close the kept-alive connection."""
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+
+    def _http(self) -> httpx.Client:
+        if self._client is None:
+            self._client = httpx.Client(
+                timeout=httpx.Timeout(self.timeout), follow_redirects=False, trust_env=True, headers={"User-Agent": "rolegraph"}
+            )
+        return self._client
+
+    def fail(self, message: str, hint: str = "") -> EndpointError:
+        """A one-line error with every secret scrubbed and control characters removed."""
+        return EndpointError(_CONTROL.sub(" ", self.auth.scrub(message)), _CONTROL.sub(" ", self.auth.scrub(hint)))
+
+    def request(
+        self,
+        method: str,
+        *,
+        url: str | None = None,
+        content: bytes | None = None,
+        form: dict[str, str | list[str]] | None = None,
+        params: dict[str, str | list[str]] | None = None,
+        content_type: str | None = None,
+        accept: str = "*/*",
+        what: str = "",
+        check: bool = True,
+    ) -> Answer:
+        """Send one request (following same-origin redirects that keep the method and body) and return the answer.
+
+        A status other than 2xx raises unless ``check`` is false; ``what`` names the request in a timeout message.
+        """
         target = url or self.url
-        shown = redact(target)
-        headers = {"Accept": accept, "User-Agent": "rolegraph"}
+        headers = {"Accept": accept}
         if content_type:
             headers["Content-Type"] = content_type
-        if self.auth.header:
-            headers["Authorization"] = self.auth.header
-        log.debug("%s %s", method, shown)
-        req = urllib.request.Request(target, data=body, headers=headers, method=method)
-        try:
-            with urllib.request.urlopen(req, timeout=self.timeout) as response:
-                data: bytes = response.read()
-                return data
-        except urllib.error.HTTPError as exc:
-            message = f"SPARQL endpoint {shown} answered HTTP {exc.code} {exc.reason}" + _error_detail(exc)
-            hint = "check the credentials in the environment" if exc.code in (401, 403) else "check the URL and the server's log"
-        except (OSError, ValueError) as exc:  # URLError, timeouts, resets, malformed URLs
-            reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
-            if isinstance(reason, TimeoutError):
-                message, hint = f"SPARQL endpoint {shown} did not answer within {self.timeout:g} s", "try again or raise " + ENV_TIMEOUT
-            else:
-                message, hint = f"cannot reach SPARQL endpoint {shown}: {_reason(reason)}", "check the URL and that the server is running"
-        raise EndpointError(self.auth.scrub(message), hint) from None
+        if form is not None:
+            content = urllib.parse.urlencode(form, doseq=True).encode("ascii")
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        if params:
+            target = _with_params(target, params)
+        deadline = time.monotonic() + self.timeout
+        what = what or method
+        for _hop in range(_MAX_HOPS + 1):
+            log.debug("%s %s", method, redact(target))
+            answer = self._within_deadline(deadline, what, target, functools.partial(self._send, method, target, content, headers, deadline))
+            if answer.status not in _REDIRECTS:
+                break
+            target = self._redirect(method, target, answer)
+        else:
+            raise self.fail(f"the server {redact(self.url)} redirected more than {_MAX_HOPS} times", "give the final URL")
+        if check and not 200 <= answer.status < 300:
+            raise self._status_error(answer, target)
+        return answer
+
+    def _redirect(self, method: str, target: str, answer: Answer) -> str:
+        location = urllib.parse.urljoin(target, answer.headers.get("location", ""))
+        shown = redact(location)
+        if _origin(location) != _origin(self.url):
+            raise self.fail(
+                f"the server {redact(target)} redirected to another origin ({shown}); rolegraph does not send credentials or queries there",
+                "give that URL directly if you trust it",
+            )
+        if method != "GET" and answer.status not in (307, 308):
+            raise self.fail(
+                f"the server {redact(target)} answered HTTP {answer.status} (redirect to {shown}), which would turn the {method} into a GET without its body",
+                "give the final URL",
+            )
+        return location
+
+    def _status_error(self, answer: Answer, target: str) -> EndpointError:
+        reason = _REASONS.get(answer.status, "")
+        message = f"the server {redact(target)} answered HTTP {answer.status}{' ' + reason if reason else ''}"
+        detail = error_text(answer.body, answer.media_type)
+        if detail:
+            message += f": {detail}"
+        if answer.status in (401, 403):
+            hint = f"check the credentials in the environment ({ENV_USER}/{ENV_PASSWORD} or {ENV_TOKEN}) and the user's rights"
+        elif answer.status in (404, 405):
+            hint = "check the URL: is it the server's SPARQL query URL (or Graph Store URL for publish)?"
+        else:
+            hint = "check the URL and the server's log"
+        return self.fail(message, hint)
+
+    def _within_deadline(self, deadline: float, what: str, target: str, call: Callable[[], T]) -> T:
+        """Run ``call`` in a worker thread and give up at ``deadline`` (a server trickling bytes is cut off)."""
+        box: dict[str, Any] = {}
+        done = threading.Event()
+
+        def run() -> None:
+            try:
+                box["value"] = call()
+            except BaseException as exc:  # re-raised in the caller's thread
+                box["error"] = exc
+            finally:
+                done.set()
+
+        threading.Thread(target=run, name="rolegraph-http", daemon=True).start()
+        if not done.wait(max(0.0, deadline - time.monotonic())):
+            self._client = None  # abandoned to the stuck worker; the next request opens a new connection
+            raise self._timeout(what, target)
+        if "error" in box:
+            raise self._translate(box["error"], what, target)
+        value: T = box["value"]
+        return value
+
+    def _timeout(self, what: str, target: str) -> EndpointError:
+        return self.fail(f"the server {redact(target)} did not answer a {what} in {self.timeout:g} s; is this the {self.kind}?", f"or raise {ENV_TIMEOUT}")
+
+    def _translate(self, error: BaseException, what: str, target: str) -> BaseException:
+        shown = redact(target)
+        if isinstance(error, EndpointError):
+            return error
+        if isinstance(error, httpx.TimeoutException):
+            return self._timeout(what, target)
+        if isinstance(error, httpx.ConnectError | ConnectionError) or (isinstance(error, OSError) and not isinstance(error, httpx.HTTPError)):
+            return self.fail(f"cannot reach the server {shown}: {_reason(error)}", "check the URL and that the server is running")
+        if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
+            return self.fail(f"the endpoint URL {shown} is not valid: {_short(error)}", "give an http:// or https:// URL")
+        if isinstance(error, httpx.HTTPError | httpx.InvalidURL | httpx.StreamError):
+            return self.fail(f"the server {shown} broke the HTTP protocol: {_short(error)}", "is this an HTTP server speaking the SPARQL protocol?")
+        if isinstance(error, ValueError | UnicodeError):
+            return self.fail(f"the server {shown} sent an unreadable answer: {_short(error)}")
+        return error  # a programming error: keep its traceback
+
+    def _send(self, method: str, target: str, content: bytes | None, headers: dict[str, str], deadline: float) -> Answer:
+        client = self._http()
+        with client.stream(method, target, content=content, headers=headers, auth=self.auth.for_httpx()) as response:
+            length = response.headers.get("content-length", "")
+            if length.isdigit() and int(length) > MAX_RESPONSE_BYTES:
+                raise self._too_large(target)
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_RESPONSE_BYTES:
+                    raise self._too_large(target)
+                if time.monotonic() > deadline:
+                    raise TimeoutError  # the caller has already reported the deadline
+            return Answer(response.status_code, {k.lower(): v for k, v in response.headers.items()}, bytes(body))
+
+    def _too_large(self, target: str) -> EndpointError:
+        return self.fail(
+            f"the answer of {redact(target)} is larger than {MAX_RESPONSE_BYTES // 2**20} MiB", "narrow the query (LIMIT) or use the server's own tools"
+        )
 
 
-def _error_detail(error: urllib.error.HTTPError) -> str:
-    """': ' and the first line of an error response's body, or '' when it has none or cannot be read."""
-    try:
-        line = _first_line(error.read(2000))
-    except OSError:
-        return ""
-    return f": {line}" if line else ""
+_REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+            408: "Request Timeout", 413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
+            502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}  # fmt: skip
 
 
-def _first_line(data: bytes) -> str:
-    text = data.decode("utf-8", "replace").strip()
-    return text.splitlines()[0][:200] if text else ""
+def _with_params(url: str, params: dict[str, str | list[str]]) -> str:
+    parts = urllib.parse.urlsplit(url)
+    extra = urllib.parse.urlencode(params, doseq=True)
+    return urllib.parse.urlunsplit(parts._replace(query=f"{parts.query}&{extra}" if parts.query else extra))
 
 
-def _reason(reason: object) -> str:
-    if isinstance(reason, ConnectionRefusedError):
+def _reason(error: BaseException) -> str:
+    text = str(error).lower()
+    if "refused" in text:
         return "connection refused"
-    if isinstance(reason, socket.gaierror):
+    if "name or service not known" in text or "nodename nor servname" in text or "temporary failure in name resolution" in text:
         return "unknown host"
-    return str(getattr(reason, "strerror", None) or reason)
+    return _short(error) or type(error).__name__
 
 
-def json_cell(term: dict[str, Any] | None) -> Cell:
+def _short(error: BaseException) -> str:
+    return _CONTROL.sub(" ", str(error)).strip()[:200] or type(error).__name__
+
+
+_TAGS = re.compile(r"<(script|style|head)\b.*?</\1\s*>|<[^>]*>", re.IGNORECASE | re.DOTALL)
+
+
+def error_text(body: bytes, media_type: str = "") -> str:
+    """An error body as one short line of text (HTML reduced to its words)."""
+    import html
+
+    text = body[:20_000].decode("utf-8", "replace")
+    if "html" in media_type or text.lstrip()[:1] == "<":
+        text = html.unescape(_TAGS.sub(" ", text))
+    return " ".join(_CONTROL.sub(" ", text).split())[:300]
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+
+def json_cell(term: object) -> Any:
     """A SPARQL JSON result term as the same plain cell the local engine gives."""
     if term is None:
         return None
-    kind, value = term.get("type"), str(term.get("value", ""))
+    if not isinstance(term, dict) or not isinstance(term.get("value"), str):
+        raise ValueError("a term is not an object with a text value")
+    kind, value = term.get("type"), term["value"]
     if kind in ("literal", "typed-literal"):
         return literal_cell(value, term.get("datatype"))
     if kind == "bnode":
         return "_:" + value
-    return value
+    if kind == "uri":
+        return value
+    raise ValueError(f"unknown term type {kind!r}")
 
 
-def parse_select(data: bytes) -> Rows:
-    """Rows from a ``application/sparql-results+json`` document."""
+def _json(data: bytes) -> Any:
     try:
-        doc = json.loads(data)
-        columns = [str(v) for v in doc["head"]["vars"]]
+        return json.loads(data)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply") from None
+
+
+def parse_select(data: bytes, expected: Sequence[str] | None = None) -> Rows:
+    """Rows from a ``application/sparql-results+json`` document; ``expected``: the variables the query projects."""
+    try:
+        doc = _json(data)
+        head = doc["head"]["vars"]
         bindings = doc["results"]["bindings"]
-        return Rows(columns, [[json_cell(b.get(c)) for c in columns] for b in bindings])
+        if not isinstance(head, list) or not all(isinstance(v, str) for v in head) or not isinstance(bindings, list):
+            raise ValueError("head or bindings of the wrong type")
+        columns = list(expected) if expected is not None and set(expected) == set(head) else head
+        known = set(columns)
+        rows = []
+        for binding in bindings:
+            if not isinstance(binding, dict) or not known.issuperset(binding):
+                raise ValueError("a row binds variables not in the head")
+            rows.append([json_cell(binding.get(c)) for c in columns])
     except (ValueError, KeyError, TypeError, AttributeError):
+        raise EndpointError("the SPARQL endpoint returned a malformed JSON result", "is the URL a SPARQL query endpoint?") from None
+    if expected is not None and set(expected) != set(head):
         raise EndpointError(
-            "the SPARQL endpoint returned a malformed JSON result", "is the URL a SPARQL query endpoint?"
-        ) from None
+            f"the SPARQL endpoint answered with variables {', '.join(head) or '(none)'}, not the query's {', '.join(expected)}",
+            "is the URL a SPARQL query endpoint?",
+        )
+    return Rows(columns, rows)
 
 
-def _construct_answer(data: bytes) -> str:
-    """The endpoint's N-Triples, formatted like the local engine's CONSTRUCT answer."""
+_PROJECTION = re.compile(r"\(|\)|[?$]([A-Za-z_0-9\u00b7\u00c0-\ufffd]+)|\bAS\b|\*|\bWHERE\b|\{", re.IGNORECASE)
+
+
+def projected(text: str) -> list[str] | None:
+    """The variables a SELECT query projects, in order (None for ``SELECT *`` or a non-SELECT query)."""
+    code = code_only(text)
+    select = re.search(r"\bSELECT\b", code, re.IGNORECASE)
+    if not select:
+        return None
+    names: list[str] = []
+    depth, after_as = 0, False
+    for m in _PROJECTION.finditer(code, select.end()):
+        token = m.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "*" and depth == 0:
+            return None
+        elif token == "{" or token.upper() == "WHERE":
+            break
+        elif token.upper() == "AS":
+            after_as = depth == 1
+        elif m.group(1) and (depth == 0 or after_as):
+            names.append(m.group(1))
+            after_as = False
+    return names or None
+
+
+def _construct_answer(data: bytes, media_type: str) -> str:
+    """The endpoint's triples, formatted like the local engine's CONSTRUCT answer."""
     import pyoxigraph as ox
 
+    fmt = ox.RdfFormat.from_media_type(media_type) or ox.RdfFormat.N_TRIPLES
+    if media_type in ("text/plain", ""):
+        fmt = ox.RdfFormat.N_TRIPLES
     try:
-        return ntriples_text([q.triple for q in ox.parse(data, format=ox.RdfFormat.N_TRIPLES)])
-    except SyntaxError:
-        raise EndpointError("the SPARQL endpoint returned malformed N-Triples") from None
+        return ntriples_text([q.triple for q in ox.parse(data, format=fmt)])
+    except (SyntaxError, ValueError):
+        raise EndpointError(f"the SPARQL endpoint returned malformed RDF ({media_type or 'no content type'})") from None
 
 
 class EndpointEngine(Http):
@@ -215,20 +515,74 @@ class EndpointEngine(Http):
     EndpointEngine('https://example.org/sparql')
     """
 
-    def _post(self, text: str, params: dict[str, ParamValue], accept: str) -> bytes:
-        return self.request("POST", inject_values(text, params).encode("utf-8"), "application/sparql-query", accept)
+    kind = "query URL"
+
+    def __init__(
+        self, url: str, *, timeout: float | None = None, graphs: Sequence[str] = (), method: str | None = None, auth: Auth | None = None
+    ) -> None:
+        super().__init__(url, timeout=timeout, auth=auth)
+        from rolegraph.queries import check_iri
+
+        self.graphs = [check_iri(g) for g in graphs]
+        self.method = (method or os.environ.get(ENV_METHOD, "") or "form").strip().lower()
+        if self.method not in METHODS:
+            raise EndpointError(f"{ENV_METHOD}={self.method!r} is not a way to send queries", "use form, direct or get")
+        self._holds_data: bool | None = None
+
+    def _query(self, text: str, params: dict[str, ParamValue], accept: str) -> Answer:
+        query = inject_values(text, params)
+        dataset: dict[str, str | list[str]] = {"default-graph-uri": list(self.graphs), "named-graph-uri": list(self.graphs)} if self.graphs else {}
+        what = METHODS[self.method]
+        if self.method == "form":
+            return self.request("POST", form={"query": query, **dataset}, accept=accept, what=what)
+        if self.method == "direct":
+            return self.request("POST", content=query.encode("utf-8"), params=dataset, content_type="application/sparql-query", accept=accept, what=what)
+        return self.request("GET", params={"query": query, **dataset}, accept=accept, what=what)
+
+    def _expect(self, answer: Answer, media_types: tuple[str, ...]) -> None:
+        if answer.media_type and answer.media_type not in media_types:
+            detail = error_text(answer.body, answer.media_type)
+            raise self.fail(
+                f"the server {redact(self.url)} answered {answer.media_type}, not {media_types[0]}" + (f": {detail[:120]}" if detail else ""),
+                "is this the server's SPARQL query URL?",
+            )
 
     def select(self, text: str, params: dict[str, ParamValue]) -> Rows:
-        return parse_select(self._post(text, params, SPARQL_JSON))
+        answer = self._query(text, params, SPARQL_JSON)
+        self._expect(answer, (SPARQL_JSON, "application/json"))
+        rows = parse_select(answer.body, projected(text))
+        cap = answer.headers.get("x-sparql-maxrows", "").strip()
+        if cap.isdigit() and len(rows.rows) >= int(cap):
+            raise self.fail(
+                f"the server {redact(self.url)} cut the answer at {cap} rows (X-SPARQL-MaxRows): it would be incomplete",
+                "raise the server's row limit (Virtuoso: ResultSetMaxRows in [SPARQL]) or narrow the query",
+            )
+        if not rows.rows:
+            self.check_holds_data()
+        return rows
+
+    def check_holds_data(self) -> None:
+        """Fail when the endpoint (in the chosen graphs) holds no rolegraph roles at all (asked once)."""
+        if self._holds_data is None:
+            self._holds_data = self.ask(f"ASK {{ ?role a <{RG}Role> }}", {})
+        if not self._holds_data:
+            where = f"graph {', '.join(f'<{g}>' for g in self.graphs)}" if self.graphs else "its default graph"
+            raise self.fail(
+                f"the endpoint {redact(self.url)} holds no rolegraph data in {where} (wrong graph?)",
+                "name the graph the data was published to with --graph, or publish it with `rolegraph publish`",
+            )
 
     def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
+        answer = self._query(text, params, SPARQL_JSON)
+        self._expect(answer, (SPARQL_JSON, "application/json"))
         try:
-            answer = json.loads(self._post(text, params, SPARQL_JSON))["boolean"]
+            value = _json(answer.body)["boolean"]
         except (ValueError, KeyError, TypeError):
-            raise EndpointError("the SPARQL endpoint returned a malformed ASK result") from None
-        if not isinstance(answer, bool):
+            raise EndpointError("the SPARQL endpoint returned a malformed ASK result", "is the URL a SPARQL query endpoint?") from None
+        if not isinstance(value, bool):
             raise QueryError("expected an ASK query")
-        return answer
+        return value
 
     def construct(self, text: str, params: dict[str, ParamValue]) -> str:
-        return _construct_answer(self._post(text, params, N_TRIPLES))
+        answer = self._query(text, params, f"{N_TRIPLES}, text/turtle;q=0.9, text/plain;q=0.5")
+        return _construct_answer(answer.body, answer.media_type)

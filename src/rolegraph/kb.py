@@ -325,12 +325,13 @@ def open_kb(
     *,
     include_packaged: bool = True,
     endpoint: str | None = None,
+    graphs: Sequence[str] = (),
     prepared: bool | None = False,
 ) -> KnowledgeBase:
     """Load the packaged knowledge base, with ``extra`` Turtle files merged on top.
 
     ``endpoint`` answers every query from a remote SPARQL 1.1 endpoint instead (see
-    :mod:`rolegraph.endpoint`); ``prepared`` uses an on-disk store built once and cached
+    :mod:`rolegraph.endpoint`), restricted to the named ``graphs`` if any; ``prepared`` uses an on-disk store built once and cached
     (see :mod:`rolegraph.store`) instead of parsing the files into memory; ``None`` lets
     ``ROLEGRAPH_STORE`` and the size of the data decide, as the CLI does.
     """
@@ -339,7 +340,9 @@ def open_kb(
             raise QueryError("extra data files cannot be merged into a remote endpoint", "publish them with `rolegraph publish`")
         from rolegraph.endpoint import EndpointEngine
 
-        return KnowledgeBase(EndpointEngine(endpoint), [])
+        return KnowledgeBase(EndpointEngine(endpoint, graphs=graphs), [])
+    if graphs:
+        raise QueryError("--graph names graphs of a remote endpoint", "use it with --endpoint")
     files = (resources.packaged_graph_paths() if include_packaged else []) + [Path(p) for p in extra]
     if prepared is None:
         from rolegraph.store import wants_prepared

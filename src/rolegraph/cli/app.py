@@ -117,19 +117,29 @@ EndpointOpt = Annotated[
         "--endpoint",
         envvar="ROLEGRAPH_ENDPOINT",
         help="Answer from this SPARQL 1.1 query endpoint instead of the local store (env ROLEGRAPH_ENDPOINT; "
-        "credentials only from ROLEGRAPH_ENDPOINT_TOKEN or ROLEGRAPH_ENDPOINT_USER/_PASSWORD).",
+        "credentials only from ROLEGRAPH_ENDPOINT_TOKEN or ROLEGRAPH_ENDPOINT_USER/_PASSWORD; see docs/scale.md).",
+        show_default=False,
+    ),
+]
+GraphOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--graph",
+        envvar="ROLEGRAPH_ENDPOINT_GRAPH",
+        help="With --endpoint: query only this named graph (IRI; repeatable; env ROLEGRAPH_ENDPOINT_GRAPH), "
+        "sent as the protocol's default-graph-uri and named-graph-uri.",
         show_default=False,
     ),
 ]
 
 
-def get_kb(data: list[Path] | None, endpoint: str | None = None) -> KnowledgeBase:
-    """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint.
+def get_kb(data: list[Path] | None, endpoint: str | None = None, graph: list[str] | None = None) -> KnowledgeBase:
+    """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint (``graph``: its graphs).
 
     Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`). User
     data is checked for the shape the commands read (see :mod:`rolegraph.conform`).
     """
-    kb = open_kb(data or [], endpoint=endpoint, prepared=None)
+    kb = open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)
     if data:
         from rolegraph.conform import check
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rolegraph import formats
-from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, FragmentOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, FragmentOpt, GraphOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import ExitCode
 from rolegraph.results import Cell, Result, Table
 
@@ -38,7 +38,7 @@ def validate(
 
 @app.command()
 def roles(
-    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, endpoint: EndpointOpt = None, fragment: FragmentOpt = False
+    data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fragment: FragmentOpt = False
 ) -> None:
     """List the modelled roles with their aliases and one-line definitions.
 
@@ -46,7 +46,7 @@ def roles(
     """
     from rolegraph.compare import roles_overview
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(roles_overview(kb), fmt, output, kb=kb, fragment=fragment)
 
 

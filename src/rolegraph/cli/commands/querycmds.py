@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from rolegraph.cli.app import DataOpt, DetailOpt, EndpointOpt, FormatOpt, FragmentOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.app import DataOpt, DetailOpt, EndpointOpt, FormatOpt, FragmentOpt, GraphOpt, OutputOpt, app, emit, get_kb
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import resolve_role
@@ -21,7 +21,8 @@ def _role(kb: KnowledgeBase, name: str) -> str:
 
 
 @app.command()
-def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
+         fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
          top: Annotated[int, typer.Option(help="How many top skills to list.")] = 10) -> None:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, sources.
 
@@ -29,7 +30,7 @@ def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt:
     """
     from rolegraph.compare import show as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, _role(kb, role), top=top), fmt, output, kb=kb, fragment=fragment)
 
 
@@ -42,7 +43,7 @@ def compare(
                                                         show_default=False)] = None,
     level: Annotated[str | None, typer.Option("--level", help="Compare the two roles at one seniority level instead: entry (junior), mid, "
                                               "senior, staff (principal) or director.", show_default=False)] = None,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
     detail: DetailOpt = False,
 ) -> None:
     """Compare two roles side by side: a summary of what separates them, then (with --detail) every dimension,
@@ -50,7 +51,7 @@ def compare(
 
     Example: rolegraph compare "Tech PM" "Technical Program Manager" --level senior
     """
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     if level is not None:
         if dimension:
             raise RolegraphError("--level and --dimension cannot be combined", "a level comparison covers the ladder aspects only")
@@ -68,7 +69,7 @@ def collaborate(
     a: RoleArg, b: RoleArg,
     activity: Annotated[str | None, typer.Option("--activity", help="Only the activities this names, e.g. 'go/no-go', 'PRD', 'launch plan'.",
                                                  show_default=False)] = None,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """How two roles work together: who is responsible, accountable, consulted, informed per activity (disputes marked), friction, rituals.
 
@@ -76,7 +77,7 @@ def collaborate(
     """
     from rolegraph.collaborate import collaborate as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, _role(kb, a), _role(kb, b), activity), fmt, output, kb=kb, fragment=fragment)
 
 
@@ -84,7 +85,7 @@ def collaborate(
 def separate(
     a: RoleArg, b: RoleArg,
     threshold: Annotated[int, typer.Option(min=1, max=5, help="Smallest importance gap (0–5 scale) that separates.")] = 2,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Which skills separate A from B (and B from A), ranked by importance gap, each row sourced.
 
@@ -92,7 +93,7 @@ def separate(
     """
     from rolegraph.compare import separate as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, _role(kb, a), _role(kb, b), threshold), fmt, output, kb=kb, fragment=fragment)
 
 
@@ -100,7 +101,7 @@ def separate(
 def shared(
     a: RoleArg, b: RoleArg,
     min_importance: Annotated[int, typer.Option(min=0, max=5, help="Lowest importance both roles must give a skill.")] = 3,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """The common core: skills both roles need.
 
@@ -108,7 +109,7 @@ def shared(
     """
     from rolegraph.compare import shared as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, _role(kb, a), _role(kb, b), min_importance), fmt, output, kb=kb, fragment=fragment)
 
 
@@ -116,7 +117,7 @@ def shared(
 def path(
     from_role: Annotated[str, typer.Argument(metavar="FROM", help="The role you are in now.", show_default=False)],
     to_role: Annotated[str, typer.Argument(metavar="TO", help="The role you want.", show_default=False)],
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """What someone in FROM must build to move to TO: the route through recorded transitions and each step's skills.
 
@@ -124,13 +125,14 @@ def path(
     """
     from rolegraph.graph import path as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, _role(kb, from_role), _role(kb, to_role)), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
 def neighbours(
-    role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False
+    role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
+    fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False
 ) -> None:
     """Roles ranked by similarity of skills, what they own and what they focus on (docs/similarity.md).
 
@@ -138,14 +140,14 @@ def neighbours(
     """
     from rolegraph.graph import neighbours as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, _role(kb, role)), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
 def centrality(
     top: Annotated[int, typer.Option(min=1, help="How many skills to list.")] = 15,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Skills ranked by how many roles lean on them, weighted by importance.
 
@@ -153,19 +155,20 @@ def centrality(
     """
     from rolegraph.graph import centrality as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb, top), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
-def skills(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
+def skills(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
+           fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """List the modelled skills by category (names usable with `fit --skill`).
 
     Example: rolegraph skills --format csv
     """
     from rolegraph.results import Result
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     table = kb.run("skills")
     iris = sorted(str(row[0]) for row in table.rows)  # the RDF exports hold the triples behind every row
     table.columns, table.rows = table.columns[1:], [row[1:] for row in table.rows]
@@ -178,7 +181,7 @@ def fit(
                                                     show_default=False)] = None,
     file: Annotated[Path | None, typer.Option("--file", help="A text file with one 'skill=level' per line (# comments allowed).",
                                               show_default=False)] = None,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Self-assessment: rate your skills (flags, a file, or interactively on a terminal) and get roles ranked with reasons.
 
@@ -187,7 +190,7 @@ def fit(
     from rolegraph.fit import fit as build
     from rolegraph.fit import parse_ratings
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     entries = list(skill or [])
     if file is not None:
         try:
@@ -211,7 +214,7 @@ def fit(
 def why(
     words: Annotated[list[str], typer.Argument(metavar="[ROLE [ROLE]] TOPIC", help="Up to two roles, then the topic (e.g. 'how', 'team', "
                                                "'day to day', a skill).", show_default=False)],
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """The provenance behind a statement: facts, basis, sources and, where sources disagree, every position.
 
@@ -219,7 +222,7 @@ def why(
     """
     from rolegraph.provenance import why as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     roles: list[str] = []
     rest = list(words)
     while len(rest) > 1 and len(roles) < 2:
@@ -232,26 +235,28 @@ def why(
 
 
 @app.command()
-def sources(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
+def sources(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
+            fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """Every source: ID, title, author, date, tier and URL.
 
     Example: rolegraph sources --format markdown
     """
     from rolegraph.provenance import sources as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb), fmt, output, kb=kb, fragment=fragment)
 
 
 @app.command()
-def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
+def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
+                  fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """Where sources disagree (who owns the how, how many teams a TPM covers, …) with every position and who holds it.
 
     Example: rolegraph disagreements
     """
     from rolegraph.provenance import disagreements as build
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(build(kb), fmt, output, kb=kb, fragment=fragment)
 
 
@@ -261,7 +266,7 @@ def ask(
                                                    show_default=False)] = None,
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Read questions line by line; follow-ups "
                                               "('and the reverse?') continue the previous one.")] = False,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Answer a free-text question from the graph: first how it was understood, then a direct answer and the rows behind it; never invents.
 
@@ -269,7 +274,7 @@ def ask(
     """
     from rolegraph.ask import ask as answer
 
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     if question is not None and not interactive:
         emit(answer(kb, question), fmt, output, kb=kb, fragment=fragment)
         return
@@ -301,7 +306,7 @@ def query(
     list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
     timeout: Annotated[str | None, typer.Option("--timeout", help="Stop the query after this many seconds (env ROLEGRAPH_QUERY_TIMEOUT; "
                                                 "default 30).", show_default=False)] = None,
-    data: DataOpt = None, endpoint: EndpointOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Run a named or your own read-only SPARQL query (updates, SERVICE, LOAD, FROM are refused; size, time and memory are limited).
 
@@ -312,5 +317,5 @@ def query(
     if list_ or name_or_file is None:
         emit(list_queries(), fmt, output, kb=None, fragment=fragment)
         return
-    kb = get_kb(data, endpoint)
+    kb = get_kb(data, endpoint, graph)
     emit(run_query(kb, name_or_file, param or [], timeout), fmt, output, kb=kb, fragment=fragment)

@@ -18,7 +18,9 @@ def publish(
     to: Annotated[
         str,
         typer.Option(
-            "--to", help="Graph Store Protocol URL (e.g. http://localhost:7878/store), or an update endpoint with --update."
+            "--to",
+            help="The server (e.g. http://localhost:7878: its Graph Store is found for Oxigraph, Virtuoso, Fuseki), "
+            "its Graph Store URL (e.g. http://localhost:7878/store), or an update endpoint with --update.",
         ),
     ],
     graph: Annotated[
@@ -28,21 +30,24 @@ def publish(
     update: Annotated[
         bool, typer.Option("--update", help="TO is a SPARQL 1.1 Update endpoint (INSERT DATA) instead of a Graph Store.")
     ] = False,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Triples per request.")] = 5000,
     data: DataOpt = None,
 ) -> None:
-    """Load the knowledge base (plus --data files) into a triple store.
+    """Load the knowledge base (plus --data files) into a triple store, in batches, and count it there.
 
-    Credentials come only from ROLEGRAPH_ENDPOINT_TOKEN or ROLEGRAPH_ENDPOINT_USER/_PASSWORD.
+    Credentials come only from ROLEGRAPH_ENDPOINT_TOKEN or ROLEGRAPH_ENDPOINT_USER/_PASSWORD
+    (HTTP Basic, or Digest when the server asks for it). See docs/scale.md per server.
 
-    Example: rolegraph publish --to http://localhost:7878/store --replace
+    Example: rolegraph publish --to http://localhost:7878 --replace
     """
     from rolegraph.publish import publish as run_publish
 
     files = [*resources.packaged_graph_paths(), *(data or [])]
-    done = run_publish(files, to, graph=graph, replace=replace, update=update)
+    done = run_publish(files, to, graph=graph, replace=replace, update=update, batch_size=batch_size)
     where = f"graph <{done.graph}>" if done.graph else "the default graph"
     verb = "replaced" if done.replaced else "added to"
-    sys.stderr.write(f"rolegraph: {verb} {where} at {done.target}: {done.triples} triples\n")
+    counted = f"; the store counts {done.counted}" if done.counted is not None else ""
+    sys.stderr.write(f"rolegraph: {verb} {where} at {done.target}: {done.triples} triples in {done.batches} batch(es){counted}\n")
 
 
 @app.command("import-esco")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from rolegraph.kb import KnowledgeBase, open_kb
 TESTS = Path(__file__).parent
 FIXTURES = TESTS / "fixtures"
 sys.path.insert(0, str(TESTS))  # helper modules shared by test files
+from virtuoso_server import Virtuoso, virtuoso_server  # noqa: E402
 
 ROLE = "https://w3id.org/rolegraph/id/role/"
 TECH_PM = ROLE + "technical-product-manager"
@@ -31,6 +33,13 @@ def kb() -> KnowledgeBase:
 def mini_kb() -> KnowledgeBase:
     """The ontology plus the small fixture graph tests/fixtures/mini.ttl."""
     return open_kb([resources.ontology_path(), FIXTURES / "mini.ttl"], include_packaged=False)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
+    """A real Virtuoso server (see tests/virtuoso_server.py): CI's, or one started for this session; else skip."""
+    with virtuoso_server(tmp_path_factory.mktemp("virtuoso")) as running:
+        yield running
 
 
 @pytest.fixture

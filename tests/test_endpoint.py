@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from oxigraph_server import Server, free_port, oxigraph_server
 from test_cross_engine import ICT_PRODUCT_MANAGER, graph_files
 from typer.testing import CliRunner
+from virtuoso_server import Virtuoso
 
 from rolegraph.cli.app import app
 from rolegraph.endpoint import Auth, EndpointEngine, parse_select, redact, split_auth
@@ -132,6 +134,38 @@ def test_wrong_graph_says_so(server: Server, files: list[Path]) -> None:
     right = runner.invoke(app, ["show", "Tech PM", "--format", "json", "--endpoint", server.query], env={"ROLEGRAPH_ENDPOINT_GRAPH": graph})
     assert right.exit_code == 0, right.output
     assert json.loads(right.stdout)["kind"] == "show"
+
+
+@pytest.mark.slow
+def test_publish_to_virtuoso_with_digest_credentials_from_the_environment(virtuoso: Virtuoso, files: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = CliRunner()
+    args = ["publish", "--to", virtuoso.base, "--graph", virtuoso.graph, "--replace", "--batch-size", "1000", "--data", str(files[-1])]
+    monkeypatch.setenv("ROLEGRAPH_ENDPOINT_USER", virtuoso.user)
+    monkeypatch.setenv("ROLEGRAPH_ENDPOINT_PASSWORD", "not-" + virtuoso.password)
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == ExitCode.ENDPOINT and "HTTP 401" in refused.stderr and virtuoso.password not in refused.stderr
+    monkeypatch.setenv("ROLEGRAPH_ENDPOINT_PASSWORD", virtuoso.password)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    sent = int(re.search(r": (\d+) triples in (\d+) batch", result.stderr).group(1))  # type: ignore[union-attr]
+    assert f"{virtuoso.crud_auth}: {sent} triples in {-(-sent // 1000)} batch(es); the store counts {sent}" in result.stderr
+    engine = EndpointEngine(virtuoso.query, graphs=[virtuoso.graph])
+    assert engine.select(COUNT, {}).rows == [[sent]]
+
+
+@pytest.mark.slow
+def test_virtuoso_truncation_and_wrong_graph_are_reported(virtuoso: Virtuoso, files: list[Path], tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ROLEGRAPH_ENDPOINT_USER", virtuoso.user)
+        env.setenv("ROLEGRAPH_ENDPOINT_PASSWORD", virtuoso.password)
+        publish(files, virtuoso.crud_auth, graph=virtuoso.graph, replace=True)
+    everything = tmp_path / "everything.rq"
+    everything.write_text("SELECT ?s ?p ?o WHERE { ?s ?p ?o }\n")
+    runner = CliRunner()
+    cut = runner.invoke(app, ["query", str(everything), "--endpoint", virtuoso.query, "--format", "json"])  # every graph: > 10,000 rows
+    assert cut.exit_code == ExitCode.ENDPOINT and "cut the answer at 10000 rows (X-SPARQL-MaxRows)" in cut.stderr
+    wrong = runner.invoke(app, ["compare", "Tech PM", "Tech PgM", "--endpoint", virtuoso.query, "--graph", virtuoso.graph + "-typo"])
+    assert wrong.exit_code == ExitCode.ENDPOINT and "holds no rolegraph data" in wrong.stderr
 
 
 # --- the protocol, against a stub -------------------------------------------------------------
@@ -280,7 +314,9 @@ def test_http_errors(stub: Stub) -> None:
 
 
 def echo(request: Request, out: BinaryIO) -> None:
-    out.write(response("401 Unauthorized", f"denied for {request.headers.get('authorization')} in {request.path}".encode(), "text/plain"))
+    """Asks for Basic credentials, then prints the ones it got."""
+    said = f"denied for {request.headers.get('authorization')} in {request.path}".encode()
+    out.write(response("401 Unauthorized", said, "text/plain", WWW_Authenticate='Basic realm="x"'))
 
 
 def test_credentials_are_sent_but_never_shown(stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -310,13 +346,14 @@ def test_basic_credentials_echoed_base64_are_scrubbed(stub: Stub, monkeypatch: p
     stub.answers["/echo"] = echo
     text = message(stub.base + "/echo")
     assert "YWxpY2U6aHVudGVyMg==" not in text and "hunter2" not in text and "HTTP 401" in text
+    assert [r.headers.get("authorization") for r in stub.seen] == [None, "Basic YWxpY2U6aHVudGVyMg=="]  # sent once asked
 
 
 def test_url_credentials_are_used_and_hidden(stub: Stub) -> None:
     stub.answers["/echo"] = echo
     url = stub.base.replace("http://", f"http://alice:{SECRET}@") + "/echo?api_key=" + SECRET
     _clean, auth = split_auth(url)
-    assert auth.header and auth.header.startswith("Basic ")
+    assert (auth.scheme, auth.user, auth.password) == ("auto", "alice", SECRET)
     assert SECRET not in redact(url) and "alice" not in redact(url)
     assert SECRET not in message(url)
 

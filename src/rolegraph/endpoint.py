@@ -13,8 +13,9 @@ answer — becomes one :class:`~rolegraph.errors.EndpointError` line (exit code 
 Credentials come from the environment, never from the command line:
 
 * ``ROLEGRAPH_ENDPOINT_TOKEN`` — sent as ``Authorization: Bearer …``; or
-* ``ROLEGRAPH_ENDPOINT_USER`` and ``ROLEGRAPH_ENDPOINT_PASSWORD`` — HTTP Basic, or HTTP
-  Digest when the server asks for it (``ROLEGRAPH_ENDPOINT_AUTH=digest`` never sends Basic).
+* ``ROLEGRAPH_ENDPOINT_USER`` and ``ROLEGRAPH_ENDPOINT_PASSWORD`` — sent only when the
+  server asks (HTTP 401), as Basic or Digest as its challenge says; ``ROLEGRAPH_ENDPOINT_AUTH``
+  ``=basic`` sends Basic with every request, ``=digest`` only Digest.
 
 User info written into a URL (``https://user:pw@host/sparql``) is used like USER/PASSWORD.
 Credentials are sent only to the endpoint's own origin: a redirect elsewhere is an error. URLs
@@ -91,7 +92,7 @@ class Auth:
 
     @property
     def header(self) -> str | None:
-        """The preemptive ``Authorization`` value (Bearer or Basic); None for Digest or no credentials."""
+        """The ``Authorization`` value sent unasked (Bearer, or Basic when chosen); None for Digest, auto or no credentials."""
         if self.scheme == "bearer":
             return "Bearer " + self.password
         if self.scheme == "basic":
@@ -105,35 +106,57 @@ class Auth:
         return text
 
     def for_httpx(self) -> httpx.Auth | None:
-        """The httpx authentication flow (Basic that turns to Digest when the server asks for it)."""
-        if self.scheme is None:
-            return None
+        """A new httpx authentication flow for these credentials (``auto``: as the server's challenge asks)."""
         if self.scheme == "digest":
             return httpx.DigestAuth(self.user, self.password)
-        return PreemptiveAuth(self)
+        if self.scheme == "auto":
+            return NegotiatedAuth(self.user, self.password)
+        return _HeaderAuth(self.header) if self.header else None
+
+
+class _HeaderAuth(httpx.Auth):
+    """A fixed ``Authorization`` header on every request (Bearer, or Basic when asked for explicitly)."""
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        request.headers["Authorization"] = self.value
+        yield request
 
 
 def _b64(text: str) -> str:
     return base64.b64encode(text.encode()).decode("ascii")
 
 
-class PreemptiveAuth(httpx.Auth):
-    """Bearer or Basic on the first request; answered by a Digest challenge, Digest from then on."""
+class NegotiatedAuth(httpx.Auth):
+    """User and password sent the way the server's first challenge asks (Basic or Digest), never before it."""
 
-    def __init__(self, auth: Auth) -> None:
-        self.auth = auth
-        self.digest: httpx.DigestAuth | None = None
+    def __init__(self, user: str, password: str) -> None:
+        self.user, self.password = user, password
+        self.chosen: httpx.Auth | None = None
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self.digest is None:
-            request.headers["Authorization"] = self.auth.header or ""
-            response = yield request
-            challenge = response.headers.get("WWW-Authenticate", "")
-            if response.status_code != 401 or self.auth.scheme != "basic" or not challenge.lower().startswith("digest"):
-                return
-            del request.headers["Authorization"]
-            self.digest = httpx.DigestAuth(self.auth.user, self.auth.password)
-        yield from self.digest.auth_flow(request)
+        if self.chosen is not None:
+            yield from self.chosen.auth_flow(request)
+            return
+        response = yield request
+        challenge = response.headers.get("WWW-Authenticate", "").lower()
+        if response.status_code != 401 or not challenge.startswith(("basic", "digest")):
+            return
+        if challenge.startswith("basic"):
+            self.chosen = httpx.BasicAuth(self.user, self.password)
+            yield from self.chosen.auth_flow(request)
+            return
+        self.chosen = httpx.DigestAuth(self.user, self.password)
+        flow = self.chosen.auth_flow(request)
+        next(flow)  # Digest would first send the request as it is: its answer is the challenge already here
+        try:
+            request = flow.send(response)
+            while True:
+                request = flow.send((yield request))
+        except StopIteration:
+            return
 
 
 def redact(url: str) -> str:
@@ -166,9 +189,9 @@ def split_auth(url: str) -> tuple[str, Auth]:
     clean = urllib.parse.urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[-1], parts.path, parts.query, ""))
     env = os.environ
     extra = [s for s in (env.get(ENV_TOKEN), env.get(ENV_PASSWORD), parts.password) if s]
-    scheme = env.get(ENV_AUTH, "").strip().lower() or "basic"
-    if scheme not in ("basic", "digest"):
-        raise EndpointError(f"{ENV_AUTH}={scheme!r} is not an authentication scheme", "use basic or digest")
+    scheme = env.get(ENV_AUTH, "").strip().lower() or "auto"
+    if scheme not in ("auto", "basic", "digest"):
+        raise EndpointError(f"{ENV_AUTH}={scheme[:20]!r} is not an authentication scheme", "use auto, basic or digest")
     if parts.username is not None:
         user, password = urllib.parse.unquote(parts.username), urllib.parse.unquote(parts.password or "")
         return clean, Auth(scheme, user, password, extra)

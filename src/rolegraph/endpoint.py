@@ -35,6 +35,7 @@ import json
 import logging
 import math
 import os
+import queue
 import re
 import threading
 import time
@@ -249,6 +250,7 @@ class Http:
         self.auth = found if auth is None else auth
         self.timeout = env_timeout() if timeout is None else check_timeout(timeout, "timeout")
         self._client: httpx.Client | None = None
+        self._worker: _Worker | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({redact(self.url)!r})"
@@ -340,25 +342,16 @@ class Http:
         return self.fail(message, hint)
 
     def _within_deadline(self, deadline: float, what: str, target: str, call: Callable[[], T]) -> T:
-        """Run ``call`` in a worker thread and give up at ``deadline`` (a server trickling bytes is cut off)."""
-        box: dict[str, Any] = {}
-        done = threading.Event()
-
-        def run() -> None:
-            try:
-                box["value"] = call()
-            except BaseException as exc:  # re-raised in the caller's thread
-                box["error"] = exc
-            finally:
-                done.set()
-
-        threading.Thread(target=run, name="rolegraph-http", daemon=True).start()
-        if not done.wait(max(0.0, deadline - time.monotonic())):
-            self._client = None  # abandoned to the stuck worker; the next request opens a new connection
+        """Run ``call`` on the worker thread and give up at ``deadline`` (a server trickling bytes is cut off)."""
+        if self._worker is None:
+            self._worker = _Worker()
+        job = self._worker.submit(call)
+        if not job.done.wait(max(0.0, deadline - time.monotonic())):
+            self._worker = self._client = None  # both abandoned to the stuck call; the next request starts afresh
             raise self._timeout(what, target)
-        if "error" in box:
-            raise self._translate(box["error"], what, target)
-        value: T = box["value"]
+        if job.error is not None:
+            raise self._translate(job.error, what, target)
+        value: T = job.value
         return value
 
     def _timeout(self, what: str, target: str) -> EndpointError:
@@ -401,6 +394,40 @@ class Http:
         )
 
 
+class _Job:
+    """A call handed to a worker thread, and its outcome."""
+
+    __slots__ = ("call", "done", "error", "value")
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        self.call, self.done = call, threading.Event()
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
+class _Worker:
+    """One daemon thread that runs the requests of an endpoint, so the caller can stop waiting at a deadline."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        threading.Thread(target=self._serve, name="rolegraph-http", daemon=True).start()
+
+    def submit(self, call: Callable[[], Any]) -> _Job:
+        job = _Job(call)
+        self.jobs.put(job)
+        return job
+
+    def _serve(self) -> None:
+        while True:
+            job = self.jobs.get()
+            try:
+                job.value = job.call()
+            except BaseException as exc:  # re-raised in the caller's thread
+                job.error = exc
+            finally:
+                job.done.set()
+
+
 _REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
             408: "Request Timeout", 413: "Content Too Large", 415: "Unsupported Media Type", 500: "Internal Server Error",
             502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}  # fmt: skip
@@ -441,19 +468,20 @@ def error_text(body: bytes, media_type: str = "") -> str:
 # --- answers -------------------------------------------------------------------------------------
 
 
-def json_cell(term: object) -> Any:
-    """A SPARQL JSON result term as the same plain cell the local engine gives."""
+def json_cell(term: Any) -> Any:
+    """A SPARQL JSON result term as the same plain cell the local engine gives (TypeError, KeyError or ValueError if malformed)."""
     if term is None:
         return None
-    if not isinstance(term, dict) or not isinstance(term.get("value"), str):
-        raise ValueError("a term is not an object with a text value")
-    kind, value = term.get("type"), term["value"]
-    if kind in ("literal", "typed-literal"):
-        return literal_cell(value, term.get("datatype"))
-    if kind == "bnode":
-        return "_:" + value
+    value, kind = term["value"], term["type"]
+    if type(value) is not str:
+        raise ValueError("a term's value is not text")
     if kind == "uri":
         return value
+    if kind == "literal" or kind == "typed-literal":
+        datatype = term.get("datatype")
+        return value if datatype is None else literal_cell(value, datatype)
+    if kind == "bnode":
+        return "_:" + value
     raise ValueError(f"unknown term type {kind!r}")
 
 

@@ -1,0 +1,170 @@
+"""``--endpoint`` overhead: rolegraph's HTTP client against a bare request, and a whole command
+against the local one. Starts ``oxigraph serve`` on 127.0.0.1 with the shipped graph.
+
+* per query — ``EndpointEngine.select`` (warm, kept-alive connection) against a bare form POST
+  of the same query text on a kept-alive ``http.client`` connection plus ``json.loads`` of the
+  answer (medians of interleaved runs). Goal ≤ 1.2×.
+* per command — a cold ``rolegraph compare … --format json`` process with ``--endpoint``
+  against the same command on the local store plus the network time: the requests that command
+  sends (recorded in-process), replayed bare. Goal ≤ 1.2×.
+
+    python benchmarks/bench_endpoint.py              # 21 rounds
+    python benchmarks/bench_endpoint.py --rounds 41
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rolegraph import queries, resources
+from rolegraph.endpoint import EndpointEngine, Http
+
+ROLE = "https://w3id.org/rolegraph/id/role/"
+PAIR = {"a": ROLE + "technical-product-manager", "b": ROLE + "technical-program-manager"}
+QUERIES = {  # name: parameters
+    "roles": {},
+    "statement-sources": {},
+    "skill-profile": {"role": PAIR["a"]},
+    "skill-differences": PAIR,
+}
+COMMAND = ["compare", "Tech PM", "Technical Program Manager", "--format", "json"]
+GOAL = 1.2
+
+
+@contextmanager
+def oxigraph(work: Path) -> Iterator[str]:
+    """The query URL of a loopback ``oxigraph serve`` holding the shipped graph."""
+    command = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    location = work / "store"
+    files = [str(p) for p in resources.packaged_graph_paths()]
+    subprocess.run([command, "load", "--location", str(location), "--file", *files], check=True, capture_output=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([command, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        for _ in range(400):
+            try:
+                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+        else:
+            sys.exit(f"oxigraph serve did not answer on {url}")
+        yield url
+    finally:
+        server.terminate()
+        server.wait()
+
+
+class Bare:
+    """Form POSTs on one kept-alive ``http.client`` connection, answers decoded with ``json.loads``."""
+
+    def __init__(self, url: str) -> None:
+        parts = urllib.parse.urlsplit(url)
+        self.path = parts.path
+        self.connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=60)
+
+    def post(self, form: bytes) -> object:
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
+        self.connection.request("POST", self.path, body=form, headers=headers)
+        return json.loads(self.connection.getresponse().read())
+
+
+def medians(calls: dict[str, Callable[[], object]], rounds: int) -> dict[str, float]:
+    """Median seconds of each call over interleaved rounds (after one warm-up round)."""
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for round_ in range(rounds + 1):
+        for name, call in calls.items():
+            start = time.perf_counter()
+            call()
+            if round_:
+                times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(t) for name, t in times.items()}
+
+
+def per_query(url: str, rounds: int) -> list[str]:
+    engine, bare = EndpointEngine(url), Bare(url)
+    lines = []
+    for name, raw in QUERIES.items():
+        query = queries.get(name)
+        params = query.coerce(dict(raw))
+        form = urllib.parse.urlencode({"query": queries.inject_values(query.text, params)}).encode()
+        rows = len(engine.select(query.text, params).rows)
+        m = medians({"ours": lambda q=query, p=params: engine.select(q.text, p), "bare": lambda f=form: bare.post(f)}, rounds)
+        ratio = m["ours"] / m["bare"]
+        lines.append(f"  {name:18} {rows:5} rows: ours {m['ours'] * 1000:7.2f} ms, bare {m['bare'] * 1000:7.2f} ms -> {ratio:.2f}x")
+    return lines
+
+
+def recorded_requests(url: str) -> list[bytes]:
+    """The form bodies the command sends, recorded by running it in this process once."""
+    from rolegraph.cli.app import click_command
+
+    sent: list[bytes] = []
+    original = Http.request
+
+    def record(self: Http, method: str, **kwargs: object) -> object:
+        form = kwargs.get("form")
+        if isinstance(form, dict):
+            sent.append(urllib.parse.urlencode(form, doseq=True).encode())
+        return original(self, method, **kwargs)  # type: ignore[arg-type]
+
+    Http.request = record  # type: ignore[assignment,method-assign]
+    try:
+        click_command(COMMAND)([*COMMAND, "--endpoint", url, "--output", str(Path(tempfile.gettempdir()) / "bench-endpoint.json")],
+                               prog_name="rolegraph", standalone_mode=False)  # fmt: skip
+    finally:
+        Http.request = original  # type: ignore[method-assign]
+    return sent
+
+
+def per_command(url: str, rounds: int) -> list[str]:
+    rolegraph = shutil.which("rolegraph") or str(Path(sys.executable).parent / "rolegraph")
+    forms = recorded_requests(url)
+    bare = Bare(url)
+
+    def run(*extra: str) -> Callable[[], object]:
+        return lambda: subprocess.run([rolegraph, *COMMAND, *extra], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def replay() -> None:
+        for form in forms:
+            bare.post(form)
+
+    m = medians({"local": run(), "endpoint": run("--endpoint", url), "network": replay}, rounds)
+    ratio = m["endpoint"] / (m["local"] + m["network"])
+    return [
+        f"  rolegraph {' '.join(COMMAND[:3])}: {len(forms)} requests on one connection",
+        f"  local {m['local'] * 1000:.0f} ms, endpoint {m['endpoint'] * 1000:.0f} ms, the same requests bare {m['network'] * 1000:.1f} ms"
+        f" -> endpoint / (local + network) = {ratio:.2f}x",
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=21)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as work, oxigraph(Path(work)) as url:
+        print(f"per query (goal <= {GOAL}x a bare kept-alive form POST + json.loads):")
+        print("\n".join(per_query(url, args.rounds)))
+        print(f"per command (goal <= {GOAL}x local + network):")
+        print("\n".join(per_command(url, max(5, args.rounds // 2))))
+
+
+if __name__ == "__main__":
+    main()

@@ -301,7 +301,8 @@ class Http:
         deadline = time.monotonic() + self.timeout
         what = what or method
         for _hop in range(_MAX_HOPS + 1):
-            log.debug("%s %s", method, redact(target))
+            if log.isEnabledFor(logging.DEBUG):
+                log.debug("%s %s", method, redact(target))
             answer = self._within_deadline(deadline, what, target, functools.partial(self._send, method, target, content, headers, deadline))
             if answer.status not in _REDIRECTS:
                 break
@@ -385,7 +386,7 @@ class Http:
                 if len(body) > MAX_RESPONSE_BYTES:
                     raise self._too_large(target)
                 if time.monotonic() > deadline:
-                    raise TimeoutError  # the caller has already reported the deadline
+                    raise httpx.ReadTimeout("past the deadline")  # reported as a timeout, whichever thread sees it first
             return Answer(response.status_code, {k.lower(): v for k, v in response.headers.items()}, bytes(body))
 
     def _too_large(self, target: str) -> EndpointError:
@@ -520,7 +521,8 @@ def parse_select(data: bytes, expected: Sequence[str] | None = None) -> Rows:
 _PROJECTION = re.compile(r"\(|\)|[?$]([A-Za-z_0-9\u00b7\u00c0-\ufffd]+)|\bAS\b|\*|\bWHERE\b|\{", re.IGNORECASE)
 
 
-def projected(text: str) -> list[str] | None:
+@functools.lru_cache(maxsize=256)
+def projected(text: str) -> tuple[str, ...] | None:
     """The variables a SELECT query projects, in order (None for ``SELECT *`` or a non-SELECT query)."""
     code = code_only(text)
     select = re.search(r"\bSELECT\b", code, re.IGNORECASE)
@@ -543,7 +545,7 @@ def projected(text: str) -> list[str] | None:
         elif m.group(1) and (depth == 0 or after_as):
             names.append(m.group(1))
             after_as = False
-    return names or None
+    return tuple(names) or None
 
 
 def _construct_answer(data: bytes, media_type: str) -> str:

@@ -201,7 +201,7 @@ class KnowledgeBase:
         self.files = list(files)
         self._sources: dict[str, SourceRef] | None = None
         self._indexes: dict[str, dict[str, list[str]]] = {}
-        self._memo: dict[str, Rows] = {}
+        self._memo: dict[tuple[str, tuple[tuple[str, ParamValue], ...]], Rows] = {}
 
     def select(self, text: str, **params: ParamValue) -> Rows:
         """Run a SELECT query with bound parameters."""
@@ -210,16 +210,15 @@ class KnowledgeBase:
     def named(self, name: str, **params: ParamValue | str) -> Rows:
         """Run a named query from ``kb/queries`` with checked, bound parameters.
 
-        A query without parameters runs once per knowledge base (like :meth:`sources`): later
-        calls get a copy of the first answer.
+        Each query runs once per knowledge base and parameter values (like :meth:`sources`):
+        later calls get a copy of the first answer, which spares a remote endpoint a request.
         """
         query: NamedQuery = queries.get(name)
         bound = query.coerce(dict(params))
-        if bound:
-            return self.engine.select(query.text, bound)
-        rows = self._memo.get(name)
+        key = (name, tuple(sorted(bound.items())))
+        rows = self._memo.get(key)
         if rows is None:
-            rows = self._memo[name] = self.engine.select(query.text, bound)
+            rows = self._memo[key] = self.engine.select(query.text, bound)
         return Rows(list(rows.columns), [list(r) for r in rows.rows])
 
     def run(self, name: str, **params: ParamValue | str) -> Table:

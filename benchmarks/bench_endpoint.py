@@ -1,5 +1,5 @@
 """``--endpoint`` overhead: rolegraph's HTTP client against a bare request, and a whole command
-against the local one. Starts ``oxigraph serve`` on 127.0.0.1 with the shipped graph.
+against the local one. Starts ``oxigraph serve`` on 127.0.0.1 and publishes the shipped graph to it.
 
 * per query — ``EndpointEngine.select`` (warm, kept-alive connection) against a bare form POST
   of the same query text (urlencoded) on a kept-alive ``http.client`` connection plus
@@ -18,20 +18,21 @@ import argparse
 import http.client
 import json
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.parse
-import urllib.request
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 from rolegraph import queries, resources
 from rolegraph.endpoint import EndpointEngine, Http
+from rolegraph.publish import publish
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from oxigraph_server import oxigraph_server  # the tests' loopback server
 
 ROLE = "https://w3id.org/rolegraph/id/role/"
 PAIR = {"a": ROLE + "technical-product-manager", "b": ROLE + "technical-program-manager"}
@@ -43,33 +44,6 @@ QUERIES = {  # name: parameters
 }
 COMMAND = ["compare", "Tech PM", "Technical Program Manager", "--format", "json"]
 GOAL = 1.2
-
-
-@contextmanager
-def oxigraph(work: Path) -> Iterator[str]:
-    """The query URL of a loopback ``oxigraph serve`` holding the shipped graph."""
-    command = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
-    location = work / "store"
-    files = [str(p) for p in resources.packaged_graph_paths()]
-    subprocess.run([command, "load", "--location", str(location), "--file", *files], check=True, capture_output=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([command, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"], stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        for _ in range(400):
-            try:
-                urllib.request.urlopen(url + "?query=ASK%7B%7D", timeout=1).read()
-                break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            sys.exit(f"oxigraph serve did not answer on {url}")
-        yield url
-    finally:
-        server.terminate()
-        server.wait()
 
 
 class Bare:
@@ -160,7 +134,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as work, oxigraph(Path(work)) as url:
+    with tempfile.TemporaryDirectory() as work, oxigraph_server(Path(work)) as server:
+        publish(resources.packaged_graph_paths(), server.store, replace=True)
+        url = server.query
         print(f"per query (goal <= {GOAL}x a bare kept-alive form POST + json.loads):")
         print("\n".join(per_query(url, args.rounds)))
         print(f"per command (goal <= {GOAL}x local + network):")

@@ -22,7 +22,7 @@ from rolegraph.ask.text import stem
 from rolegraph.kb import KnowledgeBase
 
 #: Bump when the index layout changes (part of the cache key).
-LAYOUT = 2
+LAYOUT = 3
 #: bm25 weights of the columns: a link target's label counts more than its reason.
 WEIGHTS = (3.0, 1.0)
 _TIERS = {"seed": "seed", "seed-family": "seed-article"}
@@ -208,7 +208,8 @@ def kind_of(class_iri: str) -> str:
 def build(kb: KnowledgeBase) -> sqlite3.Connection:
     """A fresh in-memory index of every text in ``kb``."""
     docs: dict[str, dict[str, object]] = {}
-    for r in kb.named("texts").records():
+    rows_in_order = sorted(kb.named("texts").records(), key=lambda r: [str(v) for v in r.values()])  # every engine alike
+    for r in rows_in_order:
         statement = str(r["statement"])
         doc = docs.setdefault(statement, {"kind": kind_of(str(r["class"])), "label": "", "body": [], "roles": [],
                                           "dimension": r["dimension"] or "", "basis": r["basis"] or "", "id": r["id"] or "",

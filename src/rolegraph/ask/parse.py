@@ -475,9 +475,9 @@ def _reversed(roles: list[PlanRole]) -> list[PlanRole]:
 
 
 #: Intents that compare two roles; with fewer named, the two TPM roles are assumed.
-_PAIRED = ("separate", "shared", "compare")
+_PAIRED = ("separate", "shared", "compare", "collaboration")
 #: Intents that answer for the two TPM roles when no role is named (or search every role).
-_ROLE_FREE = ("team", "day-to-day", "deliverables", "metrics", "skills", "ownership", "pay", "examples", "growth",
+_ROLE_FREE = ("levels", "team", "day-to-day", "deliverables", "metrics", "skills", "ownership", "pay", "examples", "growth",
               "origin", "interview")
 
 

@@ -670,7 +670,8 @@ HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
     "disagreement": _disagreement,
 }
 #: Handlers that need at least this many roles.
-NEEDS = {"levels": 1, "collaboration": 2, "compare": 2, "separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
+NEEDS = {"levels": 1, "collaboration": 2,
+         "compare": 2, "separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
          "neighbours": 1, "transitions": 1}
 
 

@@ -13,6 +13,14 @@ STATUSES = ("answered", "abstained", "unknown-role", "ambiguous-role", "cannot-p
 PARTS = ("compared", "source", "target", "subject")
 
 
+#: How an intent reads in the "Understood: …" line.
+READABLE = {"separate": "which skills separate", "shared": "what is shared", "ownership": "who owns", "team": "team structure",
+            "day-to-day": "day-to-day work", "transitions": "career moves", "hiring": "who hires", "definition": "what it is",
+            "abbreviation": "what the short form means", "dimensions": "the separating dimensions", "neighbours": "closest roles",
+            "person": "about a person", "compare": "how they differ", "catalogue": "the modelled roles", "levels": "seniority levels",
+            "collaboration": "who does what together", "unknown": "search the knowledge base"}
+
+
 @dataclass(frozen=True)
 class PlanRole:
     """A role named (or assumed) by the question and the part it plays."""
@@ -75,6 +83,7 @@ class Plan:
             return "Understood: nothing rolegraph can answer"
         roles = [r.label for r in self.roles]
         joiner = " vs " if any(r.part == "compared" for r in self.roles) else ", "
-        bits = [self.intent.replace("-", " "), joiner.join(roles) or "no role named",
+        asked = " + ".join(READABLE.get(i, i.replace("-", " ")) for i in (self.intents or ["unknown"])[:3])
+        bits = [asked if self.form in ("list", "define") else f"{asked} ({self.form})", joiner.join(roles) or "no role named",
                 "seed only" if self.scope == "seed" else "any source"]
         return "Understood: " + " · ".join(bits)

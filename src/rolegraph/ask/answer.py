@@ -584,8 +584,11 @@ def _from_result(kb: KnowledgeBase, ans: Answer, result: Result, lead: str) -> N
         for row in table.rows:
             text = " · ".join(f"{c}" for i, c in enumerate(row) if c not in (None, "", "—") and i not in (at_basis, at_sources))
             sources = [x for x in str(row[at_sources] or "").split(", ") if x] if at_sources is not None else []
-            if text and not any(i["text"] == text for i in ans.items):
-                ans.items.append({"text": text, "basis": str(row[at_basis] or "derived"), "sources": sources})
+            item = {"text": text, "basis": str(row[at_basis] or "derived"), "sources": sources}
+            if not text or any(i["text"] == text for i in ans.items + ans.external):
+                continue
+            seed_only = ans.plan.scope == "seed" and "seed" not in item["basis"]
+            (ans.external if seed_only else ans.items).append(item)
 
 
 def _named_levels(kb: KnowledgeBase, plan: Plan) -> list[str]:
@@ -748,6 +751,11 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         lead = ans.lead
         HANDLERS[intent](kb, plan, ans)
         ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
+    if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
+        ans.abstained = True  # asked for the seed, and the seed's text on it is a recorded gap
+        ans.lead = f"The seed material has nothing on that: {hits[0].text}"
+        ans.add(kb, hits[0].text, [hits[0].statement])
+        return
     if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and _identity(kb, plan)):
         _from_hits(kb, plan, ans, hits)
     elif not ans.abstained:

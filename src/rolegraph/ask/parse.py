@@ -98,7 +98,8 @@ _GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer",
                   "writer", "researcher"}
 _NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "become", "good", "same", "other", "compare",
                     "common", "way", "line", "hiring", "senior", "junior", "principal", "staff", "former", "ex", "new",
-                    "typical", "great", "best", "career", "works", "define", "plain", "normal", "usual", "non"}
+                    "typical", "great", "best", "career", "works", "define", "plain", "normal", "usual", "non", "people",
+                    "moving", "becoming", "better"}
 
 
 _SOURCE_BEFORE = ("from", "as a", "as an", "i m a", "i m an", "i am a", "i am an", "being a", "being an", "former", "ex",
@@ -123,8 +124,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
     unknown = []
     for m in _TITLE.finditer(" ".join(masked)):
         found = m.group(1).split()
-        while found and (found[0] in _NOT_TITLE_WORDS or found[0] in tx.stopwords()):
-            found = found[1:]  # leading filler: "a scrum master" is "scrum master"; "chief of staff" stays whole
+        cut = [i for i, w in enumerate(found[:-1]) if w != "of" and (w in _NOT_TITLE_WORDS or w in tx.stopwords() or len(w) <= 3)]
+        found = found[cut[-1] + 1 :] if cut else found  # "moving from engineer" is no title; "chief of staff" stays whole
         phrase = " ".join(found)
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
@@ -264,7 +265,8 @@ def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
     for label, kind in index(kb).labels():
         if kind in found and label not in found[kind]:
             stems = tx.phrase_stems(label)
-            if stems and len(" ".join(stems)) > 3 and tx.find_phrase(stemmed, stems) >= 0:
+            head = stems[:2] if len(stems) >= 3 and stems[1] not in ("and", "of") else stems  # "customer discovery" names
+            if stems and len(" ".join(stems)) > 3 and tx.find_phrase(stemmed, head) >= 0:  # "customer discovery and user research"
                 found[kind].append(label)
     return found
 

@@ -743,6 +743,9 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.add(kb, hits[0].text, [hits[0].statement])
         return
     intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
+    if intents[:1] == ["ownership"] and not plan.concerns and plan.topic and plan.form == "which-one" and not (
+            set(tx_words(plan.question)[1:]) & set(CONCERNS)):
+        intents = intents[1:]  # "which role owns the program roadmap": a thing, not the what/why/how/who/when
     if len(intents) > 1 and intents[0] == "definition" and plan.form != "define":
         intents = intents[1:]
     elif len(intents) > 1 and "definition" in intents[1:]:
@@ -1019,11 +1022,30 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
             for v, r in scored:
                 ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in _importance(kb, r.iri, measure)[1]])
             return
+    sources = [r for r in plan.roles if r.part == "source"]
+    targets = [r for r in plan.roles if r.part == "target"]
+    if sources and len(targets) >= 2:  # "more common for engineers: moving to Tech PM or to Tech PgM?"
+        moves = {str(t["to_role"]): t for t in kb.named("transitions").records() if t["from_role"] == sources[0].iri}
+        ranked = sorted(targets, key=lambda r: -int(str(moves[r.iri]["prevalence"])) if r.iri in moves else 0)
+        if ranked[0].iri in moves:
+            ans.lead = f"The {ranked[0].label}: " + "; ".join(
+                f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence'] if r.iri in moves else 0}/3)" for r in ranked) + "."
+            for r in ranked:
+                if r.iri in moves:
+                    ans.add(kb, f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence']}/3)", [str(moves[r.iri]["link"])])
+            return
     wanted = _stems_of(" ".join(plan.topic or plan.terms))
-    for item in ans.items:  # the handlers' rows: the role whose row matches the question, and says yes
-        role = next((r for r in plan.roles if item["text"].startswith(r.label)), None)
-        if role and wanted and wanted <= _stems_of(item["text"]) | {"who", "which"} and not _negative(item["text"]):
-            ans.lead = f"The {role.label}: {item['text']}"
+    matches: list[tuple[int, PlanRole, str]] = []
+    for item in ans.items:  # the handlers' rows: the role whose row best matches the question, and says yes
+        owner = next((r for r in plan.roles if item["text"].startswith(r.label)), None)
+        if owner is not None and not _negative(item["text"]):
+            matches.append((len(wanted & _stems_of(_without_roles(kb, item["text"]))), owner, item["text"]))
+    if matches and wanted:
+        top = max(m[0] for m in matches)
+        best_roles = {m[1].iri for m in matches if m[0] == top}
+        if top >= max(1, len(wanted) // 2) and len(best_roles) == 1:
+            _, owner, text = next(m for m in matches if m[0] == top)
+            ans.lead = f"The {owner.label}: {text}"
             return
     winner = _which(kb, plan)
     if winner:

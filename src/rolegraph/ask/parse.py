@@ -389,6 +389,8 @@ def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
     return index(kb).is_short_form(phrase) or index(kb).is_short_form(phrase.rstrip("s"))
 
 
+_CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in charge of|accountable for|sets?)\s+(?:the\s+)?"
+                            r"(what|why|how|who|when)\b")
 _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
 
 
@@ -398,6 +400,9 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
     for phrase in role_phrases:
         question = re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"s?\b", " ", question, flags=re.IGNORECASE)
     found = asked_concerns(question)
+    for m in _CONCERN_AFTER.finditer(question.lower()):
+        if m.group(1) not in found:
+            found.append(m.group(1))
     said = tx.words(question)
     for concern, phrases in tx.vocabulary().get("concerns", {}).items():
         if any(tx.find_phrase(said, tuple(normalise(p).split())) >= 0 for p in phrases) and concern not in found:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
 from rolegraph.ask import Plan, ask, parse
 from rolegraph.ask.plan import FORMS, STATUSES
 from rolegraph.ask.text import MAX_CHARS
+from rolegraph.cli.app import app
 from rolegraph.kb import KnowledgeBase
 
 
@@ -257,3 +260,22 @@ def test_follow_up_reverses_the_previous_plan(kb: KnowledgeBase) -> None:
     assert "cross-team dependency management" in texts(data) and data["meta"]["plan"]["follow_up"]
     day = ask(kb, "what about day-to-day?", previous=Plan.from_dict(first.meta["plan"])).to_dict()
     assert day["meta"]["plan"]["intents"][0] == "day-to-day" and len(day["meta"]["plan"]["roles"]) == 2
+
+
+def test_terminal_view_says_how_it_understood_first_and_each_note_once(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["ask", "How many teams does each coordinate?"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    assert lines[0].startswith("Understood: team structure")
+    notes = [line for line in lines if line.lstrip().startswith("note:")]
+    assert notes and len(notes) == len(set(notes))
+
+
+def test_interactive_session_reads_follow_ups_against_the_previous_question(runner: CliRunner) -> None:
+    questions = "Which skills separate a Tech PM from a Tech PgM?\nand the reverse?\nquit\n"
+    result = runner.invoke(app, ["ask", "--format", "json"], input=questions)
+    assert result.exit_code == 0, result.output
+    first, second = [json.loads(chunk) for chunk in re.split(r"(?<=\})\n(?=\{)", result.stdout.strip())]
+    assert [r["label"] for r in second["meta"]["plan"]["roles"]] == ["Technical Program Manager", "Technical Product Manager"]
+    assert second["meta"]["plan"]["follow_up"] and "cross-team dependency management" in second["meta"]["lead"]
+    assert first["meta"]["status"] == second["meta"]["status"] == "answered"

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES, TECH_PGM, TECH_PM
 
-from rolegraph import open_kb
+from rolegraph import open_kb, queries
 from rolegraph.errors import DataFileError
 from rolegraph.kb import KnowledgeBase
+from rolegraph.queries import IRI
 
 
 def fact_ids() -> list[str]:
@@ -84,3 +85,17 @@ def test_missing_and_directory_inputs(tmp_path) -> None:  # type: ignore[no-unty
         open_kb([tmp_path / "absent.ttl"])
     with pytest.raises(DataFileError, match="not a file"):
         open_kb([tmp_path])
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_named_query_plans_agree_with_the_lexer(name: str) -> None:
+    """The local engine binds named queries without the SPARQL lexer: same projection, same VALUES place."""
+    from rolegraph.kb import NAMED_PLANS, plan_named
+    from rolegraph.sparql_tokens import projection
+
+    query = queries.get(name)
+    plan_named(query)
+    brace, projected = NAMED_PLANS[query.text]
+    assert projected == projection(query.text)
+    params = {"x": IRI("https://example.org/x")}
+    assert f"{query.text[:brace]} {queries.values_block(params)} {query.text[brace:]}" == queries.inject_values(query.text, params)

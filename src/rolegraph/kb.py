@@ -7,6 +7,7 @@ validation and RDF formats, and is never imported here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,6 @@ from rolegraph import queries, resources
 from rolegraph.errors import DataFileError, QueryError
 from rolegraph.queries import IRI, LangString, NamedQuery, ParamValue, Term
 from rolegraph.results import Cell, Result, SourceRef, Table
-from rolegraph.sparql_tokens import projection
 
 RG = "https://w3id.org/rolegraph/ns#"
 ID = "https://w3id.org/rolegraph/id/"
@@ -82,6 +82,20 @@ def literal_cell(lexical: str, datatype: str | None) -> Cell:
     return lexical
 
 
+#: Named queries' own text → (offset just inside their WHERE brace, the variables they project): the
+#: local engine binds them without lexing the text again. tests/test_kb.py checks both against the lexer.
+NAMED_PLANS: dict[str, tuple[int, frozenset[str]]] = {}
+
+
+def plan_named(query: NamedQuery) -> None:
+    """Record where ``query`` takes its VALUES block and what it projects (its ``#+ columns`` header)."""
+    if query.text not in NAMED_PLANS:
+        code = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group(0)), query.text)  # whole-line comments only
+        where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
+        if where:
+            NAMED_PLANS[query.text] = (where.end(), frozenset(query.columns))
+
+
 class LocalEngine:
     """An in-memory pyoxigraph store.
 
@@ -95,7 +109,13 @@ class LocalEngine:
         self.store = store
 
     def _query(self, text: str, params: dict[str, ParamValue]) -> object:
-        projected = projection(text) if params else None
+        plan = NAMED_PLANS.get(text)
+        if plan is not None or not params:
+            projected = plan[1] if plan and params else None
+        else:
+            from rolegraph.sparql_tokens import projection  # the lexer (and its regexes): only for queries the user wrote
+
+            projected = projection(text)
         several: dict[str, ParamValue] = {
             k: v for k, v in params.items() if isinstance(v, tuple) or (projected is not None and k not in projected)
         }
@@ -103,7 +123,8 @@ class LocalEngine:
             ox.Variable(queries.check_name(k)): ox_term(v) for k, v in params.items() if k not in several and not isinstance(v, tuple)
         }
         try:
-            return self.store.query(queries.inject_values(text, several), substitutions=single or None)
+            bound = f"{text[: plan[0]]} {queries.values_block(several)} {text[plan[0] :]}" if plan and several else queries.inject_values(text, several)
+            return self.store.query(bound, substitutions=single or None)
         except SyntaxError as exc:
             raise QueryError(f"invalid SPARQL: {exc}") from None
 
@@ -214,6 +235,7 @@ class KnowledgeBase:
         later calls get a copy of the first answer, which spares a remote endpoint a request.
         """
         query: NamedQuery = queries.get(name)
+        plan_named(query)
         bound = query.coerce(dict(params))
         key = (name, tuple(sorted(bound.items())))
         rows = self._memo.get(key)
@@ -224,6 +246,7 @@ class KnowledgeBase:
     def run(self, name: str, **params: ParamValue | str) -> Table:
         """Run a named query and return it as a table titled by its summary."""
         query = queries.get(name)
+        plan_named(query)
         rows = self.engine.select(query.text, query.coerce(dict(params)))
         return Table(query.summary or name, rows.columns, rows.rows)
 

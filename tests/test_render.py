@@ -104,3 +104,15 @@ def test_control_characters_from_data_never_reach_the_terminal(title: str, cell:
     for to_terminal in (False, True):
         text = _OWN_ESCAPES.sub("", render_text(result, to_terminal=to_terminal, width=80, detail=True))
         assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", text)
+
+
+def test_an_answer_shows_its_rows_once() -> None:
+    """An answer with a lead: its answer table first, the tables repeating those rows only with --detail; notes always."""
+    rows = [["customer discovery: 5 vs 1", "S1"]]
+    evidence = Table("Where A needs more", ["skill", "gap"], [["customer discovery", 4]])
+    result = Result("Understood: separate", [Table("Answer", ["answer", "sources"], rows), evidence],
+                    notes=["A caveat."], meta={"lead": "A needs customer discovery more."})
+    short, full = (render_text(result, to_terminal=False, width=120, detail=d) for d in (False, True))
+    assert "Where A needs more" in short.split("Not shown:")[1] and "| customer discovery " not in short
+    assert "A caveat." in short and short.count("A needs customer discovery more.") == 1
+    assert "| customer discovery " in full and "Not shown" not in full

@@ -1,7 +1,8 @@
 """Rich rendering of results for people at a terminal (plain text when piped or NO_COLOR).
 
-The view puts a result's summary first: when ``meta["summary"]`` is ``k``, the first ``k`` tables
-are shown and the rest only with ``detail`` (``--detail``). A table is drawn as a grid when the
+The view puts a result's summary first: when ``meta["summary"]`` is ``k`` (or the result is an
+answer with a lead, whose first table the others repeat), the first ``k`` tables are shown and the
+rest only with ``detail`` (``--detail``). A table is drawn as a grid when the
 width is at least :data:`WIDE` and every column fits its longest word; otherwise each row becomes
 a card (the first cell as its heading, the other cells as ``column: value`` beneath). Words are
 never split: a line breaks only at spaces, and a token longer than the line (a URL) stays whole.
@@ -108,11 +109,12 @@ class View:
             for line in wrap(clean(table.title), self.width):
                 self.line(line, "bold")
         if not table.rows:
-            self.line(f"{clean(table.title)}: no rows", "dim")
+            self.line("  no rows" if titled else f"{clean(table.title)}: no rows", "dim")
         else:
-            for column, row in ((c, r) for r in table.rows for c, _ in zip(table.columns, r, strict=True)):
+            for i, column in enumerate(table.columns):
                 if column.lower() in SOURCE_COLUMNS:
-                    self.cite(clean(row[table.columns.index(column)]))
+                    for row in table.rows:
+                        self.cite(clean(row[i]))
             widths = grid_widths(table, self.width) if self.width >= WIDE else None
             if widths is None:
                 self.cards(table)
@@ -181,6 +183,14 @@ def console_width(to_terminal: bool) -> int | None:
     return int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH
 
 
+def summary_tables(result: Result) -> int:
+    """How many leading tables summarise the rest: ``meta["summary"]``; for an answer with a lead
+    (``ask``) its first table, whose rows the tables after it repeat in full; else 0 (show all)."""
+    if result.meta.get("summary"):
+        return int(result.meta["summary"])
+    return 1 if result.meta.get("lead") and len(result.tables) > 1 else 0
+
+
 def render_text(result: Result, *, to_terminal: bool, width: int | None = None, detail: bool = False) -> str:
     """Render ``result`` for a person: summary first, then (with ``detail``) everything, sources and notices.
 
@@ -206,7 +216,7 @@ def render(result: Result, *, colour: bool, width: int | None, detail: bool) -> 
     view.said.add(lead)  # a note saying the same is not printed again
     for line in wrap(lead, view.width) if lead else []:
         view.line(line)  # ask: the title says how the question was read, then the direct answer
-    summary = int(result.meta.get("summary", 0) or 0)
+    summary = summary_tables(result)
     shown = result.tables if detail or not summary else result.tables[:summary]
     titled = len(result.tables) > 1
     for number, table in enumerate(shown):
@@ -214,14 +224,14 @@ def render(result: Result, *, colour: bool, width: int | None, detail: bool) -> 
             view.line("")
             view.line("Detail", "bold")
         view.table(table, titled)
-    if len(shown) == len(result.tables):
-        for note in result.notes:
-            view.note(note)
-    else:
+    hidden_notes = len(shown) < len(result.tables) and bool(result.meta.get("summary"))  # a summary table states its own caveats
+    for note in [] if hidden_notes else result.notes:
+        view.note(note)
+    if len(shown) < len(result.tables):
         rest = result.tables[summary:]
-        more = f"{len(rest)} more tables ({', '.join(clean(t.title) for t in rest)})"
-        if result.notes:
-            more += f" and {len(result.notes)} notes"
+        more = f"{len(rest)} more {'table' if len(rest) == 1 else 'tables'} ({', '.join(clean(t.title) for t in rest)})"
+        if hidden_notes and result.notes:
+            more += f" and {len(result.notes)} {'note' if len(result.notes) == 1 else 'notes'}"
         for line in wrap(f"Not shown: {more}. Run again with --detail to see everything.", view.width):
             view.line(line, "dim")
     full = len(shown) == len(result.tables)

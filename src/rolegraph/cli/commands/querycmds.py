@@ -267,8 +267,9 @@ def ask(
     interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Read questions line by line; follow-ups "
                                               "('and the reverse?') continue the previous one.")] = False,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
+    detail: DetailOpt = False,
 ) -> None:
-    """Answer a free-text question from the graph: first how it was understood, then a direct answer and the rows behind it; never invents.
+    """Answer a free-text question from the graph: first how it was understood, then a direct answer (with --detail, the rows behind it); never invents.
 
     Example: rolegraph ask "Which skills separate a Tech PM from a Technical Program Manager?"
     """
@@ -276,7 +277,7 @@ def ask(
 
     kb = get_kb(data, endpoint, graph)
     if question is not None and not interactive:
-        emit(answer(kb, question), fmt, output, kb=kb, fragment=fragment)
+        emit(answer(kb, question), fmt, output, kb=kb, fragment=fragment, detail=detail)
         return
     previous = None
     if question is not None:

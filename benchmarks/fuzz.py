@@ -359,7 +359,8 @@ def run_case(case: dict[str, Any], work: Path) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(dir=work))
     for name, data in case.get("files", {}).items():
         (folder / name).write_bytes(data)
-    args = [a.replace("@", str(folder) + "/", 1) if a.startswith("@") else a for a in case["args"]]
+    # A real argv cannot hold NUL (C strings end there); files can.
+    args = [(a.replace("@", str(folder) + "/", 1) if a.startswith("@") else a).replace("\x00", "") for a in case["args"]]
     old = {k: os.environ.get(k) for k in case.get("env", {})}
     os.environ.update(case.get("env", {}))
     try:

@@ -224,3 +224,8 @@ def test_skipped_esco_rows_cannot_drive_the_terminal(tmp_path: Path) -> None:
         (tmp_path / file).write_text(text.replace(",essential,", ",essential\x1b[2J,"), encoding="utf-8")
     code, _, err = cli("import-esco", str(tmp_path), "-o", str(tmp_path / "out.ttl"))
     assert code == 0 and "(essential\\x1b[2j)" in err and "\x1b" not in err
+
+
+def test_an_output_path_with_controls_is_reported_escaped(tmp_path: Path) -> None:
+    code, _, err = cli("formats", "-o", str(tmp_path / "out\x9b31m.txt"))
+    assert code == 0 and "out\\x9b31m.txt" in err and "\x9b" not in err

@@ -186,7 +186,7 @@ def write_output(path: Path, data: bytes) -> None:
     from rolegraph.output import write_atomic  # tempfile, only when writing a file
 
     write_atomic(path, data)
-    sys.stderr.write(f"rolegraph: wrote {path}\n")
+    sys.stderr.write(f"rolegraph: wrote {visible(str(path))}\n")
 
 
 # Commands register themselves on ``app`` when their modules are imported.

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 from rolegraph import resources
@@ -21,6 +22,10 @@ ROLE = "https://w3id.org/rolegraph/id/role/"
 TECH_PM = ROLE + "technical-product-manager"
 TECH_PGM = ROLE + "technical-program-manager"
 SWE = ROLE + "software-engineer"
+
+# A loaded machine must not turn a slow example into a failure: no per-example deadline.
+settings.register_profile("rolegraph", deadline=None)
+settings.load_profile("rolegraph")
 
 
 @pytest.fixture(scope="session")

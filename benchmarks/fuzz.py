@@ -107,7 +107,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif mode == "longheader":
             w(b"HTTP/1.0 200 OK\r\nX-Long: " + b"a" * 70000 + b"\r\n\r\n{}")
         elif mode == "echo401":
-            msg = f"denied for {self.headers.get('Authorization')} token={SECRET_TOKEN}".encode()
+            msg = f"denied for {self.headers.get('Authorization')}".encode()  # echoes only what the client sent
             w(b"HTTP/1.0 401 Unauthorized\r\nContent-Type: text/plain\r\nContent-Length: " + str(len(msg)).encode() + b"\r\n\r\n" + msg)
         elif mode == "garbage":
             w(b"HTTP/1.0 200 OK\r\nContent-Type: application/sparql-results+json\r\n\r\n" + bytes(random.randrange(256) for _ in range(300)))

@@ -80,3 +80,11 @@ def test_unwritable_cache_is_one_line(tmp_path: Path, monkeypatch: pytest.Monkey
     result = CliRunner().invoke(app, ["roles", "--format", "json"])
     assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
     assert result.stderr.startswith("rolegraph: error: cannot build the prepared store") and "ROLEGRAPH_STORE=memory" in result.stderr
+
+
+def test_nonconforming_data_fails_the_build_and_nothing_is_cached(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.ttl"
+    bad.write_text('@prefix rg: <https://w3id.org/rolegraph/ns#> . <https://example.org/r> a rg:Role .\n', encoding="utf-8")
+    with pytest.raises(DataFileError, match=r"mine.ttl: <https://example.org/r> skos:prefLabel must be an English label"):
+        prepared_path([bad], tmp_path / "cache")
+    assert not list((tmp_path / "cache" / "stores").iterdir())

@@ -1,8 +1,10 @@
 """The shape the commands rely on, checked when user data is merged in.
 
 Turtle can parse and still not be what a command reads: an ``rg:importance`` that is text, a
-role without an English label or definition. ``validate`` reports every such violation; the
-other commands stop at the first with one line naming the file, the node and the property.
+role without an English label or definition. ``validate`` reports every such violation;
+:func:`rolegraph.kb.open_kb` stops at the first with one line naming the file, the node and the
+property. It checks once per load: an in-memory store when user files are merged in, a
+prepared store when it is built (a cached store has passed already).
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+import pyoxigraph as ox
+
 from rolegraph.errors import DataFileError
-from rolegraph.kb import KnowledgeBase
 
 _PREFIXES = """PREFIX rg: <https://w3id.org/rolegraph/ns#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
@@ -31,14 +34,16 @@ CHECKS = (
 )
 
 
-def check(kb: KnowledgeBase, files: Sequence[Path]) -> None:
-    """Raise a one-line :class:`DataFileError` for the first node of ``files`` the commands cannot read."""
+def check(store: ox.Store, files: Sequence[Path]) -> None:
+    """Raise a one-line :class:`DataFileError` for the first node of ``store`` (loaded from ``files``) the commands cannot read."""
     for prop, wanted, query in CHECKS:
-        rows = kb.select(_PREFIXES + query).records()
-        if rows:
-            node, value = str(rows[0]["node"]), rows[0]["value"]
+        solutions = store.query(_PREFIXES + query)
+        assert isinstance(solutions, ox.QuerySolutions)  # every check is a SELECT
+        row = next(solutions, None)
+        if row is not None:
+            node, value = row["node"].value, row["value"]
             where = _file_of(node, files)
-            got = "" if value is None else f", not {str(value)[:60]!r}"
+            got = "" if value is None else f", not {value.value[:60]!r}"
             raise DataFileError(
                 f"{where}: <{node}> {prop} must be {wanted}{got}",
                 "fix the data (rolegraph validate FILE lists every problem)",
@@ -48,8 +53,6 @@ def check(kb: KnowledgeBase, files: Sequence[Path]) -> None:
 
 def _file_of(node: str, files: Sequence[Path]) -> str:
     """The user file that says something about ``node`` (the first one, else all of them)."""
-    import pyoxigraph as ox
-
     for path in files:
         try:
             for quad in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=Path(path).resolve().as_uri()):

@@ -349,13 +349,16 @@ def open_kb(
     endpoint: str | None = None,
     graphs: Sequence[str] = (),
     prepared: bool | None = False,
+    conform: bool = True,
 ) -> KnowledgeBase:
     """Load the packaged knowledge base, with ``extra`` Turtle files merged on top.
 
     ``endpoint`` answers every query from a remote SPARQL 1.1 endpoint instead (see
     :mod:`rolegraph.endpoint`), restricted to the named ``graphs`` if any; ``prepared`` uses an on-disk store built once and cached
     (see :mod:`rolegraph.store`) instead of parsing the files into memory; ``None`` lets
-    ``ROLEGRAPH_STORE`` and the size of the data decide, as the CLI does.
+    ``ROLEGRAPH_STORE`` and the size of the data decide, as the CLI does. Merged data that the
+    commands cannot read (see :mod:`rolegraph.conform`) raises :class:`DataFileError`, unless
+    ``conform`` is false (``validate``, which reports every such problem itself).
     """
     if endpoint:
         if extra:
@@ -373,6 +376,11 @@ def open_kb(
     if prepared:
         from rolegraph.store import prepared_store
 
-        return KnowledgeBase(LocalEngine(prepared_store(files)), files)
-    return KnowledgeBase(LocalEngine(load_store(files)), files)
+        return KnowledgeBase(LocalEngine(prepared_store(files)), files)  # checked by rolegraph.conform when built
+    store = load_store(files)
+    if extra and conform:
+        from rolegraph.conform import check
+
+        check(store, files)
+    return KnowledgeBase(LocalEngine(store), files)
 

@@ -63,7 +63,7 @@ def validate(extra: Sequence[str | Path] = ()) -> Report:
 
     Syntax errors surface as :class:`~rolegraph.errors.DataFileError` (file and line).
     """
-    kb = open_kb(extra)
+    kb = open_kb(extra, conform=False)
     assert isinstance(kb.engine, LocalEngine)
     data = kb.engine.store
     shapes = ox.Store()

@@ -139,12 +139,7 @@ def get_kb(data: list[Path] | None, endpoint: str | None = None, graph: list[str
     Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`). User
     data is checked for the shape the commands read (see :mod:`rolegraph.conform`).
     """
-    kb = open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)
-    if data:
-        from rolegraph.conform import check
-
-        check(kb, data)
-    return kb
+    return open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:

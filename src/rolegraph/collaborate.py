@@ -145,7 +145,7 @@ def collaborate(kb: KnowledgeBase, a: str, b: str, activity: str | None = None) 
     return kb.attribute(Result(
         f"How {labels[a]} and {labels[b]} work together",
         tables,
-        sources=kb.source_refs(s for st in used for s in kb.sources_of(st)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="collaborate",
         meta={"roles": [a, b], "labels": [labels[a], labels[b]], "subjects": sorted({a, b, *used}),

@@ -63,7 +63,7 @@ def interview_prep(kb: KnowledgeBase, role: str) -> Result:
     return kb.attribute(Result(
         f"Interview preparation: {labels[role]}",
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="interviews",
         meta={"role": role, "subjects": sorted({role, *used})},

@@ -104,7 +104,7 @@ def ladder(kb: KnowledgeBase, role: str) -> Result:
     return kb.attribute(Result(
         f"Ladder: {label}",
         tables,
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=_notes(kb, links, {role}),
         kind="ladder",
         meta={"role": role, "label": label, "subjects": sorted({role, *used})},
@@ -185,7 +185,7 @@ def _side_by_side(kb: KnowledgeBase, title: str, sides: list[tuple[str, list[dic
     return kb.attribute(Result(
         title,
         [table],
-        sources=kb.source_refs(s for link in used for s in kb.sources_of(link)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="levels",
         meta={**meta, "subjects": sorted({*roles, *used})},

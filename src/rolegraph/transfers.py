@@ -86,7 +86,7 @@ def transfers(kb: KnowledgeBase, source: str, target: str) -> Result:
     return kb.attribute(Result(
         f"What transfers from {labels[source]} to {labels[target]}",
         tables,
-        sources=kb.source_refs(s for st in used for s in kb.sources_of(st)),
+        sources=kb.statement_refs(used),
         notes=notes,
         kind="transfers",
         meta={"roles": [source, target], "subjects": sorted({source, target, *used})},

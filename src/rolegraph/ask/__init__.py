@@ -50,7 +50,7 @@ def _result(kb: KnowledgeBase, plan: Plan, ans: Answer) -> Result:
     return kb.attribute(Result(
         plan.understood(),
         [items_table, *tables],
-        sources=kb.source_refs(s for st in ans.statements for s in kb.sources_of(st)),
+        sources=kb.statement_refs(ans.statements),
         notes=list(dict.fromkeys(plan.assumptions + summary + ans.notes + table_notes)),
         kind="ask",
         meta={

@@ -10,13 +10,11 @@ from typing import Any
 
 from rolegraph import compare
 from rolegraph.ask.plan import Plan, PlanRole
-from rolegraph.ask.retrieve import Hit, index
+from rolegraph.ask.retrieve import Hit, index, tier_basis
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 from rolegraph.results import Cell, Result, Table
 
-_TIERS = {"seed": "seed", "seed-family": "seed-article"}
-_BASIS_ORDER = ("seed", "seed-article", "external")
 #: A retrieved document counts when it matches at least this share of the question's terms.
 MIN_COVERAGE = 0.5
 _NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|fewer)\b")
@@ -51,9 +49,7 @@ class Answer:
 
 def basis_of(kb: KnowledgeBase, statements: Iterable[str]) -> str:
     """'seed', 'seed-article', 'external' or several of them, from the tiers of the statements' sources."""
-    known = kb.sources()
-    tiers = {_TIERS.get(known[s].tier, "external") for st in statements for s in kb.sources_of(st) if s in known}
-    return ", ".join(b for b in _BASIS_ORDER if b in tiers) or "external"
+    return tier_basis(kb.statement_refs(statements)) or "external"
 
 
 def role_label(plan: Plan, iri: str) -> str:
@@ -534,7 +530,7 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         for i in theirs:
             ans.statements.append(i)
             ans.items.append({"text": f"{person} wrote {known[i].id}: {known[i].title} ({known[i].creator}).", "sources": [known[i].id],
-                              "basis": _TIERS.get(known[i].tier, "external")})
+                              "basis": tier_basis([known[i]]) or "external"})
         wrote = "; ".join(f"{known[i].id} {known[i].title} ({known[i].creator})" for i in theirs[:4])
         ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {_hit_text(best)}" if best else f"{person} wrote {wrote}.")
 

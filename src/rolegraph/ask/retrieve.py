@@ -20,6 +20,7 @@ from pathlib import Path
 from rolegraph import queries
 from rolegraph.ask.text import stem
 from rolegraph.kb import KnowledgeBase
+from rolegraph.results import SourceRef
 
 #: Bump when the index layout changes (part of the cache key).
 LAYOUT = 3
@@ -27,6 +28,12 @@ LAYOUT = 3
 WEIGHTS = (3.0, 1.0)
 _TIERS = {"seed": "seed", "seed-family": "seed-article"}
 _BASIS_ORDER = ("seed", "seed-article", "external")
+
+
+def tier_basis(sources: Iterable[SourceRef]) -> str:
+    """'seed', 'seed-article', 'external' or several of them (strongest first) from the sources' tiers; '' for none."""
+    tiers = {_TIERS.get(s.tier, "external") for s in sources}
+    return ", ".join(b for b in _BASIS_ORDER if b in tiers)
 
 
 @dataclass(frozen=True)
@@ -228,10 +235,10 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
                  "dimension UNINDEXED, basis UNINDEXED, sources UNINDEXED, id UNINDEXED, disputed_by UNINDEXED, "
                  "tokenize='porter unicode61')")
     rows = []
+    sources_of = kb.sources_by_statement(docs)  # one bound query for every statement, not one each
     for statement, d in docs.items():
-        sources = [known[s] for s in kb.sources_of(statement) if s in known]
-        tiers = {_TIERS.get(s.tier, "external") for s in sources}
-        basis = ", ".join(b for b in _BASIS_ORDER if b in tiers) or str(d["basis"])
+        sources = [known[s] for s in sources_of[statement] if s in known]
+        basis = tier_basis(sources) or str(d["basis"])
         body, roles = d["body"], d["roles"]
         assert isinstance(body, list) and isinstance(roles, list)
         rows.append((d["label"], " ".join(body), statement, d["kind"], " ".join(roles), d["dimension"], basis,

@@ -18,14 +18,13 @@ either is missed.
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_cli import rolegraph_command, timed
+from bench_cli import interleaved, rolegraph_command
 
 QUESTION = "which skills separate a tech pm from a tech pgm?"
 MAX_VS_PASS = 12.0
@@ -79,13 +78,7 @@ def main() -> int:
     args = parser.parse_args()
 
     cmds = {"pass": [sys.executable, "-c", "pass"], "ask": [*rolegraph_command(), "ask", QUESTION, "--format", "json"]}
-    for argv in cmds.values():  # warm the OS file cache, byte code and the index cache; not counted
-        timed(argv)
-    times: dict[str, list[float]] = {name: [] for name in cmds}
-    for _ in range(args.rounds):
-        for name, argv in cmds.items():
-            times[name].append(timed(argv))
-    med = {name: statistics.median(ts) for name, ts in times.items()}
+    times, med = interleaved(cmds, args.rounds)  # the warm-up run also fills the index cache
     print(f"rolegraph ask start-up, {args.rounds} interleaved rounds (medians, min–max)")
     for name, label in (("pass", "python -c pass"), ("ask", f"rolegraph ask {QUESTION!r} -f json")):
         ts = times[name]

@@ -126,6 +126,17 @@ def timed(argv: list[str]) -> float:
     return elapsed
 
 
+def interleaved(cmds: dict[str, list[str]], rounds: int) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Each command's times over ``rounds`` interleaved rounds (after one uncounted warm-up run each) and their medians."""
+    for argv in cmds.values():  # warm the OS file cache, byte code and any rolegraph cache; not counted
+        timed(argv)
+    times: dict[str, list[float]] = {name: [] for name in cmds}
+    for _ in range(rounds):
+        for name, argv in cmds.items():
+            times[name].append(timed(argv))
+    return times, {name: statistics.median(ts) for name, ts in times.items()}
+
+
 def on_pty(argv: list[str], env: dict[str, str]) -> tuple[int, bytes]:
     """Run ``argv`` with stdout on a pseudo-terminal (80 columns), reading and dropping what it prints."""
     import pty
@@ -154,14 +165,7 @@ def main() -> int:
     args = parser.parse_args()
 
     cmds = commands(args.pty, args.all)
-    for argv in cmds.values():  # warm the OS file cache and byte-code caches; not counted
-        timed(argv)
-    times: dict[str, list[float]] = {name: [] for name in cmds}
-    for _ in range(args.rounds):
-        for name, argv in cmds.items():
-            times[name].append(timed(argv))
-
-    med = {name: statistics.median(ts) for name, ts in times.items()}
+    times, med = interleaved(cmds, args.rounds)
     print(f"rolegraph CLI start-up, {args.rounds} interleaved rounds (medians, min–max, ratio to python -c pass)")
     labels = {"pass": "python -c pass", "cli": "compare … --format json", "pty": "compare … (rich view, pty)", "naive": "naive rdflib path"}
     targets = {"cli": TARGET_JSON, "pty": TARGET_PTY, **dict.fromkeys(OTHERS, TARGET_OTHER)}

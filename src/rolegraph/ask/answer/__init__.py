@@ -1,0 +1,117 @@
+"""Plan → answer: a direct lead in the form asked, then the deciding rows, each with the basis
+of its own sources; full-text retrieval is consulted for every plan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, topics, yesno
+from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
+from rolegraph.ask.answer.base import Answer, hit_text, tx_words
+from rolegraph.ask.answer.premises import check_premises
+from rolegraph.ask.answer.search import from_hits, off_topic, retrieve_hits
+from rolegraph.ask.answer.yesno import identity_verdict
+from rolegraph.ask.plan import Plan
+from rolegraph.ask.retrieve import Hit
+from rolegraph.kb import KnowledgeBase
+from rolegraph.provenance import CONCERNS
+from rolegraph.results import Table
+
+__all__ = ["Answer", "respond"]
+
+
+#: Every handler, by intent.
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    **library.HANDLERS, **skills.HANDLERS, **topics.HANDLERS, **dimensions.HANDLERS, **ownership.HANDLERS, **routes.HANDLERS,
+}
+#: Every form decider, by answer form.
+DECIDERS: dict[str, Callable[[KnowledgeBase, Plan, Answer, list[Hit]], None]] = {**yesno.DECIDERS, **choice.DECIDERS, **count.DECIDERS}
+#: Handlers that need at least this many roles.
+NEEDS = {"levels": 1, "collaboration": 2,
+         "compare": 2, "separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
+         "neighbours": 1, "transitions": 1}
+
+
+def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
+    """Answer ``plan``: its handlers, the retrieved texts, and a lead in the form asked."""
+    ans = Answer(plan)
+    if plan.status == "cannot-parse":
+        cannot_parse(kb, plan, ans)
+        return ans
+    if plan.status == "unknown-role":
+        explain_unknown(kb, plan, ans)
+        return ans
+    if plan.status == "ambiguous-role" and not plan.roles:
+        for a in plan.ambiguous:
+            ans.notes.append(f"{a['text'].upper()!r} is ambiguous: it can mean " + " or ".join(a["readings"]) + "; say which one.")
+        ans.lead = ans.notes[0]
+        return ans
+    for part in plan.parts or [plan]:
+        sub = Answer(part) if plan.parts else ans
+        _answer_one(kb, part, sub)
+        if plan.parts:
+            ans.items += sub.items
+            ans.external += sub.external
+            ans.tables += sub.tables
+            ans.notes += [n for n in sub.notes if n not in ans.notes]
+            ans.statements += sub.statements
+            ans.lead = (ans.lead + " " if ans.lead else "") + (sub.lead or "")
+            ans.abstained = ans.abstained and sub.abstained if ans.items else sub.abstained
+    check_premises(kb, plan, ans)
+    if plan.scope == "seed" and not ans.items and ans.external:
+        ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
+        ans.tables.append(Table("From outside sources (not the seed)", ["item", "basis", "sources"],
+                                [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external]))
+    for a in plan.ambiguous:
+        ans.notes.append(f"{a['text'].upper()!r} is ambiguous ({' or '.join(a['readings'])}); it was not used to pick a role.")
+    return ans
+
+
+def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    hits = retrieve_hits(kb, plan)
+    if off_topic(kb, plan, hits):
+        nothing(plan, ans)
+        return
+    if hits and hits[0].kind == "gap" and (plan.intent in ("compare", "definition", "unknown") or not plan.intents):
+        ans.abstained = True  # a recorded knowledge gap: say what is missing, invent nothing
+        ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"
+        ans.add(kb, hits[0].text, [hits[0].statement])
+        return
+    intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
+    if intents[:1] == ["ownership"] and not plan.concerns and plan.topic and plan.form == "which-one" and not (
+            set(tx_words(plan.question)[1:]) & set(CONCERNS)):
+        intents = intents[1:]  # "which role owns the program roadmap": a thing, not the what/why/how/who/when
+    if len(intents) > 1 and intents[0] == "definition" and plan.form != "define":
+        intents = intents[1:]
+    elif len(intents) > 1 and "definition" in intents[1:]:
+        intents.remove("definition")
+    for intent in intents[:3]:
+        lead = ans.lead
+        HANDLERS[intent](kb, plan, ans)
+        ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
+    if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
+        ans.abstained = True  # asked for the seed, and the seed's text on it is a recorded gap
+        ans.lead = f"The seed material has nothing on that: {hits[0].text}"
+        ans.add(kb, hits[0].text, [hits[0].statement])
+        return
+    if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and identity_verdict(kb, plan)):
+        from_hits(kb, plan, ans, hits)
+    elif not ans.abstained:
+        for h in hits[:2]:  # what the texts of the graph add: caveats, facts beside the links
+            if h.statement not in ans.statements and (plan.topic or plan.form in ("yes-no", "explain")
+                                                      or (plan.form == "count" and re.search(r"\d", h.text))):
+                ans.add(kb, hit_text(h), [h.statement])
+    if plan.intent not in _OWN_FORM:
+        DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
+    if not ans.lead:
+        ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
+        ans.abstained = ans.abstained or not ans.items
+
+
+#: Intents whose handler already answers in its own form (an order, a list of readings, …).
+_OWN_FORM = ("levels", "collaboration", "dimensions", "separate", "shared", "abbreviation", "catalogue", "person", "compare")
+
+
+def _keep(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """The handlers' lead already answers a list, define, explain or route question."""

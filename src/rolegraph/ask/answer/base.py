@@ -1,0 +1,161 @@
+"""The answer being built and the helpers every handler and form decider shares."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.retrieve import Hit, tier_basis
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell, Table
+
+NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|fewer)\b")
+
+
+@dataclass
+class Answer:
+    """What the handlers build up before it becomes a Result."""
+
+    plan: Plan
+    lead: str = ""
+    items: list[dict[str, Any]] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    statements: list[str] = field(default_factory=list)
+    external: list[dict[str, Any]] = field(default_factory=list)
+    abstained: bool = False
+
+    def add(self, kb: KnowledgeBase, text: str, statements: Iterable[str], basis: str | None = None) -> None:
+        """One item, its basis read from its own statements' sources (``basis`` only for derived items)."""
+        sts = [s for s in statements if s]
+        if any(i["text"] == text for i in self.items + self.external):
+            return
+        self.statements += sts
+        ids = kb.source_ids(sts)
+        item = {"text": text, "basis": basis or basis_of(kb, sts), "sources": [s for s in ids.split(", ") if s]}
+        if self.plan.scope == "seed" and "seed" not in item["basis"] and item["basis"] != "derived":
+            self.external.append(item)
+        else:
+            self.items.append(item)
+
+
+def basis_of(kb: KnowledgeBase, statements: Iterable[str]) -> str:
+    """'seed', 'seed-article', 'external' or several of them, from the tiers of the statements' sources."""
+    return tier_basis(kb.statement_refs(statements)) or "external"
+
+
+def role_facts(kb: KnowledgeBase, roles: Iterable[str]) -> list[dict[str, Cell]]:
+    seen: dict[str, dict[str, Cell]] = {}
+    for role in roles:
+        for f in kb.named("facts", role=role).records():
+            seen.setdefault(str(f["fact"]), f)
+    return list(seen.values())
+
+
+TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
+TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+
+
+def pair(plan: Plan) -> tuple[PlanRole, PlanRole]:
+    roles = [r for r in plan.roles if r.part in ("compared", "subject", "source", "target")]
+    return roles[0], roles[1]
+
+
+EXAMPLES = {
+    "ownership": "Who owns the what and the why?",
+    "separate": "Which skills separate a Tech PM from a Tech PgM?",
+    "shared": "What do the Tech PM and the Tech PgM have in common?",
+    "team": "How many teams does a Tech PgM coordinate?",
+    "day-to-day": "What does a Tech PgM do day to day?",
+    "deliverables": "What does a Tech PM produce?",
+    "metrics": "How is a Tech PgM measured?",
+    "transitions": "How do I become a Tech PM from software engineering?",
+    "hiring": "Which companies hire Tech PMs?",
+    "definition": "What is a Technical Program Manager?",
+    "abbreviation": "What does TPM stand for?",
+    "neighbours": "Which roles are closest to the Tech PgM?",
+    "person": "Where did the seed author apply?",
+}
+
+
+def expanded_terms(plan: Plan) -> list[str]:
+    """The plan's search terms and their synonyms (``[synonyms]`` in cues.toml)."""
+    from rolegraph.ask.text import vocabulary
+
+    synonyms: dict[str, list[str]] = vocabulary().get("synonyms", {})
+    out = list(plan.terms)
+    for t in plan.terms:
+        out += [w for phrase in synonyms.get(t, []) for w in phrase.split()]
+    return list(dict.fromkeys(out))
+
+
+def has_synonym(word: str) -> bool:
+    from rolegraph.ask.text import vocabulary
+
+    return word in vocabulary().get("synonyms", {})
+
+
+def hit_text(h: Hit) -> str:
+    label = f"{h.label}: " if h.label and h.body and h.label.lower() not in h.body.lower() else ""
+    ident = f" ({h.id})" if h.id and h.kind in ("fact",) else ""
+    return f"{label}{h.body or h.label}{ident}"
+
+
+def stems_of(text: str) -> set[str]:
+    from rolegraph.ask.text import stem
+
+    return {stem(w) for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
+
+
+def is_negative(text: str, near: set[str] | None = None) -> bool:
+    """Whether ``text`` says no: a count or importance of 0 (or 1), or a negation close to the words asked about."""
+    if re.search(r":\s*0\b|\bimportance [01]\b|\b[01] vs\b", text):
+        return True
+    if near is None:
+        return bool(NEGATION.search(text.lower()))
+    from rolegraph.ask.text import stem
+
+    tokens = re.split(r"[^a-z0-9]+", text.lower())
+    return any(t and stem(t) in near and any(NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w)
+               for i, t in enumerate(tokens))
+
+
+FUNCTION_WORDS = {"is", "are", "a", "an", "the", "do", "does", "did", "can", "could", "should", "will", "would", "to", "of", "it",
+                   "they", "there", "that", "this", "be", "have", "has", "any", "anyone", "anybody", "right", "yes", "true", "really"}
+
+
+def without_roles(kb: KnowledgeBase, text: str) -> str:
+    """``text`` with role names taken out ('Engineering Manager' does not answer 'manage people')."""
+    from rolegraph.resolve import find_roles_in_text, normalise
+
+    words = normalise(text).split()
+    for start, phrase, _ in find_roles_in_text(kb, text):
+        for i in range(start, start + len(phrase.split())):
+            words[i] = ""
+    return " ".join(w for w in words if w)
+
+
+def tx_stopwords() -> frozenset[str]:
+    from rolegraph.ask.text import stopwords
+
+    return stopwords()
+
+
+def tx_words(text: str) -> list[str]:
+    from rolegraph.ask.text import words
+
+    return words(text)
+
+
+def synonyms_of(words: list[str]) -> list[str]:
+    from rolegraph.ask.text import vocabulary
+
+    table: dict[str, list[str]] = vocabulary().get("synonyms", {})
+    return [w for word in words for phrase in table.get(word, []) for w in phrase.split()]

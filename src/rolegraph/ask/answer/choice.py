@@ -1,0 +1,129 @@
+"""The which-one and rank forms: the role that fits, or an order, by a skill measure, a move or the texts found."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rolegraph.ask.answer.base import Answer, expanded_terms, hit_text, is_negative, stems_of, without_roles
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.retrieve import Hit, index
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell
+
+
+def _skill_asked(kb: KnowledgeBase, plan: Plan) -> list[str]:
+    """The skills the question names, or the one whose texts match its words best."""
+    if plan.skills:
+        return plan.skills
+    words = plan.topic or plan.terms
+    hits = index(kb).search(words, kinds=("skill",), limit=3) if words else []
+    best = [h for h in hits if h.matched >= max(1, len(words) // 2)]
+    return [best[0].label] if best else []
+
+
+def _importance(kb: KnowledgeBase, role: str, skills: list[str]) -> tuple[float, list[dict[str, Cell]]]:
+    rows = [r for r in kb.named("skill-profile", role=role).records() if r["label"] in skills or r["category"] in skills]
+    total = sum(int(str(r["importance"])) for r in rows)
+    return (total / len(rows) if rows else 0.0), rows
+
+
+def _measure(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
+    """What to rank or choose by: a skill category the question names ('more technical'), else skills."""
+    from rolegraph.ask.text import stem, vocabulary
+
+    stems = {stem(w) for w in plan.terms}
+    for category, cues in vocabulary().get("categories", {}).items():
+        if any(stem(c) in stems for c in cues):
+            return f"{category} skills", [category]
+    skills = _skill_asked(kb, plan)
+    return ", ".join(skills), skills
+
+
+def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """An order: roles by a skill (or category), or one role's skills by importance."""
+    roles = plan.roles
+    if len(roles) == 1 and len(plan.skills) >= 2:
+        rows = kb.named("skill-profile", role=roles[0].iri).records()
+        imp = {str(r["label"]): r for r in rows}
+        ranked = sorted(plan.skills, key=lambda k: -int(str(imp[k]["importance"])) if k in imp else 1)
+        for k in ranked:
+            ans.add(kb, f"{k}: importance {imp[k]['importance'] if k in imp else 0} for the {roles[0].label}",
+                    [str(imp[k]["link"])] if k in imp else [])
+        ans.lead = f"For the {roles[0].label}, by importance: " + ", ".join(
+            f"{k} ({imp[k]['importance'] if k in imp else 0})" for k in ranked) + "."
+        return
+    if len(roles) < 2:
+        return
+    name, measure = _measure(kb, plan)
+    if not measure:
+        return
+    scored = []
+    for role in roles:
+        value, rows = _importance(kb, role.iri, measure)
+        scored.append((value, role, rows))
+        ans.add(kb, f"{role.label} — {name}: {value:g}", [str(r["link"]) for r in rows])
+    scored.sort(key=lambda x: -x[0])
+    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:g})" for value, role, _ in scored) + "."
+
+
+def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """The role that fits: by the handlers' own lead, a skill, the rows found, or the texts of each role."""
+    if len(plan.roles) < 2 or ans.lead.lower().startswith(("the ", "no", "yes")):
+        return
+    name, measure = _measure(kb, plan) if plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents else ("", [])
+    if measure:
+        scored = sorted(((_importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
+        if scored[0][0] > scored[1][0]:
+            ans.lead = f"The {scored[0][1].label} ({name}: " + ", ".join(f"{r.label} {v:g}" for v, r in scored) + ")."
+            for v, r in scored:
+                ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in _importance(kb, r.iri, measure)[1]])
+            return
+    sources = [r for r in plan.roles if r.part == "source"]
+    targets = [r for r in plan.roles if r.part == "target"]
+    if sources and len(targets) >= 2:  # "more common for engineers: moving to Tech PM or to Tech PgM?"
+        moves = {str(t["to_role"]): t for t in kb.named("transitions").records() if t["from_role"] == sources[0].iri}
+        ranked = sorted(targets, key=lambda r: -int(str(moves[r.iri]["prevalence"])) if r.iri in moves else 0)
+        if ranked[0].iri in moves:
+            ans.lead = f"The {ranked[0].label}: " + "; ".join(
+                f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence'] if r.iri in moves else 0}/3)" for r in ranked) + "."
+            for r in ranked:
+                if r.iri in moves:
+                    ans.add(kb, f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence']}/3)", [str(moves[r.iri]["link"])])
+            return
+    wanted = stems_of(" ".join(plan.topic or plan.terms))
+    matches: list[tuple[int, PlanRole, str]] = []
+    for item in ans.items:  # the handlers' rows: the role whose row best matches the question, and says yes
+        owner = next((r for r in plan.roles if item["text"].startswith(r.label)), None)
+        if owner is not None and not is_negative(item["text"]):
+            matches.append((len(wanted & stems_of(without_roles(kb, item["text"]))), owner, item["text"]))
+    if matches and wanted:
+        top = max(m[0] for m in matches)
+        best_roles = {m[1].iri for m in matches if m[0] == top}
+        if top >= max(1, len(wanted) // 2) and len(best_roles) == 1:
+            _, owner, text = next(m for m in matches if m[0] == top)
+            ans.lead = f"The {owner.label}: {text}"
+            return
+    winner = _which(kb, plan)
+    if winner:
+        ans.lead = f"The {winner[0].label}: {hit_text(winner[1])}"
+        ans.add(kb, hit_text(winner[1]), [winner[1].statement])
+
+
+def _which(kb: KnowledgeBase, plan: Plan) -> tuple[PlanRole, Hit] | None:
+    """The role whose own texts match the question best."""
+    idx = index(kb)
+    best: tuple[int, float, PlanRole, Hit] | None = None
+    terms = expanded_terms(plan)
+    for role in plan.roles:
+        hits = [h for h in idx.search(terms, roles=[role.iri], limit=4) if role.iri in h.roles and len(h.roles) == 1]
+        hits = [h for h in hits if not is_negative(h.text)]
+        if hits and (best is None or (hits[0].matched, -hits[0].score) > best[:2]):
+            best = (hits[0].matched, -hits[0].score, role, hits[0])
+    return (best[2], best[3]) if best else None
+
+
+#: This module's form deciders, by answer form.
+DECIDERS: dict[str, Callable[[KnowledgeBase, Plan, Answer, list[Hit]], None]] = {
+    "which-one": _which_one,
+    "rank": _rank,
+}

@@ -1,0 +1,101 @@
+"""Dimension handlers (team, day-to-day, metrics, deliverables), narrowed to the slice asked, and the seed's dimensions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rolegraph import compare
+from rolegraph.ask.answer.base import TECH_PGM, TECH_PM, Answer, expanded_terms, role_facts
+from rolegraph.ask.plan import Plan
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell, Table
+
+
+def _dimensions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    dims = [d for d in kb.named("dimensions").records() if d["seed_named"]]
+    facts = [f for f in role_facts(kb, [TECH_PM, TECH_PGM]) if f["basis"] == "seed" and f["dimension"] in ("team", "day-to-day")]
+    order = ", ".join(str(d["label"]) for d in dims)
+    ans.add(kb, f"In the seed's order: {order}.", sorted({str(f["fact"]) for f in facts}))
+    ans.lead = f"The seed names {len(dims)} dimensions, in this order: {order}."
+    ans.tables.append(Table("Dimensions named by the seed", ["order", "dimension"], [[d["order"], d["label"]] for d in dims]))
+    ans.notes.append("The seed names these four dimensions, but only the focus-areas content could be read; "
+                     "team structure, tech skills and day-to-day answers come from outside sources.")
+
+
+def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
+    def handler(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+        roles = plan.roles
+        only_teams = dimension == "team" and (plan.form == "count" or any(t.startswith(("coordinat", "span", "cover")) for t in plan.terms))
+        found = compare.profiles(kb, *(r.iri for r in roles))
+        focus = [] if only_teams else _focus_terms(plan, dimension)
+        per_role: dict[str, list[str]] = {}
+        for role, prof in zip(roles, found, strict=True):
+            for link in prof.links:
+                if link["dimension"] != dimension or (only_teams and link["relation"] != "coordinates"):
+                    continue
+                if focus and not _mentions(link, focus) and any(_mentions(x, focus) for x in prof.links if x["dimension"] == dimension):
+                    continue
+                item, value = compare.item_and_value(link)
+                if value == "yes" and link["relation"] == "coordinates":
+                    value = "N (several, no number given)"
+                shown = item if value == "yes" else f"{item}: {value}"
+                dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
+                reason = f" — {link['reason']}" if link["reason"] and (focus or plan.form in ("yes-no", "explain")) else ""
+                ans.add(kb, f"{role.label} — {shown}{dispute}{reason}", [str(link["link"])])
+                per_role.setdefault(role.label, []).append(shown + dispute)
+        result = compare.compare_profiles(kb, found[0], found[1] if len(found) > 1 else found[0], [dimension])
+        for t in result.tables:
+            if focus:  # the slice asked, not the whole dimension
+                t.rows = [r for r in t.rows if _mentions({"target_label": r[0], "relation": "", "reason": ""}, focus)] or t.rows
+            if len(found) == 1:
+                t.columns, t.rows = [t.columns[0], *t.columns[2:]], [[r[0], *r[2:]] for r in t.rows]
+        if len(found) > 2:
+            result.tables.append(_extra_roles_table(kb, found[2:], dimension))
+        ans.tables += result.tables
+        ans.notes += [n for t in result.tables for n in t.notes]
+        ans.notes += [n for n in result.notes if n.startswith("Sources disagree")]
+        if plan.scope == "seed":
+            ans.notes.insert(0, "The seed article names this dimension but its content could not be read, so nothing here is "
+                                "'according to the seed'; the items are from outside sources as marked.")
+        if per_role:
+            ans.lead = "; ".join(f"{label}: {', '.join(v[:4])}" for label, v in per_role.items()) + "."
+    return handler
+
+
+def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimension: str) -> Table:
+    table = Table(f"{dimension}: more roles", ["role", "item", "value", "basis", "sources"])
+    labels = compare.role_labels(kb)
+    for prof in profiles:
+        for link in prof.links:
+            if link["dimension"] == dimension:
+                item, value = compare.item_and_value(link)
+                table.rows.append([labels.get(str(link["role"]), ""), item, value, link["basis"], kb.source_ids([str(link["link"])])])
+    return table
+
+
+def _focus_terms(plan: Plan, dimension: str) -> list[str]:
+    """Words that narrow a dimension answer to the slice asked ('reporting line', 'late launch')."""
+    from rolegraph.ask.text import stem
+
+    slices = {"team": ("report", "direct", "line", "boss", "manag", "embed", "ratio", "engin", "headcount", "work"),
+              "metrics": ("blame", "late", "incomplet", "launch")}
+    wanted = [t for t in expanded_terms(plan) if stem(t).startswith(slices.get(dimension, ()))]
+    return [stem(w) for w in wanted]
+
+
+def _mentions(link: dict[str, Cell], stems: list[str]) -> bool:
+    from rolegraph.ask.text import stem
+
+    words = {stem(w) for w in re.split(r"\W+", f"{link['target_label']} {link['relation'] or ''} {link['reason'] or ''}".lower()) if w}
+    return any(s in words or (len(s) >= 5 and any(w.startswith(s) for w in words)) for s in stems)
+
+
+#: This module's handlers, by intent.
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "dimensions": _dimensions,
+    "team": _dimension('team'),
+    "day-to-day": _dimension('day-to-day'),
+    "metrics": _dimension('metrics'),
+    "deliverables": _dimension('deliverables'),
+}

@@ -1,0 +1,95 @@
+"""Answers from other library modules (seniority levels, collaboration), taken in row by row with each row's basis."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rolegraph.ask.answer.base import Answer, pair, without_roles
+from rolegraph.ask.plan import Plan
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Result
+
+
+def _from_result(kb: KnowledgeBase, ans: Answer, result: Result, lead: str) -> None:
+    """Take a library result's tables and notes into the answer, each table row an item with its own basis."""
+    ans.tables += result.tables
+    ans.notes += [n for n in result.notes if n not in ans.notes]
+    ans.statements += [str(s) for s in result.meta.get("subjects", [])]
+    ans.lead = lead
+    for table in result.tables:
+        if "basis" not in table.columns:
+            continue
+        at_basis = table.columns.index("basis")
+        at_sources = table.columns.index("sources") if "sources" in table.columns else None
+        for row in table.rows:
+            text = " · ".join(f"{c}" for i, c in enumerate(row) if c not in (None, "", "—") and i not in (at_basis, at_sources))
+            sources = [x for x in str(row[at_sources] or "").split(", ") if x] if at_sources is not None else []
+            item = {"text": text, "basis": str(row[at_basis] or "derived"), "sources": sources}
+            if not text or any(i["text"] == text for i in ans.items + ans.external):
+                continue
+            seed_only = ans.plan.scope == "seed" and "seed" not in item["basis"]
+            (ans.external if seed_only else ans.items).append(item)
+
+
+def _named_levels(kb: KnowledgeBase, plan: Plan) -> list[str]:
+    """Seniority levels the question names ('senior', 'staff', 'principal'), lowest first."""
+    from rolegraph.levels import all_levels
+    from rolegraph.resolve import normalise
+
+    said = f" {normalise(without_roles(kb, plan.question))} "
+    found = []
+    for r in kb.named("levels").records():
+        names = {str(r["notation"]), str(r["label"]), *str(r["names"] or "").split("|")}
+        if any(n and f" {normalise(n)} " in said for n in names):
+            found.append((int(str(r["level_order"])), str(r["notation"])))
+    order = [lv.notation for lv in all_levels(kb)]
+    return [n for _, n in sorted(set(found))] if order else []
+
+
+def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """Seniority: one role between two levels, two roles at one level, or a role's whole ladder (rolegraph.levels)."""
+    from rolegraph import levels
+    from rolegraph.errors import RolegraphError
+
+    named = _named_levels(kb, plan)
+    roles = plan.roles
+    try:
+        if len(roles) == 1 and len(named) >= 2:
+            result = levels.compare_levels(kb, roles[0].iri, named[0], named[-1])
+        elif len(roles) >= 2 and named:
+            result = levels.compare_at_level(kb, roles[0].iri, roles[1].iri, named[0])
+        else:
+            result = levels.ladder(kb, roles[0].iri)
+    except RolegraphError as err:
+        ans.notes.append(str(err))
+        return
+    cells = [f"{t.title}: " + "; ".join(" · ".join(str(c) for c in row[:3] if c) for row in t.rows[:3]) for t in result.tables[:1]]
+    _from_result(kb, ans, result, result.title + (" — " + cells[0] if cells else ""))
+
+
+def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """Who does what between two roles: the responsibility matrix, friction points and rituals (rolegraph.collaborate)."""
+    from rolegraph import collaborate
+    from rolegraph.errors import RolegraphError
+
+    a, b = pair(plan)
+    activities = collaborate.find_activities(kb, plan.question)
+    try:
+        result = collaborate.collaborate(kb, a.iri, b.iri, plan.question if activities else None)
+    except RolegraphError as err:
+        ans.notes.append(str(err))
+        return
+    rows = result.tables[0].rows if result.tables else []
+    if activities and rows:
+        columns = result.tables[0].columns
+        lead = "; ".join(f"{row[0]}: " + ", ".join(f"{columns[i]} {row[i]}" for i in (1, 2)) for row in rows[:3])
+    else:
+        lead = result.title
+    _from_result(kb, ans, result, lead + ".")
+
+
+#: This module's handlers, by intent.
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "levels": _levels,
+    "collaboration": _collaboration,
+}

@@ -1,0 +1,82 @@
+"""What a question takes for granted (an identity, sameness, a claim about a role), checked against the graph."""
+
+from __future__ import annotations
+
+import re
+
+from rolegraph import compare
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, hit_text, is_negative, stems_of, synonyms_of, tx_stopwords, tx_words
+from rolegraph.ask.answer.search import ANSWER_KINDS
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.retrieve import index
+from rolegraph.kb import KnowledgeBase
+from rolegraph.provenance import CONCERNS
+
+#: Words that mark a clause the question takes for granted ("since …,", "X is basically Y, so …").
+_PREMISE_OPENER = re.compile(r"\b(since|given that|given|because|as|now that|assuming)\b|\b(basically|just|really|essentially|"
+                             r"simply|actually|identical|the same|one role|same job|a kind of)\b")
+
+
+_SAME = re.compile(r"\b(same|identical|one role|one and the same|interchangeable|basically the same)\b")
+
+
+def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """Check what the question takes for granted, for the roles it asserts something about: an identity
+    ('a Tech PM is basically a program manager'), sameness ('the two are one role') or a claim ('a TPgM codes')."""
+    from rolegraph.ask.text import clip
+    from rolegraph.resolve import find_roles_in_text
+
+    q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower()))
+    head = re.split(r",|\bso\b", q, maxsplit=1)[0]
+    if ("," not in q and " so " not in f" {q} ") or not _PREMISE_OPENER.search(head):
+        return
+    found = [m for m in find_roles_in_text(kb, head) if len(m[2]) == 1]
+    roles = [PlanRole(m[2][0].iri, m[2][0].label) for m in found]
+    if len(roles) < 2 and _SAME.search(head) and len(plan.roles) >= 2:
+        roles = list(plan.roles)  # "both tpms are one role"
+    if len(roles) >= 2 and _SAME.search(head):
+        _premise_note(kb, ans, f"the knowledge base records the {roles[0].label} and the {roles[1].label} as different roles",
+                      ["different", "roles", "orthogonal", "completely"])
+        return
+    identity = re.search(r"\b(is|are)\b", head)
+    if len(roles) >= 2 and identity:
+        a, b = roles[0], roles[1]
+        kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+        if kinds.get(a.iri) == b.label or a.iri == b.iri:
+            return
+        parent = kinds.get(a.iri, "")
+        _premise_note(kb, ans, f"the knowledge base does not record the {a.label} as a {b.label}"
+                      + (f"; the {a.label} is a kind of {parent}" if parent else ""), [])
+        ans.add(kb, f"The {a.label} is a kind of {parent}." if parent else f"The {a.label} is a separate role from the {b.label}.", [a.iri])
+        return
+    if len(roles) != 1:
+        return
+    role = roles[0]
+    spans = {w for m in found for w in m[1].split()}
+    words = [w for w in tx_words(head) if w not in spans and not _PREMISE_OPENER.fullmatch(w)]
+    claim = [w for w in words if w not in FUNCTION_WORDS and (w in CONCERNS or w not in tx_stopwords())]
+    if not claim:
+        return
+    verb = stems_of(" ".join([claim[0], *synonyms_of(claim[:1])]))  # what the role is said to do: "codes", "manage", "decide"
+    wanted = stems_of(" ".join(claim + synonyms_of(claim)))
+    hits = [h for h in index(kb).search(claim + synonyms_of(claim), roles=[role.iri], kinds=ANSWER_KINDS, limit=25) if h.sources]
+    hits = [h for h in hits if verb & stems_of(h.text) or (set(claim) & set(CONCERNS) and h.disputed_by)]
+    if not hits:
+        return
+    best = max(hits, key=lambda h: (is_negative(h.text, verb), bool(h.disputed_by), len(wanted & stems_of(h.text)), -h.score))
+    if is_negative(best.text, verb):
+        _premise_note(kb, ans, f"for the {role.label} the knowledge base says: {hit_text(best)}", [])
+        ans.add(kb, hit_text(best), [best.statement])
+    elif best.disputed_by:
+        ans.notes.insert(0, f"Premise disputed ({best.disputed_by}): {hit_text(best)}")
+        ans.notes += [n for n in compare.disagreement_notes(kb, [best.disputed_by]) if n not in ans.notes]
+        ans.add(kb, hit_text(best), [best.statement])
+
+
+def _premise_note(kb: KnowledgeBase, ans: Answer, text: str, disagreement_words: list[str]) -> None:
+    """Say the premise is not supported, in the notes and before the lead; add a disagreement on the point if one is recorded."""
+    ans.notes.insert(0, f"Premise not supported: {text}.")
+    ans.lead = f"Premise not supported: {text}. " + ans.lead
+    if disagreement_words:
+        found = [h for h in index(kb).search(disagreement_words, kinds=("disagreement",), limit=2) if h.matched >= 2]
+        ans.notes += [n for n in compare.disagreement_notes(kb, [h.id for h in found[:1]]) if n not in ans.notes]

@@ -1,0 +1,101 @@
+"""Career moves: ways into and out of a role, the route between two roles, and neighbouring roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rolegraph import compare
+from rolegraph.ask.answer.base import Answer, basis_of
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Table
+
+
+def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    sources = [r for r in plan.roles if r.part == "source"]
+    targets = [r for r in plan.roles if r.part == "target"] or [r for r in plan.roles if r.part != "source"][-1:]
+    if sources and targets:
+        _route(kb, plan, ans, sources[0], targets[0])
+        return
+    moves = kb.named("transitions").records()
+    if sources:  # where people go next
+        source = sources[0]
+        onward = [t for t in moves if t["from_role"] == source.iri]
+        for t in onward:
+            ans.add(kb, f"To {t['to_label']} (how common: {t['prevalence']}/3)", [str(t["link"])])
+        ans.lead = (f"From {source.label}, recorded moves go on to " + ", ".join(str(t["to_label"]) for t in onward) + "."
+                    if onward else f"The knowledge base records no move out of {source.label}.")
+        ans.tables.append(Table(f"Moves out of {source.label}", ["to", "how common", "basis", "sources"], [
+            [t["to_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in onward]))
+        return
+    if not targets:
+        return
+    target = targets[0]
+    into = [t for t in moves if t["to_role"] == target.iri]
+    into.sort(key=lambda t: (-int(str(t["prevalence"])), compare.BASIS_ORDER.get(str(t["basis"]), 9)))
+    for t in into:
+        ans.add(kb, f"From {t['from_label']} (how common: {t['prevalence']}/3)", [str(t["link"])])
+    shown = [t for t in into if plan.scope != "seed" or "seed" in basis_of(kb, [str(t["link"])])]
+    if shown:
+        ans.lead = f"Most common way into {target.label}: from {shown[0]['from_label']}" + (
+            "; also from " + ", ".join(str(t["from_label"]) for t in shown[1:4]) if len(shown) > 1 else "") + "."
+    for f in kb.named("facts", role=target.iri).records():
+        if f["dimension"] == "background" and f["disputed_by"] and f["basis"] == "external":
+            ans.notes.append(f"Outside counterpoint ({f['id']}, not the seed's answer): {f['text']}")
+            ans.notes += compare.disagreement_notes(kb, [f["disputed_by"]])
+    ans.tables.append(Table(f"Ways into {target.label}", ["from", "how common", "basis", "sources"], [
+        [t["from_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in shown]))
+    if not into:
+        ans.lead = f"The knowledge base records no transition into {target.label}."
+
+
+def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target: PlanRole) -> None:
+    from rolegraph import graph  # networkx: only for routes and neighbours
+
+    result = graph.path(kb, source.iri, target.iri)
+    ans.tables += result.tables
+    ans.notes += result.notes
+    rows = result.tables[0].rows if result.tables else []
+    for row in rows:
+        ans.add(kb, f"Step {row[0]}: {row[1]} → {row[2]} ({row[3]})", [], basis=str(row[4]) or "derived")
+        ans.items[-1]["sources"] = [s for s in str(row[5]).split(", ") if s]
+    moves = kb.named("transitions").records()
+    direct = [t for t in moves if t["from_role"] == source.iri and t["to_role"] == target.iri]
+    top = max((int(str(t["prevalence"])) for t in moves if t["to_role"] == target.iri), default=0)
+    common = " It is the most common way in." if direct and int(str(direct[0]["prevalence"])) == top and top > 1 else ""
+    route = " → ".join([str(rows[0][1])] + [str(r[2]) for r in rows]) if rows else ""
+    if direct:
+        ans.lead = f"Yes: moving from {source.label} to {target.label} is a recorded transition (how common: {direct[0]['prevalence']}/3).{common}"
+    elif rows and any("no recorded" not in str(r[3]) for r in rows):
+        ans.lead = f"Not directly: no move from {source.label} to {target.label} is recorded; the recorded route is {route}."
+    else:
+        ans.lead = (f"No move from {source.label} to {target.label} is recorded; what the {target.label} needs more "
+                    "is the skill gap below.")
+    if plan.form not in ("yes-no", "route") and direct:
+        ans.lead = ans.lead.replace("Yes: moving", "Moving")
+    gap = graph.skill_gap(kb, source.iri, target.iri)
+    for g in gap[:6]:
+        ans.add(kb, f"To build: {g['label']} ({target.label} {g['importance_a']} vs {source.label} {g['importance_b']})",
+                [str(x) for x in (g["link_a"], g["link_b"]) if x])
+    if gap:
+        ans.lead += " Skills to build: " + ", ".join(str(g["label"]) for g in gap[:5]) + "."
+
+
+def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    from rolegraph import graph  # networkx: only for routes and neighbours
+
+    result = graph.neighbours(kb, plan.roles[0].iri)
+    ans.tables += result.tables
+    ans.notes += result.notes
+    for row in result.tables[0].rows[:4]:
+        ans.add(kb, f"{row[0]} (similarity {row[1]}; shares {row[2]})", [], basis="derived")
+    ans.statements += [str(s) for s in result.meta["subjects"]]
+    if result.tables[0].rows:
+        ans.lead = f"Closest to the {plan.roles[0].label}: " + ", ".join(str(r[0]) for r in result.tables[0].rows[:3]) + "."
+
+
+#: This module's handlers, by intent.
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "transitions": _transitions,
+    "neighbours": _neighbours,
+}

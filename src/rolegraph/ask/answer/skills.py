@@ -1,0 +1,109 @@
+"""Skill handlers: what separates two roles, what they share, one role's skills, how two roles differ."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rolegraph import compare
+from rolegraph.ask.answer.base import Answer, basis_of, join_names, pair, role_facts
+from rolegraph.ask.plan import Plan
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell, Table
+
+
+def _skill_item(kb: KnowledgeBase, ans: Answer, text: str, row: dict[str, Cell]) -> None:
+    ans.add(kb, text, [str(x) for x in (row["link_a"], row["link_b"]) if x])
+
+
+def _separate(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    a, b = pair(plan)
+    threshold = compare.SEPARATE_THRESHOLD
+    differences = compare.skill_differences(kb, a.iri, b.iri, threshold)
+    if not any(r["favours"] == "a" for r in differences):  # close roles: the smaller gaps are what separates them
+        threshold = 1
+        differences = compare.skill_differences(kb, a.iri, b.iri, threshold)
+        ans.notes.append(f"No skill is rated 2 or more higher for the {a.label}; these differ by 1 on the 0–5 scale.")
+    result = compare.separate_rows(kb, a.iri, b.iri, differences, threshold)
+    ans.tables += result.tables[:1]
+    ans.notes += result.notes
+    rows = [r for r in differences if r["favours"] == "a"]
+    for r in rows:
+        _skill_item(kb, ans, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}", r)
+    if rows:
+        ans.lead = f"Ranked by importance gap, what the {a.label} needs more than the {b.label}: " + ", ".join(
+            str(r["label"]) for r in rows[:6]) + "."
+    else:
+        ans.lead = f"No skill is rated much higher for the {a.label} than for the {b.label}."
+
+
+def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    a, b = pair(plan)
+    pa, pb = compare.profiles(kb, a.iri, b.iri)
+    rows = compare.shared_skills(kb, a.iri, b.iri, compare.SHARED_MIN_IMPORTANCE)
+    result = compare.shared_rows(kb, pa, pb, rows, compare.SHARED_MIN_IMPORTANCE)
+    ans.tables += result.tables
+    ans.notes += result.notes
+    for r in rows:
+        _skill_item(kb, ans, f"{r['label']} ({r['category']}): {a.label} {r['importance_a']}, {b.label} {r['importance_b']}", r)
+    ic = compare.individual_contributor(pa) + compare.individual_contributor(pb)
+    traits = []
+    for table in result.tables[1:]:
+        for trait, _basis, _sources in table.rows:
+            traits.append(str(trait))
+            ans.add(kb, str(trait), [str(link["link"]) for link in ic])
+    ans.lead = f"Both the {a.label} and the {b.label} need " + ", ".join(str(r["label"]) for r in rows[:5]) + (
+        "; " + "; ".join(traits) if traits else "") + "."
+
+
+def _skills_of(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    leads = []
+    for role in plan.roles:
+        rows = kb.named("skill-profile", role=role.iri).records()
+        rows = ([r for r in rows if r["label"] in plan.skills] if plan.skills else []) or rows[:10]
+        for r in rows:
+            ans.add(kb, f"{role.label} — {r['label']} ({r['category']}): importance {r['importance']}", [str(r["link"])])
+        ans.tables.append(Table(f"Top skills of {role.label}", ["skill", "category", "importance", "basis", "sources"], [
+            [r["label"], r["category"], r["importance"], basis_of(kb, [str(r["link"])]), kb.source_ids([str(r["link"])])] for r in rows]))
+        leads.append(f"{role.label}: " + ", ".join(f"{r['label']} ({r['importance']})" for r in rows[:5]))
+    ans.lead = "; ".join(leads) + "." if leads else ""
+    ans.notes += compare.skill_gap_notes(kb, {r.iri for r in plan.roles})
+
+
+def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """How two roles differ: what each owns, and the skills each needs more than the other."""
+    a, b = pair(plan)
+    parts = []
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    for x, y in ((a, b), (b, a)):
+        if kinds.get(x.iri) == y.label:
+            parts.append(f"the {x.label} is a kind of {y.label}")
+            ans.add(kb, f"The {x.label} is a kind of {y.label}.", [x.iri])
+            for f in role_facts(kb, [x.iri]):
+                if f["dimension"] == "relations" or (f["dimension"] == "focus" and y.label.lower() in str(f["text"]).lower()):
+                    ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+    for role in (a, b):
+        owned = [str(link["target_label"]) for link in compare.profile(kb, role.iri).of_kind("ownership") if link["stance"] == "owns"]
+        for link in compare.profile(kb, role.iri).of_kind("ownership"):
+            if link["stance"] == "owns":
+                ans.add(kb, f"The {role.label} owns the {link['target_label']}.", [str(link["link"])])
+        if owned:
+            parts.append(f"the {role.label} owns " + join_names([f"the {c}" for c in owned]))
+    differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
+    for side, role in (("a", a), ("b", b)):
+        rows = [r for r in differences if r["favours"] == side][:4]
+        for r in rows:
+            ans.add(kb, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}",
+                    [str(x) for x in (r["link_a"], r["link_b"]) if x])
+        if rows:
+            parts.append(f"the {role.label} needs more " + ", ".join(str(r["label"]) for r in rows[:3]))
+    lead = "; ".join(parts)
+    ans.lead = (lead[0].upper() + lead[1:] + ".") if lead else ""
+
+
+#: This module's handlers, by intent.
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "compare": _compare,
+    "separate": _separate,
+    "shared": _shared,
+    "skills": _skills_of,
+}

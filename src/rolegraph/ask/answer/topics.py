@@ -1,0 +1,187 @@
+"""Topic handlers: abbreviations, the role catalogue, hiring, definitions, known gaps, disagreements, people."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from rolegraph import compare
+from rolegraph.ask.answer.base import TECH_PGM, TECH_PM, Answer, basis_of, expanded_terms, hit_text, join_names, role_facts, stems_of, tx_words
+from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.retrieve import index, tier_basis
+from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell, Table
+
+
+def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """What a short form stands for: every reading of an ambiguous one (TPM, PM), the role of any other (SDM, PM-T)."""
+    from rolegraph.resolve import find_roles_in_text
+    from rolegraph.resolve import index as names
+
+    rows = kb.named("abbreviations").records()
+    mentions = find_roles_in_text(kb, plan.question)
+    said = {m[1] for m in mentions} | {m[1].rstrip("s") for m in mentions}
+    asked = [r for r in rows if str(r["short_form"]).lower() in said]
+    for _, phrase, readings in mentions:
+        if len(readings) == 1 and names(kb).is_short_form(phrase.rstrip("s") if phrase not in names(kb).exact else phrase):
+            text = f"{phrase.upper()} stands for the {readings[0].label}."
+            ans.lead = ans.lead or text
+            ans.add(kb, text, [readings[0].iri])
+            for f in role_facts(kb, [readings[0].iri]):
+                if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
+                    ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+    if not asked:
+        return  # no short form named: the naming facts found by search answer ("job title conventions")
+    for form in sorted({str(r["short_form"]) for r in asked}):
+        meanings = [r for r in asked if r["short_form"] == form]
+        text = (f"{form} is ambiguous: it can stand for " if meanings[0]["ambiguous"] else f"{form} stands for ") + " or ".join(
+            str(r["role_label"]) for r in meanings) + "."
+        ans.lead = ans.lead or text
+        ans.add(kb, text, [str(meanings[0]["abbreviation"])])
+        if meanings[0]["text"]:
+            ans.add(kb, str(meanings[0]["text"]), [str(meanings[0]["abbreviation"])])
+        for f in role_facts(kb, [str(r["role"]) for r in meanings]):
+            if f["dimension"] == "naming" and form.lower() in str(f["text"]).lower():
+                ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+    ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
+
+
+def _catalogue(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """The modelled roles and how many there are."""
+    roles = kb.named("roles").records()
+    ans.lead = f"{len(roles)} roles are modelled: " + ", ".join(str(r["label"]) for r in roles) + "."
+    for r in roles:
+        ans.add(kb, f"{r['label']}: {r['definition']}", [str(r["role"])])
+
+
+#: A stored reason that qualifies its row (a blank in the seed, a missing name, a counter-view) travels with it.
+_CAVEAT = re.compile(r"\b(blank|missing|not (?:in|named|stated|readable)|could not|counter|minority|only in|unclear|lost)\b", re.I)
+
+
+def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    roles = [r for r in plan.roles if r.iri in (TECH_PM, TECH_PGM)] or plan.roles[:1] or [PlanRole(TECH_PM, "Technical Product Manager")]
+    if plan.roles and len(roles) > 1 and not any("pgm" in a.lower() or "program" in a.lower() for a in [plan.question]):
+        roles = roles[:1]
+    table = Table("Who hires", ["role", "domain", "companies", "basis", "sources", "caveats"])
+    leads = []
+    for role in roles:
+        by_domain: dict[str, list[dict[str, Cell]]] = {}
+        for link in compare.profile(kb, role.iri).of_kind("hiring"):
+            if plan.companies and str(link["target_label"]) not in plan.companies and plan.form != "list":
+                continue
+            by_domain.setdefault(str(link["domain"] or "(no domain given)"), []).append(link)
+        for domain in sorted(by_domain, key=lambda d: (d.startswith("("), d)):
+            group = sorted(by_domain[domain], key=lambda x: str(x["target_label"]))
+            if plan.scope == "seed":
+                group = [x for x in group if "seed" in basis_of(kb, [str(x["link"])])]
+                if not group:
+                    continue
+            statements = [str(x["link"]) for x in group]
+            companies = ", ".join(dict.fromkeys(str(x["target_label"]) for x in group))
+            caveats = "; ".join(str(x["reason"]) for x in group if x["reason"] and _CAVEAT.search(str(x["reason"])))
+            table.rows.append([role.label, domain, companies, basis_of(kb, statements), kb.source_ids(statements), caveats])
+            ans.add(kb, f"{role.label} — {domain}: {companies}" + (f" (note: {caveats})" if caveats else ""), statements)
+            if not domain.startswith("("):
+                leads.append(f"{domain}: {companies}")
+    ans.tables.append(table)
+    if leads:
+        ans.lead = f"{roles[0].label} hiring by domain — " + "; ".join(leads) + "."
+
+
+def _define(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    infos = {str(r["role"]): r for r in kb.named("roles").records()}
+    for role in plan.roles:
+        info = infos[role.iri]
+        ans.add(kb, f"{role.label}: {info['definition']}", [role.iri])
+        if info["kind_of"]:
+            ans.add(kb, f"A {role.label} is a kind of {info['kind_of']}.", [role.iri])
+        prof = compare.profile(kb, role.iri)
+        owned = [link for link in prof.of_kind("ownership") if link["stance"] == "owns"]
+        for link in owned:
+            ans.add(kb, f"Owns the {link['target_label']}.", [str(link["link"])])
+        for link in prof.of_kind("focus")[:4]:
+            ans.add(kb, f"Focus: {link['target_label']}.", [str(link["link"])])
+        if "day-to-day" in plan.intents or plan.form != "define":
+            for link in prof.of_kind("activity")[:5]:
+                ans.add(kb, f"Day to day: {link['target_label']}.", [str(link["link"])])
+        ans.tables.append(compare.show(kb, role.iri).tables[0])
+        own = " and ".join(f"the {link['target_label']}" for link in owned)
+        ans.lead = (ans.lead + " " if ans.lead else "") + f"The {role.label} {str(info['definition'])[0].lower()}{str(info['definition'])[1:]}" + (
+            f" Owns {own}." if own else "")
+
+
+def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
+    def handler(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+        for f in role_facts(kb, [r.iri for r in plan.roles]):
+            if f["dimension"] == dimension:
+                ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+        gaps = [g for g in kb.named("gaps").records() if g["dimension"] == dimension and g["role"] in {r.iri for r in plan.roles}]
+        for g in gaps:
+            ans.notes.append(f"The seed has no data on {label} for {g['role_label']}: {g['text']}")
+        relative = bool(set(tx_words(plan.question)) & {"more", "less", "than", "vs", "versus", "compared", "higher", "lower"})
+        if not ans.items or not relative:  # only relative claims are recorded: an exact figure is a known gap
+            ans.abstained = True
+            ans.lead = f"The knowledge base has no {label} figure for {join_names([r.label for r in plan.roles]) or 'these roles'}" + (
+                "; it records only relative claims, listed below." if ans.items else ".")
+        else:
+            ans.lead = ans.items[0]["text"]
+    return handler
+
+
+def _certifications(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    gaps = [g for g in kb.named("gaps").records() if "certif" in str(g["text"]).lower()]
+    ans.abstained = True
+    ans.lead = "The knowledge base has nothing on certifications; nothing is inferred."
+    for g in gaps:
+        ans.notes.append(f"The seed has no data for that: {g['text']}")
+
+
+def _disagreement(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    rows = kb.named("disagreements").records()
+    ids = sorted({str(r["id"]) for r in rows})
+    hits = index(kb).search(plan.terms, kinds=("disagreement", "position"), limit=4) if plan.terms else []
+    wanted = {h.id for h in hits if h.kind == "disagreement" and h.id} or set(ids)
+    notes = compare.disagreement_notes(kb, sorted(wanted))
+    for note in notes:
+        ans.add(kb, note, [str(r["position"]) for r in rows if r["id"] in wanted and note.startswith(f"Sources disagree ({r['id']})")])
+    ans.lead = f"Sources disagree on {len(wanted)} point(s): " + "; ".join(
+        str(next(r["question"] for r in rows if r["id"] == d)) for d in sorted(wanted)[:3])
+
+
+def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """A source author (the seed's when none is named): what the texts say about them, and what they wrote."""
+    from rolegraph.ask.text import phrase_stems, vocabulary
+
+    known = kb.sources()
+    seed_author = next((s.creator for s in known.values() if s.tier == "seed"), "")
+    cue_stems = {st for p in vocabulary()["intents"]["person"].values() for phrase in p for st in phrase_stems(phrase)}
+    for person in plan.people or [seed_author]:
+        surname = person.split()[-1] if person.split() else person
+        theirs = sorted((iri for iri, s in known.items() if surname and surname in s.creator), key=lambda i: known[i].id)
+        ids = {known[i].id for i in theirs}
+        about = [h for h in index(kb).search([surname.lower(), "he", "his", *expanded_terms(plan)], kinds=("fact", "position"), limit=40)
+                 if surname in h.text or (re.search(r"\b(he|his|him)\b", h.text, re.I) and set(h.sources) <= ids)]
+        wanted = stems_of(" ".join(expanded_terms(plan))) - cue_stems - stems_of(person) - {"seed", "author"}
+        about.sort(key=lambda h: -len(wanted & stems_of(h.text)))
+        best = about[0] if about and wanted & stems_of(about[0].text) else None
+        for h in about[:5]:
+            ans.add(kb, hit_text(h), [h.statement])
+        for i in theirs:
+            ans.statements.append(i)
+            ans.items.append({"text": f"{person} wrote {known[i].id}: {known[i].title} ({known[i].creator}).", "sources": [known[i].id],
+                              "basis": tier_basis([known[i]]) or "external"})
+        wrote = "; ".join(f"{known[i].id} {known[i].title} ({known[i].creator})" for i in theirs[:4])
+        ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {hit_text(best)}" if best else f"{person} wrote {wrote}.")
+
+
+#: This module's handlers, by intent.
+HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
+    "catalogue": _catalogue,
+    "person": _person,
+    "abbreviation": _abbreviation,
+    "hiring": _hiring,
+    "definition": _define,
+    "pay": _gap_topic('pay', 'pay'),
+    "certifications": _certifications,
+    "disagreement": _disagreement,
+}

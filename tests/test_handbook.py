@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -145,6 +148,19 @@ def test_interrupted_build_leaves_nothing(tmp_path: Path, monkeypatch: pytest.Mo
     with pytest.raises(KeyboardInterrupt):
         handbook.write(site, tmp_path / "hb")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_killed_build_leaves_staging_that_the_next_build_removes(tmp_path: Path) -> None:
+    """D3: the staging folder names its process; a later build sweeps those of dead processes."""
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f".hb.{dead.pid}.x1y2.part"
+    (left / "sub").mkdir(parents=True)
+    (left / "sub" / "page.html").write_text("half", encoding="utf-8")
+    alive = tmp_path / f".other.{os.getpid()}.z9.part"
+    alive.mkdir()
+    handbook.write(handbook.collect(mini_kb()), tmp_path / "hb")
+    assert not left.exists() and alive.exists() and (tmp_path / "hb" / handbook.MARKER).is_file()
 
 
 def test_cli(tmp_path: Path) -> None:

@@ -219,6 +219,18 @@ def test_ctrl_c_at_any_moment_is_interrupted_130(delay: float) -> None:
     assert (proc.returncode, err) == (0, "") or (proc.returncode == ExitCode.INTERRUPTED and err == "rolegraph: interrupted\n"), err
 
 
+@pytest.mark.parametrize(("argv0", "caught"), [("/usr/bin/rolegraph", True), ("notebook.py", False)])
+def test_ctrl_c_is_caught_from_the_first_line_of_the_command(argv0: str, caught: bool) -> None:
+    """The console script imports the package first: Ctrl-C right after that is one line and 130."""
+    program = (f"import os, signal, sys, time; sys.argv = [{argv0!r}]; import rolegraph; "
+               "os.kill(os.getpid(), signal.SIGINT); time.sleep(5)")
+    proc = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60)
+    if caught:
+        assert (proc.returncode, proc.stderr) == (ExitCode.INTERRUPTED, "rolegraph: interrupted\n")
+    else:  # a program importing the library keeps Python's own KeyboardInterrupt
+        assert "KeyboardInterrupt" in proc.stderr
+
+
 def test_skipped_esco_rows_cannot_drive_the_terminal(tmp_path: Path) -> None:
     for file, text in ESCO.items():
         (tmp_path / file).write_text(text.replace(",essential,", ",essential\x1b[2J,"), encoding="utf-8")

@@ -6,9 +6,26 @@
 True
 """
 
-from typing import TYPE_CHECKING, Any
+import os as _os
+import signal as _signal
+import sys as _sys
 
-from rolegraph.errors import (
+
+def _interrupted_at_start(signum: int, frame: object) -> None:
+    """Ctrl-C while the ``rolegraph`` command starts: nothing to clean up yet."""
+    _os.write(2, b"rolegraph: interrupted\n")
+    _os._exit(130)
+
+
+# The console script imports this package first, so this is the earliest point rolegraph's code
+# runs: from here on Ctrl-C ends the command with one line and exit 130, never a traceback.
+# Only for the ``rolegraph`` command; a program importing the library keeps its own handling.
+if _os.path.basename(_sys.argv[0] if _sys.argv else "") == "rolegraph" and _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
+    _signal.signal(_signal.SIGINT, _interrupted_at_start)
+
+from typing import TYPE_CHECKING, Any  # noqa: E402
+
+from rolegraph.errors import (  # noqa: E402
     AmbiguousRole,
     DataFileError,
     EndpointError,

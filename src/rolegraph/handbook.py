@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -31,6 +32,7 @@ from typing import Any
 from rolegraph import brief, charts, collaborate, compare, levels, provenance
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase, source_sort_key
+from rolegraph.output import sweep_parts
 from rolegraph.resolve import resolve_role
 from rolegraph.results import Result
 from rolegraph.templating import environment, render
@@ -347,7 +349,8 @@ def write(site: Site, outdir: str | Path) -> list[Path]:
     if target.exists() and not (target.is_dir() and (not any(target.iterdir()) or (target / MARKER).exists())):
         raise RolegraphError(f"{target} exists and is not a rolegraph handbook", "choose a new or empty directory")
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+    sweep_parts(target.parent)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent))
     try:
         for name, data in sorted(site.files.items()):
             (staging / name).parent.mkdir(parents=True, exist_ok=True)

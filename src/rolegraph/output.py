@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shutil
 import stat
 import tempfile
 from collections.abc import Iterator
@@ -102,7 +103,7 @@ def pid_alive(pid: int) -> bool:
 
 
 def sweep_parts(directory: Path) -> None:
-    """Remove ``.NAME.PID.RANDOM.part`` files in ``directory`` whose writing process is gone."""
+    """Remove ``.NAME.PID.RANDOM.part`` files and folders in ``directory`` whose writing process is gone."""
     try:
         names = os.listdir(directory)
     except OSError:
@@ -110,7 +111,11 @@ def sweep_parts(directory: Path) -> None:
     for name in names:
         m = _PART.match(name)
         if m and int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
-            (directory / name).unlink(missing_ok=True)
+            stale = directory / name
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
 
 
 def write_atomic(path: str | Path, data: bytes) -> None:

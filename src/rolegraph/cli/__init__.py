@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
 
-
-def _interrupted_at_start(signum: int, frame: object) -> None:
-    """Ctrl-C before the command runs: nothing to clean up yet."""
-    os.write(2, b"rolegraph: interrupted\n")
-    os._exit(130)
-
-
-# Installed as early as the console script lets us (not when a program imports this module).
-if os.path.basename(sys.argv[0] if sys.argv else "") == "rolegraph" and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-    signal.signal(signal.SIGINT, _interrupted_at_start)
-
-import gc  # noqa: E402
+import rolegraph
 
 
 def main() -> None:
@@ -34,7 +24,7 @@ def main() -> None:
     gc.freeze()
     gc.enable()
     try:
-        if signal.getsignal(signal.SIGINT) is _interrupted_at_start:
+        if signal.getsignal(signal.SIGINT) is rolegraph._interrupted_at_start:
             signal.signal(signal.SIGINT, signal.default_int_handler)
         code = run(sys.argv[1:])
     except KeyboardInterrupt:

@@ -177,9 +177,19 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
                 ambiguous.append({"text": phrase, "readings": [r.label for r in readings], "iris": [r.iri for r in readings]})
                 continue
         ref = chosen[0]
+        part = _part(words, start)
+        if roles and _listed(words, start, mentions):
+            part = roles[-1].part  # "become a Tech PM or a Tech PgM": both are where the move goes
         if all(r.iri != ref.iri for r in roles):
-            roles.append(PlanRole(ref.iri, ref.label, _part(words, start)))
+            roles.append(PlanRole(ref.iri, ref.label, part))
     return roles, ambiguous, assumptions
+
+
+def _listed(words: list[str], start: int, mentions: list[tuple[int, str, list[RoleRef]]]) -> bool:
+    """Whether the role named at ``start`` follows another role mention with only 'or'/'and' (and an article) between."""
+    ends = {s + len(p.split()) for s, p, _ in mentions if s < start}
+    return any(words[end:start] in (["or"], ["and"], ["or", "a"], ["or", "an"], ["or", "the"], ["and", "a"], ["and", "an"])
+               for end in ends)
 
 
 _BOTH = {"two", "both", "type", "types", "kind", "kinds", "either", "each", "different", "flavours", "flavors", "variants"}
@@ -297,7 +307,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     words = tx.words(question)
     stemmed = tx.stems(words)
     whole = _single(kb, question, c)
-    parts = [p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]
+    parts = _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))])
     if len(parts) > 1 and len(whole.intents) > 1:
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
@@ -309,6 +319,18 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
             whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
             return _finish(kb, whole, words, stemmed, c, prev)
     return _finish(kb, whole, words, stemmed, c, prev)
+
+
+def _joined_concerns(parts: list[str]) -> list[str]:
+    """Parts put back together where the split fell inside a list of concerns ('the when | who in a program')."""
+    out: list[str] = []
+    for part in parts:
+        said = tx.words(part)
+        if out and said and said[0] in _CONCERN_SET and tx.words(out[-1])[-1:] and tx.words(out[-1])[-1] in _CONCERN_SET:
+            out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part)
+    return out
 
 
 def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> list[str]:
@@ -391,6 +413,9 @@ def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
 
 _CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in charge of|accountable for|sets?)\s+(?:the\s+)?"
                             r"(what|why|how|who|when)\b")
+_CONCERN_SET = {"what", "why", "how", "who", "when"}
+_CONCERN_RUN = re.compile(r"\b(?:what|why|how|who|when)(?:\s+(?:and\s+|or\s+)?(?:the\s+)?(?:what|why|how|who|when)\b)+")
+_CONCERN_TAIL = re.compile(r"\band\s+(?:the\s+)?(what|why|how|who|when)\s*(?:[,?.!]|$)")
 _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
 
 
@@ -409,6 +434,11 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
             found.append(concern)
     for m in _CONCERN_PAIR.finditer(question.lower()):
         found += [c for c in m.groups() if c not in found]
+    for m in _CONCERN_RUN.finditer(" ".join(said)):  # "which of the what why how who when", "the when and who"
+        found += [c for c in m.group(0).split() if c in _CONCERN_SET and c not in found]
+    tail = _CONCERN_TAIL.search(question.lower())
+    if found and tail and tail.group(1) not in found:
+        found.append(tail.group(1))  # "what gets built and why"
     return [c for c in ("what", "why", "how", "who", "when") if c in found]
 
 

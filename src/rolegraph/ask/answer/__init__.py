@@ -73,15 +73,15 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if off_topic(kb, plan, hits):
         nothing(plan, ans)
         return
-    if hits and hits[0].kind == "gap" and (plan.intent in ("compare", "definition", "unknown") or not plan.intents):
+    if hits and hits[0].kind == "gap" and all(i in ("compare", "definition", "unknown") for i in plan.intents):
         ans.abstained = True  # a recorded knowledge gap: say what is missing, invent nothing
         ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"
         ans.add(kb, hits[0].text, [hits[0].statement])
         return
     intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
-    if intents[:1] == ["ownership"] and not plan.concerns and plan.topic and plan.form == "which-one" and not (
+    if intents[:1] == ["ownership"] and (not plan.concerns or plan.skills) and plan.topic and plan.form == "which-one" and not (
             set(tx_words(plan.question)[1:]) & set(CONCERNS)):
-        intents = intents[1:]  # "which role owns the program roadmap": a thing, not the what/why/how/who/when
+        intents = intents[1:]  # "which role owns the program roadmap": a thing (a skill), not the what/why/how/who/when
     if len(intents) > 1 and intents[0] == "definition" and plan.form != "define":
         intents = intents[1:]
     elif len(intents) > 1 and "definition" in intents[1:]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rolegraph.ask.answer.base import Answer, expanded_terms, hit_text, is_negative, stems_of, without_roles
@@ -70,14 +71,10 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
     """The role that fits: by the handlers' own lead, a skill, the rows found, or the texts of each role."""
     if len(plan.roles) < 2 or ans.lead.lower().startswith(("the ", "no", "yes")):
         return
-    name, measure = _measure(kb, plan) if plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents else ("", [])
-    if measure:
-        scored = sorted(((_importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
-        if scored[0][0] > scored[1][0]:
-            ans.lead = f"The {scored[0][1].label} ({name}: " + ", ".join(f"{r.label} {v:g}" for v, r in scored) + ")."
-            for v, r in scored:
-                ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in _importance(kb, r.iri, measure)[1]])
-            return
+    chosen_by_skill = plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents or bool(plan.skills)
+    name, measure = _measure(kb, plan) if chosen_by_skill else ("", [])
+    if measure and _by_measure(kb, plan, ans, name, measure):
+        return
     sources = [r for r in plan.roles if r.part == "source"]
     targets = [r for r in plan.roles if r.part == "target"]
     if sources and len(targets) >= 2:  # "more common for engineers: moving to Tech PM or to Tech PgM?"
@@ -90,23 +87,56 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
                 if r.iri in moves:
                     ans.add(kb, f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence']}/3)", [str(moves[r.iri]["link"])])
             return
-    wanted = stems_of(" ".join(plan.topic or plan.terms))
-    matches: list[tuple[int, PlanRole, str]] = []
-    for item in ans.items:  # the handlers' rows: the role whose row best matches the question, and says yes
-        owner = next((r for r in plan.roles if item["text"].startswith(r.label)), None)
-        if owner is not None and not is_negative(item["text"]):
-            matches.append((len(wanted & stems_of(without_roles(kb, item["text"]))), owner, item["text"]))
-    if matches and wanted:
-        top = max(m[0] for m in matches)
-        best_roles = {m[1].iri for m in matches if m[0] == top}
-        if top >= max(1, len(wanted) // 2) and len(best_roles) == 1:
-            _, owner, text = next(m for m in matches if m[0] == top)
-            ans.lead = f"The {owner.label}: {text}"
-            return
+    best = _best_row(kb, plan, ans)
+    if best:
+        ans.lead = f"The {best[0].label}: {best[1]}"
+        return
     winner = _which(kb, plan)
+    if winner and winner[1].kind == "skill" and _by_measure(kb, plan, ans, winner[1].label, [winner[1].label]):
+        return  # a skill's row describes both roles: its importance for each decides
     if winner:
         ans.lead = f"The {winner[0].label}: {hit_text(winner[1])}"
         ans.add(kb, hit_text(winner[1]), [winner[1].statement])
+
+
+def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: list[str]) -> bool:
+    """Lead with the role that rates the measure highest; False when the roles tie."""
+    scored = sorted(((_importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
+    if scored[0][0] <= scored[1][0]:
+        return False
+    ans.lead = f"The {scored[0][1].label} ({name}: " + ", ".join(f"{r.label} {v:g}" for v, r in scored) + ")."
+    for v, r in scored:
+        ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in _importance(kb, r.iri, measure)[1]])
+    return True
+
+
+#: A stored reason that gives a minority view: weaker evidence than the row it disputes.
+_COUNTER_VIEW = re.compile(r"\b(minority|counter-?view|counterpoint)\b", re.IGNORECASE)
+
+
+def _best_row(kb: KnowledgeBase, plan: Plan, ans: Answer) -> tuple[PlanRole, str] | None:
+    """The handlers' row that best matches the question and says yes, when it belongs to one role only: most words
+    asked, then most of them in the item itself (not its reason), then the mainstream view over a counter-view."""
+    wanted = stems_of(" ".join(plan.topic or plan.terms))
+    if not wanted:
+        return None
+    matches: list[tuple[tuple[int, int, bool], PlanRole, str]] = []
+    for item in ans.items:
+        owner = next((r for r in plan.roles if item["text"].startswith(r.label)), None)
+        if owner is None or is_negative(item["text"]):
+            continue
+        shown = item["text"].split(" — ")
+        in_item = len(wanted & stems_of(without_roles(kb, shown[1]))) if len(shown) > 1 else 0
+        key = (len(wanted & stems_of(without_roles(kb, item["text"]))), in_item, not _COUNTER_VIEW.search(item["text"]))
+        matches.append((key, owner, item["text"]))
+    if not matches:
+        return None
+    top = max(m[0] for m in matches)
+    winners = {m[1].iri for m in matches if m[0] == top}
+    if top[0] < max(1, len(wanted) // 2) or len(winners) != 1:
+        return None
+    _, owner, text = next(m for m in matches if m[0] == top)
+    return owner, text
 
 
 def _which(kb: KnowledgeBase, plan: Plan) -> tuple[PlanRole, Hit] | None:

@@ -17,8 +17,9 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     table = Table("Who owns " + ", ".join(f"the {c}" for c in concerns), ["concern", "role", "stance", "basis", "sources", "disputed"])
     disputed: list[Cell] = []
     leads = []
-    subjects = [r for r in plan.roles if r.part in ("subject", "source")] if plan.form != "which-one" else []
-    asserted = subjects if plan.concerns else []  # a premise needs a role and a concern the question names
+    single = plan.form == "which-one" and len(plan.roles) == 1  # "which of the what … when does the Project Manager own?"
+    subjects = list(plan.roles) if single else [r for r in plan.roles if r.part in ("subject", "source")] if plan.form != "which-one" else []
+    asserted = subjects if plan.concerns and not single else []  # a premise needs a role and a concern the question names
     owned_by_subject: list[str] = []
     for concern in concerns:
         rows = kb.named("concern-owners", concern=concern).records()
@@ -62,7 +63,7 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             dispute = f" (disputed: {r['disputed_by']})" if r["disputed_by"] else ""
             ans.add(kb, f"The {r['role_label']} {verb} the {concern}.{dispute}", [str(r["link"])])
     ans.lead = "; ".join(_merge_leads(leads)) + "."
-    if len(subjects) == 1 and not plan.concerns and plan.form != "yes-no":  # "what is the Tech PM responsible for?"
+    if len(subjects) == 1 and (single or not plan.concerns) and plan.form != "yes-no":  # "what is the Tech PM responsible for?"
         ans.lead = (f"The {subjects[0].label} owns " + join_names([f"the {c}" for c in owned_by_subject]) + "." if owned_by_subject
                     else f"No ownership of the what, why, how, who or when is recorded for the {subjects[0].label}.")
     ans.tables.append(table)

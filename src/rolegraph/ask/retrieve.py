@@ -4,8 +4,8 @@ One document per statement: a fact, a link (its target's label and its reason), 
 definition and comments, a disagreement and each of its positions, a knowledge gap, an
 abbreviation. Each document keeps its roles, dimension and basis, so a search can be scoped
 by the plan. For the packaged data the index is built once and kept in the cache directory,
-keyed by a hash of the data files' paths, sizes and modification times and of the query
-that reads the texts; other knowledge bases (an endpoint) get an in-memory index.
+keyed by a hash of the data files' paths and one of their sizes and modification times and of
+the query that reads the texts (one index per set of files, as for prepared stores); other knowledge bases (an endpoint) get an in-memory index.
 """
 
 from __future__ import annotations
@@ -176,11 +176,13 @@ def _cache_path(kb: KnowledgeBase) -> Path | None:
     from rolegraph.store import cache_dir
 
     try:
-        state = [(str(p.resolve()), p.stat().st_size, p.stat().st_mtime_ns) for p in kb.files]
+        paths = [str(p.resolve()) for p in kb.files]
+        state = [(p.stat().st_size, p.stat().st_mtime_ns) for p in kb.files]
     except OSError:
         return None
+    which = hashlib.sha256(json.dumps(paths).encode()).hexdigest()[:16]
     key = hashlib.sha256(json.dumps([LAYOUT, state, queries.get("texts").text, sqlite3.sqlite_version]).encode()).hexdigest()[:16]
-    return cache_dir() / f"ask-index-{key}.sqlite"
+    return cache_dir() / f"ask-index-{which}-{key}.sqlite"
 
 
 def _save(conn: sqlite3.Connection, path: Path) -> None:
@@ -192,7 +194,7 @@ def _save(conn: sqlite3.Connection, path: Path) -> None:
         conn.backup(disk)
         disk.close()
         tmp.replace(path)
-        for stale in path.parent.glob("ask-index-*.sqlite"):
+        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.sqlite"):  # older indexes of these files only
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:

@@ -1,0 +1,39 @@
+"""The ask index cache: one index per set of data files, so asking with and without ``--data`` reuses both."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolegraph.ask import retrieve
+from rolegraph.kb import open_kb
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_each_file_set_keeps_its_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "mine.ttl"
+    extra.write_text((FIXTURES / "mini.ttl").read_text(), encoding="utf-8")
+    retrieve.index(open_kb())
+    retrieve.index(open_kb([extra]))
+    assert len(list((tmp_path / "cache").glob("ask-index-*.sqlite"))) == 2
+
+    def no_build(kb: object) -> None:
+        raise AssertionError("the cached index was rebuilt")
+
+    monkeypatch.setattr(retrieve, "build", no_build)
+    assert retrieve.index(open_kb()).has("roadmap")
+    assert retrieve.index(open_kb([extra])).has("roadmap")
+
+
+def test_a_changed_file_replaces_only_its_own_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "mine.ttl"
+    extra.write_text((FIXTURES / "mini.ttl").read_text(), encoding="utf-8")
+    retrieve.index(open_kb())
+    retrieve.index(open_kb([extra]))
+    extra.write_text((FIXTURES / "mini.ttl").read_text() + "\n# changed\n", encoding="utf-8")
+    retrieve.index(open_kb([extra]))
+    assert len(list((tmp_path / "cache").glob("ask-index-*.sqlite"))) == 2

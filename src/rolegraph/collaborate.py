@@ -92,11 +92,11 @@ def _cell(cell: RaciCell | None) -> str:
 def collaborate(kb: KnowledgeBase, a: str, b: str, activity: str | None = None) -> Result:
     """The RACI matrix between roles ``a`` and ``b`` (plus the other parties sources place in it),
     friction points and shared rituals. ``activity`` keeps only the matching activities ('go/no-go')."""
-    labels = role_labels(kb)
     if a == b:
         raise RolegraphError("collaboration needs two different roles", "e.g. collaborate 'Tech PM' 'Tech PgM'")
     activities = matrix_rows(kb)
     parties = {p for act in activities.values() for p in act.cells}
+    labels = role_labels(kb, a, b, *sorted(parties))
     missing = [labels.get(r, r) for r in (a, b) if r not in parties]
     if missing:
         in_matrix = sorted(labels[p] for p in parties if p in labels)

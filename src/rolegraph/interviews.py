@@ -20,11 +20,8 @@ TPM_TRAP = ("Interview guides often write TPM for either role: the Technical Pro
 
 def parent_role(kb: KnowledgeBase, role: str) -> str | None:
     """The role ``role`` is a kind of (rg:isKindOf), if any."""
-    for r in kb.named("roles").records():
-        if r["role"] == role and r["kind_of"]:
-            kinds = {str(x["label"]): str(x["role"]) for x in kb.named("roles").records()}
-            return kinds.get(str(r["kind_of"]), str(r["kind_of"]))
-    return None
+    rows = kb.named("role-parent", role=role).rows
+    return str(rows[0][1]) if rows else None
 
 
 def _rows(kb: KnowledgeBase, links: list[dict[str, Cell]]) -> list[list[Cell]]:
@@ -39,13 +36,15 @@ def interview_links(kb: KnowledgeBase, role: str) -> list[dict[str, Cell]]:
 
 def interview_prep(kb: KnowledgeBase, role: str) -> Result:
     """How to prepare for the role's interviews: stages and question categories with sources."""
-    labels = role_labels(kb)
     own = interview_links(kb, role)
     parent = parent_role(kb, role)
+    labels = role_labels(kb, role, *([parent] if parent else []))
     inherited = interview_links(kb, parent) if parent else []
     if not own and not inherited:
-        with_data = sorted({labels[str(r["role"])] for r in kb.select(
-            "PREFIX rg: <https://w3id.org/rolegraph/ns#> SELECT DISTINCT ?role WHERE { ?l a rg:InterviewLink ; rg:role ?role }").records()})
+        roles = [str(r["role"]) for r in kb.select(
+            "PREFIX rg: <https://w3id.org/rolegraph/ns#> SELECT DISTINCT ?role WHERE { ?l a rg:InterviewLink ; rg:role ?role }").records()]
+        labels = role_labels(kb, role, *roles)
+        with_data = sorted({labels[r] for r in roles})
         raise RolegraphError(f"no interview facts are recorded for {labels.get(role, role)}", "recorded for: " + ", ".join(with_data))
     tables = []
     for kind, title in (("stage", "Interview stages"), ("questions", "Question categories")):

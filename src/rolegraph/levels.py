@@ -53,7 +53,7 @@ def resolve_level(kb: KnowledgeBase, name: str) -> Level:
 def ladder_rows(kb: KnowledgeBase, role: str) -> dict[str, list[dict[str, Cell]]]:
     """The role's ladder links by level code; an empty dict when no ladder is recorded."""
     by_level: dict[str, list[dict[str, Cell]]] = defaultdict(list)
-    label = role_labels(kb).get(role, role)
+    label = role_labels(kb, role).get(role, role)
     for r in kb.named("ladder", role=role).records():
         by_level[str(r["level"])].append({**r, "role_label": label})
     return dict(by_level)
@@ -62,9 +62,10 @@ def ladder_rows(kb: KnowledgeBase, role: str) -> dict[str, list[dict[str, Cell]]
 def _require_ladder(kb: KnowledgeBase, role: str) -> dict[str, list[dict[str, Cell]]]:
     rows = ladder_rows(kb, role)
     if not rows:
-        labels = role_labels(kb)
-        with_ladder = sorted({labels[str(r["role"])] for r in kb.select(
-            "PREFIX rg: <https://w3id.org/rolegraph/ns#> SELECT DISTINCT ?role WHERE { ?x rg:levelOf ?role }").records()})
+        roles = [str(r["role"]) for r in kb.select(
+            "PREFIX rg: <https://w3id.org/rolegraph/ns#> SELECT DISTINCT ?role WHERE { ?x rg:levelOf ?role }").records()]
+        labels = role_labels(kb, role, *roles)
+        with_ladder = sorted({labels[r] for r in roles})
         raise RolegraphError(f"no seniority ladder is recorded for {labels.get(role, role)}",
                              "ladders exist for: " + (", ".join(with_ladder) or "no role"))
     return rows
@@ -88,7 +89,7 @@ def _notes(kb: KnowledgeBase, links: list[dict[str, Cell]], roles: set[str]) -> 
 def ladder(kb: KnowledgeBase, role: str) -> Result:
     """A role's ladder: one table per level (scope, autonomy, influence, teams, titles, …) and the company titles."""
     by_level = _require_ladder(kb, role)
-    label = role_labels(kb).get(role, role)
+    label = role_labels(kb, role).get(role, role)
     tables = []
     used: list[str] = []
     for level in all_levels(kb):
@@ -137,7 +138,7 @@ def ladder_summary(kb: KnowledgeBase, role: str) -> Table:
 def compare_at_level(kb: KnowledgeBase, a: str, b: str, level: str) -> Result:
     """Two roles side by side at one level (``level``: a code or name such as 'senior'), every cell sourced."""
     found = resolve_level(kb, level)
-    labels = role_labels(kb)
+    labels = role_labels(kb, a, b)
     sides = [(labels.get(a, a), _require_ladder(kb, a).get(found.notation, [])),
              (labels.get(b, b), _require_ladder(kb, b).get(found.notation, []))]
     return _side_by_side(kb, f"{sides[0][0]} vs {sides[1][0]} at the {found.label} level", sides, {a, b},
@@ -149,7 +150,7 @@ def compare_levels(kb: KnowledgeBase, role: str, lower: str, upper: str) -> Resu
     first, second = resolve_level(kb, lower), resolve_level(kb, upper)
     if first == second:
         raise RolegraphError("the two levels are the same", "give two different levels, e.g. senior and staff")
-    label = role_labels(kb).get(role, role)
+    label = role_labels(kb, role).get(role, role)
     rows = _require_ladder(kb, role)
     sides = [(first.label, rows.get(first.notation, [])), (second.label, rows.get(second.notation, []))]
     return _side_by_side(kb, f"{label}: {first.label} vs {second.label}", sides, {role},

@@ -63,7 +63,7 @@ def seed_framing(facts: list[dict[str, Cell]]) -> list[str]:
 def transfers(kb: KnowledgeBase, source: str, target: str) -> Result:
     """For the move ``source`` → ``target``: skills you already have beside skills to build, the move in
     short with its interview hurdle, and the facts sources give about it."""
-    labels = role_labels(kb)
+    labels = role_labels(kb, source, target)
     if source == target:
         raise RolegraphError(f"{labels.get(source, source)} is already the target role", "pick two different roles")
     rows = transfer_rows(kb, source, target)

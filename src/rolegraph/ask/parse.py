@@ -212,15 +212,24 @@ _WH = {"what", "which", "who", "whom", "whose", "how", "why", "when", "where", "
        "define", "describe", "compare", "rank", "order", "show", "give"}
 
 
-def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question_mark: bool) -> str:
+def _closing_yes_no(c: Cues, question: str) -> bool:
+    """Whether the question's last clause is a closed one ('…, do they exist?')."""
+    clauses = [tx.words(part) for part in question.split(",")[1:]]
+    return bool(clauses and clauses[-1] and clauses[-1][0] in c.yes_no and not set(clauses[-1]) & _WH)
+
+
+def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question: str) -> str:
+    question_mark = question.rstrip().endswith("?")
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     forms = score(c.forms, stemmed)
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and opener in ("which", "who", "whose", "is", "does", "do")
     if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
         return "which-one"
-    if opener in c.yes_no and not forms.get("which-one"):
+    if opener in c.yes_no and not forms.get("which-one") and not forms.get("count"):
         return "yes-no"
+    if not forms and opener not in _WH and _closing_yes_no(c, question):
+        return "yes-no"  # "spotify tech pm openings, do they exist"
     if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}):
         return "yes-no"  # "tpgm owns product roadmap?"
     if opener == "who" and not roles:
@@ -355,6 +364,7 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
     mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())]
+    mentions = [_non_technical(kb, words, m) for m in mentions]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
     stemmed = tx.stems(words)
@@ -383,7 +393,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
-    plan.form = _form(c, words, stemmed, intents, roles, question.rstrip().endswith("?"))
+    plan.form = _form(c, words, stemmed, intents, roles, question)
     plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed]}, stemmed, ["scope"])
@@ -397,6 +407,16 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"
     return plan
+
+
+def _non_technical(kb: KnowledgeBase, words: list[str], mention: tuple[int, str, list[RoleRef]]) -> tuple[int, str, list[RoleRef]]:
+    """'non tech program managers' names the plain Program Manager, not the technical one."""
+    start, phrase, _ = mention
+    head, _, rest = phrase.partition(" ")
+    if not (start and words[start - 1] == "non" and head in ("tech", "technical") and rest):
+        return mention
+    found = [m for m in find_roles_in_text(kb, rest) if m[1] == rest]
+    return (start + 1, rest, found[0][2]) if found else mention
 
 
 def _as_titles(words: list[str]) -> list[str]:

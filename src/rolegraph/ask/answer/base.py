@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from rolegraph.ask.retrieve import Hit, tier_basis
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 
-NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|fewer)\b")
+NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|fewer|non|minus)\b")
 
 
 @dataclass
@@ -86,14 +87,24 @@ EXAMPLES = {
 
 
 def expanded_terms(plan: Plan) -> list[str]:
-    """The plan's search terms and their synonyms (``[synonyms]`` in cues.toml)."""
-    from rolegraph.ask.text import vocabulary
+    """The plan's search terms and their synonyms (``[synonyms]`` in cues.toml, matched by stem)."""
+    from rolegraph.ask.text import stem
 
-    synonyms: dict[str, list[str]] = vocabulary().get("synonyms", {})
     out = list(plan.terms)
     for t in plan.terms:
-        out += [w for phrase in synonyms.get(t, []) for w in phrase.split()]
+        out += [w for phrase in _synonyms_by_stem().get(stem(t), []) for w in phrase.split()]
     return list(dict.fromkeys(out))
+
+
+@functools.lru_cache(maxsize=1)
+def _synonyms_by_stem() -> dict[str, list[str]]:
+    """``[synonyms]`` keyed by the stem of each word, so 'originated' finds the words listed for 'originate'."""
+    from rolegraph.ask.text import stem, vocabulary
+
+    table: dict[str, list[str]] = {}
+    for word, phrases in vocabulary().get("synonyms", {}).items():
+        table.setdefault(stem(word), []).extend(p for p in phrases if p not in table.get(stem(word), []))
+    return table
 
 
 def has_synonym(word: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rolegraph import compare
 from rolegraph.ask.answer.abstain import nothing
-from rolegraph.ask.answer.base import Answer, expanded_terms, has_synonym, hit_text
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, expanded_terms, has_synonym, hit_text
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
 from rolegraph.kb import KnowledgeBase
@@ -28,7 +28,7 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
         return []
     idx = index(kb)
     roles = [r.iri for r in plan.roles]
-    known = [t for t in plan.terms if idx.has(t)]
+    known = [t for t in plan.terms if idx.has(t) and t not in FUNCTION_WORDS]  # "…, right?" asks nothing of the texts
     need = max(1, round(len(known) * MIN_COVERAGE))
     kinds = () if set(plan.terms) & _STANDARD_WORDS else ANSWER_KINDS
     found: dict[str, Hit] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rolegraph.ask.answer.base import FUNCTION_WORDS, NEGATION, Answer, expanded_terms, hit_text, is_negative, stems_of, tx_words, without_roles
@@ -20,19 +21,75 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         ans.add(kb, identity[0], identity[1])
         ans.abstained = False
         return
+    if _by_importance(kb, plan, ans):
+        return
     wanted = _asked_stems(kb, plan)
-    evidence = [(i["text"], None) for i in ans.items] + [(hit_text(h), h) for h in hits]
+    retrieved = {hit_text(h): h for h in hits}  # an item taken from a retrieved text keeps its roles
+    evidence = [(i["text"], retrieved.pop(i["text"], None)) for i in ans.items] + [(t, h) for t, h in retrieved.items()]
     if not evidence or not wanted:
         return
-    text, hit = max(evidence, key=lambda e: (len(wanted & stems_of(without_roles(kb, e[0]))), e[1] is None))
-    if not wanted & stems_of(without_roles(kb, text)):
-        return
-    asked_negative = bool(NEGATION.search(" ".join(tx_words(plan.question))))
-    verdict = "No" if is_negative(text, wanted) != asked_negative else "Yes"
+    asked_negative = _asked_negative(plan)
+    threshold = _threshold(plan, [e for e in evidence if wanted & stems_of(e[0])])
+    if threshold:
+        text, hit, negative = threshold
+    else:  # the handlers' rows and texts about the role itself (not one of its levels) count one word more
+        asked = {r.iri for r in plan.roles}
+        text, hit = max(evidence, key=lambda e: (len(wanted & stems_of(without_roles(kb, e[0])))
+                                                 + (e[1] is None or bool(asked & set(e[1].roles))), e[1] is None))
+        if not wanted & stems_of(without_roles(kb, text)):
+            return
+        negative = is_negative(text, wanted)
+    verdict = "No" if negative != asked_negative else "Yes"
     disputed = f" (disputed: {hit.disputed_by})" if hit is not None and hit.disputed_by else ""
     ans.lead = f"{verdict}{disputed}: {text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
+
+
+def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
+    """'Does a Program Manager need software architecture?': one role and the skills named, decided by their importance
+    (0–5): at least 3 is Yes, at most 1 is No; False when the question names no skill or the rating is in between."""
+    if len(plan.roles) != 1 or not plan.skills:
+        return False
+    rows = [r for r in kb.named("skill-profile", role=plan.roles[0].iri).records() if r["label"] in plan.skills]
+    if not rows:
+        return False
+    value = sum(int(str(r["importance"])) for r in rows) / len(rows)
+    if 1 < value < 3:
+        return False
+    asked_negative = _asked_negative(plan)
+    verdict = "Yes" if (value >= 3) != asked_negative else "No"
+    for r in rows:
+        ans.add(kb, f"{plan.roles[0].label} — {r['label']}: importance {r['importance']} of 5" + (f" — {r['reason']}" if r["reason"] else ""),
+                [str(r["link"])])
+    ans.lead = f"{verdict}: the {plan.roles[0].label} rates " + ", ".join(f"{r['label']} {r['importance']}" for r in rows) + " on the 0–5 scale."
+    return True
+
+
+_BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:about |around |roughly |some )?(\d+)", re.IGNORECASE)
+_ABOVE = re.compile(r"\b(?:more than|over|above|at least)\s+(?:about |around |roughly |some )?(\d+)|\b(\d+)\s*(?:\+|or more)", re.IGNORECASE)
+
+
+def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str, Hit | None, bool] | None:
+    """A question with a number ('a 30 engineer company') and a row with a bound ('fewer than about 50 engineers … no TPMs'):
+    the row's claim holds when the number is within the bound, and the opposite when it is not."""
+    asked = [int(n) for n in re.findall(r"(?<![\w-])(\d+)(?![\w-])", plan.question)]
+    if not asked:
+        return None
+    for text, hit in evidence:
+        below, above = _BELOW.search(text), _ABOVE.search(text)
+        bound = below or above
+        if bound is None:
+            continue
+        limit = int(next(g for g in bound.groups() if g))
+        within = asked[0] < limit if below else asked[0] > limit
+        return text, hit, is_negative(text) == within
+    return None
+
+
+def _asked_negative(plan: Plan) -> bool:
+    """Whether the question itself is negative ('doesn't a Tech PgM …'); 'non' names a role ('non tech program managers')."""
+    return any(m.group(1) not in ("non", "minus") for m in NEGATION.finditer(" ".join(tx_words(plan.question))))
 
 
 def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
+from rolegraph.ask.mentions import in_context
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
@@ -367,10 +368,11 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     mentions = [_non_technical(kb, words, m) for m in mentions]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
-    stemmed = tx.stems(words)
+    mentions, read_as = in_context(kb, words, mentions)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
+    assumptions = read_as + assumptions
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
-    stemmed = ["|" if i in role_at else s for i, s in enumerate(stemmed)]  # "product" in "product manager" is no cue
+    stemmed = ["|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in "product manager" is no cue
     intents = _ranked_intents(c, stemmed)
     named = _named(kb, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
     plan = Plan(

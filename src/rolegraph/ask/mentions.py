@@ -1,0 +1,110 @@
+"""Ambiguous role mentions settled by the question's own words, never guessed.
+
+A short form with several readings (TPM) is read as one role when the question says which:
+
+- a qualifier beside it that only one reading's name has ("product tpm", "tpm program", "program tpms");
+- a name in the question (a company) where the graph uses that short form for one reading only
+  ("senior tpm at dropbox": every statement naming Dropbox that writes TPM is about the program role);
+
+and "the program one" / "the product side" names the one of the two TPM roles whose name has that word.
+Each such reading is said in an assumption note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rolegraph.ask import text as tx
+from rolegraph.kb import KnowledgeBase
+from rolegraph.resolve import RoleRef, resolve_role
+
+Mention = tuple[int, str, list[RoleRef]]
+
+TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
+TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
+#: Words that make "the program one" a role: the one, side, role … of the two TPM roles.
+_SIDES = {"one", "ones", "side", "role", "roles", "flavour", "flavor", "variant", "version", "track", "type", "kind"}
+_JOINERS = {"or", "vs", "versus", "nor", "and"}
+_DETERMINERS = {"the", "that", "this", "a", "an"}
+#: Statements a company must have (and no statement against) before its use of a short form settles the reading.
+MIN_EVIDENCE = 2
+
+
+def _choice(stemmed: list[str], at: int, step: int, qualifiers: dict[str, RoleRef]) -> bool:
+    """Whether the word at ``at`` joins another qualifier: 'tpm product or program' asks which, it does not qualify."""
+    beyond = at + step
+    return 0 <= at < len(stemmed) and 0 <= beyond < len(stemmed) and stemmed[at] in _JOINERS and stemmed[beyond] in qualifiers
+
+
+def _distinct(readings: list[RoleRef]) -> dict[str, RoleRef]:
+    """Stem → the one reading whose name has that word (words shared by readings are no qualifier)."""
+    owners: dict[str, set[str]] = {}
+    for ref in readings:
+        for s in tx.phrase_stems(ref.label):
+            owners.setdefault(s, set()).add(ref.iri)
+    by_iri = {r.iri: r for r in readings}
+    return {s: by_iri[next(iter(iris))] for s, iris in owners.items() if len(iris) == 1}
+
+
+def _named_reading(kb: KnowledgeBase, words: list[str], taken: set[int], phrase: str,
+                   readings: list[RoleRef]) -> tuple[str, RoleRef] | None:
+    """A name in the question (a word the graph always writes capitalised: Dropbox, Amazon) and the one reading
+    the graph uses ``phrase`` for in the statements naming it, if only one."""
+    from rolegraph.ask.retrieve import index
+
+    short = re.compile(r"(?<![\w-])" + re.escape(phrase.rstrip("s")) + r"s?(?![\w-])", re.IGNORECASE)
+    for i, word in enumerate(words):
+        if i in taken or len(word) < 3 or word in tx.stopwords() or not word.isalpha():
+            continue
+        hits = index(kb).search([word], limit=200)
+        said = re.compile(r"(?<![\w/.-])" + re.escape(word) + r"(?![\w/-])", re.IGNORECASE)  # not inside a web address
+        if not hits or any(m.group()[0].islower() for h in hits for m in said.finditer(h.text)):
+            continue  # not a name: the graph writes it in lower case too
+        counts = Counter(r.iri for h in hits if short.search(h.text)
+                         for r in readings if r.iri in h.roles and not any(o.iri in h.roles for o in readings if o != r))
+        if len(counts) == 1 and next(iter(counts.values())) >= MIN_EVIDENCE:
+            return word, next(r for r in readings if r.iri in counts)
+    return None
+
+
+def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> tuple[list[Mention], list[str]]:
+    """``mentions`` with ambiguous short forms settled where the question says which, plus "the program one" mentions;
+    and a note for each reading so taken."""
+    stemmed = tx.stems(words)
+    taken = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
+    out: list[Mention] = []
+    notes: list[str] = []
+    for start, phrase, readings in mentions:
+        if len(readings) < 2:
+            out.append((start, phrase, readings))
+            continue
+        qualifiers = _distinct(readings)
+        end = start + len(phrase.split())
+        before = qualifiers.get(stemmed[start - 1]) if start and start - 1 not in taken and not _choice(stemmed, start - 2, -1, qualifiers) else None
+        after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and not _choice(stemmed, end + 1, 1, qualifiers) else None
+        if before is not None and (after is None or after == before):
+            out.append((start - 1, f"{words[start - 1]} {phrase}", [before]))
+            notes.append(f"'{words[start - 1]} {phrase}' read as the {before.label}.")
+        elif after is not None:
+            out.append((start, f"{phrase} {words[end]}", [after]))
+            notes.append(f"'{phrase} {words[end]}' read as the {after.label}.")
+        elif (named := _named_reading(kb, words, taken, phrase, readings)) is not None:
+            out.append((start, phrase, [named[1]]))
+            notes.append(f"'{phrase.upper()}' beside {named[0].title()} read as the {named[1].label}: "
+                         "the knowledge base uses that short form there for this role only.")
+        else:
+            out.append((start, phrase, readings))
+    out += _sides(kb, words, stemmed, taken)
+    return sorted(out, key=lambda m: m[0]), notes
+
+
+def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[int]) -> list[Mention]:
+    """'the program one', 'the product side': one of the two TPM roles, by the word only its name has."""
+    qualifiers = _distinct([resolve_role(kb, TECH_PM), resolve_role(kb, TECH_PGM)])
+    found: list[Mention] = []
+    for i in range(1, len(words) - 1):
+        ref = qualifiers.get(stemmed[i])
+        if ref is not None and words[i - 1] in _DETERMINERS and words[i + 1] in _SIDES and not taken & {i, i + 1}:
+            found.append((i, f"{words[i]} {words[i + 1]}", [ref]))
+    return found

@@ -1,0 +1,38 @@
+"""Ambiguous role mentions settled by the question's own words (rolegraph.ask.mentions), never guessed."""
+
+from __future__ import annotations
+
+from rolegraph.ask import parse
+from rolegraph.kb import KnowledgeBase
+
+ROLE = "https://w3id.org/rolegraph/id/role/"
+TECH_PM, TECH_PGM = ROLE + "technical-product-manager", ROLE + "technical-program-manager"
+
+
+def roles(kb: KnowledgeBase, question: str, previous: object = None) -> list[str]:
+    return parse(kb, question, previous).role_iris()  # type: ignore[arg-type]
+
+
+def test_a_qualifier_beside_the_short_form_picks_the_reading(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "who keeps the risk log, the product tpm or the program tpm")
+    assert plan.role_iris() == [TECH_PM, TECH_PGM] and plan.status == "answered" and not plan.ambiguous
+    assert any("'program tpm' read as the Technical Program Manager" in a for a in plan.assumptions)
+    assert roles(kb, "typical question in a tpm program interview") == [TECH_PGM]
+
+
+def test_alternatives_are_no_qualifier(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "is tpm product or program manager")
+    assert plan.ambiguous and plan.ambiguous[0]["text"] == "tpm"
+
+
+def test_a_name_the_graph_uses_the_short_form_with_settles_it(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "whats the highest tpm level at dropbox")
+    assert plan.role_iris() == [TECH_PGM] and plan.status == "answered"
+    assert any("beside Dropbox" in a for a in plan.assumptions)
+    assert parse(kb, "what does a tpm earn").status == "ambiguous-role"  # no name: still both readings
+
+
+def test_the_program_one_names_one_of_the_two_tpm_roles(kb: KnowledgeBase) -> None:
+    first = parse(kb, "how is a tech pm measured")
+    assert roles(kb, "same question for the program one", first.to_dict()) == [TECH_PGM]
+    assert roles(kb, "and the product side?", first.to_dict()) == [TECH_PM]

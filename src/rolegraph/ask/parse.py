@@ -91,10 +91,10 @@ def score(table: dict[str, list[Cue]], stemmed: list[str]) -> dict[str, int]:
 # --- roles --------------------------------------------------------------------------------------
 
 #: Words that end a job title: a title-like phrase that is not a modelled role is reported as unknown.
-_TITLE = re.compile(
-    r"\b((?:[a-z]+ ){0,2}(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|chief of staff|"
-    r"developer|recruiter|consultant|coach|marketer|researcher|writer)s?)\b"
-)
+_HEADS = (r"(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|chief of staff|developer|"
+          r"recruiter|consultant|coach|marketer|researcher|writer|advocate|evangelist|specialist|administrator|strategist|producer|"
+          r"coordinator|planner)s?")
+_TITLE = re.compile(rf"\b((?:[a-z]+ ){{0,2}}{_HEADS}(?: {_HEADS})?)\b")  # "developer advocate": a head may qualify a head
 _GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer",
                   "writer", "researcher"}
 _NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "become", "good", "same", "other", "compare",
@@ -405,7 +405,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
     short = [m for m in mentions if " " not in m[1] and (len(m[2]) > 1 or _is_short(kb, m[1]))]
-    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1:
+    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and all(
+            _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"
     return plan
@@ -419,6 +420,13 @@ def _non_technical(kb: KnowledgeBase, words: list[str], mention: tuple[int, str,
         return mention
     found = [m for m in find_roles_in_text(kb, rest) if m[1] == rest]
     return (start + 1, rest, found[0][2]) if found else mention
+
+
+def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:
+    """Whether ``word`` is a cue word or occurs in some text of the graph."""
+    from rolegraph.ask.retrieve import index
+
+    return word in c.known or index(kb).has(word)
 
 
 def _as_titles(words: list[str]) -> list[str]:

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, hit_text, is_negative, stems_of, synonyms_of, tx_stopwords, tx_words
+from rolegraph.ask.answer.base import (
+    FUNCTION_WORDS,
+    Answer,
+    hit_text,
+    is_negative,
+    stems_of,
+    synonyms_of,
+    tx_stopwords,
+    tx_words,
+    without_roles,
+)
 from rolegraph.ask.answer.search import ANSWER_KINDS
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index
@@ -29,9 +39,12 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower()))
     head = re.split(r",|\bso\b", q, maxsplit=1)[0]
     if ("," not in q and " so " not in f" {q} ") or not _PREMISE_OPENER.search(head):
+        _presupposed(kb, plan, ans, q)
         return
     found = [m for m in find_roles_in_text(kb, head) if len(m[2]) == 1]
     roles = [PlanRole(m[2][0].iri, m[2][0].label) for m in found]
+    if not roles and len(plan.roles) == 1:
+        roles = list(plan.roles)  # "as the boss of the engineers, how does a TPgM run 1:1s": the role is in the question
     if len(roles) < 2 and _SAME.search(head) and len(plan.roles) >= 2:
         roles = list(plan.roles)  # "both tpms are one role"
     if len(roles) >= 2 and _SAME.search(head):
@@ -48,24 +61,43 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         _premise_note(kb, ans, f"the knowledge base does not record the {a.label} as a {b.label}"
                       + (f"; the {a.label} is a kind of {parent}" if parent else ""), [])
         ans.add(kb, f"The {a.label} is a kind of {parent}." if parent else f"The {a.label} is a separate role from the {b.label}.", [a.iri])
+        ans.abstained = False  # the correction is the answer
         return
     if len(roles) != 1:
         return
-    role = roles[0]
     spans = {w for m in found for w in m[1].split()}
     words = [w for w in tx_words(head) if w not in spans and not _PREMISE_OPENER.fullmatch(w)]
     claim = [w for w in words if w not in FUNCTION_WORDS and (w in CONCERNS or w not in tx_stopwords())]
-    if not claim:
-        return
+    if claim:
+        _check_claim(kb, ans, roles[0], claim)
+
+
+def _presupposed(kb: KnowledgeBase, plan: Plan, ans: Answer, question: str) -> None:
+    """A claim taken for granted without a 'since …' clause: people management ('hiring and firing for their team',
+    ``[premises]`` in cues.toml) for the one role asked about."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary
+
+    asked = stems(tx_words(question))
+    for claim, phrases in vocabulary().get("premises", {}).items():
+        if len(plan.roles) == 1 and any(find_phrase(asked, phrase_stems(p)) >= 0 for p in phrases):
+            _check_claim(kb, ans, plan.roles[0], claim.split("-"))
+
+
+def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str]) -> None:
+    """Say what the graph records against (or disputes about) ``claim`` ('manage engineers') for ``role``."""
     verb = stems_of(" ".join([claim[0], *synonyms_of(claim[:1])]))  # what the role is said to do: "codes", "manage", "decide"
     wanted = stems_of(" ".join(claim + synonyms_of(claim)))
-    hits = [h for h in index(kb).search(claim + synonyms_of(claim), roles=[role.iri], kinds=ANSWER_KINDS, limit=25) if h.sources]
-    hits = [h for h in hits if verb & stems_of(h.text) or (set(claim) & set(CONCERNS) and h.disputed_by)]
+    idx = index(kb)
+    found = {h.statement: h for terms in (claim + synonyms_of(claim), [claim[0], *synonyms_of(claim[:1])])
+             for h in idx.search(terms, roles=[role.iri], kinds=ANSWER_KINDS, limit=25) if h.sources}
+    hits = [h for h in found.values()
+            if verb & stems_of(without_roles(kb, h.text)) or (set(claim) & set(CONCERNS) and h.disputed_by)]
     if not hits:
         return
     best = max(hits, key=lambda h: (is_negative(h.text, verb), bool(h.disputed_by), len(wanted & stems_of(h.text)), -h.score))
     if is_negative(best.text, verb):
         _premise_note(kb, ans, f"for the {role.label} the knowledge base says: {hit_text(best)}", [])
+        ans.abstained = False  # the correction is the answer
         ans.add(kb, hit_text(best), [best.statement])
     elif best.disputed_by:
         ans.notes.insert(0, f"Premise disputed ({best.disputed_by}): {hit_text(best)}")
@@ -75,6 +107,7 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 def _premise_note(kb: KnowledgeBase, ans: Answer, text: str, disagreement_words: list[str]) -> None:
     """Say the premise is not supported, in the notes and before the lead; add a disagreement on the point if one is recorded."""
+    text = text.rstrip(".")
     ans.notes.insert(0, f"Premise not supported: {text}.")
     ans.lead = f"Premise not supported: {text}. " + ans.lead
     if disagreement_words:

@@ -224,14 +224,14 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     forms = score(c.forms, stemmed)
     joined = " ".join(words)
-    choice = len([r for r in roles if r.part != "source"]) >= 2 and opener in ("which", "who", "whose", "is", "does", "do")
+    choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "does", "do") or question_mark)
     if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
         return "which-one"
     if opener in c.yes_no and not forms.get("which-one") and not forms.get("count"):
         return "yes-no"
     if not forms and opener not in _WH and _closing_yes_no(c, question):
         return "yes-no"  # "spotify tech pm openings, do they exist"
-    if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}):
+    if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}) and "s" not in words:  # "tpgm's team?": a noun
         return "yes-no"  # "tpgm owns product roadmap?"
     if opener == "who" and not roles:
         return "which-one"
@@ -393,6 +393,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
+    if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
+        plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
+    if intents[:1] == ["ownership"] and not plan.concerns and _shared_work(kb, question):
+        plan.intents = intents = ["collaboration", *intents[1:]]  # "who owns the RAID log": a row of the responsibility matrix
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles, question)
@@ -420,6 +424,13 @@ def _non_technical(kb: KnowledgeBase, words: list[str], mention: tuple[int, str,
         return mention
     found = [m for m in find_roles_in_text(kb, rest) if m[1] == rest]
     return (start + 1, rest, found[0][2]) if found else mention
+
+
+def _shared_work(kb: KnowledgeBase, question: str) -> bool:
+    """Whether the question names an activity of the responsibility matrix (launch readiness, the risk log, go/no-go)."""
+    from rolegraph.collaborate import find_activities
+
+    return bool(find_activities(kb, question))
 
 
 def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:

@@ -82,10 +82,18 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     rows = result.tables[0].rows if result.tables else []
     if activities and rows:
         columns = result.tables[0].columns
-        lead = "; ".join(f"{row[0]}: " + ", ".join(f"{columns[i]} {row[i]}" for i in (1, 2)) for row in rows[:3])
+        parties = range(1, columns.index("basis") if "basis" in columns else 3)  # every party of the row: the sponsor too
+        lead = "; ".join(f"{row[0]}: " + ", ".join(f"{columns[i]} {row[i]}" for i in sorted(parties, key=lambda i: _raci_rank(row[i])))
+                         for row in rows[:3])
     else:
         lead = result.title
     _from_result(kb, ans, result, lead + ".")
+
+
+def _raci_rank(cell: object) -> int:
+    """Accountable first, then responsible, consulted, informed, none."""
+    code = str(cell or "")[:1]
+    return "ARCI".index(code) if code and code in "ARCI" else 4
 
 
 #: This module's handlers, by intent.

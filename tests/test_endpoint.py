@@ -391,6 +391,40 @@ def test_a_same_origin_307_is_followed_with_the_body(stub: Stub, monkeypatch: py
     assert stub.seen[1].body == stub.seen[0].body and stub.seen[1].headers["authorization"] == f"Bearer {SECRET}"
 
 
+def test_an_answer_in_thousands_of_small_chunks_is_read_whole_on_one_connection(stub: Stub) -> None:
+    body = select(["n"], [{"n": str(i)} for i in range(2000)])
+    chunks = b"".join(b"%x\r\n%s\r\n" % (len(body[i : i + 55]), body[i : i + 55]) for i in range(0, len(body), 55))
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/sparql-results+json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    stub.answers["/chunks"] = head + chunks + b"0\r\n\r\n"
+    engine = EndpointEngine(stub.base + "/chunks")
+    for _ in range(2):
+        assert engine.select(COUNT, {}).rows == [[str(i)] for i in range(2000)]
+    assert stub.connections == 1
+
+
+def test_a_connection_the_server_closed_while_idle_is_opened_again(stub: Stub) -> None:
+    def answer_and_hang_up(request: Request, out: BinaryIO) -> None:
+        out.write(ONE)
+        out.flush()
+        raise OSError("the stub closes the connection")
+
+    stub.answers["/q"] = answer_and_hang_up
+    engine = EndpointEngine(stub.base + "/q")
+    for _ in range(2):
+        assert engine.select(COUNT, {}).rows == [["1"]]
+        time.sleep(0.1)  # the server's close arrives before the next request
+    assert stub.connections == 2
+
+
+def test_queries_go_through_a_proxy_from_the_environment(stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTP_PROXY", stub.base)
+    stub.answers["http://sparql.example/q"] = ONE  # a proxy is asked for the whole URL
+    assert EndpointEngine("http://sparql.example/q").select(COUNT, {}).rows == [["1"]]
+    assert [r.path for r in stub.seen] == ["http://sparql.example/q"]
+
+
 KEYS = ["head", "vars", "results", "bindings", "n", "type", "value"]
 
 

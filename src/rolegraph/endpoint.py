@@ -1,4 +1,4 @@
-"""Remote SPARQL 1.1 endpoints: the :class:`~rolegraph.kb.Engine` over HTTP (httpx).
+"""Remote SPARQL 1.1 endpoints: the :class:`~rolegraph.kb.Engine` over HTTP.
 
 Queries are sent with the SPARQL 1.1 Protocol as a form-encoded POST (``query=…``), which
 every server accepts; ``ROLEGRAPH_ENDPOINT_METHOD=direct`` sends a direct POST
@@ -6,7 +6,10 @@ every server accepts; ``ROLEGRAPH_ENDPOINT_METHOD=direct`` sends a direct POST
 ``VALUES`` block, never pasted in. ``graphs`` (the CLI's ``--graph``) become the protocol's
 ``default-graph-uri`` and ``named-graph-uri``: the query sees only those graphs.
 
-One HTTP connection is kept open for every query of a command (keep-alive). Every failure —
+One HTTP connection is kept open for every query of a command (keep-alive). Requests go out on
+the standard library's ``http.client`` (:mod:`rolegraph.wire`), which costs about what a bare
+request does; through a proxy, or with a user and password to negotiate, httpx sends them
+(:mod:`rolegraph.endpoint_httpx`). Every failure —
 unreachable host, timeout, HTTP error, redirect, broken protocol, malformed or truncated
 answer — becomes one :class:`~rolegraph.errors.EndpointError` line (exit code 4).
 
@@ -31,6 +34,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import http.client
 import json
 import logging
 import math
@@ -40,11 +44,9 @@ import re
 import threading
 import time
 import urllib.parse
-from collections.abc import Callable, Generator, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
-
-import httpx
 
 from rolegraph.errors import EndpointError, QueryError
 from rolegraph.kb import RG, Rows, literal_cell, ntriples_text
@@ -106,58 +108,9 @@ class Auth:
             text = text.replace(secret, "***")
         return text
 
-    def for_httpx(self) -> httpx.Auth | None:
-        """A new httpx authentication flow for these credentials (``auto``: as the server's challenge asks)."""
-        if self.scheme == "digest":
-            return httpx.DigestAuth(self.user, self.password)
-        if self.scheme == "auto":
-            return NegotiatedAuth(self.user, self.password)
-        return _HeaderAuth(self.header) if self.header else None
-
-
-class _HeaderAuth(httpx.Auth):
-    """A fixed ``Authorization`` header on every request (Bearer, or Basic when asked for explicitly)."""
-
-    def __init__(self, value: str) -> None:
-        self.value = value
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        request.headers["Authorization"] = self.value
-        yield request
-
 
 def _b64(text: str) -> str:
     return base64.b64encode(text.encode()).decode("ascii")
-
-
-class NegotiatedAuth(httpx.Auth):
-    """User and password sent the way the server's first challenge asks (Basic or Digest), never before it."""
-
-    def __init__(self, user: str, password: str) -> None:
-        self.user, self.password = user, password
-        self.chosen: httpx.Auth | None = None
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if self.chosen is not None:
-            yield from self.chosen.auth_flow(request)
-            return
-        response = yield request
-        challenge = response.headers.get("WWW-Authenticate", "").lower()
-        if response.status_code != 401 or not challenge.startswith(("basic", "digest")):
-            return
-        if challenge.startswith("basic"):
-            self.chosen = httpx.BasicAuth(self.user, self.password)
-            yield from self.chosen.auth_flow(request)
-            return
-        self.chosen = httpx.DigestAuth(self.user, self.password)
-        flow = self.chosen.auth_flow(request)
-        next(flow)  # Digest would first send the request as it is: its answer is the challenge already here
-        try:
-            request = flow.send(response)
-            while True:
-                request = flow.send((yield request))
-        except StopIteration:
-            return
 
 
 def redact(url: str) -> str:
@@ -222,6 +175,11 @@ def env_timeout() -> float:
     return check_timeout(seconds)
 
 
+def _proxies_set() -> bool:
+    """Whether the environment names a proxy (then httpx sends the requests, honouring ``NO_PROXY``)."""
+    return any(os.environ.get(name) for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"))
+
+
 def _origin(url: str) -> tuple[str, str, int | None]:
     parts = urllib.parse.urlsplit(url)
     return parts.scheme, (parts.hostname or "").lower(), parts.port or {"http": 80, "https": 443}.get(parts.scheme)
@@ -249,7 +207,8 @@ class Http:
         self.url, found = split_auth(url)
         self.auth = found if auth is None else auth
         self.timeout = env_timeout() if timeout is None else check_timeout(timeout, "timeout")
-        self._client: httpx.Client | None = None
+        self._via_httpx = self.auth.scheme in ("auto", "digest") or _proxies_set()
+        self._connection: Any = None  # a wire.Connection, or (through a proxy or with negotiated credentials) an endpoint_httpx.Client
         self._worker: _Worker | None = None
 
     def __repr__(self) -> str:
@@ -257,16 +216,9 @@ class Http:
 
     def close(self) -> None:
         """Close the kept-alive connection."""
-        if self._client is not None:
-            self._client.close()
-            self._client = None
-
-    def _http(self) -> httpx.Client:
-        if self._client is None:
-            self._client = httpx.Client(
-                timeout=httpx.Timeout(self.timeout), follow_redirects=False, trust_env=True, headers={"User-Agent": "rolegraph"}
-            )
-        return self._client
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
 
     def fail(self, message: str, hint: str = "") -> EndpointError:
         """A one-line error with every secret scrubbed and control characters removed."""
@@ -290,7 +242,9 @@ class Http:
         A status other than 2xx raises unless ``check`` is false; ``what`` names the request in a timeout message.
         """
         target = url or self.url
-        headers = {"Accept": accept}
+        headers = {"Accept": accept, "User-Agent": "rolegraph"}
+        if self.auth.header:
+            headers["Authorization"] = self.auth.header
         if content_type:
             headers["Content-Type"] = content_type
         if form is not None:
@@ -348,7 +302,7 @@ class Http:
             self._worker = _Worker()
         job = self._worker.submit(call)
         if not job.done.wait(max(0.0, deadline - time.monotonic())):
-            self._worker = self._client = None  # both abandoned to the stuck call; the next request starts afresh
+            self._worker = self._connection = None  # both abandoned to the stuck call; the next request starts afresh
             raise self._timeout(what, target)
         if job.error is not None:
             raise self._translate(job.error, what, target)
@@ -362,32 +316,53 @@ class Http:
         shown = redact(target)
         if isinstance(error, EndpointError):
             return error
-        if isinstance(error, httpx.TimeoutException):
+        if isinstance(error, TimeoutError):
             return self._timeout(what, target)
-        if isinstance(error, httpx.ConnectError | ConnectionError) or (isinstance(error, OSError) and not isinstance(error, httpx.HTTPError)):
-            return self.fail(f"cannot reach the server {shown}: {_reason(error)}", "check the URL and that the server is running")
-        if isinstance(error, httpx.InvalidURL | httpx.UnsupportedProtocol):
+        if isinstance(error, http.client.InvalidURL):
             return self.fail(f"the endpoint URL {shown} is not valid: {_short(error)}", "give an http:// or https:// URL")
-        if isinstance(error, httpx.HTTPError | httpx.InvalidURL | httpx.StreamError):
+        if isinstance(error, http.client.HTTPException):
             return self.fail(f"the server {shown} broke the HTTP protocol: {_short(error)}", "is this an HTTP server speaking the SPARQL protocol?")
+        if isinstance(error, OSError):
+            return self.fail(f"cannot reach the server {shown}: {_reason(error)}", "check the URL and that the server is running")
         if isinstance(error, ValueError | UnicodeError):
             return self.fail(f"the server {shown} sent an unreadable answer: {_short(error)}")
         return error  # a programming error: keep its traceback
 
     def _send(self, method: str, target: str, content: bytes | None, headers: dict[str, str], deadline: float) -> Answer:
-        client = self._http()
-        with client.stream(method, target, content=content, headers=headers, auth=self.auth.for_httpx()) as response:
-            length = response.headers.get("content-length", "")
+        """One request and its whole answer, read in blocks (runs on the worker thread)."""
+
+        def read(blocks: Iterator[bytes], length: str) -> bytes:
             if length.isdigit() and int(length) > MAX_RESPONSE_BYTES:
                 raise self._too_large(target)
             body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
+            for block in blocks:
+                body += block
                 if len(body) > MAX_RESPONSE_BYTES:
                     raise self._too_large(target)
                 if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout("past the deadline")  # reported as a timeout, whichever thread sees it first
-            return Answer(response.status_code, {k.lower(): v for k, v in response.headers.items()}, bytes(body))
+                    raise TimeoutError("past the deadline")  # reported as a timeout, whichever thread sees it first
+            return bytes(body)
+
+        if self._via_httpx:
+            from rolegraph.endpoint_httpx import Client
+
+            if self._connection is None:
+                self._connection = Client(self.timeout, self.auth)
+            answer: Answer = self._connection.send(method, target, content, headers, read)
+            return answer
+        from rolegraph import wire
+
+        scheme, host, port = _origin(target)
+        if self._connection is None:
+            self._connection = wire.Connection(scheme, host, port, self.timeout)
+        parts = urllib.parse.urlsplit(target)
+        response = self._connection.send(method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), headers, content)
+        try:
+            body = read(wire.blocks(response), response.getheader("content-length") or "")
+        finally:
+            if not response.isclosed():
+                self._connection.close()  # an answer left half-read spoils the connection
+        return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
 
     def _too_large(self, target: str) -> EndpointError:
         return self.fail(

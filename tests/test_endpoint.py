@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import re
 import threading
 import time
@@ -22,8 +23,9 @@ from test_cross_engine import ICT_PRODUCT_MANAGER, graph_files
 from typer.testing import CliRunner
 from virtuoso_server import Virtuoso
 
+from rolegraph import queries
 from rolegraph.cli.app import app
-from rolegraph.endpoint import Auth, EndpointEngine, parse_select, redact, split_auth
+from rolegraph.endpoint import Auth, EndpointEngine, lexed_projection, parse_select, redact, split_auth
 from rolegraph.errors import EndpointError, ExitCode
 from rolegraph.kb import open_kb
 from rolegraph.publish import publish
@@ -416,6 +418,14 @@ def test_a_connection_the_server_closed_while_idle_is_opened_again(stub: Stub) -
     assert stub.connections == 2
 
 
+def test_requests_are_logged_at_debug_level_without_secrets(stub: Stub, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="rolegraph.endpoint")
+    stub.answers["/q"] = ONE
+    host = stub.base.removeprefix("http://")
+    EndpointEngine(f"http://alice:{SECRET}@{host}/q?token={SECRET}").select(COUNT, {})
+    assert f"POST {stub.base}/q?token=***" in caplog.text and SECRET not in caplog.text
+
+
 def test_queries_go_through_a_proxy_from_the_environment(stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("NO_PROXY", "no_proxy", "HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "http_proxy"):
         monkeypatch.delenv(name, raising=False)
@@ -423,6 +433,13 @@ def test_queries_go_through_a_proxy_from_the_environment(stub: Stub, monkeypatch
     stub.answers["http://sparql.example/q"] = ONE  # a proxy is asked for the whole URL
     assert EndpointEngine("http://sparql.example/q").select(COUNT, {}).rows == [["1"]]
     assert [r.path for r in stub.seen] == ["http://sparql.example/q"]
+
+
+@pytest.mark.parametrize("name", sorted(queries.catalogue()))
+def test_a_named_query_projects_its_columns_header_in_order(name: str) -> None:
+    """The endpoint takes a named query's columns from its header, not from the lexer: both must agree."""
+    query = queries.get(name)
+    assert query.columns == (lexed_projection(query.text) or ())
 
 
 KEYS = ["head", "vars", "results", "bindings", "n", "type", "value"]

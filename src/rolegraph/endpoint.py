@@ -32,15 +32,15 @@ come from the usual ``HTTPS_PROXY`` / ``HTTP_PROXY`` / ``NO_PROXY`` variables.
 
 from __future__ import annotations
 
-import base64
 import functools
+import gc
 import http.client
 import json
-import logging
 import math
 import os
 import queue
 import re
+import sys
 import threading
 import time
 import urllib.parse
@@ -49,8 +49,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rolegraph.errors import EndpointError, QueryError
-from rolegraph.kb import RG, Rows, literal_cell, ntriples_text
-from rolegraph.queries import ParamValue, code_only, inject_values
+from rolegraph.kb import NAMED_PLANS, RG, Rows, literal_cell, ntriples_text
+from rolegraph.queries import ParamValue, catalogue, code_only, inject_values, values_block
+from rolegraph.results import Cell
 
 ENV_TOKEN = "ROLEGRAPH_ENDPOINT_TOKEN"
 ENV_USER = "ROLEGRAPH_ENDPOINT_USER"
@@ -69,7 +70,6 @@ N_TRIPLES = "application/n-triples"
 _REDIRECTS = (301, 302, 303, 307, 308)
 _MAX_HOPS = 5
 
-log = logging.getLogger(__name__)
 _SECRET_PARAM = re.compile(r"(?i)(key|token|secret|pass|auth|sig)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 T = TypeVar("T")
@@ -110,6 +110,8 @@ class Auth:
 
 
 def _b64(text: str) -> str:
+    import base64
+
     return base64.b64encode(text.encode()).decode("ascii")
 
 
@@ -122,7 +124,7 @@ def redact(url: str) -> str:
     netloc = parts.netloc.rsplit("@", 1)[-1]
     query = urllib.parse.urlencode(
         [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)],
-        safe="/:",
+        safe="/:*",
     )
     return _CONTROL.sub("", urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, query, "")))
 
@@ -173,6 +175,13 @@ def env_timeout() -> float:
     except ValueError:
         raise EndpointError(f"{ENV_TIMEOUT}={raw[:40]!r} is not a number of seconds", "e.g. 30") from None
     return check_timeout(seconds)
+
+
+def _debug(method: str, url: str) -> None:
+    """Log a request at DEBUG level, if the program uses :mod:`logging` at all (it is not imported for this)."""
+    logging = sys.modules.get("logging")
+    if logging is not None and logging.getLogger(__name__).isEnabledFor(logging.DEBUG):
+        logging.getLogger(__name__).debug("%s %s", method, redact(url))
 
 
 def _proxies_set() -> bool:
@@ -255,9 +264,8 @@ class Http:
         deadline = time.monotonic() + self.timeout
         what = what or method
         for _hop in range(_MAX_HOPS + 1):
-            if log.isEnabledFor(logging.DEBUG):
-                log.debug("%s %s", method, redact(target))
-            answer = self._within_deadline(deadline, what, target, functools.partial(self._send, method, target, content, headers, deadline))
+            _debug(method, target)
+            answer = self._exchange(method, target, content, headers, deadline, what)
             if answer.status not in _REDIRECTS:
                 break
             target = self._redirect(method, target, answer)
@@ -328,41 +336,50 @@ class Http:
             return self.fail(f"the server {shown} sent an unreadable answer: {_short(error)}")
         return error  # a programming error: keep its traceback
 
-    def _send(self, method: str, target: str, content: bytes | None, headers: dict[str, str], deadline: float) -> Answer:
-        """One request and its whole answer, read in blocks (runs on the worker thread)."""
-
-        def read(blocks: Iterator[bytes], length: str) -> bytes:
-            if length.isdigit() and int(length) > MAX_RESPONSE_BYTES:
-                raise self._too_large(target)
-            body = bytearray()
-            for block in blocks:
-                body += block
-                if len(body) > MAX_RESPONSE_BYTES:
-                    raise self._too_large(target)
-                if time.monotonic() > deadline:
-                    raise TimeoutError("past the deadline")  # reported as a timeout, whichever thread sees it first
-            return bytes(body)
-
+    def _exchange(self, method: str, target: str, content: bytes | None, headers: dict[str, str], deadline: float, what: str) -> Answer:
+        """One request and its whole answer, by the deadline."""
         if self._via_httpx:
-            from rolegraph.endpoint_httpx import Client
-
-            if self._connection is None:
-                self._connection = Client(self.timeout, self.auth)
-            answer: Answer = self._connection.send(method, target, content, headers, read)
-            return answer
+            return self._within_deadline(deadline, what, target, functools.partial(self._send_httpx, method, target, content, headers, deadline))
         from rolegraph import wire
 
-        scheme, host, port = _origin(target)
         if self._connection is None:
-            self._connection = wire.Connection(scheme, host, port, self.timeout)
+            self._connection = wire.Connection(*_origin(target), self.timeout)  # redirects stay on this origin
+        connection: wire.Connection = self._connection
+        if not connection.ready:
+            self._within_deadline(deadline, what, target, connection.connect)
         parts = urllib.parse.urlsplit(target)
-        response = self._connection.send(method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), headers, content)
         try:
-            body = read(wire.blocks(response), response.getheader("content-length") or "")
-        finally:
-            if not response.isclosed():
-                self._connection.close()  # an answer left half-read spoils the connection
+            response = connection.send(method, (parts.path or "/") + (f"?{parts.query}" if parts.query else ""), headers, content, deadline)
+            try:
+                body = self._read(wire.blocks(response), response.getheader("content-length") or "", target, deadline)
+            finally:
+                if not response.isclosed():
+                    connection.close()  # an answer left half-read spoils the connection
+        except BaseException as exc:
+            raise self._translate(exc, what, target) from None
         return Answer(response.status, {k.lower(): v for k, v in response.getheaders()}, body)
+
+    def _send_httpx(self, method: str, target: str, content: bytes | None, headers: dict[str, str], deadline: float) -> Answer:
+        """One request through httpx (a proxy, or credentials to negotiate), on the worker thread."""
+        from rolegraph.endpoint_httpx import Client
+
+        if self._connection is None:
+            self._connection = Client(self.timeout, self.auth)
+        answer: Answer = self._connection.send(method, target, content, headers, lambda blocks, length: self._read(blocks, length, target, deadline))
+        return answer
+
+    def _read(self, blocks: Iterator[bytes], length: str, target: str, deadline: float) -> bytes:
+        """A body from its blocks, refused past :data:`MAX_RESPONSE_BYTES` (by its Content-Length first) or past the deadline."""
+        if length.isdigit() and int(length) > MAX_RESPONSE_BYTES:
+            raise self._too_large(target)
+        body = bytearray()
+        for block in blocks:
+            body += block
+            if len(body) > MAX_RESPONSE_BYTES:
+                raise self._too_large(target)
+            if time.monotonic() > deadline:
+                raise TimeoutError("past the deadline")  # reported as a timeout, whichever thread sees it first
+        return bytes(body)
 
     def _too_large(self, target: str) -> EndpointError:
         return self.fail(
@@ -444,21 +461,36 @@ def error_text(body: bytes, media_type: str = "") -> str:
 # --- answers -------------------------------------------------------------------------------------
 
 
-def json_cell(term: Any) -> Any:
-    """A SPARQL JSON result term as the same plain cell the local engine gives (TypeError, KeyError or ValueError if malformed)."""
-    if term is None:
-        return None
-    value, kind = term["value"], term["type"]
-    if type(value) is not str:
-        raise ValueError("a term's value is not text")
-    if kind == "uri":
-        return value
-    if kind == "literal" or kind == "typed-literal":
-        datatype = term.get("datatype")
-        return value if datatype is None else literal_cell(value, datatype)
-    if kind == "bnode":
-        return "_:" + value
-    raise ValueError(f"unknown term type {kind!r}")
+def _cells(bindings: list[Any], columns: list[str]) -> list[list[Cell]]:
+    """Each binding as a row of the plain cells the local engine gives (TypeError, KeyError or ValueError if malformed).
+
+    Written out in one loop, without a call per cell: it runs for every cell of every answer.
+    """
+    known = set(columns)
+    rows = []
+    for binding in bindings:
+        if type(binding) is not dict or not known.issuperset(binding):
+            raise ValueError("a row binds variables not in the head")
+        row: list[Cell] = []
+        for column in columns:
+            term = binding.get(column)
+            if term is None:
+                row.append(None)
+                continue
+            value, kind = term["value"], term["type"]
+            if type(value) is not str:
+                raise ValueError("a term's value is not text")
+            if kind == "uri":
+                row.append(value)
+            elif kind == "literal" or kind == "typed-literal":
+                datatype = term.get("datatype")
+                row.append(value if datatype is None else literal_cell(value, datatype))
+            elif kind == "bnode":
+                row.append("_:" + value)
+            else:
+                raise ValueError(f"unknown term type {kind!r}")
+        rows.append(row)
+    return rows
 
 
 def _json(data: bytes) -> Any:
@@ -470,6 +502,8 @@ def _json(data: bytes) -> Any:
 
 def parse_select(data: bytes, expected: Sequence[str] | None = None) -> Rows:
     """Rows from a ``application/sparql-results+json`` document; ``expected``: the variables the query projects."""
+    collecting = gc.isenabled()
+    gc.disable()  # the decoded answer and its rows hold no cycles: collector passes over them cost a fifth of the parse
     try:
         doc = _json(data)
         head = doc["head"]["vars"]
@@ -477,14 +511,12 @@ def parse_select(data: bytes, expected: Sequence[str] | None = None) -> Rows:
         if not isinstance(head, list) or not all(isinstance(v, str) for v in head) or not isinstance(bindings, list):
             raise ValueError("head or bindings of the wrong type")
         columns = list(expected) if expected is not None and set(expected) == set(head) else head
-        known = set(columns)
-        rows = []
-        for binding in bindings:
-            if not isinstance(binding, dict) or not known.issuperset(binding):
-                raise ValueError("a row binds variables not in the head")
-            rows.append([json_cell(binding.get(c)) for c in columns])
+        rows = _cells(bindings, columns)
     except (ValueError, KeyError, TypeError, AttributeError):
         raise EndpointError("the SPARQL endpoint returned a malformed JSON result", "is the URL a SPARQL query endpoint?") from None
+    finally:
+        if collecting:
+            gc.enable()
     if expected is not None and set(expected) != set(head):
         raise EndpointError(
             f"the SPARQL endpoint answered with variables {', '.join(head) or '(none)'}, not the query's {', '.join(expected)}",
@@ -493,19 +525,31 @@ def parse_select(data: bytes, expected: Sequence[str] | None = None) -> Rows:
     return Rows(columns, rows)
 
 
-_PROJECTION = re.compile(r"\(|\)|[?$]([A-Za-z_0-9\u00b7\u00c0-\ufffd]+)|\bAS\b|\*|\bWHERE\b|\{", re.IGNORECASE)
+@functools.cache
+def _named_columns() -> dict[str, tuple[str, ...]]:
+    """The columns of each named query (their ``#+ columns`` header, in projection order: tests check it), by text."""
+    return {q.text: q.columns for q in catalogue().values() if q.columns}
+
+
+def projected(text: str) -> tuple[str, ...] | None:
+    """The variables a SELECT query projects, in order (None for ``SELECT *`` or a non-SELECT query).
+
+    A named query's come from its header; only other queries are read with the SPARQL lexer.
+    """
+    return _named_columns().get(text) or lexed_projection(text)
 
 
 @functools.lru_cache(maxsize=256)
-def projected(text: str) -> tuple[str, ...] | None:
-    """The variables a SELECT query projects, in order (None for ``SELECT *`` or a non-SELECT query)."""
+def lexed_projection(text: str) -> tuple[str, ...] | None:
+    """:func:`projected`, read from the query text."""
     code = code_only(text)
     select = re.search(r"\bSELECT\b", code, re.IGNORECASE)
     if not select:
         return None
     names: list[str] = []
     depth, after_as = 0, False
-    for m in _PROJECTION.finditer(code, select.end()):
+    projection = re.compile(r"\(|\)|[?$]([A-Za-z_0-9\u00b7\u00c0-\ufffd]+)|\bAS\b|\*|\bWHERE\b|\{", re.IGNORECASE)  # cached by re
+    for m in projection.finditer(code, select.end()):
         token = m.group(0)
         if token == "(":
             depth += 1
@@ -558,7 +602,8 @@ class EndpointEngine(Http):
         self._holds_data: bool | None = None
 
     def _query(self, text: str, params: dict[str, ParamValue], accept: str) -> Answer:
-        query = inject_values(text, params)
+        plan = NAMED_PLANS.get(text)  # a named query takes its VALUES block without the SPARQL lexer
+        query = f"{text[: plan[0]]} {values_block(params)} {text[plan[0] :]}" if plan and params else inject_values(text, params)
         dataset: dict[str, str | list[str]] = {"default-graph-uri": list(self.graphs), "named-graph-uri": list(self.graphs)} if self.graphs else {}
         what = METHODS[self.method]
         if self.method == "form":

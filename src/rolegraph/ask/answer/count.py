@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import Answer, hit_text, stems_of, tx_words
+from rolegraph.ask.answer.base import Answer, hit_text, stems_of, synonyms_of, tx_words
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.kb import KnowledgeBase
+from rolegraph.results import Cell
 
 #: A number on its own, not part of an identifier (S4, E28, TPM-N3).
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")
@@ -23,13 +24,18 @@ def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:
     if not m:
         return None
     noun = m.group(1)
+    names = {stem(w) for w in [noun, *synonyms_of([noun])]}  # "industries" counts the domain column
     for table in ans.tables:
         for i, column in enumerate(table.columns):
-            if stem(column.split()[-1] if column.split() else column) == stem(noun):
-                values = [v.strip() for row in table.rows for v in str(row[i] or "").split(", ") if v.strip()]
-                values = [v for v in dict.fromkeys(values) if not v.startswith("(")]
+            if stem(column.split()[-1] if column.split() else column) in names:
+                values = _entries(table.rows, i)
                 if values:
                     return noun, values
+    for table in ans.tables:  # "how many social networks …": the entries of the rows of that slice
+        rows = [row for row in table.rows if any(stem(noun) in stems_of(str(cell or "")) for cell in row[:2])]
+        lists = [i for i, column in enumerate(table.columns) if column not in _NOT_COUNTED and any(", " in str(r[i] or "") for r in rows)]
+        if rows and lists:
+            return noun, _entries(rows, max(lists, key=lambda i: len(_entries(rows, i))))
     return None
 
 
@@ -47,6 +53,16 @@ def _listed(plan: Plan, texts: list[str]) -> tuple[str, list[str], str] | None:
             if stem(at.group(1).lower()) == stem(noun) and len(entries) >= 2:
                 return noun, entries, text
     return None
+
+
+#: Columns that say where a row comes from, not what it lists.
+_NOT_COUNTED = {"basis", "sources", "caveats", "note", "disputed", "facts"}
+
+
+def _entries(rows: list[list[Cell]], column: int) -> list[str]:
+    """The distinct entries of a column (a list cell counts each entry; '(no domain given)' none)."""
+    values = [v.strip() for row in rows for v in str(row[column] or "").split(", ") if v.strip()]
+    return [v for v in dict.fromkeys(values) if not v.startswith("(")]
 
 
 def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import TECH_PGM, TECH_PM, Answer, basis_of, expanded_terms, hit_text, join_names, role_facts, stems_of, tx_words
+from rolegraph.ask.answer.base import (
+    TECH_PGM,
+    TECH_PM,
+    Answer,
+    basis_of,
+    expanded_terms,
+    hit_text,
+    join_names,
+    role_facts,
+    stems_of,
+    tx_stopwords,
+    tx_words,
+)
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index, tier_basis
 from rolegraph.kb import KnowledgeBase
@@ -70,6 +82,8 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if plan.companies and str(link["target_label"]) not in plan.companies and plan.form != "list":
                 continue
             by_domain.setdefault(str(link["domain"] or "(no domain given)"), []).append(link)
+        asked = _domains_asked(plan, by_domain)
+        by_domain = {d: links for d, links in by_domain.items() if d in asked} if asked else by_domain
         for domain in sorted(by_domain, key=lambda d: (d.startswith("("), d)):
             group = sorted(by_domain[domain], key=lambda x: str(x["target_label"]))
             if plan.scope == "seed":
@@ -86,6 +100,19 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.tables.append(table)
     if leads:
         ans.lead = f"{roles[0].label} hiring by domain — " + "; ".join(leads) + "."
+
+
+def _domains_asked(plan: Plan, domains: Iterable[str]) -> list[str]:
+    """The domains the question names ('travel', 'infra' for infrastructure, 'social media' for social networks)."""
+    asked = [w for w in tx_words(plan.question) if len(w) >= 4 and w not in tx_stopwords()]
+    stems = stems_of(" ".join(asked))
+    return [d for d in domains if not d.startswith("(") and any(
+        stem in stems or any(len(w) >= 5 and word.startswith(w) for w in asked) for word, stem in _word_stems(d))]
+
+
+def _word_stems(text: str) -> list[tuple[str, str]]:
+    words = tx_words(text)
+    return [(w, next(iter(stems_of(w)))) for w in words if w not in tx_stopwords()]
 
 
 def _define(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

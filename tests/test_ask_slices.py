@@ -1,0 +1,19 @@
+"""Slices: an answer narrowed to the part asked (a hiring domain), and counts over that slice."""
+
+from __future__ import annotations
+
+from rolegraph.ask import ask
+from rolegraph.kb import KnowledgeBase
+
+
+def test_companies_in_the_domain_asked_only(kb: KnowledgeBase) -> None:
+    lead = ask(kb, "which travel companies hire technical product managers").meta["lead"]
+    assert "Booking.com" in lead and "Netflix" not in lead
+    lead = ask(kb, "infra companies hiring tech pms").meta["lead"]
+    assert "infrastructure: Amazon" in lead and "TikTok" not in lead
+    assert "Netflix" in ask(kb, "which companies hire tech pms").meta["lead"]  # no domain named: every domain
+
+
+def test_a_count_over_a_slice_and_a_column_named_by_a_synonym(kb: KnowledgeBase) -> None:
+    assert ask(kb, "how many social networks hire tech pms").meta["lead"].startswith("3 networks: Facebook, Instagram, TikTok")
+    assert ask(kb, "count the industries the seed names for tech pm openings").meta["lead"].startswith("6 industries:")

@@ -90,12 +90,12 @@ def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str
     idx = index(kb)
     found = {h.statement: h for terms in (claim + synonyms_of(claim), [claim[0], *synonyms_of(claim[:1])])
              for h in idx.search(terms, roles=[role.iri], kinds=ANSWER_KINDS, limit=25) if h.sources}
-    hits = [h for h in found.values()
-            if verb & stems_of(without_roles(kb, h.text)) or (set(claim) & set(CONCERNS) and h.disputed_by)]
+    plain = {h.statement: without_roles(kb, h.text) for h in found.values()}  # "Program Manager" says nothing of "manage"
+    hits = [h for h in found.values() if verb & stems_of(plain[h.statement]) or (set(claim) & set(CONCERNS) and h.disputed_by)]
     if not hits:
         return
-    best = max(hits, key=lambda h: (is_negative(h.text, verb), bool(h.disputed_by), len(wanted & stems_of(h.text)), -h.score))
-    if is_negative(best.text, verb):
+    best = max(hits, key=lambda h: (is_negative(plain[h.statement], verb), bool(h.disputed_by), len(wanted & stems_of(h.text)), -h.score))
+    if is_negative(plain[best.statement], verb):
         _premise_note(kb, ans, f"for the {role.label} the knowledge base says: {hit_text(best)}", [])
         ans.abstained = False  # the correction is the answer
         ans.add(kb, hit_text(best), [best.statement])

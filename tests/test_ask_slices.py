@@ -17,3 +17,13 @@ def test_companies_in_the_domain_asked_only(kb: KnowledgeBase) -> None:
 def test_a_count_over_a_slice_and_a_column_named_by_a_synonym(kb: KnowledgeBase) -> None:
     assert ask(kb, "how many social networks hire tech pms").meta["lead"].startswith("3 networks: Facebook, Instagram, TikTok")
     assert ask(kb, "count the industries the seed names for tech pm openings").meta["lead"].startswith("6 industries:")
+
+
+def test_one_side_of_separate_and_its_reverse(kb: KnowledgeBase) -> None:
+    first = ask(kb, "what can a tech pm do that a tech pgm cant, skills wise")
+    assert first.meta["plan"]["intents"] == ["separate"] and first.meta["plan"]["one_way"]
+    assert "customer discovery" in first.meta["lead"] and "cross-team dependency management" not in first.meta["lead"]
+    flipped = ask(kb, "ok now flip it", previous=first.meta["plan"]).meta["lead"]
+    assert "cross-team dependency management" in flipped and "customer discovery" not in flipped
+    both = ask(kb, "which skills separate the tech pm and the tech pgm").meta["lead"]
+    assert "customer discovery" in both and "cross-team dependency management" in both

@@ -393,6 +393,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
+    if intents[:1] == ["skills"] and len(roles) == 2 and set(words) & _ONE_SIDE:
+        plan.intents = intents = ["separate", *intents[1:]]  # "what can a Tech PM do that a Tech PgM can't": one side's skills
+    plan.one_way = bool(set(words) & _ONE_WAY)
     if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
     if intents[:1] == ["ownership"] and not plan.concerns and _shared_work(kb, question):
@@ -424,6 +427,12 @@ def _non_technical(kb: KnowledgeBase, words: list[str], mention: tuple[int, str,
         return mention
     found = [m for m in find_roles_in_text(kb, rest) if m[1] == rest]
     return (start + 1, rest, found[0][2]) if found else mention
+
+
+#: Words that make a two-role skills question ask what one side has and the other lacks.
+_ONE_SIDE = {"t", "cannot", "than", "apart", "stronger", "weaker", "unlike", "lacks", "lack"}
+#: Words that make "what separates A and B" one-way: what A has that B does not.
+_ONE_WAY = _ONE_SIDE | {"from", "doesn", "don", "only", "missing", "more", "without", "not"}
 
 
 def _shared_work(kb: KnowledgeBase, question: str) -> bool:
@@ -537,6 +546,7 @@ def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
         scope="seed" if plan.scope == "seed" else prev.scope,
         terms=list(dict.fromkeys(plan.terms + prev.terms)) if keep else plan.terms,
         skills=plan.skills or (list(prev.skills) if keep else []),
+        one_way=plan.one_way or (prev.one_way and keep),
         follow_up=True,
     )
     if keep and plan.roles and len(plan.roles) < len(prev.roles) and prev.form == "rank":

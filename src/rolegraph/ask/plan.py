@@ -53,6 +53,8 @@ class Plan:
     assumptions: list[str] = field(default_factory=list)
     parts: list[Plan] = field(default_factory=list)
     follow_up: bool = False
+    #: Only what the first role has and the second lacks ("what does A have that B doesn't"), not both sides.
+    one_way: bool = False
 
     @property
     def intent(self) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import Answer, basis_of, join_names, pair, role_facts, tx_words
+from rolegraph.ask.answer.base import Answer, basis_of, join_names, pair, role_facts
 from rolegraph.ask.plan import Plan
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
@@ -24,7 +24,7 @@ def _separate(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         differences = compare.skill_differences(kb, a.iri, b.iri, threshold)
         ans.notes.append(f"No skill is rated 2 or more higher for the {a.label}; these differ by 1 on the 0–5 scale.")
     result = compare.separate_rows(kb, a.iri, b.iri, differences, threshold)
-    both_ways = not set(tx_words(plan.question)) & _ONE_WAY  # "what separates them": each side
+    both_ways = not plan.one_way  # "what separates them": each side
     ans.tables += result.tables if both_ways else result.tables[:1]
     ans.notes += result.notes
     rows = [r for r in differences if r["favours"] == "a"]
@@ -41,9 +41,6 @@ def _separate(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if other:
         ans.lead += f" What the {b.label} needs more: " + ", ".join(str(r["label"]) for r in other[:6]) + "."
 
-
-#: Words that make "what separates A and B" one-way: what A has that B does not.
-_ONE_WAY = {"from", "than", "doesn", "don", "only", "apart", "stronger", "weaker", "missing", "more", "lack", "lacks", "without", "not"}
 
 
 def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

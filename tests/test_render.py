@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import re
+import subprocess
+import sys
 
 import pytest
 from exports_support import TPGM, TPM, real_kb
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+from rich.text import Text
 
-from rolegraph.cli.render import render_text
+from rolegraph.cli.plain import PlainLines
+from rolegraph.cli.render import grid_widths, render_text
 from rolegraph.compare import compare
 from rolegraph.results import Result, SourceRef, Table
 
@@ -116,3 +124,37 @@ def test_an_answer_shows_its_rows_once() -> None:
     assert "Where A needs more" in short.split("Not shown:")[1] and "| customer discovery " not in short
     assert "A caveat." in short and short.count("A needs customer discovery more.") == 1
     assert "| customer discovery " in full and "Not shown" not in full
+
+
+#: Text that exercises rich's wrapping: spaces (a run, leading, trailing), other whitespace, wide and zero-width characters.
+cell_text = st.lists(st.sampled_from([*"ab c", "de", "  ", "\n", "\u00a0", "\u3000", "中", "é", "\u0301", "—", "x" * 12]), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1, max_value=4).flatmap(lambda n: st.tuples(
+    st.lists(st.text("ab ", min_size=1, max_size=12).filter(str.strip), min_size=n, max_size=n),
+    st.lists(st.lists(cell_text, min_size=n, max_size=n), min_size=1, max_size=4))),
+    st.integers(min_value=20, max_value=140))
+def test_the_plain_grid_is_what_rich_draws_without_colour(table: tuple[list[str], list[list[str]]], width: int) -> None:
+    """The plain view draws a grid (a named column or more, a row or more) line for line as rich's ASCII2 table would."""
+    headers, rows = table
+    widths = grid_widths(Table("t", headers, rows), width)
+    assume(widths is not None)
+    assert widths is not None
+    plain = PlainLines(width)
+    plain.grid(headers, rows, widths)
+    console = Console(record=True, width=width, file=io.StringIO(), no_color=True, highlight=False, emoji=False, markup=False)
+    grid = RichTable(box=box.ASCII2, show_lines=False, expand=False)
+    for header, w in zip(headers, widths, strict=True):
+        grid.add_column(header, width=w, overflow="fold")
+    for row in rows:
+        grid.add_row(*[Text(c) for c in row])
+    console.print(grid, width=width)
+    assert plain.text() == console.export_text(styles=False)
+
+
+def test_the_plain_view_does_not_import_rich_console() -> None:
+    code = ("import sys; from rolegraph.cli.render import render_text; from rolegraph.results import Result, Table; "
+            "render_text(Result('r', [Table('t', ['x'], [['1']])]), to_terminal=False); print(sorted(m for m in sys.modules if m.startswith('rich.')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "rich.console" not in loaded and "rich.table" not in loaded, loaded

@@ -1,4 +1,4 @@
-"""Rich rendering of results for people at a terminal (plain text when piped or NO_COLOR).
+"""The view of results for people: coloured by rich at a terminal, plain text (:mod:`rolegraph.cli.plain`) otherwise.
 
 The view puts a result's summary first: when ``meta["summary"]`` is ``k`` (or the result is an
 answer with a lead, whose first table the others repeat), the first ``k`` tables are shown and the
@@ -9,7 +9,7 @@ never split: a line breaks only at spaces, and a token longer than the line (a U
 Rows cite sources by ID; one compact list of the sources cited follows, then the licence notices
 of exactly those sources (a source's title is left out when it does not fit
 beside its URL). No note is printed twice. Control characters from data are shown as
-escapes, never sent to the terminal.
+escapes, never sent to the terminal. rich is imported only to draw a coloured view.
 """
 
 from __future__ import annotations
@@ -17,15 +17,12 @@ from __future__ import annotations
 import io
 import os
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console
-from rich.style import Style
-from rich.table import Table as RichTable
-from rich.text import Text
 
+from rolegraph.cli.plain import PlainLines
 from rolegraph.formats.common import SOURCE_COLUMNS, split_source_ids, visible_controls
 from rolegraph.results import Cell, Result, SourceRef, Table
 
@@ -78,18 +75,65 @@ def grid_widths(table: Table, width: int) -> list[int] | None:
     return widths
 
 
-class View:
-    """Collects the lines of one rendered result and the source IDs it shows."""
+class Lines(Protocol):
+    """Where a view's lines go: :class:`rolegraph.cli.plain.PlainLines` or :class:`RichLines`."""
 
-    def __init__(self, result: Result, console: Console, colour: bool) -> None:
-        self.result, self.console, self.colour = result, console, colour
-        self.width = console.width
+    width: int
+
+    def line(self, text: str, style: str = "") -> None: ...
+
+    def link(self, head: str, url: str) -> None: ...
+
+    def grid(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> None: ...
+
+
+class RichLines:
+    """The coloured view, drawn by rich on a recording console (``width`` None: the terminal's)."""
+
+    def __init__(self, width: int | None) -> None:
+        from rich.console import Console
+
+        self.console = Console(record=True, force_terminal=True, no_color=False, width=width, file=io.StringIO(), highlight=False, emoji=False,
+                               markup=False)
+        self.width = self.console.width
+
+    def line(self, text: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(text, style=style), no_wrap=True, overflow="ignore", crop=False)
+
+    def link(self, head: str, url: str) -> None:
+        from rich.style import Style
+        from rich.text import Text
+
+        link = Style(link=url) if url.lower().startswith(("http://", "https://")) else Style()
+        self.console.print(Text(head) + Text(url, style=link), no_wrap=True, overflow="ignore", crop=False)
+
+    def grid(self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int]) -> None:
+        from rich import box
+        from rich.table import Table as RichTable
+        from rich.text import Text
+
+        view = RichTable(box=box.SIMPLE_HEAD, show_lines=False, expand=False)
+        for header, width in zip(headers, widths, strict=True):
+            view.add_column(header, width=width, overflow="fold")
+        for row in rows:
+            view.add_row(*[Text(c) for c in row])
+        self.console.print(view, width=self.width)
+
+
+class View:
+    """Lays out one result on ``out`` and collects the source IDs it shows."""
+
+    def __init__(self, result: Result, out: Lines) -> None:
+        self.result, self.out = result, out
+        self.width = out.width
         self.known = {s.id for s in result.sources}
         self.cited: set[str] = set()
         self.said: set[str] = set()
 
-    def line(self, text: str, style: str | Style = "") -> None:
-        self.console.print(Text(text, style=style), no_wrap=True, overflow="ignore", crop=False)
+    def line(self, text: str, style: str = "") -> None:
+        self.out.line(text, style)
 
     def cite(self, text: str) -> None:
         self.cited |= {piece for piece, is_id in split_source_ids(text, self.known) if is_id}
@@ -124,12 +168,7 @@ class View:
             self.note(note, "  ")
 
     def grid(self, table: Table, widths: list[int]) -> None:
-        view = RichTable(box=box.SIMPLE_HEAD if self.colour else box.ASCII2, show_lines=False, expand=False)
-        for column, width in zip(table.columns, widths, strict=True):
-            view.add_column(clean(column.replace("_", " ")), width=width, overflow="fold")
-        for row in table.rows:
-            view.add_row(*[Text(clean(c)) for c in row])
-        self.console.print(view, width=self.width)
+        self.out.grid([clean(c.replace("_", " ")) for c in table.columns], [[clean(c) for c in row] for row in table.rows], widths)
 
     def cards(self, table: Table) -> None:
         """One card per row: the first cell as heading, the others packed as ``column: value`` fields."""
@@ -152,8 +191,7 @@ class View:
             head = f"  {clean(s.id)} {clean(s.title)}" if url else f"  {clean(s.id)}"
             if not url or cell_len(head) + 1 + cell_len(url) > self.width:
                 head = f"  {clean(s.id)}" if url else head
-            link = Style(link=url) if self.colour and url.lower().startswith(("http://", "https://")) else Style()
-            self.console.print(Text(head + " ") + Text(url, style=link), no_wrap=True, overflow="ignore", crop=False)
+            self.out.link(head + " ", url)
 
 
 def pack(fields: list[str], width: int, indent: str) -> list[str]:
@@ -176,11 +214,24 @@ def pack(fields: list[str], width: int, indent: str) -> list[str]:
 
 
 def console_width(to_terminal: bool) -> int | None:
-    """None on a terminal (rich asks it), else ``COLUMNS`` or :data:`PIPED_WIDTH`."""
+    """None on a terminal (see :func:`terminal_width`), else ``COLUMNS`` or :data:`PIPED_WIDTH`."""
     if to_terminal:
         return None
     columns = os.environ.get("COLUMNS", "")
     return int(columns) if columns.isdigit() and int(columns) > 0 else PIPED_WIDTH
+
+
+def terminal_width() -> int:
+    """The terminal's width as rich finds it: ``COLUMNS``, else the size of stdin, stdout or stderr, else 80."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    for fd in (0, 1, 2):
+        try:
+            return os.get_terminal_size(fd).columns or 80
+        except (OSError, ValueError):
+            continue
+    return 80
 
 
 def summary_tables(result: Result) -> int:
@@ -196,20 +247,26 @@ def render_text(result: Result, *, to_terminal: bool, width: int | None = None, 
 
     Coloured, with hyperlinked URLs, only on a terminal without NO_COLOR.
     """
-    colour = to_terminal and "NO_COLOR" not in os.environ
-    return render(result, colour=colour, width=width or console_width(to_terminal), detail=detail).export_text(styles=colour)
+    width = width or console_width(to_terminal)
+    if to_terminal and "NO_COLOR" not in os.environ:
+        coloured = RichLines(width)
+        render(result, coloured, detail=detail)
+        return coloured.console.export_text(styles=True)
+    plain = PlainLines(width or terminal_width())
+    render(result, plain, detail=detail)
+    return plain.text()
 
 
 def render_svg(result: Result, *, width: int, detail: bool = False, title: str = "rolegraph") -> str:
     """The coloured terminal view as an SVG picture (the screenshots in docs/)."""
-    return render(result, colour=True, width=width, detail=detail).export_svg(title=title)
+    out = RichLines(width)
+    render(result, out, detail=detail)
+    return out.console.export_svg(title=title)
 
 
-def render(result: Result, *, colour: bool, width: int | None, detail: bool) -> Console:
-    """Draw ``result`` on a recording console (see :func:`render_text`)."""
-    console = Console(record=True, force_terminal=colour, no_color=not colour, width=width, file=io.StringIO(), highlight=False,
-                      emoji=False, markup=False)
-    view = View(result, console, colour)
+def render(result: Result, out: Lines, *, detail: bool) -> None:
+    """Lay out ``result`` on ``out`` (see :func:`render_text`)."""
+    view = View(result, out)
     for line in wrap(clean(result.title), view.width):
         view.line(line, "bold")
     lead = clean(str(result.meta.get("lead") or ""))
@@ -241,4 +298,3 @@ def render(result: Result, *, colour: bool, width: int | None, detail: bool) -> 
         if full or not isinstance(holders, dict) or view.cited & set(holders.get(notice, [])):
             for line in wrap(clean(notice), view.width):
                 view.line(line, "dim")
-    return console

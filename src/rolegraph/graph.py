@@ -1,21 +1,19 @@
-"""Graph answers over the knowledge base: nearest roles, transition routes, central skills.
+"""Graph algorithms over the knowledge base (networkx, imported only here).
 
-* nearest roles: the model-aware similarity of :mod:`rolegraph.similarity` over the role–skill graph;
-* transition paths: the cheapest route in the career-transition graph (Dijkstra), and the skills
-  each step adds;
+* role similarity: cosine similarity of weighted skill profiles (a weighted bipartite
+  projection of the role–skill graph);
+* transition paths: shortest routes in the career-transition graph, and the skills each
+  step adds;
 * skill centrality: which skills the most roles lean on, weighted by importance.
-
-The graphs have tens of nodes, so they are plain dictionaries: importing networkx cost more
-than four times ``python -c pass`` on every graph command (benchmarks/bench_cli.py). The tests
-check the routes against networkx's shortest paths.
 """
 
 from __future__ import annotations
 
-import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+import math
 from typing import Any
+
+import networkx as nx
 
 from rolegraph import transfers
 from rolegraph.compare import NOT_RECORDED, UNKNOWN_NOTE, bases, role_labels, skill_differences
@@ -27,106 +25,41 @@ from rolegraph.results import Cell, Result, Table
 GAP_THRESHOLD = 1
 
 
-class Graph:
-    """Nodes and edges with attributes, in the order they were added (networkx's model, the part these answers use)."""
-
-    def __init__(self, directed: bool = False) -> None:
-        self.directed = directed
-        self.nodes: dict[str, dict[str, Any]] = {}
-        self.adj: dict[str, dict[str, dict[str, Any]]] = {}
-
-    def __contains__(self, node: object) -> bool:
-        return node in self.nodes
-
-    def __getitem__(self, node: str) -> dict[str, dict[str, Any]]:
-        """The neighbours of ``node`` (successors in a directed graph), each with the edge's attributes."""
-        return self.adj[node]
-
-    def add_node(self, node: str, **attrs: Any) -> None:
-        self.nodes.setdefault(node, {}).update(attrs)
-        self.adj.setdefault(node, {})
-
-    def add_edge(self, u: str, v: str, **attrs: Any) -> None:
-        self.add_node(u)
-        self.add_node(v)
-        data = self.adj[u].setdefault(v, {})
-        data.update(attrs)
-        if not self.directed:
-            self.adj[v][u] = data
-
-    def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
-        """Every edge once with its attributes (an undirected one from the node added first)."""
-        seen: set[str] = set()
-        for u, near in self.adj.items():
-            for v, data in near.items():
-                if self.directed or v not in seen:
-                    yield u, v, data
-            seen.add(u)
-
-    def degree(self, node: str, weight: str) -> Any:
-        """The sum of ``weight`` over the edges of ``node``."""
-        return sum(data[weight] for data in self.adj[node].values())
-
-    def subgraph(self, nodes: Iterable[str]) -> Graph:
-        """The graph of ``nodes`` and the edges between them."""
-        keep = set(nodes)
-        sub = Graph(self.directed)
-        for n in (n for n in self.nodes if n in keep):
-            sub.add_node(n, **self.nodes[n])
-        for u, v, data in self.edges():
-            if u in keep and v in keep:
-                sub.add_edge(u, v, **data)
-        return sub
-
-
-def cheapest_route(graph: Graph, source: str, target: str, weight: str) -> list[str] | None:
-    """The route from ``source`` to ``target`` whose edges' ``weight`` sums least (Dijkstra), or None when there is none."""
-    if source not in graph or target not in graph:
-        return None
-    done: dict[str, Any] = {}
-    best: dict[str, Any] = {source: 0}
-    previous: dict[str, str] = {}
-    order = itertools.count()
-    queue: list[tuple[Any, int, str]] = [(0, next(order), source)]
-    while queue:
-        cost, _, node = heapq.heappop(queue)
-        if node in done:
-            continue
-        done[node] = cost
-        if node == target:
-            break
-        for near, data in graph[node].items():
-            total = cost + data[weight]
-            if near not in done and (near not in best or total < best[near]):
-                best[near], previous[near] = total, node
-                heapq.heappush(queue, (total, next(order), near))
-    if target not in done:
-        return None
-    route = [target]
-    while route[-1] != source:
-        route.append(previous[route[-1]])
-    return route[::-1]
-
-
-def skill_graph(kb: KnowledgeBase) -> Graph:
+def skill_graph(kb: KnowledgeBase) -> Any:
     """Bipartite graph: role and skill nodes, edges weighted by importance and carrying their link IRIs."""
-    graph = Graph()
+    graph = nx.Graph()
     for r in kb.named("skill-links").records():
-        role, skill = str(r["role"]), str(r["skill"])
-        graph.add_node(role, kind="role", label=r["role_label"])
-        graph.add_node(skill, kind="skill", label=r["skill_label"], category=r["category"])
-        edge = graph[role].get(skill)
-        if edge:
+        graph.add_node(r["role"], kind="role", label=r["role_label"])
+        graph.add_node(r["skill"], kind="skill", label=r["skill_label"], category=r["category"])
+        if graph.has_edge(r["role"], r["skill"]):
+            edge = graph.edges[r["role"], r["skill"]]
             edge["weight"] = max(edge["weight"], int(str(r["importance"])))
             edge["links"].append(str(r["link"]))
         else:
-            graph.add_edge(role, skill, weight=int(str(r["importance"])), links=[str(r["link"])])
+            graph.add_edge(r["role"], r["skill"], weight=int(str(r["importance"])), links=[str(r["link"])])
     return graph
 
 
-def edge_links(graph: Graph, nodes: Iterable[str]) -> list[str]:
+def edge_links(graph: Any, nodes: Any) -> list[str]:
     """The link IRIs on every edge touching ``nodes`` (the statements a graph result rests on)."""
-    return sorted({link for node in nodes for edge in graph[node].values() for link in edge["links"]})
+    return sorted({link for node in nodes for _, _, links in graph.edges(node, data="links") for link in links})
+
+
+def _cosine(graph: Any, u: str, v: str) -> float:
+    wu = {s: d["weight"] for s, d in graph[u].items()}
+    wv = {s: d["weight"] for s, d in graph[v].items()}
+    dot = sum(wu[s] * wv[s] for s in wu.keys() & wv.keys())
+    norm = math.sqrt(sum(x * x for x in wu.values())) * math.sqrt(sum(x * x for x in wv.values()))
+    return dot / norm if norm else 0.0
+
+
+def similarity_graph(graph: Any) -> Any:
+    """Roles joined by the cosine similarity of their skill profiles (``graph``: a :func:`skill_graph`)."""
+    roles = {n for n, d in graph.nodes(data=True) if d["kind"] == "role"}
+    projected = nx.bipartite.generic_weighted_projected_graph(graph, roles, weight_function=lambda g, u, v: _cosine(g, u, v))
+    for n in projected.nodes:
+        projected.nodes[n]["label"] = graph.nodes[n]["label"]
+    return projected
 
 
 def neighbours(kb: KnowledgeBase, role: str) -> Result:
@@ -136,14 +69,12 @@ def neighbours(kb: KnowledgeBase, role: str) -> Result:
     graph = skill_graph(kb)
     if role not in graph:
         raise RolegraphError("this role has no skill profile to compare", "add rg:SkillLink data for it")
-    roles = sorted(n for n, d in graph.nodes.items() if d["kind"] == "role")
+    roles = sorted(n for n, d in graph.nodes(data=True) if d["kind"] == "role")
     feats = {p.iri: similarity.features(p) for p in compare.profiles(kb, *roles)}
     sims = {other: similarity.similarity(feats[role], feats[other]) for other in roles if other != role}
-    near = Graph()
-    for n in roles:
-        near.add_node(n, label=graph.nodes[n]["label"])
-    for other, s in sims.items():
-        near.add_edge(role, other, weight=s.value)
+    near = nx.Graph()
+    near.add_nodes_from((n, {"label": graph.nodes[n]["label"]}) for n in roles)
+    near.add_weighted_edges_from((role, other, s.value) for other, s in sims.items())
     label = graph.nodes[role]["label"]
     rows: list[list[Cell]] = []
     for other in sorted(sims, key=lambda o: (-round(sims[o].value, 6), graph.nodes[o]["label"])):
@@ -174,15 +105,14 @@ def neighbours(kb: KnowledgeBase, role: str) -> Result:
     ))
 
 
-def transition_graph(kb: KnowledgeBase) -> Graph:
+def transition_graph(kb: KnowledgeBase) -> Any:
     """Directed graph of career transitions; edge cost is lower for more common moves."""
-    graph = Graph(directed=True)
+    graph = nx.DiGraph()
     for t in kb.named("transitions").records():
-        source, target = str(t["from_role"]), str(t["to_role"])
-        graph.add_node(source, label=t["from_label"])
-        graph.add_node(target, label=t["to_label"])
+        graph.add_node(t["from_role"], label=t["from_label"])
+        graph.add_node(t["to_role"], label=t["to_label"])
         prevalence = int(str(t["prevalence"]))
-        graph.add_edge(source, target, cost=4 - prevalence, prevalence=prevalence, link=t["link"], basis=t["basis"])
+        graph.add_edge(t["from_role"], t["to_role"], cost=4 - prevalence, prevalence=prevalence, link=t["link"], basis=t["basis"])
     return graph
 
 
@@ -198,8 +128,9 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
     if source == target:
         raise RolegraphError(f"{labels.get(source, source)} is already the target role", "pick two different roles")
     notes: list[str] = []
-    route = cheapest_route(graph, source, target, "cost")
-    if route is None:
+    try:
+        route = nx.shortest_path(graph, source, target, weight="cost")
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
         route = [source, target]
         notes.append(
             f"The knowledge base records no career transition from {labels.get(source)} to {labels.get(target)}; "
@@ -213,7 +144,7 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
     move_rows: list[dict[str, Cell]] = []
     facts: list[dict[str, Cell]] = []
     for number, (u, v) in enumerate(itertools.pairwise(route), start=1):
-        edge = graph[u].get(v) if u in graph else None
+        edge = graph.edges[u, v] if graph.has_edge(u, v) else None
         if edge:
             used.append(str(edge["link"]))
         steps.rows.append([
@@ -255,8 +186,8 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
 def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
     """Skills ranked by importance-weighted degree across all roles."""
     graph = skill_graph(kb)
-    roles = [n for n, d in graph.nodes.items() if d["kind"] == "role"]
-    skills = [n for n, d in graph.nodes.items() if d["kind"] == "skill"]
+    roles = [n for n, d in graph.nodes(data=True) if d["kind"] == "role"]
+    skills = [n for n, d in graph.nodes(data=True) if d["kind"] == "skill"]
     max_weight = 5 * max(len(roles), 1)
     ranked = sorted(skills, key=lambda s: (-graph.degree(s, weight="weight"), graph.nodes[s]["label"]))
     table = Table("Most central skills", ["rank", "skill", "category", "roles needing it (≥3)", "weighted degree", "centrality"])
@@ -275,15 +206,15 @@ def centrality(kb: KnowledgeBase, top: int = 15) -> Result:
     ))
 
 
-def _graph_meta(graph: Graph, weighted: bool = False) -> dict[str, Any]:
+def _graph_meta(graph: Any, weighted: bool = False) -> dict[str, Any]:
     """Nodes and edges of a small graph, for graph-shaped exports (mermaid, charts)."""
     nodes = [{"id": n, "label": graph.nodes[n].get("label", n)} for n in sorted(graph.nodes)]
     edges = []
-    for u, v, d in sorted(graph.edges()):
+    for u, v, d in sorted(graph.edges(data=True)):
         edge = {"source": u, "target": v}
         if weighted:
             edge["weight"] = round(d["weight"], 3)
         elif "prevalence" in d:
             edge["prevalence"] = d["prevalence"]
         edges.append(edge)
-    return {"nodes": nodes, "edges": edges, "directed": graph.directed}
+    return {"nodes": nodes, "edges": edges, "directed": graph.is_directed()}

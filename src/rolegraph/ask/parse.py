@@ -224,7 +224,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     forms = score(c.forms, stemmed)
     joined = " ".join(words)
-    choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "does", "do") or question_mark)
+    choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
     if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
         return "which-one"
     if opener in c.yes_no and not forms.get("which-one") and not forms.get("count"):
@@ -450,9 +450,11 @@ def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:
 
 
 def _as_titles(words: list[str]) -> list[str]:
-    """'technical program management' names the Technical Program Manager: the discipline read as its title."""
-    return ["manager" if w == "management" and i and words[i - 1] in ("program", "programme", "product", "project", "engineering")
-            else w for i, w in enumerate(words)]
+    """'technical program management' names the Technical Program Manager: the discipline read as its title;
+    'mgr' is 'manager' and 'eng manager' an engineering one."""
+    out = ["manager" if w in ("mgr", "mgrs") else w for w in words]
+    return ["manager" if w == "management" and i and out[i - 1] in ("program", "programme", "product", "project", "engineering")
+            else "engineering" if w == "eng" and out[i + 1 : i + 2] == ["manager"] else w for i, w in enumerate(out)]
 
 
 def _is_short(kb: KnowledgeBase, phrase: str) -> bool:

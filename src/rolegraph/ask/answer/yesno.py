@@ -30,8 +30,9 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         return
     asked_negative = _asked_negative(plan)
     threshold = _threshold(plan, [e for e in evidence if wanted & stems_of(e[0])])
+    reading = ""
     if threshold:
-        text, hit, negative = threshold
+        text, hit, negative, reading = threshold
     else:  # the handlers' rows and texts about the role itself (not one of its levels) count one word more
         asked = {r.iri for r in plan.roles}
         text, hit = max(evidence, key=lambda e: (len(wanted & stems_of(without_roles(kb, e[0])))
@@ -41,7 +42,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         negative = is_negative(text, wanted)
     verdict = "No" if negative != asked_negative else "Yes"
     disputed = f" (disputed: {hit.disputed_by})" if hit is not None and hit.disputed_by else ""
-    ans.lead = f"{verdict}{disputed}: {text}"
+    ans.lead = f"{verdict}{disputed}: {reading}{text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
 
@@ -70,9 +71,9 @@ _BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:
 _ABOVE = re.compile(r"\b(?:more than|over|above|at least)\s+(?:about |around |roughly |some )?(\d+)|\b(\d+)\s*(?:\+|or more)", re.IGNORECASE)
 
 
-def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str, Hit | None, bool] | None:
+def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str, Hit | None, bool, str] | None:
     """A question with a number ('a 30 engineer company') and a row with a bound ('fewer than about 50 engineers … no TPMs'):
-    the row's claim holds when the number is within the bound, and the opposite when it is not."""
+    the row's claim holds when the number is within the bound, and the opposite when it is not; with how it was read."""
     asked = [int(n) for n in re.findall(r"(?<![\w-])(\d+)(?![\w-])", plan.question)]
     if not asked:
         return None
@@ -83,7 +84,8 @@ def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str,
             continue
         limit = int(next(g for g in bound.groups() if g))
         within = asked[0] < limit if below else asked[0] > limit
-        return text, hit, is_negative(text) == within
+        side = "below" if asked[0] < limit else "above" if asked[0] > limit else "at"
+        return text, hit, is_negative(text) == within, f"{asked[0]} is {side} the {limit} in: "
     return None
 
 

@@ -1,0 +1,102 @@
+"""The answer forms `ask` decides from the data: yes/no, which one, count, both-way differences, concern lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask, parse
+from rolegraph.kb import KnowledgeBase
+
+
+def lead(kb: KnowledgeBase, question: str) -> str:
+    return str(ask(kb, question).meta["lead"])
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("would a 30 engineer company have a technical program manager", "No"),
+    ("would a 500 engineer company have a technical program manager", "Yes"),
+])
+def test_yes_no_weighs_the_number_asked_against_a_bound_in_the_data(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    said = lead(kb, question)
+    assert said.startswith(verdict) and " the 50 in: " in said
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("does a program manager need software architecture", "No"),
+    ("does a tech pm need product strategy", "Yes"),
+])
+def test_yes_no_on_a_named_skill_is_decided_by_its_importance(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(verdict)
+
+
+def test_yes_no_prefers_the_roles_own_row_to_a_level_description(kb: KnowledgeBase) -> None:
+    assert lead(kb, "do tech pgms manage a team of engineers directly").startswith("No")
+
+
+def test_non_technical_names_the_plain_role(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "are non tech program managers expected to know software architecture")
+    assert [r.label for r in plan.roles] == ["Program Manager"]
+
+
+def test_count_reads_a_listed_set(kb: KnowledgeBase) -> None:
+    assert lead(kb, "how many planning horizons does a tech pm juggle").startswith("3 horizons")
+
+
+def test_count_after_a_closed_clause(kb: KnowledgeBase) -> None:
+    assert parse(kb, "does an em run a single team or many, how many").form == "count"
+
+
+def test_a_closing_closed_clause_asks_yes_no(kb: KnowledgeBase) -> None:
+    assert parse(kb, "spotify technical product manager openings, do they exist").form == "yes-no"
+    assert parse(kb, "i want to be a tech pm, is that common and what should i expect").form != "yes-no"
+
+
+def test_which_one_prefers_the_mainstream_row_to_a_counter_view(kb: KnowledgeBase) -> None:
+    assert lead(kb, "which one usually reports into the product org, tech pm or tech pgm").startswith("The Technical Product Manager")
+
+
+def test_which_one_on_a_skill_is_decided_by_its_importance(kb: KnowledgeBase) -> None:
+    assert lead(kb, "which role owns the program roadmap").startswith("The Technical Program Manager")
+
+
+def test_roles_joined_by_or_play_the_same_part(kb: KnowledgeBase) -> None:
+    parts = {r.label: r.part for r in parse(kb, "do more swes become tech pms or tech pgms").roles}
+    assert parts == {"Software Engineer": "source", "Technical Product Manager": "target", "Technical Program Manager": "target"}
+
+
+def test_what_separates_them_answers_both_ways(kb: KnowledgeBase) -> None:
+    both = lead(kb, "what separates a tech pm and a tech pgm")
+    assert "customer discovery and user research" in both and "cross-team dependency management" in both
+    one_way = lead(kb, "which skills separate a tech pm from a tech pgm")
+    assert "cross-team dependency management" not in one_way
+
+
+@pytest.mark.parametrize(("question", "concerns"), [
+    ("project manager owns which of the what why how who when", ["what", "why", "how", "who", "when"]),
+    ("whos accountable for deciding what gets built and why, tech pm or tech pgm", ["what", "why"]),
+    ("who is in charge of the when and who in a big multi team program", ["who", "when"]),
+])
+def test_a_list_of_concerns_is_read_whole(kb: KnowledgeBase, question: str, concerns: list[str]) -> None:
+    plan = parse(kb, question)
+    assert plan.concerns == concerns and not plan.parts
+
+
+def test_which_of_the_concerns_a_named_role_owns(kb: KnowledgeBase) -> None:
+    assert lead(kb, "project manager owns which of the what why how who when") == "The Project Manager owns the how and the when."
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("what does an eng manager spend their time on", "Engineering Manager"),
+    ("program mgr skills", "Program Manager"),
+])
+def test_short_title_words_name_the_role(kb: KnowledgeBase, question: str, label: str) -> None:
+    assert [r.label for r in parse(kb, question).roles] == [label]
+
+
+def test_a_choice_opened_by_are_asks_which_one(kb: KnowledgeBase) -> None:
+    assert parse(kb, "are technical specs a tech pm or a tech pgm deliverable").form == "which-one"
+
+
+def test_high_to_low_asks_for_an_order(kb: KnowledgeBase) -> None:
+    said = lead(kb, "risk management importance, high to low: tech pm, tech pgm, project manager")
+    assert said.startswith("Ranked by risk management: Technical Program Manager")

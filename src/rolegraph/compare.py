@@ -277,6 +277,7 @@ def _row_order(sides: dict[str, list[dict[str, Cell]]], item: str) -> tuple[floa
 def _add_incoming(kb: KnowledgeBase, rows: dict[str, dict[str, list[dict[str, Cell]]]], pa: Profile, pb: Profile) -> None:
     incoming = [t for t in kb.named("transitions").records() if t["to_role"] in (pa.iri, pb.iri)]
     kb.sources_by_statement(str(t["link"]) for t in incoming)
+    kb.ids_by_statement(str(t["link"]) for t in incoming)  # their fact IDs too: one query, not one per row
     for t in incoming:
         for side, prof in (("a", pa), ("b", pb)):
             if t["to_role"] == prof.iri:

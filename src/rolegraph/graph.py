@@ -145,6 +145,12 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
     facts: list[dict[str, Cell]] = []
     for number, (u, v) in enumerate(itertools.pairwise(route), start=1):
         edge = graph.edges[u, v] if graph.has_edge(u, v) else None
+        step_moves = transfers.transfer_rows(kb, u, v)
+        step_guides = transfers.guide_rows(kb, u, v)
+        gap = skill_gap(kb, u, v)
+        step_links = [edge["link"] if edge else None, *(r["link"] for r in step_moves), *(g["guide"] for g in step_guides),
+                      *(r[f"link_{side}"] for r in gap for side in "ab")]
+        kb.sources_by_statement(str(x) for x in step_links if x)  # the step's sources in one query
         if edge:
             used.append(str(edge["link"]))
         steps.rows.append([
@@ -153,15 +159,13 @@ def path(kb: KnowledgeBase, source: str, target: str) -> Result:
             edge["basis"] if edge else "",
             kb.source_ids([str(edge["link"])]) if edge else "",
         ])
-        step_moves = transfers.transfer_rows(kb, u, v)
         moves.rows += transfers.side_by_side(kb, step_moves, number)
-        step_guides = transfers.guide_rows(kb, u, v)
         guides += [(number, g) for g in step_guides]
         step_facts = kb.named("transition-facts", from_role=u, to_role=v).records()
         move_rows += step_moves
         facts += step_facts
         used += [str(r["link"]) for r in step_moves] + [str(g["guide"]) for g in step_guides]
-        for rank, r in enumerate(skill_gap(kb, u, v), start=1):
+        for rank, r in enumerate(gap, start=1):
             links = [str(x) for x in (r["link_a"], r["link_b"]) if x]
             used += links
             skills.rows.append([

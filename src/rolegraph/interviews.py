@@ -25,6 +25,7 @@ def parent_role(kb: KnowledgeBase, role: str) -> str | None:
 
 
 def _rows(kb: KnowledgeBase, links: list[dict[str, Cell]]) -> list[list[Cell]]:
+    kb.sources_by_statement(str(r["link"]) for r in links)  # one query for every row's sources
     return [[r["topic_label"], r["company_label"] or "any", r["text"], r["basis"], kb.source_ids([str(r["link"])]), r["disputed_by"] or ""]
             for r in links]
 

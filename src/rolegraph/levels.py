@@ -92,6 +92,7 @@ def ladder(kb: KnowledgeBase, role: str) -> Result:
     label = role_labels(kb, role).get(role, role)
     tables = []
     used: list[str] = []
+    kb.sources_by_statement(str(link["link"]) for rows in by_level.values() for link in rows)  # one query for every row's sources
     for level in all_levels(kb):
         links = by_level.get(level.notation, [])
         if links:
@@ -115,7 +116,9 @@ def ladder(kb: KnowledgeBase, role: str) -> Result:
 def titles_table(kb: KnowledgeBase, role: str) -> Table:
     """Company titles and level codes per level, with basis (a derived placement says why)."""
     table = Table("Company titles", ["level", "company", "title", "level code", "basis", "sources", "note"])
-    for r in kb.named("level-titles", role=role).records():
+    rows = kb.named("level-titles", role=role).records()
+    kb.sources_by_statement(str(r["link"]) for r in rows)  # one query for every row's sources
+    for r in rows:
         table.rows.append([r["level"], r["company_label"], r["title"], r["level_code"] or "", r["basis"],
                            kb.source_ids([str(r["link"])]), r["reason"] or ""])
     return table
@@ -125,6 +128,7 @@ def ladder_summary(kb: KnowledgeBase, role: str) -> Table:
     """One row per level (typical titles and scope) for a role card; empty when no ladder is recorded."""
     table = Table("Seniority ladder", ["level", "typical titles", "scope", "basis", "sources"])
     by_level = ladder_rows(kb, role)
+    kb.sources_by_statement(str(link["link"]) for rows in by_level.values() for link in rows if link["aspect"] in ("titles", "scope"))  # in one query
     for level in all_levels(kb):
         links = [link for link in by_level.get(level.notation, []) if link["aspect"] in ("titles", "scope")]
         if not links:
@@ -160,6 +164,7 @@ def compare_levels(kb: KnowledgeBase, role: str, lower: str, upper: str) -> Resu
 def _side_by_side(kb: KnowledgeBase, title: str, sides: list[tuple[str, list[dict[str, Cell]]]], roles: set[str],
                   meta: dict[str, object]) -> Result:
     (left, left_links), (right, right_links) = sides
+    kb.sources_by_statement(str(link["link"]) for link in left_links + right_links)  # one query for every row's sources
     aspects: dict[str, dict[str, list[dict[str, Cell]]]] = defaultdict(lambda: {"a": [], "b": []})
     order: dict[str, int] = {}
     for side, links in (("a", left_links), ("b", right_links)):

@@ -73,6 +73,8 @@ def transfers(kb: KnowledgeBase, source: str, target: str) -> Result:
         recorded = sorted(f"{g['from_label']} → {g['to_label']}" for g in kb.named("transition-guides").records())
         raise RolegraphError(f"nothing is recorded about moving from {labels.get(source, source)} to {labels.get(target, target)}",
                              "recorded moves: " + "; ".join(recorded))
+    used = [str(r["link"]) for r in rows] + [str(g["guide"]) for g in guides] + [str(f["fact"]) for f in facts]
+    kb.sources_by_statement(used)  # every row's sources in one query
     tables = [Table("What transfers", MOVE_COLUMNS, side_by_side(kb, rows))]
     if guides:
         tables.append(guide_table(kb, [(1, g) for g in guides]))
@@ -80,7 +82,6 @@ def transfers(kb: KnowledgeBase, source: str, target: str) -> Result:
         tables.append(Table("What sources say about this move", ["fact", "statement", "basis", "sources"], [
             [f["id"], f["text"], f["basis"], kb.source_ids([str(f["fact"])])] for f in facts
         ]))
-    used = [str(r["link"]) for r in rows] + [str(g["guide"]) for g in guides] + [str(f["fact"]) for f in facts]
     notes = seed_framing(facts) + move_notes(kb, rows, guides, facts)
     notes += gap_notes(gaps_about(kb, {source, target}, ("background",)))
     return kb.attribute(Result(

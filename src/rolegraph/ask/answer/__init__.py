@@ -79,6 +79,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.add(kb, hits[0].text, [hits[0].statement])
         return
     intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
+    if plan.intents[:1] != intents[:1] and plan.intent not in HANDLERS and "definition" in intents:
+        intents.remove("definition")  # "what's driving the rise of …": the texts answer it (growth, examples), not the card
     if intents[:1] == ["ownership"] and (not plan.concerns or plan.skills) and plan.topic and plan.form == "which-one" and not (
             set(tx_words(plan.question)[1:]) & set(CONCERNS)):
         intents = intents[1:]  # "which role owns the program roadmap": a thing (a skill), not the what/why/how/who/when

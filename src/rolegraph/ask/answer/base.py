@@ -87,11 +87,11 @@ EXAMPLES = {
 
 
 def expanded_terms(plan: Plan) -> list[str]:
-    """The plan's search terms and their synonyms (``[synonyms]`` in cues.toml, matched by stem)."""
+    """The plan's search terms and their synonyms, and those of its intent (``[synonyms]`` in cues.toml, matched by stem)."""
     from rolegraph.ask.text import stem
 
     out = list(plan.terms)
-    for t in plan.terms:
+    for t in [*plan.terms, *plan.intents[:1]]:  # the intent's own words too: "the rise of …" (growth) finds "growing"
         out += [w for phrase in _synonyms_by_stem().get(stem(t), []) for w in phrase.split()]
     return list(dict.fromkeys(out))
 

@@ -10,3 +10,10 @@ def test_an_intent_without_a_handler_is_answered_from_the_texts_not_the_card(kb:
     meta = ask(kb, "whats driving the rise of tech pgm roles").meta
     texts = " ".join(i["text"] for i in meta["answer"])
     assert "complexity of modern platforms" in texts and "An individual contributor who runs large programs" not in texts
+
+
+def test_concrete_programs_and_what_transfers(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "can u name concrete programs that tech program managers drove").meta
+    assert meta["plan"]["intents"] == ["examples"] and meta["plan"]["form"] == "list" and "GDPR" in meta["lead"]
+    plan = ask(kb, "swe to tpgm: what transfers and what's new").meta["plan"]
+    assert plan["intents"][0] == "transitions" and [r["part"] for r in plan["roles"]] == ["source", "target"]

@@ -227,7 +227,8 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
     if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
         return "which-one"
-    if opener in c.yes_no and not forms.get("which-one") and not forms.get("count"):
+    request = re.search(r"\b(?:can|could|would|will) (?:you|u) (\w+)", joined)  # "can you name …" asks for a list
+    if opener in c.yes_no and not forms.get("which-one") and not forms.get("count") and not (request and request.group(1) in _WH):
         return "yes-no"
     if not forms and opener not in _WH and _closing_yes_no(c, question):
         return "yes-no"  # "spotify tech pm openings, do they exist"
@@ -389,7 +390,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         ambiguous=ambiguous,
         assumptions=assumptions,
     )
-    if not intents and any(r.part == "target" for r in roles) and len(roles) >= 2:
+    if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"

@@ -27,3 +27,8 @@ def test_one_side_of_separate_and_its_reverse(kb: KnowledgeBase) -> None:
     assert "cross-team dependency management" in flipped and "customer discovery" not in flipped
     both = ask(kb, "which skills separate the tech pm and the tech pgm").meta["lead"]
     assert "customer discovery" in both and "cross-team dependency management" in both
+
+
+def test_a_count_prefers_a_number_given_for_the_noun_counted(kb: KnowledgeBase) -> None:
+    assert "six to ten engineers" in ask(kb, "how many engineers per product manager is normal").meta["lead"]
+    assert "12 engineers" in ask(kb, "how many engineers max does one engineering manager usually manage").meta["lead"]

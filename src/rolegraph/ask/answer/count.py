@@ -81,9 +81,22 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         return
     wanted = stems_of(" ".join(plan.topic or plan.terms))
     texts = [i["text"] for i in ans.items] + [hit_text(h) for h in hits]
-    numbered = [t for t in texts if _NUMBER.search(t)]
-    if numbered:
-        ans.lead = max(numbered, key=lambda t: len(wanted & stems_of(t)))
+    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    numbered = [t for t in texts if _NUMBER.search(t) or _NUMBER_WORD.search(t)]
+    if numbered:  # best: a number right before the noun counted ('six to ten engineers'), then the words asked
+        ans.lead = max(numbered, key=lambda t: (bool(m and _amount_of(t, m.group(1))), len(wanted & stems_of(t))))
+
+
+_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\b", re.IGNORECASE)
+
+
+def _amount_of(text: str, noun: str) -> bool:
+    """Whether ``text`` gives a number of ``noun``: a number (or number word) at most three words before it."""
+    from rolegraph.ask.text import stem
+
+    words = tx_words(text)
+    return any(stem(w) == stem(noun) and any(x.isdigit() or _NUMBER_WORD.fullmatch(x) for x in words[max(0, i - 3) : i])
+               for i, w in enumerate(words))
 
 
 #: This module's form deciders, by answer form.

@@ -100,3 +100,11 @@ def test_a_choice_opened_by_are_asks_which_one(kb: KnowledgeBase) -> None:
 def test_high_to_low_asks_for_an_order(kb: KnowledgeBase) -> None:
     said = lead(kb, "risk management importance, high to low: tech pm, tech pgm, project manager")
     assert said.startswith("Ranked by risk management: Technical Program Manager")
+
+
+def test_a_count_of_people_is_not_a_count_of_teams(kb: KnowledgeBase) -> None:
+    assert "direct reports: 0" in lead(kb, "how many people report to a technical product manager")
+
+
+def test_or_and_filler_words_decide_no_yes_no(kb: KnowledgeBase) -> None:
+    assert lead(kb, "does anyone actually report to a technical program manager or are they an ic").startswith("No")

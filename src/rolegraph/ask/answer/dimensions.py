@@ -26,7 +26,8 @@ def _dimensions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
     def handler(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         roles = plan.roles
-        only_teams = dimension == "team" and (plan.form == "count" or any(t.startswith(("coordinat", "span", "cover")) for t in plan.terms))
+        counts_teams = plan.form == "count" and not _PEOPLE & set(plan.terms)  # "how many people report to …" counts people
+        only_teams = dimension == "team" and (counts_teams or any(t.startswith(("coordinat", "span", "cover")) for t in plan.terms))
         found = compare.profiles(kb, *(r.iri for r in roles))
         focus = [] if only_teams else _focus_terms(plan, dimension)
         per_role: dict[str, list[str]] = {}
@@ -61,6 +62,10 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
         if per_role:
             ans.lead = "; ".join(f"{label}: {', '.join(v[:4])}" for label, v in per_role.items()) + "."
     return handler
+
+
+#: Words that make a count one of people, not of teams.
+_PEOPLE = {"people", "engineers", "reports", "report", "developers", "persons", "staff"}
 
 
 def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimension: str) -> Table:

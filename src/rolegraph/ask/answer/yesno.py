@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import FUNCTION_WORDS, NEGATION, Answer, expanded_terms, hit_text, is_negative, stems_of, tx_words, without_roles
+from rolegraph.ask.answer.base import FUNCTION_WORDS, NEGATION, Answer, expanded_terms, hit_text, is_negative, stems_of, tx_stopwords, tx_words, without_roles
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.kb import KnowledgeBase
@@ -96,7 +96,7 @@ def _asked_negative(plan: Plan) -> bool:
 
 def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
     """Stems of what a closed question asks about: its words (and a follow-up's earlier ones), no role names or function words."""
-    words = [w for w in tx_words(without_roles(kb, plan.question)) if w not in FUNCTION_WORDS]
+    words = [w for w in tx_words(without_roles(kb, plan.question)) if w not in FUNCTION_WORDS and w not in tx_stopwords()]
     return stems_of(" ".join(words + expanded_terms(plan)))
 
 

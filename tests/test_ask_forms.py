@@ -108,3 +108,13 @@ def test_a_count_of_people_is_not_a_count_of_teams(kb: KnowledgeBase) -> None:
 
 def test_or_and_filler_words_decide_no_yes_no(kb: KnowledgeBase) -> None:
     assert lead(kb, "does anyone actually report to a technical program manager or are they an ic").startswith("No")
+
+
+@pytest.mark.parametrize(("question", "source", "target"), [
+    ("my title is program manager (not technical), what would get me a tpgm job", "Program Manager", "Technical Program Manager"),
+    ("as an engineer what do i already have for tech pm and what must i learn", "Software Engineer", "Technical Product Manager"),
+])
+def test_a_move_from_a_named_source_goes_to_the_other_role(kb: KnowledgeBase, question: str, source: str, target: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intent == "transitions"
+    assert {r.label: r.part for r in plan.roles} == {source: "source", target: "target"}

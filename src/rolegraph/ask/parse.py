@@ -105,9 +105,10 @@ _NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "b
 
 _SOURCE_BEFORE = ("from", "as a", "as an", "i m a", "i m an", "i am a", "i am an", "being a", "being an", "former", "ex",
                   "currently a", "currently an", "work as a", "work as an", "coming from", "transition from", "switch from", "move from",
-                  "im a", "im an")
+                  "im a", "im an", "title is", "title is a", "title is an")
 _TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "to", "to a", "to an", "into", "into a", "into an",
-                  "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an")
+                  "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an", "get me a",
+                  "get me an", "land me a")
 
 
 _PEOPLE_HEADS = {"engineer", "developer", "designer", "manager", "lead", "analyst", "architect", "writer", "researcher"}
@@ -610,5 +611,7 @@ def _default_roles(plan: Plan) -> None:
         plan.roles = [replace(plan.roles[0], part="target")]
     if plan.intent == "transitions" and any(r.part == "target" for r in plan.roles):
         plan.roles = [replace(r, part="source") if r.part in ("subject", "compared") else r for r in plan.roles]
+    if plan.intent == "transitions" and any(r.part == "source" for r in plan.roles) and not any(r.part == "target" for r in plan.roles):
+        plan.roles = [replace(r, part="target") if r.part in ("subject", "compared") else r for r in plan.roles]  # "as an engineer … for tech pm"
     if plan.intent == "transitions" and len(plan.roles) == 2 and not any(r.part in ("source", "target") for r in plan.roles):
         plan.roles = [replace(plan.roles[0], part="source"), replace(plan.roles[1], part="target")]

@@ -1,4 +1,4 @@
-"""pySHACL is the reference: the validator (rudof for SHACL Core, one pyoxigraph query per SPARQL
+"""pySHACL is the reference: the validator (shacl-rust for SHACL Core, one pyoxigraph query per SPARQL
 constraint) reports the same violations as pySHACL on the shipped data and on every fixture.
 
 Both engines get the same data: the graph the one loader (pyoxigraph) built, as N-Triples.

@@ -2,7 +2,7 @@
 
 The data is read by the loader every command uses (:func:`rolegraph.kb.open_kb`, pyoxigraph), so
 ``validate`` accepts exactly what the other commands accept. The SHACL Core constraints run on
-rudof's engine (``pyrudof``); each SPARQL-based constraint (``sh:sparql``) runs once, as one
+the Rust engine ``shacl-rust``; each SPARQL-based constraint (``sh:sparql``) runs once, as one
 query over the whole graph joined with its shape's targets, on pyoxigraph. pySHACL is the
 reference: ``tests/test_validate_engines.py`` checks that both report the same violations.
 """
@@ -73,32 +73,49 @@ def validate(extra: Sequence[str | Path] = ()) -> Report:
     return Report(not violations, violations, kb.named("counts").records()[0], [str(p) for p in kb.files])
 
 
-# --- SHACL Core: rudof ------------------------------------------------------------------------------
+# --- SHACL Core: shacl-rust -------------------------------------------------------------------------
 
 
 def core_violations(data: ox.Store, shapes: ox.Store) -> list[Violation]:
-    """The SHACL Core violations of ``data`` (every constraint except ``sh:sparql``), checked by rudof."""
-    import pyrudof
+    """The SHACL Core violations of ``data`` (every constraint except ``sh:sparql``), checked by shacl-rust.
+
+    Its interned index ("experimental" upstream) is 3x faster at 1M triples (7.6 against 23 s of
+    CPU); tests/test_validate_engines.py holds its reports equal to pySHACL's. Measured engines:
+    shacl-rust 0.02 s of CPU on the shipped data and 7.6 s at 1.13M triples; pyrudof 0.3.35 0.2 s
+    and about 150 s; pyshacl-turbo 0.13 s and 4.2 s at 114k triples.
+    """
+    import shacl_rust
 
     core = ox.Store()
     core.extend(q for q in shapes if q.predicate.value != SH + "sparql")
-    engine = pyrudof.Rudof(pyrudof.RudofConfig())
     try:
-        engine.read_data(_ntriples(data), format=pyrudof.RDFFormat.NTriples, reader_mode=pyrudof.ReaderMode.Strict)
-        engine.read_shacl(_ntriples(core), format=pyrudof.ShaclFormat.NTriples)
-        report = engine.validate_shacl()
-    except pyrudof.RudofError as exc:
+        report = shacl_rust.validate(_triple_terms_as_blank_nodes(_ntriples(data)), _ntriples(core), data_format="nt",
+                                     shapes_format="nt", experimental_index=True)
+    except ValueError as exc:
         raise RolegraphError(f"the SHACL engine cannot check this data: {str(exc).splitlines()[0]}", "report it with the file") from None
     return [
         Violation(
-            _node(v.focus_node),
-            _path(v.path),
-            _node(v.value),
-            _message(shapes, str(v.source_shape or "")) or _unquote(str(v.message)),
-            _short(SH + str(v.severity)),
+            _node(r["focusNode"]),
+            _path(r.get("resultPath")),
+            _node(r.get("value")),
+            str(r["messages"][-1]),  # the shape's sh:message (after the engine's own text), else the engine's
+            _short(str(r["severity"]).strip("<>")),
         )
-        for v in report.violations
+        for r in report["results"]
     ]
+
+
+def _triple_terms_as_blank_nodes(ntriples: str) -> str:
+    """RDF 1.2 triple terms (``<<( s p o )>>``, only ever an object) as fresh blank nodes: the engine
+    reads RDF 1.1, and no shape says anything about a triple term."""
+    if "<<(" not in ntriples:
+        return ntriples
+    lines = ntriples.splitlines(keepends=True)
+    for n, line in enumerate(lines):
+        start = line.find("<<(")
+        if start >= 0:
+            lines[n] = f"{line[:start]}_:rolegraph-triple-term-{n} .\n"
+    return "".join(lines)
 
 
 def _ntriples(store: ox.Store) -> str:
@@ -115,7 +132,7 @@ _LITERAL = re.compile(r'"(.*)"(?:@[A-Za-z0-9-]+|\^\^\S+)?', re.DOTALL)
 
 
 def _node(text: object) -> str:
-    """A term as rudof prints it (IRI, ``_:b``, ``"lexical"^^type``) → the report's form."""
+    """A term as the engine prints it (IRI, ``_:b``, ``"lexical"^^type``) → the report's form."""
     if text is None:
         return ""
     term = str(text)
@@ -128,23 +145,7 @@ def _node(text: object) -> str:
 def _path(text: object) -> str:
     """A property path: ``rg:role``, or ``^rg:role`` for an inverse path."""
     term = "" if text is None else str(text)
-    inverse = re.fullmatch(r"\^\((.*)\)", term)
-    return "^" + _node(inverse.group(1)) if inverse else _node(term)
-
-
-def _unquote(message: str) -> str:
-    literal = _LITERAL.fullmatch(message)
-    return literal.group(1) if literal else message
-
-
-def _message(shapes: ox.Store, source: str) -> str:
-    """The ``sh:message`` of the shape that failed (for a qualified value shape, the shape that uses it)."""
-    node: ox.NamedNode | ox.BlankNode = ox.BlankNode(source[2:]) if source.startswith("_:") else ox.NamedNode(source.strip("<>"))
-    owners = [node, *(q.subject for q in shapes.quads_for_pattern(None, ox.NamedNode(SH + "qualifiedValueShape"), node))]
-    for owner in owners:
-        for quad in shapes.quads_for_pattern(owner, ox.NamedNode(SH + "message"), None):
-            return str(quad.object.value) if isinstance(quad.object, ox.Literal) else ""
-    return ""
+    return "^" + _node(term[1:]) if term.startswith("^") else _node(term)
 
 
 # --- SPARQL-based constraints: one query each on pyoxigraph -----------------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from rolegraph.ask import retrieve
-from rolegraph.kb import open_kb
+from rolegraph.kb import KnowledgeBase, open_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -37,3 +37,17 @@ def test_a_changed_file_replaces_only_its_own_index(tmp_path: Path, monkeypatch:
     extra.write_text((FIXTURES / "mini.ttl").read_text() + "\n# changed\n", encoding="utf-8")
     retrieve.index(open_kb([extra]))
     assert len(list((tmp_path / "cache").glob("ask-index-*.sqlite"))) == 2
+
+
+def test_vocabulary_is_every_word_of_every_text(kb: KnowledgeBase) -> None:
+    """The words table the build fills holds what reading every text gives (spelling correction and common words)."""
+    import re
+
+    from rolegraph.resolve import normalise
+
+    idx = retrieve.Index(retrieve.build(kb))
+    texts = [f"{label} {body}" for label, body in idx.conn.execute("SELECT label, body FROM docs")]
+    assert idx.vocabulary() == {w for t in texts for w in normalise(t).split()}
+    lower = {w for t in texts for w in re.findall(r"[a-z][a-z0-9]*", t)}
+    assert {w for w in lower if idx.common(w)} == lower and not idx.common("Tech")
+    assert "roadmap" in idx.vocabulary()

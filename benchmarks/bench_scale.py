@@ -13,11 +13,15 @@ run. Prints, per size:
 * indexing throughput — building the prepared store vs a raw pyoxigraph ``bulk_load``;
 * peak memory — that ``separate`` process vs the rdflib process;
 * endpoint overhead — ``EndpointEngine.select`` vs a bare HTTP POST of the same query text
-  to the same ``oxigraph serve`` (medians of interleaved runs).
+  to the same ``oxigraph serve`` (medians of interleaved runs);
+* validation — a cold ``rolegraph validate`` on the shipped graph against ``python -c pass``
+  (target <= 20x) and with the ESCO-shaped file (target <= 60 s at 1M triples).
 
     python benchmarks/bench_scale.py                # 10k, 100k, 1M
     python benchmarks/bench_scale.py --sizes 10000  # quicker
     python benchmarks/bench_scale.py --sizes 1000000 --rounds 7 --skip-endpoint
+    python benchmarks/bench_scale.py --esco /tmp/esco-1m/esco.ttl --keep /tmp/bench-cache --skip-rdflib
+                                                    # reuse generated data and its store
 """
 
 from __future__ import annotations
@@ -201,20 +205,34 @@ def endpoint_overhead(files: list[str], work: Path, rounds: int = 40) -> tuple[f
         server.wait()
 
 
-def bench(size: int, work: Path, rounds: int, endpoint: bool) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+def validation(esco: Path, env: dict[str, str], rounds: int) -> tuple[float, float]:
+    """Median seconds of a cold ``rolegraph validate`` on the shipped graph, and one run with ``esco``."""
+    shipped = {k: v for k, v in env.items() if k != "ROLEGRAPH_STORE"}
+    cli(["validate"], shipped)  # warm the OS caches; not counted
+    small = statistics.median(cli(["validate"], shipped) for _ in range(rounds))
+    return small, cli(["validate", str(esco)], shipped)
+
+
+def bench(
+    size: int, work: Path, rounds: int, endpoint: bool, esco_file: Path | None = None, rdflib_too: bool = True
+) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
     """All measurements for one size: single numbers, and each command's (shipped, at scale) medians."""
-    esco = generate(size, work / "data")
+    esco = esco_file or generate(size, work / "data")
     files = [str(p) for p in resources.packaged_graph_paths()] + [str(esco)]
     env = {**os.environ, "ROLEGRAPH_CACHE_DIR": str(work / "cache"), "ROLEGRAPH_STORE": "prepared"}
-    rdflib = run("rdflib", files, env)
+    nan = {"wall": float("nan"), "rss_kib": float("nan"), "seconds": float("nan")}
+    rdflib = run("rdflib", files, env) if rdflib_too else nan
     index = run("index", files, env)
-    raw = run("raw_bulk_load", files, env, TARGET=str(work / "raw"))
+    raw = run("raw_bulk_load", files, env, TARGET=str(work / "raw")) if rdflib_too else nan
     cli([*FIRST, "--data", str(esco)], env)  # the CLI's own store for these files, built once
     first = statistics.median(cli([*FIRST, "--data", str(esco)], env) for _ in range(3))
     memory = run("command", files, env, ARGS=[*FIRST, "--data", str(esco), "--format", "json"])
     scaled = commands_at_scale(esco, env, rounds)
+    validate_small, validate_large = validation(esco, env, rounds)
     ours, bare = endpoint_overhead(files, work) if endpoint else (float("nan"), float("nan"))
     return {
+        "validate_s": validate_small,
+        "validate_scale_s": validate_large,
         "rdflib_s": rdflib["wall"],
         "rdflib_rss": rdflib["rss_kib"],
         "index_s": index["seconds"],
@@ -232,14 +250,19 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds of the command timings (default 5)")
     parser.add_argument("--skip-endpoint", action="store_true", help="skip the endpoint measurement (needs oxigraph serve)")
+    parser.add_argument("--skip-rdflib", action="store_true", help="skip the rdflib and raw bulk-load baselines (minutes at 1M)")
+    parser.add_argument("--esco", type=Path, help="an ESCO-shaped Turtle file made earlier (gen_esco_synthetic.py) instead of --sizes")
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it (its prepared store and ask index are reused)")
     args = parser.parse_args()
     baseline = python_pass()
     print(f"python -c pass: {baseline * 1000:.1f} ms (for scale)")
-    for size in args.sizes:
+    for size in [0] if args.esco else args.sizes:
         with tempfile.TemporaryDirectory(prefix="rolegraph-bench-") as tmp:
-            m, scaled = bench(size, Path(tmp), args.rounds, not args.skip_endpoint)
+            work = args.keep or Path(tmp)
+            work.mkdir(parents=True, exist_ok=True)
+            m, scaled = bench(size, work, args.rounds, not args.skip_endpoint, args.esco, not args.skip_rdflib)
         mib = 1024
-        print(f"\n== {size:,} ESCO-shaped triples (+ shipped graph) ==")
+        print(f"\n== {args.esco or f'{size:,} ESCO-shaped triples'} (+ shipped graph) ==")
         print(f"commands (cold CLI, --format json, medians of {args.rounds} interleaved rounds; target <= 1.5x):")
         for name, (small, large) in scaled.items():
             print(f"  {name:9} shipped {small * 1000:7.0f} ms   at scale {large * 1000:7.0f} ms   -> {large / small:.2f}x")
@@ -255,6 +278,10 @@ def main() -> None:
             f"peak memory:   prepared-store command {m['prepared_rss'] / mib:.0f} MiB (build {m['index_rss'] / mib:.0f} MiB) "
             f"vs rdflib {m['rdflib_rss'] / mib:.0f} MiB  ->  {m['prepared_rss'] / m['rdflib_rss']:.2f}x "
             f"(build {m['index_rss'] / m['rdflib_rss']:.2f}x; target <= 0.4x)"
+        )
+        print(
+            f"validate:      shipped graph {m['validate_s'] * 1000:.0f} ms = {m['validate_s'] / baseline:.1f}x python -c pass (target <= 20x); "
+            f"with the ESCO-shaped data {m['validate_scale_s']:.1f} s (target <= 60 s at 1M triples)"
         )
         print(
             f"endpoint:      EndpointEngine.select {m['endpoint_s'] * 1000:.2f} ms vs bare POST {m['bare_s'] * 1000:.2f} ms -> "

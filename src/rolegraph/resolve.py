@@ -190,7 +190,30 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
                 elif phrase.endswith("s") and phrase[:-1] in idx.exact and (size > 1 or idx.is_short_form(phrase[:-1])):
                     take(start, size, phrase, list(idx.exact[phrase[:-1]]))  # "engineers" is people, "TPMs" is the role
 
+    def respelt(start: int, size: int) -> tuple[tuple[int, str, list[RoleRef]], str] | None:
+        """An exact mention plus misspelt words of a longer name around it ('tecnical' + 'product manager'):
+        (the inner mention, the longer name's role)."""
+        within = [m for m in found if start <= m[0] and m[0] + len(m[1].split()) <= start + size]
+        covered = {i for m in within for i in range(m[0], m[0] + len(m[1].split()))}
+        if len(within) != 1 or taken.intersection(range(start, start + size)) != covered:
+            return None
+        span = words[start : start + size]
+        for name, roles in idx.fuzzy.items():
+            parts = name.split()
+            if len(parts) == size and len(roles) == 1 and all(
+                    w == n if start + i in covered else (w not in idx.exact and similarity(w, n) >= FUZZY_CUTOFF)
+                    for i, (w, n) in enumerate(zip(span, parts, strict=True))):
+                return within[0], next(iter(roles))
+        return None
+
     exact((5, 4, 3, 2))
+    for size in (4, 3):
+        for start, _ in spans(size):
+            fix = respelt(start, size) if taken.intersection(range(start, start + size)) else None
+            if fix is not None and [r.iri for r in fix[0][2]] != [fix[1]]:
+                found.remove(fix[0])
+                taken.difference_update(range(fix[0][0], fix[0][0] + len(fix[0][1].split())))
+                take(start, size, " ".join(words[start : start + size]), [fix[1]])
     for size in (4, 3, 2):
         for start, phrase in spans(size):
             edge = {words[start], words[start + size - 1]}

@@ -263,6 +263,8 @@ def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]
 def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
     """Intents by score, best first: the best one, and every other one that names itself outright (score ≥ 3)."""
     scores = score(c.intents, stemmed)
+    around = score(c.intents, [s for s in stemmed if s != "|"])  # "a typical project manager day": a cue around a role name
+    scores = {n: max(scores.get(n, 0), around[n]) for n in around}
     order = {name: i for i, name in enumerate(c.priority)}
     ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
     ranked = ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3]
@@ -352,16 +354,27 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
 
     from rolegraph.ask.retrieve import index
 
-    known = c.known | index(kb).vocabulary()
+    idx = index(kb)
     out = list(words)
     for i, w in enumerate(words):
-        if i in skip or len(w) < 3 or w.isdigit() or w in known or w in tx.stopwords():
+        if i in skip or len(w) < 3 or w.isdigit() or w in c.known or w in idx.vocabulary() or w in tx.stopwords():
             continue
+        known, known_stems = _lexicon(idx, c.known)
+        if tx.stem(w) in known_stems:
+            continue  # another form of a known word ("prioritises" beside "prioritised")
         matches = process.extract(w, known, scorer=OSA.normalized_similarity, score_cutoff=0.8 if len(w) > 4 else 0.65, limit=5)
+        matches.sort(key=lambda m: (-m[1], m[0]))  # ties in a fixed order, whatever the hash seed
         fits = [m[0] for m in matches if len(w) > 4 or sorted(m[0]) == sorted(w)]  # short words: swapped letters only
         if fits:
             out[i] = fits[0]
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _lexicon(idx: Any, cue_words: frozenset[str]) -> tuple[list[str], frozenset[str]]:
+    """Every word of the graph and the cues (sorted, for a fixed order) and their stems, for spelling correction."""
+    known = sorted(cue_words | idx.vocabulary())
+    return known, frozenset(tx.stem(w) for w in known)
 
 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
@@ -408,13 +421,15 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed]}, stemmed, ["scope"])
-    plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at and w in content))
+    form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
+    plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed]}
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
     short = [m for m in mentions if " " not in m[1] and (len(m[2]) > 1 or _is_short(kb, m[1]))]
-    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and all(
+    asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
+    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"
@@ -509,6 +524,8 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan = _merge(c, plan, prev, stemmed)
     if "ownership" not in plan.intents:
         plan.concerns = []
+    if not plan.parts and "definition" in plan.intents[1:]:
+        plan.intents.remove("definition")  # "what's driving the growth of …": 'what's' opens the question, it asks no definition
     if plan.unknown_roles:
         plan.status = "unknown-role"
     elif not plan.intents and not plan.roles and not plan.ambiguous and not plan.terms:

@@ -10,10 +10,11 @@ the query that reads the texts (one index per set of files, as for prepared stor
 
 from __future__ import annotations
 
+import math
 import re
 import sqlite3
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,7 @@ class Hit:
     disputed_by: str
     score: float
     matched: int
+    coverage: float = 0.0
 
     @property
     def text(self) -> str:
@@ -66,6 +68,8 @@ class Index:
         self.conn = conn
         self._vocabulary: frozenset[str] | None = None
         self._lower: frozenset[str] = frozenset()
+        self._df: dict[str, int] = {}
+        self._size: int | None = None
 
     def has(self, word: str) -> bool:
         """Whether any text in the index has ``word`` (stemmed)."""
@@ -91,9 +95,24 @@ class Index:
         """(label, kind) of every link target and role, for spotting skills, activities and companies in a question."""
         return [(str(a), str(b)) for a, b in self.conn.execute("SELECT DISTINCT label, kind FROM docs WHERE label != ''")]
 
+    def frequency(self, word: str) -> int:
+        """How many documents have ``word`` (stemmed); cached."""
+        if word not in self._df:
+            row = self.conn.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (f'"{word}"',)).fetchone()
+            self._df[word] = int(row[0]) if word.isalnum() else 0
+        return self._df[word]
+
+    def weight(self, group: Sequence[str]) -> float:
+        """How much a group of words (a term and its synonyms) says: the idf of its rarest word in the index; 0 when absent."""
+        if self._size is None:
+            self._size = int(self.conn.execute("SELECT count(*) FROM docs").fetchone()[0])
+        found = [self.frequency(w) for w in group if w.isalnum()]
+        df = min((f for f in found if f), default=0)
+        return math.log(1 + (self._size - df + 0.5) / (df + 0.5)) if df else 0.0
+
     def search(
         self,
-        terms: Iterable[str],
+        terms: Iterable[str | Sequence[str]],
         *,
         roles: Iterable[str] = (),
         dimensions: Iterable[str] = (),
@@ -101,8 +120,14 @@ class Index:
         seed_only: bool = False,
         limit: int = 8,
     ) -> list[Hit]:
-        """Documents matching any of ``terms`` (stemmed), best first, within the given roles/dimensions/kinds."""
-        words = sorted({t for t in terms if t.isalnum()})
+        """Documents matching any of ``terms`` (stemmed), best first, within the given roles/dimensions/kinds.
+
+        A term may be a group of words (a word and its synonyms): a document matching any of them
+        matches the term once. Documents are ranked by the share of the terms' weight (idf) they
+        match, then by bm25.
+        """
+        groups = [g for g in ((t,) if isinstance(t, str) else tuple(t) for t in terms) if any(w.isalnum() for w in g)]
+        words = sorted({w for g in groups for w in g if w.isalnum()})
         if not words:
             return []
         match = " OR ".join(f'"{w}"' for w in words)
@@ -122,14 +147,17 @@ class Index:
         if seed_only:
             sql += " AND instr(basis, 'seed') > 0"
         sql += " ORDER BY score LIMIT ?"
-        args.append(limit)
-        wanted = {stem(w) for w in words}
+        args.append(max(limit * 6, 60))  # a wide pool, re-ranked by coverage below
+        stemmed = [({stem(w) for w in g}, self.weight(g)) for g in groups]
+        total = sum(w for _, w in stemmed) or 1.0
         hits = []
         for row in self.conn.execute(sql, args):
             doc_stems = {stem(w) for w in _words(f"{row[2]} {row[3]}")}
+            found = [w for g, w in stemmed if g & doc_stems]
             hits.append(Hit(row[0], row[1], row[2], row[3], tuple(row[4].split()), row[5], row[6], tuple(row[7].split()),
-                            row[8], row[9], float(row[10]), len(wanted & doc_stems)))
-        return hits
+                            row[8], row[9], float(row[10]), len(found), sum(found) / total))
+        hits.sort(key=lambda h: (-round(h.coverage, 6), h.score))
+        return hits[:limit]
 
 
 def _words(text: str) -> list[str]:

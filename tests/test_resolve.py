@@ -57,6 +57,18 @@ def test_mentions_in_text(kb: KnowledgeBase) -> None:
     assert len(ambiguous) == 1 and len(ambiguous[0][2]) >= 2
 
 
+@pytest.mark.parametrize(("text", "labels"), [
+    ("waht is a tecnical product manager", ["Technical Product Manager"]),  # not the Product Manager inside it
+    ("what does a technical prodcut manager do", ["Technical Product Manager"]),
+    ("rank tech pgm, project manager and tech pm by risk", ["Technical Program Manager", "Project Manager", "Technical Product Manager"]),
+    ("rank program manager, tech pgm and product manager", ["Program Manager", "Technical Program Manager", "Product Manager"]),
+    ("sfia level of a senior technical program manager", ["Technical Program Manager"]),
+])
+def test_mentions_beside_other_words(kb: KnowledgeBase, text: str, labels: list[str]) -> None:
+    """A misspelt word joins the exact name beside it only when together they spell a longer name."""
+    assert [m[2][0].label for m in find_roles_in_text(kb, text)] == labels
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.sampled_from(["Technical Product Manager", "Technical Program Manager", "Engineering Manager", "Software Engineer"]),
        st.lists(st.sampled_from(["upper", "lower", "title", "dash", "underscore", "spaces", "dots"]), max_size=3))

@@ -427,7 +427,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
-    short = [m for m in mentions if " " not in m[1] and (len(m[2]) > 1 or _is_short(kb, m[1]))]
+    short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
@@ -532,6 +532,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan.status = "cannot-parse"
     if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"]:
         plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means
+    elif plan.ambiguous and not plan.roles and "abbreviation" not in plan.intents and (
+            _names_readings(words, plan.ambiguous[0]["readings"]) or score(c.intents, stemmed).get("abbreviation", 0) >= 2):
+        plan.intents.insert(0, "abbreviation")  # "is a tpm the product or program role", "pm title history": the short form is the subject
     if plan.status != "unknown-role" and plan.intent != "person":
         _default_roles(plan)
     if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person") and plan.status == "answered":
@@ -539,6 +542,15 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan):
         plan.status = "cannot-parse"
     return plan
+
+
+def _names_readings(words: list[str], readings: list[str]) -> bool:
+    """Whether the question names at least two of the words that tell an ambiguous short form's readings apart
+    ('product or program')."""
+    labels = [set(normalise(r).split()) for r in readings]
+    every = set(labels[0]).intersection(*labels[1:]) if labels else set()
+    telling = {w for label in labels for w in label} - every
+    return len(telling & set(words)) >= 2
 
 
 def _searchable(kb: KnowledgeBase, plan: Plan) -> bool:

@@ -63,6 +63,23 @@ _CONTRACTIONS = {"whats": ("what", "s"), "hows": ("how", "s"), "whos": ("who", "
                  "im": ("i", "m"), "dont": ("don", "t"), "doesnt": ("doesn", "t"), "isnt": ("isn", "t"), "cant": ("can", "t")}
 
 
+def synonyms(word: str) -> list[str]:
+    """Words the texts use for ``word`` (``[synonyms]`` in cues.toml), looked up by the word or its stem
+    ("originated" finds the entry for "originate")."""
+    return _synonyms().get(word) or _synonyms().get(stem(word), [])
+
+
+@functools.lru_cache(maxsize=1)
+def _synonyms() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for key, phrases in vocabulary().get("synonyms", {}).items():
+        words = [w for phrase in phrases for w in phrase.split()]
+        table[key] = words
+        if stem(key) != key:  # every entry whose key has this stem ('origin', 'originate')
+            table[stem(key)] = list(dict.fromkeys(table.get(stem(key), []) + words))
+    return table
+
+
 def stems(tokens: list[str]) -> list[str]:
     """The stem of each word."""
     return [stem(t) for t in tokens]

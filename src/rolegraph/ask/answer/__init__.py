@@ -27,6 +27,8 @@ HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
 }
 #: Every form decider, by answer form.
 DECIDERS: dict[str, Callable[[KnowledgeBase, Plan, Answer, list[Hit]], None]] = {**yesno.DECIDERS, **choice.DECIDERS, **count.DECIDERS}
+#: A recorded knowledge gap answers (abstains) only when it has at least this share of the question's words (idf-weighted).
+GAP_COVERAGE = 0.75
 #: Handlers that need at least this many roles.
 NEEDS = {"levels": 1, "collaboration": 2,
          "compare": 2, "separate": 2, "shared": 2, "team": 1, "day-to-day": 1, "metrics": 1, "deliverables": 1, "definition": 1, "skills": 1,
@@ -69,11 +71,12 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
 
 
 def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
-    hits = retrieve_hits(kb, plan)
+    hits = retrieve_hits(kb, plan, search_only=bool(plan.intents) and plan.intent not in HANDLERS)
     if off_topic(kb, plan, hits):
         nothing(plan, ans)
         return
-    if hits and hits[0].kind == "gap" and all(i in ("compare", "definition", "unknown") for i in plan.intents):
+    if hits and hits[0].kind == "gap" and hits[0].coverage >= GAP_COVERAGE and all(
+            i in ("compare", "definition", "unknown") for i in plan.intents):
         ans.abstained = True  # a recorded knowledge gap: say what is missing, invent nothing
         ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"
         ans.add(kb, hits[0].text, [hits[0].statement])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -87,30 +86,25 @@ EXAMPLES = {
 
 
 def expanded_terms(plan: Plan) -> list[str]:
-    """The plan's search terms and their synonyms, and those of its intent (``[synonyms]`` in cues.toml, matched by stem)."""
-    from rolegraph.ask.text import stem
-
-    out = list(plan.terms)
-    for t in [*plan.terms, *plan.intents[:1]]:  # the intent's own words too: "the rise of …" (growth) finds "growing"
-        out += [w for phrase in _synonyms_by_stem().get(stem(t), []) for w in phrase.split()]
-    return list(dict.fromkeys(out))
+    """The plan's search terms and their synonyms, and those of its intent (``[synonyms]`` in cues.toml)."""
+    return list(dict.fromkeys(w for group in term_groups(plan) for w in group))
 
 
-@functools.lru_cache(maxsize=1)
-def _synonyms_by_stem() -> dict[str, list[str]]:
-    """``[synonyms]`` keyed by the stem of each word, so 'originated' finds the words listed for 'originate'."""
-    from rolegraph.ask.text import stem, vocabulary
+def term_groups(plan: Plan) -> list[tuple[str, ...]]:
+    """Each search term with its synonyms: one group, which a text matches once whichever of its words it has."""
+    from rolegraph.ask.text import synonyms
 
-    table: dict[str, list[str]] = {}
-    for word, phrases in vocabulary().get("synonyms", {}).items():
-        table.setdefault(stem(word), []).extend(p for p in phrases if p not in table.get(stem(word), []))
-    return table
+    groups = [(t, *synonyms(t)) for t in plan.terms]
+    intent = plan.intents[:1]  # the intent's own words too: "the rise of …" (growth) finds "growing"
+    if intent and intent[0] not in plan.terms and synonyms(intent[0]):
+        groups.append((intent[0], *synonyms(intent[0])))
+    return groups
 
 
 def has_synonym(word: str) -> bool:
-    from rolegraph.ask.text import vocabulary
+    from rolegraph.ask.text import synonyms
 
-    return word in vocabulary().get("synonyms", {})
+    return bool(synonyms(word))
 
 
 def hit_text(h: Hit) -> str:
@@ -166,7 +160,6 @@ def tx_words(text: str) -> list[str]:
 
 
 def synonyms_of(words: list[str]) -> list[str]:
-    from rolegraph.ask.text import vocabulary
+    from rolegraph.ask.text import synonyms
 
-    table: dict[str, list[str]] = vocabulary().get("synonyms", {})
-    return [w for word in words for phrase in table.get(word, []) for w in phrase.split()]
+    return [w for word in words for w in synonyms(word)]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rolegraph import compare
 from rolegraph.ask.answer.abstain import nothing
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, expanded_terms, has_synonym, hit_text
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, has_synonym, hit_text, stems_of, term_groups
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
+from rolegraph.ask.text import stem
 from rolegraph.kb import KnowledgeBase
 
 #: A retrieved document counts when it matches at least this share of the question's terms.
@@ -21,22 +22,44 @@ ANSWER_KINDS = ("fact", "gap", "disagreement", "position", "abbreviation", "role
 _STANDARD_WORDS = {"esco", "onet", "sfia", "standard", "standards", "classification", "occupation", "isco"}
 
 
-def retrieve_hits(kb: KnowledgeBase, plan: Plan) -> list[Hit]:
-    """Strong hits for the plan's terms, scoped by its roles, dimension and basis."""
-    terms = expanded_terms(plan)
-    if not terms:
+def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> list[Hit]:
+    """Strong hits for the plan's terms, scoped by its roles, dimension and basis.
+
+    For an intent answered by search alone (``search_only``: why a role grows, where it comes
+    from, examples) a hit must have the words that name the intent ("growing", "origin"), and
+    hits in the intent's dimension come first.
+    """
+    groups = term_groups(plan)
+    if not groups:
         return []
     idx = index(kb)
     roles = [r.iri for r in plan.roles]
-    known = [t for t in plan.terms if idx.has(t) and t not in FUNCTION_WORDS]  # "…, right?" asks nothing of the texts
+    known = [g for g in groups if any(idx.has(w) for w in g) and g[0] not in FUNCTION_WORDS]  # "…, right?" asks nothing of the texts
     need = max(1, round(len(known) * MIN_COVERAGE))
+    required = [set(map(stem, g)) for g in known if stem(g[0]) in _cue_stems(plan.intent)] if search_only else []
+    if required:
+        need = 1
     kinds = () if set(plan.terms) & _STANDARD_WORDS else ANSWER_KINDS
     found: dict[str, Hit] = {}
     for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
-        for h in idx.search(terms, roles=roles, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
-            if h.matched >= need and h.statement not in found and h.sources:  # unsourced texts (vocabulary notes) decide nothing
+        for h in idx.search(groups, roles=roles, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
+            if h.matched >= need and h.statement not in found and h.sources and all(  # unsourced texts decide nothing
+                    g & stems_of(f"{h.label} {h.body}") for g in required):
                 found[h.statement] = h
-    return sorted(found.values(), key=lambda h: (-h.matched, h.score))
+
+    def fit(h: Hit) -> tuple[int, int, int, float]:
+        in_dimension = int(bool(required) and h.dimension in plan.dimensions)
+        own = 2 if h.roles and set(h.roles) <= set(roles) else int(bool(set(h.roles) & set(roles)))
+        return -in_dimension, -h.matched, -own, h.score
+
+    return sorted(found.values(), key=fit)
+
+
+def _cue_stems(intent: str) -> frozenset[str]:
+    """Stems of the one-word cues of ``intent`` (cues.toml)."""
+    from rolegraph.ask.parse import cues
+
+    return frozenset(p[0] for p, w in cues().intents.get(intent, []) if len(p) == 1 and w >= 2)
 
 
 def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:

@@ -36,7 +36,9 @@ class Cues:
     priority: list[str]
     dimensions: dict[str, list[str]]
     yes_no: frozenset[str]
+    claims: frozenset[str]
     seed: list[tuple[str, ...]]
+    outside: list[tuple[str, ...]]
     follow_up: list[tuple[str, ...]]
     reverse: list[tuple[str, ...]]
     onward: list[tuple[str, ...]]
@@ -66,7 +68,9 @@ def cues() -> Cues:
         priority=list(data["priority"]["order"]),
         dimensions={k: list(v) for k, v in data["dimensions"].items()},
         yes_no=frozenset(data["yes_no"]["openers"]),
+        claims=frozenset(tx.stem(w) for w in data["yes_no"]["claims"]),
         seed=[tx.phrase_stems(p) for p in data["scope"]["seed"]],
+        outside=[tx.phrase_stems(p) for p in data["scope"]["outside"]],
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
         reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
         onward=[tx.phrase_stems(p) for p in data["transitions"]["onward"]],
@@ -233,8 +237,9 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         return "yes-no"
     if not forms and opener not in _WH and _closing_yes_no(c, question):
         return "yes-no"  # "spotify tech pm openings, do they exist"
-    if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}) and "s" not in words:  # "tpgm's team?": a noun
-        return "yes-no"  # "tpgm owns product roadmap?"
+    if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}) and "s" not in words and _claims(
+            c, question, words, stemmed):  # "tpgm's team?", "tech pm planning horizons?": a noun phrase asks for the thing
+        return "yes-no"  # "tpgm owns product roadmap?", "tech pm = a kind of pm?"
     if opener == "who" and not roles:
         return "which-one"
     if forms:
@@ -247,6 +252,16 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if intents and intents[0] == "transitions" and any(r.part == "source" for r in roles) and any(r.part == "target" for r in roles):
         return "route"
     return "list"
+
+
+#: Cue words that ask what a name means: of a full title ("tech product manager meaning?") they ask for its definition.
+_MEANING = ("mean", "means", "meaning")
+
+
+def _claims(c: Cues, question: str, words: list[str], stemmed: list[str]) -> bool:
+    """Whether a question with no question word asserts something to confirm: an '=', a yes/no word after the
+    first ('…, can that work?', '… possible?') or a claim verb ('owns', 'codes'); a bare noun phrase asks for a list."""
+    return "=" in question or bool(set(words[1:]) & c.yes_no) or any(s in c.claims for s in stemmed)
 
 
 def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]) -> set[int]:
@@ -400,7 +415,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         activities=named["activity"],
         companies=named["hiring"],
         people=_people(kb, words),
-        scope="seed" if any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any",
+        scope=_scope(c, stemmed),
         ambiguous=ambiguous,
         assumptions=assumptions,
     )
@@ -415,15 +430,19 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
     if intents[:1] == ["ownership"] and not plan.concerns and _shared_work(kb, question):
         plan.intents = intents = ["collaboration", *intents[1:]]  # "who owns the RAID log": a row of the responsibility matrix
+    if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed):
+        # "who does a tpgm collaborate with": the role's partners, not how two roles split the work
+        plan.intents = intents = ["team", *[i for i in intents[1:] if i != "team"]]
+        plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles, question)
     plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
-    scope_at = _cue_words({"scope": [(p, 1) for p in c.seed]}, stemmed, ["scope"])
+    scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
-    other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed]}
+    other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside]}
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
@@ -433,6 +452,11 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         plan.form = "define"
+    elif plan.intents[:1] == ["abbreviation"] and mentions and not plan.topic and not short and not any(len(m[2]) > 1 for m in mentions) and not (
+            _cue_words(c.intents, stemmed, ["abbreviation"]) - _cue_words({"m": [(tx.phrase_stems(w), 3) for w in _MEANING]}, stemmed, ["m"])):
+        plan.intents = ["definition", *[i for i in plan.intents[1:] if i != "definition"]]  # "tech product manager meaning?"
+        plan.dimensions = list(dict.fromkeys(d for i in plan.intents for d in c.dimensions.get(i, [])))
+        plan.form = "define" if plan.form in ("list", "yes-no") else plan.form
     return plan
 
 
@@ -464,6 +488,19 @@ def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:
     from rolegraph.ask.retrieve import index
 
     return word in c.known or index(kb).has(word)
+
+
+def _scope(c: Cues, stemmed: list[str]) -> str:
+    """'external' when the question asks what sources other than the seed say, 'seed' when it asks what the seed says, else 'any'."""
+    if any(tx.find_phrase(stemmed, p) >= 0 for p in c.outside):
+        return "external"
+    return "seed" if any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
+
+
+def _specific_collaboration(c: Cues, stemmed: list[str]) -> bool:
+    """Whether the question names a part of working together (rituals, a RACI, a launch), beyond the word 'collaborate'."""
+    generic = {tx.phrase_stems(p) for p in ("collaborate", "work together", "working together")}
+    return any(p not in generic and w >= 3 and tx.find_phrase(stemmed, p) >= 0 for p, w in c.intents["collaboration"])
 
 
 def _as_titles(words: list[str]) -> list[str]:
@@ -576,7 +613,7 @@ def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
         concerns=plan.concerns or (prev.concerns if keep else []),
         dimensions=list(prev.dimensions) if keep else plan.dimensions,
         form=prev.form if keep else plan.form,
-        scope="seed" if plan.scope == "seed" else prev.scope,
+        scope=plan.scope if plan.scope != "any" else prev.scope,
         terms=list(dict.fromkeys(plan.terms + prev.terms)) if keep else plan.terms,
         skills=plan.skills or (list(prev.skills) if keep else []),
         one_way=plan.one_way or (prev.one_way and keep),

@@ -87,5 +87,5 @@ class Plan:
         joiner = " vs " if any(r.part == "compared" for r in self.roles) else ", "
         asked = " + ".join(READABLE.get(i, i.replace("-", " ")) for i in (self.intents or ["unknown"])[:3])
         bits = [asked if self.form in ("list", "define") else f"{asked} ({self.form})", joiner.join(roles) or "no role named",
-                "seed only" if self.scope == "seed" else "any source"]
+                {"seed": "seed only", "external": "outside the seed"}.get(self.scope, "any source")]
         return "Understood: " + " · ".join(bits)

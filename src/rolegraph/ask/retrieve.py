@@ -238,10 +238,14 @@ def kind_of(class_iri: str) -> str:
     return local.removesuffix("Link").lower() if local.endswith("Link") else "term"
 
 
+#: A document's text reads the statement first, then its reason, then comments (rows are otherwise in one order on every engine).
+_FIELD_ORDER = {"text": 0, "definition": 1, "question": 2, "reason": 3, "comment": 4}
+
+
 def build(kb: KnowledgeBase) -> sqlite3.Connection:
     """A fresh in-memory index of every text in ``kb``."""
     docs: dict[str, dict[str, object]] = {}
-    rows_in_order = sorted(kb.named("texts").records(), key=lambda r: [str(v) for v in r.values()])  # every engine alike
+    rows_in_order = sorted(kb.named("texts").records(), key=lambda r: [_FIELD_ORDER.get(str(r["field"]), 9), *(str(v) for v in r.values())])
     for r in rows_in_order:
         statement = str(r["statement"])
         doc = docs.setdefault(statement, {"kind": kind_of(str(r["class"])), "label": "", "body": [], "roles": [],

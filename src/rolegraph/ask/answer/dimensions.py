@@ -26,14 +26,14 @@ def _dimensions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
     def handler(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         roles = plan.roles
-        counts_teams = plan.form == "count" and not _PEOPLE & set(plan.terms)  # "how many people report to …" counts people
-        only_teams = dimension == "team" and (counts_teams or any(t.startswith(("coordinat", "span", "cover")) for t in plan.terms))
+        relations = asked_relations(plan, dimension)
         found = compare.profiles(kb, *(r.iri for r in roles))
-        focus = [] if only_teams else _focus_terms(plan, dimension)
+        focus = [] if relations else _focus_terms(plan, dimension)
         per_role: dict[str, list[str]] = {}
+        shown_items: set[str] = set()
         for role, prof in zip(roles, found, strict=True):
             for link in prof.links:
-                if link["dimension"] != dimension or (only_teams and link["relation"] != "coordinates"):
+                if link["dimension"] != dimension or (relations and link["relation"] not in relations):
                     continue
                 if focus and not _mentions(link, focus) and any(_mentions(x, focus) for x in prof.links if x["dimension"] == dimension):
                     continue
@@ -45,9 +45,12 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
                 reason = f" — {link['reason']}" if link["reason"] and (focus or plan.form in ("yes-no", "explain")) else ""
                 ans.add(kb, f"{role.label} — {shown}{dispute}{reason}", [str(link["link"])])
                 per_role.setdefault(role.label, []).append(shown + dispute)
+                shown_items.add(item)
         result = compare.compare_profiles(kb, found[0], found[1] if len(found) > 1 else found[0], [dimension])
         for t in result.tables:
-            if focus:  # the slice asked, not the whole dimension
+            if relations:  # the relations asked ("who reports to …"), not the whole dimension
+                t.rows = [r for r in t.rows if str(r[0]) in shown_items] or t.rows
+            elif focus:  # the slice asked, not the whole dimension
                 t.rows = [r for r in t.rows if _mentions({"target_label": r[0], "relation": "", "reason": ""}, focus)] or t.rows
             if len(found) == 1:
                 t.columns, t.rows = [t.columns[0], *t.columns[2:]], [[r[0], *r[2:]] for r in t.rows]
@@ -77,6 +80,25 @@ def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimen
                 item, value = compare.item_and_value(link)
                 table.rows.append([labels.get(str(link["role"]), ""), item, value, link["basis"], kb.source_ids([str(link["link"])])])
     return table
+
+
+def asked_relations(plan: Plan, dimension: str) -> list[str]:
+    """The relations of a dimension the question asks about ('how many people report to …' → direct-reports), from the
+    phrases of ``[slices.DIMENSION]`` in cues.toml; a phrase inside a longer one of another relation does not count
+    ('report to' inside 'report to a'). A count of teams asks about the teams coordinated. Empty when none is named."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
+
+    said = stems(words(plan.question))
+    found: list[tuple[str, int, int]] = []
+    for relation, phrases in vocabulary().get("slices", {}).get(dimension, {}).items():
+        for p in map(phrase_stems, phrases):
+            at = find_phrase(said, p) if p else -1
+            if at >= 0:
+                found.append((relation, at, at + len(p)))
+    kept = {r for r, a, b in found if not any(r2 != r and a2 <= a and b <= b2 and b2 - a2 > b - a for r2, a2, b2 in found)}
+    if not kept and dimension == "team" and plan.form == "count" and not _PEOPLE & set(plan.terms):
+        kept = {"coordinates"}  # "how many teams …"; "how many people report to …" counts people
+    return sorted(kept)
 
 
 def _focus_terms(plan: Plan, dimension: str) -> list[str]:

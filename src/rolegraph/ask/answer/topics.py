@@ -86,8 +86,8 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         by_domain = {d: links for d, links in by_domain.items() if d in asked} if asked else by_domain
         for domain in sorted(by_domain, key=lambda d: (d.startswith("("), d)):
             group = sorted(by_domain[domain], key=lambda x: str(x["target_label"]))
-            if plan.scope == "seed":
-                group = [x for x in group if "seed" in basis_of(kb, [str(x["link"])])]
+            if plan.scope in ("seed", "external"):  # what the seed names, or what only other sources name
+                group = [x for x in group if ("seed" in basis_of(kb, [str(x["link"])])) == (plan.scope == "seed")]
                 if not group:
                     continue
             statements = [str(x["link"]) for x in group]
@@ -95,7 +95,7 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             caveats = "; ".join(str(x["reason"]) for x in group if x["reason"] and _CAVEAT.search(str(x["reason"])))
             table.rows.append([role.label, domain, companies, basis_of(kb, statements), kb.source_ids(statements), caveats])
             ans.add(kb, f"{role.label} — {domain}: {companies}" + (f" (note: {caveats})" if caveats else ""), statements)
-            if not domain.startswith("("):
+            if not domain.startswith("(") or plan.scope == "external":
                 leads.append(f"{domain}: {companies}")
     ans.tables.append(table)
     if leads:

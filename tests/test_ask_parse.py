@@ -51,3 +51,68 @@ def test_search_ranks_by_share_of_terms_matched(kb: KnowledgeBase) -> None:
     assert hits and hits[0].id == "TPM-S1" and hits[0].coverage > hits[-1].coverage
     grouped = index(kb).search([("growth", "growing", "grow"), "complexity"], limit=1)
     assert grouped[0].id == "PGM-F4" and grouped[0].matched == 2
+
+
+@pytest.mark.parametrize(("question", "relations"), [
+    ("how many people report to a technical product manager", ["direct-reports"]),
+    ("who does a tech pm report to", ["reports-to"]),
+    ("who does a tech pm report to and how many engineers do they work with", ["reports-to", "works-with"]),
+    ("which teams does a technical product manager collaborate with", ["works-with"]),
+])
+def test_a_team_answer_narrows_to_the_relations_named(kb: KnowledgeBase, question: str, relations: list[str]) -> None:
+    from rolegraph.ask.answer.dimensions import asked_relations
+
+    plan = parse(kb, question)
+    assert plan.intent == "team" and asked_relations(plan, "team") == relations
+
+
+def test_outside_the_seed_is_its_own_scope(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "which companies outside the seed have many technical pms")
+    assert plan.scope == "external" and "outside" not in plan.topic
+    assert "outside the seed" in plan.understood()
+
+
+@pytest.mark.parametrize(("question", "form"), [
+    ("tpgm owns product roadmap?", "yes-no"),
+    ("tech pm = a kind of product manager?", "yes-no"),
+    ("pjm to tpgm, can that work?", "yes-no"),
+    ("tech pm planning horizons?", "list"),        # a noun phrase asks for the thing, not a verdict
+    ("companies known for technical pms like stripe?", "list"),
+])
+def test_a_question_mark_alone_is_no_yes_no(kb: KnowledgeBase, question: str, form: str) -> None:
+    assert parse(kb, question).form == form
+
+
+def test_a_full_title_with_meaning_asks_for_a_definition(kb: KnowledgeBase) -> None:
+    assert parse(kb, "tech product manager meaning?").intents[:1] == ["definition"]
+    assert parse(kb, "what does tpm mean").intents[:1] == ["abbreviation"]
+
+
+def _asked(kb: KnowledgeBase, question: str) -> tuple[str, str, str]:
+    from rolegraph.ask import ask
+
+    meta = ask(kb, question).meta
+    return meta["status"], meta["lead"], " ".join(i["text"] for i in meta["answer"])
+
+
+@pytest.mark.parametrize(("question", "wanted"), [
+    ("why is tech pgm growing so fast lately, is it because systems are more complex or what", "service-oriented architecture"),
+    ("whats driving the growth of tpgm jobs", "service-oriented architecture"),
+    ("how many program managers does a cloud migration need", "more than one program manager"),  # found beyond the role named
+    ("does the job title always say technical for tech pm jobs", "leaves out the word Technical"),
+    ("are there different flavours of tech pm", "internal products"),
+])
+def test_facts_that_are_not_links_are_found(kb: KnowledgeBase, question: str, wanted: str) -> None:
+    status, lead, text = _asked(kb, question)
+    assert status == "answered" and wanted in f"{lead} {text}"
+
+
+@pytest.mark.parametrize("question", ["when was uber founded", "how many vacation days do spotify employees get"])
+def test_a_name_from_the_graph_in_an_unrelated_question_abstains(kb: KnowledgeBase, question: str) -> None:
+    status, _, text = _asked(kb, question)
+    assert status in ("abstained", "cannot-parse") and not text
+
+
+def test_a_contested_pay_comparison_says_so(kb: KnowledgeBase) -> None:
+    status, lead, text = _asked(kb, "do product managers earn more than technical program managers")
+    assert status == "answered" and lead.startswith("Not settled") and "D16" in lead and "D16" in text

@@ -14,6 +14,10 @@ from rolegraph.kb import KnowledgeBase
 MIN_COVERAGE = 0.5
 
 
+#: A question with no intent is answered from a text only if the best one has this share of its words (idf-weighted).
+TOPIC_COVERAGE = 0.6
+
+
 #: Kinds of text an answer draws on; standard classifications and source notes only when asked for.
 ANSWER_KINDS = ("fact", "gap", "disagreement", "position", "abbreviation", "role", "focus", "ownership", "skill", "team",
                 "activity", "deliverable", "metric", "transition", "hiring", "level", "title", "transfer", "interview")
@@ -41,11 +45,14 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> l
         need = 1
     kinds = () if set(plan.terms) & _STANDARD_WORDS else ANSWER_KINDS
     found: dict[str, Hit] = {}
-    for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
-        for h in idx.search(groups, roles=roles, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
-            if h.matched >= need and h.statement not in found and h.sources and all(  # unsourced texts decide nothing
-                    g & stems_of(f"{h.label} {h.body}") for g in required):
-                found[h.statement] = h
+    for scope in (roles, []) if roles else ([],):  # the roles named first; any role when their texts have nothing on it
+        for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
+            for h in idx.search(groups, roles=scope, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
+                if h.matched >= need and h.statement not in found and h.sources and all(  # unsourced texts decide nothing
+                        g & stems_of(f"{h.label} {h.body}") for g in required):
+                    found[h.statement] = h
+        if found:
+            break
 
     def fit(h: Hit) -> tuple[int, int, int, float]:
         in_dimension = int(bool(required) and h.dimension in plan.dimensions)
@@ -69,6 +76,8 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     idx = index(kb)
     unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not has_synonym(t)]
     weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents
+    if not plan.intents and not plan.roles and len(plan.topic) >= 2 and hits and hits[0].coverage < TOPIC_COVERAGE:
+        return True  # "when was uber founded": no text has most of what is asked, only a name from it
     if weak_intent:
         return bool(unknown)
     return len(plan.topic) >= 2 and bool(unknown) and len(unknown) * 2 >= len(plan.topic) and not any(h.matched >= 2 for h in hits)

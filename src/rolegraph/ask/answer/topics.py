@@ -146,13 +146,30 @@ def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Ans
         for g in gaps:
             ans.notes.append(f"The seed has no data on {label} for {g['role_label']}: {g['text']}")
         relative = bool(set(tx_words(plan.question)) & {"more", "less", "than", "vs", "versus", "compared", "higher", "lower"})
-        if not ans.items or not relative:  # only relative claims are recorded: an exact figure is a known gap
+        contested = _topic_disagreements(kb, plan, ans, label) if relative else []  # every position, with its sources
+        if contested:
+            ans.lead = f"Not settled: sources disagree ({', '.join(contested)}); the claims and positions are listed below."
+        elif not ans.items or not relative:  # only relative claims are recorded: an exact figure is a known gap
             ans.abstained = True
             ans.lead = f"The knowledge base has no {label} figure for {join_names([r.label for r in plan.roles]) or 'these roles'}" + (
                 "; it records only relative claims, listed below." if ans.items else ".")
         else:
             ans.lead = ans.items[0]["text"]
     return handler
+
+
+def _topic_disagreements(kb: KnowledgeBase, plan: Plan, ans: Answer, label: str) -> list[str]:
+    """The recorded disagreements on ``label`` (their question names it) that concern a role of the plan, as items;
+    returns the ids of those that concern every role of the plan (the comparison asked is contested)."""
+    from rolegraph.ask.text import synonyms
+
+    roles = {r.iri for r in plan.roles}
+    found = [h for h in index(kb).search([(label, *synonyms(label))], kinds=("disagreement",), roles=list(roles), limit=4)
+             if set(h.roles) & roles and h.id]
+    rows = kb.named("disagreements").records()
+    for note in compare.disagreement_notes(kb, [h.id for h in found]):
+        ans.add(kb, note, [str(r["position"]) for r in rows if note.startswith(f"Sources disagree ({r['id']})")])
+    return sorted({h.id for h in found if roles <= set(h.roles)})
 
 
 def _certifications(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

@@ -42,7 +42,7 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
                     value = "N (several, no number given)"
                 shown = item if value == "yes" else f"{item}: {value}"
                 dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
-                reason = f" — {link['reason']}" if link["reason"] and (focus or plan.form in ("yes-no", "explain")) else ""
+                reason = f" — {link['reason']}" if link["reason"] and (focus or relations or plan.form in ("yes-no", "explain")) else ""
                 ans.add(kb, f"{role.label} — {shown}{dispute}{reason}", [str(link["link"])])
                 per_role.setdefault(role.label, []).append(shown + dispute)
                 shown_items.add(item)

@@ -36,3 +36,10 @@ def test_the_program_one_names_one_of_the_two_tpm_roles(kb: KnowledgeBase) -> No
     first = parse(kb, "how is a tech pm measured")
     assert roles(kb, "same question for the program one", first.to_dict()) == [TECH_PGM]
     assert roles(kb, "and the product side?", first.to_dict()) == [TECH_PM]
+
+
+def test_joined_qualifiers_name_each_reading_and_which_tpm_the_two(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "who sets the timelines, product or program tpm")
+    assert plan.role_iris() == [TECH_PM, TECH_PGM] and plan.status == "answered"
+    assert roles(kb, "the who and the when belong to which tpm") == [TECH_PM, TECH_PGM]
+    assert parse(kb, "which companies hire tpms").status == "ambiguous-role"

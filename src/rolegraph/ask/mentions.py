@@ -37,6 +37,14 @@ def _choice(stemmed: list[str], at: int, step: int, qualifiers: dict[str, RoleRe
     return 0 <= at < len(stemmed) and 0 <= beyond < len(stemmed) and stemmed[at] in _JOINERS and stemmed[beyond] in qualifiers
 
 
+def _alternatives(stemmed: list[str], start: int, qualifiers: dict[str, RoleRef], taken: set[int]) -> list[RoleRef]:
+    """'product or program tpm': the two readings qualified by the words joined before the short form, else none."""
+    if start < 3 or taken & {start - 3, start - 2, start - 1} or stemmed[start - 2] not in _JOINERS:
+        return []
+    first, second = qualifiers.get(stemmed[start - 3]), qualifiers.get(stemmed[start - 1])
+    return [first, second] if first is not None and second is not None and first != second else []
+
+
 def _distinct(readings: list[RoleRef]) -> dict[str, RoleRef]:
     """Stem → the one reading whose name has that word (words shared by readings are no qualifier)."""
     owners: dict[str, set[str]] = {}
@@ -83,7 +91,11 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
         end = start + len(phrase.split())
         before = qualifiers.get(stemmed[start - 1]) if start and start - 1 not in taken and not _choice(stemmed, start - 2, -1, qualifiers) else None
         after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and not _choice(stemmed, end + 1, 1, qualifiers) else None
-        if before is not None and (after is None or after == before):
+        alternatives = _alternatives(stemmed, start, qualifiers, taken)
+        if alternatives:  # "product or program tpm": each reading named, as alternatives
+            out += [(start - 1, f"{words[start - 1]} {phrase}", [alternatives[1]]), (start - 3, words[start - 3], [alternatives[0]])]
+            notes.append(f"'{' '.join(words[start - 3 : end])}' read as the {alternatives[0].label} and the {alternatives[1].label}.")
+        elif before is not None and (after is None or after == before):
             out.append((start - 1, f"{words[start - 1]} {phrase}", [before]))
             notes.append(f"'{words[start - 1]} {phrase}' read as the {before.label}.")
         elif after is not None:

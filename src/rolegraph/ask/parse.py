@@ -204,7 +204,7 @@ _BOTH = {"two", "both", "type", "types", "kind", "kinds", "either", "each", "dif
 def _both(words: list[str], start: int, phrase: str) -> bool:
     """'the two TPM roles', 'both TPMs', 'which tpm type': the two TPM roles, not one unknown reading."""
     near = set(words[max(0, start - 3) : start + len(phrase.split()) + 2])
-    return bool(near & _BOTH)
+    return bool(near & _BOTH) or (start > 0 and words[start - 1] == "which")  # "belongs to which tpm": one of the two
 
 
 def _labels(kb: KnowledgeBase, iris: set[str]) -> list[RoleRef]:

@@ -17,3 +17,9 @@ def test_concrete_programs_and_what_transfers(kb: KnowledgeBase) -> None:
     assert meta["plan"]["intents"] == ["examples"] and meta["plan"]["form"] == "list" and "GDPR" in meta["lead"]
     plan = ask(kb, "swe to tpgm: what transfers and what's new").meta["plan"]
     assert plan["intents"][0] == "transitions" and [r["part"] for r in plan["roles"]] == ["source", "target"]
+
+
+def test_blame_words_ask_how_a_role_is_judged(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "which one takes the heat when a release is late").meta
+    assert meta["plan"]["intents"] == ["metrics"] and meta["lead"].startswith("The Technical Program Manager")
+    assert "growing quickly" in ask(kb, "why is the tech pgm role growing so fast").meta["lead"]

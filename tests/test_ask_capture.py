@@ -20,3 +20,9 @@ def test_a_title_qualified_by_another_title_word_is_one_unknown_title(kb: Knowle
 def test_whose_call_asks_who_owns(kb: KnowledgeBase) -> None:
     plan = parse(kb, "the 'how': is that the tpgm's or the engineering manager's call?")
     assert plan.intent == "ownership" and plan.concerns == ["how"]
+
+
+def test_filler_and_chat_spellings_do_not_stop_a_definition(kb: KnowledgeBase) -> None:
+    assert ask(kb, "whats a projct manager do in a nutshell").meta["status"] == "answered"
+    assert parse(kb, "wat is a techincal programm manger").intent == "definition"
+    assert parse(kb, "tpgm vs em, whats the diff").intent == "compare"

@@ -43,3 +43,9 @@ def test_joined_qualifiers_name_each_reading_and_which_tpm_the_two(kb: Knowledge
     assert plan.role_iris() == [TECH_PM, TECH_PGM] and plan.status == "answered"
     assert roles(kb, "the who and the when belong to which tpm") == [TECH_PM, TECH_PGM]
     assert parse(kb, "which companies hire tpms").status == "ambiguous-role"
+
+
+def test_a_misspelt_word_before_a_name_makes_the_longer_name(kb: KnowledgeBase) -> None:
+    assert roles(kb, "who is a tecnical program manager") == [TECH_PGM]
+    assert roles(kb, "kpis for a normal (non technical) product manager") == [ROLE + "product-manager"]
+    assert roles(kb, "what does a senior program manager do") == [ROLE + "program-manager"]

@@ -26,3 +26,8 @@ def test_filler_and_chat_spellings_do_not_stop_a_definition(kb: KnowledgeBase) -
     assert ask(kb, "whats a projct manager do in a nutshell").meta["status"] == "answered"
     assert parse(kb, "wat is a techincal programm manger").intent == "definition"
     assert parse(kb, "tpgm vs em, whats the diff").intent == "compare"
+
+
+def test_the_writer_of_the_seed_is_a_person_not_a_job_title(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "why did the seed writer leave research")
+    assert plan.status == "answered" and plan.intent == "person"

@@ -115,6 +115,7 @@ _TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "
                   "get me an", "land me a")
 
 
+_SOURCE_WORDS = {"seed", "article", "blog", "post"}
 _PEOPLE_HEADS = {"engineer", "developer", "designer", "manager", "lead", "analyst", "architect", "writer", "researcher"}
 _LEAD_KINDS = {"tech", "team", "technical", "engineering", "design", "product", "data", "project", "program", "qa", "dev"}
 
@@ -136,6 +137,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
         head = phrase.split()[-1]
+        if phrase.split()[0] in _SOURCE_WORDS:
+            continue  # "the seed writer", "the article author": who wrote the source, not a job title
         if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
             continue  # "a team of engineers": people, not a role
         if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:

@@ -80,7 +80,6 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
     """``mentions`` with ambiguous short forms settled where the question says which, plus "the program one" mentions;
     and a note for each reading so taken."""
     stemmed = tx.stems(words)
-    mentions = [_misspelt_longer(kb, words, m, mentions) for m in mentions]
     taken = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     out: list[Mention] = []
     notes: list[str] = []
@@ -110,22 +109,6 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
             out.append((start, phrase, readings))
     out += _sides(kb, words, stemmed, taken)
     return sorted(out, key=lambda m: m[0]), notes
-
-
-def _misspelt_longer(kb: KnowledgeBase, words: list[str], mention: Mention, mentions: list[Mention]) -> Mention:
-    """'tecnical program manager': a misspelt word before an exact name that, spelt right, makes a longer name."""
-    from rolegraph.resolve import FUZZY_CUTOFF, index, similarity
-
-    start, phrase, _ = mention
-    before = words[start - 1] if start else ""
-    if len(before) < 4 or before in tx.stopwords() or any(m[0] <= start - 1 < m[0] + len(m[1].split()) for m in mentions):
-        return mention
-    if start >= 2 and words[start - 2] == "non":
-        return mention  # "non technical product manager" names the plain role
-    idx = index(kb)
-    longer = {role for name, roles in idx.fuzzy.items() if name.endswith(f" {phrase}") and len(name.split()) == len(phrase.split()) + 1
-              and similarity(before, name.split()[0]) >= FUZZY_CUTOFF for role in roles}  # the word may be corrected already
-    return (start - 1, f"{before} {phrase}", [idx.ref(longer.pop())]) if len(longer) == 1 else mention
 
 
 def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[int]) -> list[Mention]:

@@ -118,3 +118,11 @@ def test_a_move_from_a_named_source_goes_to_the_other_role(kb: KnowledgeBase, qu
     plan = parse(kb, question)
     assert plan.intent == "transitions"
     assert {r.label: r.part for r in plan.roles} == {source: "source", target: "target"}
+
+
+def test_a_full_name_with_meaning_asks_for_the_definition(kb: KnowledgeBase) -> None:
+    assert lead(kb, "tech product manager meaning?").startswith("The Technical Product Manager is a product manager")
+
+
+def test_what_a_short_form_does_is_its_definition(kb: KnowledgeBase) -> None:
+    assert lead(kb, "what does a swe do").startswith("The Software Engineer is an engineer who designs")

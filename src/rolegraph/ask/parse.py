@@ -454,6 +454,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
+        if words[-1:] in (["do"], ["does"]) and len(short[0][2]) == 1:
+            plan.intents = ["definition"]  # "what does a swe do": what the role is, not what its letters stand for
         plan.form = "define"
     elif plan.intents[:1] == ["abbreviation"] and mentions and not plan.topic and not short and not any(len(m[2]) > 1 for m in mentions) and not (
             _cue_words(c.intents, stemmed, ["abbreviation"]) - _cue_words({"m": [(tx.phrase_stems(w), 3) for w in _MEANING]}, stemmed, ["m"])):

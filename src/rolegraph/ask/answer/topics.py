@@ -43,6 +43,8 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
                     ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     if not asked:
+        if not ans.lead and plan.roles and "definition" in plan.intents:
+            _define(kb, plan, ans)  # "tech product manager meaning?": a full name asks for the definition
         return  # no short form named: the naming facts found by search answer ("job title conventions")
     for form in sorted({str(r["short_form"]) for r in asked}):
         meanings = [r for r in asked if r["short_form"] == form]
@@ -133,8 +135,14 @@ def _define(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 ans.add(kb, f"Day to day: {link['target_label']}.", [str(link["link"])])
         ans.tables.append(compare.show(kb, role.iri).tables[0])
         own = " and ".join(f"the {link['target_label']}" for link in owned)
-        ans.lead = (ans.lead + " " if ans.lead else "") + f"The {role.label} {str(info['definition'])[0].lower()}{str(info['definition'])[1:]}" + (
+        ans.lead = (ans.lead + " " if ans.lead else "") + f"The {role.label} {_predicate(str(info['definition']))}" + (
             f" Owns {own}." if own else "")
+
+
+def _predicate(definition: str) -> str:
+    """A definition as what follows the role's name: 'is an engineer who …' for a noun phrase, 'manages …' for a verb."""
+    text = definition[0].lower() + definition[1:]
+    return f"is {text}" if text.split(" ", 1)[0] in ("a", "an", "the") else text
 
 
 def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:

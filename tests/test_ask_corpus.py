@@ -1,35 +1,24 @@
 """The public `ask` evaluation corpus (tests/ask_corpus/) is well-formed.
 
-Accuracy is measured by benchmarks/ask_eval.py, not asserted here.
+Accuracy is measured by benchmarks/ask_eval.py; test_ask_eval.py asserts the bar.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from ask_eval_support import load_ask_eval
 
 from rolegraph.kb import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load_eval() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("ask_eval", ROOT / "benchmarks" / "ask_eval.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["ask_eval"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-ask_eval = _load_eval()
+ask_eval = load_ask_eval()
 FAMILIES = ask_eval.load_corpus()
 
 

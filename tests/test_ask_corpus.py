@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 ask_eval = load_ask_eval()
 FAMILIES = ask_eval.load_corpus()
+HELDOUT_DIR = ROOT / "tests" / "ask_heldout"
+HELDOUT = ask_eval.load_corpus(HELDOUT_DIR)
 
 
 def test_corpus_is_large_enough() -> None:
@@ -63,9 +65,23 @@ def test_unknown_keys_are_rejected(tmp_path: Path) -> None:
 
 
 def test_corpus_files_parse_and_hold_only_families() -> None:
-    for path in sorted((ROOT / "tests" / "ask_corpus").glob("*.toml")):
+    for path in sorted([*(ROOT / "tests" / "ask_corpus").glob("*.toml"), *HELDOUT_DIR.glob("*.toml")]):
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         assert set(data) == {"family"}, path.name
+
+
+def test_heldout_sets_are_well_formed(kb: KnowledgeBase) -> None:
+    """tests/ask_heldout/: valid families, ids unique across both corpora, role labels from the graph."""
+    assert sum(len(f.questions) for f in HELDOUT) >= 300
+    assert {f.capability for f in HELDOUT} == set(ask_eval.CAPABILITIES)
+    ids = Counter(f.id for f in [*FAMILIES, *HELDOUT])
+    assert [i for i, n in ids.items() if n > 1] == []
+    labels = {str(r["label"]).lower() for r in kb.named("roles").records()}
+    for f in HELDOUT:
+        statuses = [f.status] if isinstance(f.status, str) else f.status
+        assert statuses and set(statuses) <= set(ask_eval.STATUSES), f.id
+        terms = [t for w in [*f.lead, *f.order, *f.must] for t in ([w] if isinstance(w, str) else w)]
+        assert [t for t in terms if t.lower().endswith(("manager", "engineer")) and t.lower() not in labels] == [], f.id
 
 
 def test_role_labels_named_in_expectations_exist(kb: KnowledgeBase) -> None:

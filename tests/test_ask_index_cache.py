@@ -12,12 +12,18 @@ from rolegraph.kb import KnowledgeBase, open_kb
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def test_each_file_set_keeps_its_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A second data file, with the shipped data's index and the index of shipped data plus this file built."""
     monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     extra = tmp_path / "mine.ttl"
     extra.write_text((FIXTURES / "mini.ttl").read_text(), encoding="utf-8")
     retrieve.index(open_kb())
     retrieve.index(open_kb([extra]))
+    return extra
+
+
+def test_each_file_set_keeps_its_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: Path) -> None:
     assert len(list((tmp_path / "cache").glob("ask-index-*.sqlite"))) == 2
 
     def no_build(kb: object) -> None:
@@ -28,12 +34,7 @@ def test_each_file_set_keeps_its_index(tmp_path: Path, monkeypatch: pytest.Monke
     assert retrieve.index(open_kb([extra])).has("roadmap")
 
 
-def test_a_changed_file_replaces_only_its_own_index(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
-    extra = tmp_path / "mine.ttl"
-    extra.write_text((FIXTURES / "mini.ttl").read_text(), encoding="utf-8")
-    retrieve.index(open_kb())
-    retrieve.index(open_kb([extra]))
+def test_a_changed_file_replaces_only_its_own_index(tmp_path: Path, extra: Path) -> None:
     extra.write_text((FIXTURES / "mini.ttl").read_text() + "\n# changed\n", encoding="utf-8")
     retrieve.index(open_kb([extra]))
     assert len(list((tmp_path / "cache").glob("ask-index-*.sqlite"))) == 2

@@ -16,13 +16,12 @@ import re
 from collections import Counter
 
 from rolegraph.ask import text as tx
+from rolegraph.ask.plan import TECH_PGM, TECH_PM
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import RoleRef, resolve_role
 
 Mention = tuple[int, str, list[RoleRef]]
 
-TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
-TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
 #: Words that make "the program one" a role: the one, side, role … of the two TPM roles.
 _SIDES = {"one", "ones", "side", "role", "roles", "flavour", "flavor", "variant", "version", "track", "type", "kind"}
 _JOINERS = {"or", "vs", "versus", "nor", "and"}

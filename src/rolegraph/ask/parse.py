@@ -13,14 +13,12 @@ from typing import Any
 
 from rolegraph.ask import text as tx
 from rolegraph.ask.mentions import in_context
-from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import asked_concerns
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 
-TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
-TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
 #: Lowest score at which an intent counts as asked.
 INTENT_MIN = 2
 
@@ -173,7 +171,7 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
     for start, phrase, readings in mentions:
         chosen: list[RoleRef] = readings
         if len(readings) > 1 and {TECH_PM, TECH_PGM} <= {r.iri for r in readings} and _both(words, start, phrase):
-            for iri, label in ((TECH_PM, "Technical Product Manager"), (TECH_PGM, "Technical Program Manager")):
+            for iri, label in TPM_ROLES.items():
                 if all(r.iri != iri for r in roles):
                     roles.append(PlanRole(iri, label, "compared"))
             continue
@@ -652,7 +650,7 @@ def _default_roles(plan: Plan) -> None:
     if plan.intent in _PAIRED or (which and len(plan.roles) < 2 and not only_ambiguous):
         if len(plan.roles) < 2 and (tpm_readings or not plan.roles or plan.intent in _PAIRED):
             have = {r.iri for r in plan.roles}
-            for iri, label in ((TECH_PM, "Technical Product Manager"), (TECH_PGM, "Technical Program Manager")):
+            for iri, label in TPM_ROLES.items():
                 if iri not in have and len(plan.roles) < 2:
                     plan.roles.append(PlanRole(iri, label, "compared"))
             plan.assumptions.append("Not both roles named: assumed the two TPM roles, "
@@ -661,7 +659,7 @@ def _default_roles(plan: Plan) -> None:
                 plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
         plan.roles = [replace(r, part="compared") if r.part == "subject" else r for r in plan.roles]
     elif tpm_readings and not plan.roles and plan.intent != "abbreviation":
-        plan.roles = [PlanRole(TECH_PM, "Technical Product Manager", "subject"), PlanRole(TECH_PGM, "Technical Program Manager", "subject")]
+        plan.roles = [PlanRole(iri, label, "subject") for iri, label in TPM_ROLES.items()]
         plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
         plan.assumptions.append("'TPM' is ambiguous: answered for both readings, the Technical Product Manager and the "
                                 "Technical Program Manager.")
@@ -674,7 +672,7 @@ def _default_roles(plan: Plan) -> None:
         plan.ambiguous = plan.ambiguous[1:]
         plan.status = "ambiguous-role"  # answered for every reading, and said so
     elif not plan.roles and not plan.ambiguous and plan.intent in _ROLE_FREE and plan.status == "answered":
-        plan.roles = [PlanRole(TECH_PM, "Technical Product Manager", "compared"), PlanRole(TECH_PGM, "Technical Program Manager", "compared")]
+        plan.roles = [PlanRole(iri, label, "compared") for iri, label in TPM_ROLES.items()]
         plan.assumptions.append("No role named: answered for the two TPM roles.")
     elif len(plan.roles) >= 2 and all(r.part == "subject" for r in plan.roles):
         plan.roles = [replace(r, part="compared") for r in plan.roles]

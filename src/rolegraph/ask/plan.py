@@ -21,6 +21,12 @@ READABLE = {"separate": "which skills separate", "shared": "what is shared", "ow
             "collaboration": "who does what together", "unknown": "search the knowledge base"}
 
 
+#: The two roles both called "TPM": the pair a question means when it names no role.
+TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
+TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
+TPM_ROLES = {TECH_PM: "Technical Product Manager", TECH_PGM: "Technical Program Manager"}
+
+
 @dataclass(frozen=True)
 class PlanRole:
     """A role named (or assumed) by the question and the part it plays."""

@@ -55,9 +55,6 @@ def role_facts(kb: KnowledgeBase, roles: Iterable[str]) -> list[dict[str, Cell]]
     return list(seen.values())
 
 
-TECH_PM = "https://w3id.org/rolegraph/id/role/technical-product-manager"
-TECH_PGM = "https://w3id.org/rolegraph/id/role/technical-program-manager"
-
 
 def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""

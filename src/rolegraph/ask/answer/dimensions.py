@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import TECH_PGM, TECH_PM, Answer, expanded_terms, role_facts
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.answer.base import Answer, expanded_terms, role_facts
+from rolegraph.ask.plan import TECH_PGM, TECH_PM, Plan
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 

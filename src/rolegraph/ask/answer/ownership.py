@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import TECH_PM, Answer, basis_of, join_names, role_facts
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.answer.base import Answer, basis_of, join_names, role_facts
+from rolegraph.ask.plan import TECH_PM, Plan
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 from rolegraph.results import Cell, Table

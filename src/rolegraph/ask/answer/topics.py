@@ -7,8 +7,6 @@ from collections.abc import Callable, Iterable
 
 from rolegraph import compare
 from rolegraph.ask.answer.base import (
-    TECH_PGM,
-    TECH_PM,
     Answer,
     basis_of,
     expanded_terms,
@@ -19,7 +17,7 @@ from rolegraph.ask.answer.base import (
     tx_stopwords,
     tx_words,
 )
-from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import index, tier_basis
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
@@ -73,7 +71,7 @@ _CAVEAT = re.compile(r"\b(blank|missing|not (?:in|named|stated|readable)|could n
 
 
 def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
-    roles = [r for r in plan.roles if r.iri in (TECH_PM, TECH_PGM)] or plan.roles[:1] or [PlanRole(TECH_PM, "Technical Product Manager")]
+    roles = [r for r in plan.roles if r.iri in (TECH_PM, TECH_PGM)] or plan.roles[:1] or [PlanRole(TECH_PM, TPM_ROLES[TECH_PM])]
     if plan.roles and len(roles) > 1 and not any("pgm" in a.lower() or "program" in a.lower() for a in [plan.question]):
         roles = roles[:1]
     table = Table("Who hires", ["role", "domain", "companies", "basis", "sources", "caveats"])

@@ -52,7 +52,7 @@ def in_process() -> dict[str, float]:
     built = best_ms(lambda: retrieve.build(kb), repeat=3)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "index.sqlite"
-        retrieve._save(retrieve.build(kb), path)
+        retrieve._save(retrieve.build(kb), path, "bench")
 
         def reopen() -> None:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)

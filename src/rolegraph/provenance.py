@@ -28,6 +28,8 @@ def asked_concerns(question: str) -> list[str]:
     words = "|".join(CONCERNS)
     found = []
     for c in CONCERNS:
+        if c not in q:
+            continue  # each pattern below has the word itself (and compiling them costs more than the test)
         quoted = re.search(rf"[\"“‘']{c}[\"”’']", q)
         named = re.search(rf"\bthe {c}\b", q)
         paired = re.search(rf"\b({words}) and (the )?{c}\b|\b{c} and (the )?({words})\b|\b{c} (?:and|or) ({words})\b", q)

@@ -16,9 +16,9 @@ import re
 from collections import Counter
 
 from rolegraph.ask import text as tx
-from rolegraph.ask.plan import TECH_PGM, TECH_PM
+from rolegraph.ask.plan import TPM_ROLES
 from rolegraph.kb import KnowledgeBase
-from rolegraph.resolve import RoleRef, resolve_role
+from rolegraph.resolve import RoleRef
 
 Mention = tuple[int, str, list[RoleRef]]
 
@@ -112,7 +112,7 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
 
 def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[int]) -> list[Mention]:
     """'the program one', 'the product side': one of the two TPM roles, by the word only its name has."""
-    qualifiers = _distinct([resolve_role(kb, TECH_PM), resolve_role(kb, TECH_PGM)])
+    qualifiers = _distinct([RoleRef(iri, label) for iri, label in TPM_ROLES.items()])  # no lookup: their labels are known
     found: list[Mention] = []
     for i in range(1, len(words) - 1):
         ref = qualifiers.get(stemmed[i])

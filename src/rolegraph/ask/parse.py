@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
@@ -58,7 +58,11 @@ def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
 
 @functools.lru_cache(maxsize=1)
 def cues() -> Cues:
-    """The cue vocabulary of ``cues.toml`` beside this module."""
+    """The cue vocabulary of ``cues.toml`` beside this module, stemmed (kept compiled between processes)."""
+    return Cues(*tx.compiled("cues", lambda: tuple(getattr(_compile(), f.name) for f in fields(Cues))))
+
+
+def _compile() -> Cues:
     data = tx.vocabulary()
     return Cues(
         intents=_weighted(data["intents"]),
@@ -365,9 +369,6 @@ def _joined_concerns(parts: list[str]) -> list[str]:
 
 def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> list[str]:
     """Misspelt words put right against the words of the graph and the cue vocabulary ('reprots' → 'reports')."""
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
     from rolegraph.ask.retrieve import index
 
     idx = index(kb)
@@ -378,6 +379,9 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
         known, known_stems = _lexicon(idx, c.known)
         if tx.stem(w) in known_stems:
             continue  # another form of a known word ("prioritises" beside "prioritised")
+        from rapidfuzz import process  # only for a word that may be misspelt
+        from rapidfuzz.distance import OSA
+
         matches = process.extract(w, known, scorer=OSA.normalized_similarity, score_cutoff=0.8 if len(w) > 4 else 0.65, limit=5)
         matches.sort(key=lambda m: (-m[1], m[0]))  # ties in a fixed order, whatever the hash seed
         fits = [m[0] for m in matches if len(w) > 4 or sorted(m[0]) == sorted(w)]  # short words: swapped letters only

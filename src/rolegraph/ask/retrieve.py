@@ -3,9 +3,11 @@
 One document per statement: a fact, a link (its target's label and its reason), a role's
 definition and comments, a disagreement and each of its positions, a knowledge gap, an
 abbreviation. Each document keeps its roles, dimension and basis, so a search can be scoped
-by the plan. For the packaged data the index is built once and kept in the cache directory,
-keyed by a hash of the data files' paths and one of their sizes and modification times and of
-the query that reads the texts (one index per set of files, as for prepared stores); other knowledge bases (an endpoint) get an in-memory index.
+by the plan. For data files the index is built once and kept in the cache directory, one file per set of
+files (named by a checksum of their paths), holding its key in a ``meta`` table: the files'
+sizes and modification times, :data:`LAYOUT`, ask's code (:func:`rolegraph.ask.cache.code_stamp`)
+and the query that reads the texts. A file whose key differs is rebuilt in place. Other knowledge
+bases (an endpoint) get an in-memory index.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rolegraph import queries
+from rolegraph.ask import cache
 from rolegraph.ask.text import stem
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import SourceRef
 
 #: Bump when the index layout changes (part of the cache key).
-LAYOUT = 4
+LAYOUT = 5
 #: bm25 weights of the columns: a link target's label counts more than its reason.
 WEIGHTS = (3.0, 1.0)
 _TIERS = {"seed": "seed", "seed-family": "seed-article"}
@@ -177,51 +180,48 @@ def index(kb: KnowledgeBase) -> Index:
 
 
 def _open(kb: KnowledgeBase) -> Index:
-    path = _cache_path(kb)
-    if path is not None and path.exists():
+    where = _cache_path(kb)
+    if where is not None and where[0].exists():
+        path, key = where
         try:
             conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-            conn.execute("SELECT count(*) FROM docs").fetchone()
-            return Index(conn)
+            if conn.execute("SELECT value FROM meta WHERE name = 'key'").fetchone() == (key,):
+                return Index(conn)
+            conn.close()
         except sqlite3.Error:
             pass  # unreadable or stale cache: rebuild it below
     conn = build(kb)
-    if path is not None:
-        _save(conn, path)
+    if where is not None:
+        _save(conn, *where)
     return Index(conn)
 
 
-def _cache_path(kb: KnowledgeBase) -> Path | None:
+def _cache_path(kb: KnowledgeBase) -> tuple[Path, str] | None:
+    """Where the index of ``kb``'s files is kept (one file per set of files), and the key its ``meta`` table
+    must hold: the files' sizes and modification times, the layout, ask's code and the texts query."""
     if not kb.files:
         return None
-    import hashlib
-    import json
-
-    from rolegraph.store import cache_dir
-
     try:
         paths = [str(p.resolve()) for p in kb.files]
         state = [(p.stat().st_size, p.stat().st_mtime_ns) for p in kb.files]
     except OSError:
         return None
-    which = hashlib.sha256(json.dumps(paths).encode()).hexdigest()[:16]
-    key = hashlib.sha256(json.dumps([LAYOUT, state, queries.get("texts").text, sqlite3.sqlite_version]).encode()).hexdigest()[:16]
-    return cache_dir() / f"ask-index-{which}-{key}.sqlite"
+    key = repr([LAYOUT, state, cache.code_stamp(), queries.get("texts").text, sqlite3.sqlite_version])
+    return cache.directory() / cache.file_name("ask-index", repr(paths), ".sqlite"), key
 
 
-def _save(conn: sqlite3.Connection, path: Path) -> None:
-    """Write the index next to the other caches, atomically; a read-only cache directory is not an error."""
+def _save(conn: sqlite3.Connection, path: Path, key: str) -> None:
+    """Write the index next to the other caches, atomically, with its key; a read-only cache directory is not an error."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{id(conn)}.tmp")
         disk = sqlite3.connect(tmp)
         conn.backup(disk)
+        disk.execute("INSERT OR REPLACE INTO meta VALUES ('key', ?)", (key,))
+        disk.commit()
         disk.close()
         tmp.replace(path)
-        for stale in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.sqlite"):  # older indexes of these files only
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, sqlite3.Error):
         pass
 
 
@@ -275,6 +275,7 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
                      " ".join(sorted({s.id for s in sources})), d["id"], d["disputed_by"]))
     conn.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     _add_words(conn, (f"{r[0]} {r[1]}" for r in rows))
+    conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
     conn.commit()
     return conn
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
+from rolegraph.ask import cache
 from rolegraph.resolve import normalise
+
+T = TypeVar("T")
 
 #: Longest question read, in characters and in words; the rest is ignored (bounded work per question).
 MAX_CHARS = 600
@@ -18,8 +21,32 @@ MAX_WORDS = 80
 
 @functools.lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    """The cue vocabulary file ``cues.toml`` beside this module, parsed."""
+    """The cue vocabulary file ``cues.toml`` beside this module, parsed (kept compiled, see :func:`compiled`)."""
+    return compiled("vocabulary", _read_vocabulary)
+
+
+def _read_vocabulary() -> dict[str, Any]:
+    import tomllib
+
     return tomllib.loads((Path(__file__).parent / "cues.toml").read_text(encoding="utf-8"))
+
+
+def compiled(name: str, build: Callable[[], T]) -> T:
+    """``build()``, kept in the cache directory until ask's code or ``cues.toml`` change (see :mod:`rolegraph.ask.cache`):
+    parsing the vocabulary and stemming its phrases costs more than a question does. ``build`` returns plain
+    data (dicts, lists, tuples, sets, strings, numbers)."""
+    path = cache.directory() / cache.file_name(f"ask-{name}", str(Path(__file__).parent), ".marshal")
+    key = _stamp()
+    value = cache.load(path, key)
+    if value is None:
+        value = build()
+        cache.save(path, key, value)
+    return value  # type: ignore[no-any-return]
+
+
+@functools.lru_cache(maxsize=1)
+def _stamp() -> str:
+    return cache.code_stamp()
 
 
 def stopwords() -> frozenset[str]:

@@ -19,6 +19,6 @@ def test_where_a_role_rolls_up(kb: KnowledgeBase) -> None:
 
 def test_a_matrix_row_names_every_party_accountable_first(kb: KnowledgeBase) -> None:
     lead = ask(kb, "go/no-go decision: tech pm, tpgm or someone else?").meta["lead"]
-    assert lead.startswith("go/no-go decision: executive sponsor A")
+    assert lead.startswith("go/no-go decision: the executive sponsor is accountable")
     meta = ask(kb, "who owns the RAID log, the product tpm or the program tpm?").meta
-    assert meta["plan"]["intents"][0] == "collaboration" and "risk log (RAID): Technical Program Manager A" in meta["lead"]
+    assert meta["plan"]["intents"][0] == "collaboration" and "risk log (RAID): the Technical Program Manager is accountable" in meta["lead"]

@@ -143,6 +143,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
             continue  # "the seed writer", "the article author": who wrote the source, not a job title
         if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
             continue  # "a team of engineers": people, not a role
+        if head.rstrip("s") == "developer":
+            continue  # "a java developer": a developer of any kind is the Software Engineer ('developer' names it)
         if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:
             continue  # "backgrounds lead into …": a verb, not a Tech Lead
         try:
@@ -341,7 +343,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     words = tx.words(question)
     stemmed = tx.stems(words)
     whole = _single(kb, question, c)
-    parts = _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))])
+    parts = _joined_back(c, _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]))
     if len(parts) > 1 and len(whole.intents) > 1:
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
@@ -362,6 +364,23 @@ def _joined_concerns(parts: list[str]) -> list[str]:
         said = tx.words(part)
         if out and said and said[0] in _CONCERN_SET and tx.words(out[-1])[-1:] and tx.words(out[-1])[-1] in _CONCERN_SET:
             out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part)
+    return out
+
+
+#: Words by which a part of a question points back at the one before ("go no go call, who owns it").
+_BACK = {"it", "that", "this", "them", "those", "these"}
+
+
+def _joined_back(c: Cues, parts: list[str]) -> list[str]:
+    """Parts put back together where a short part has no subject of its own, only cue words and a word pointing back
+    ('…, who owns it', '…, whose job is that')."""
+    out: list[str] = []
+    for part in parts:
+        said = tx.words(part)
+        if out and said and said[-1] in _BACK and len(said) <= 4 and all(w in c.known for w in tx.content_words(said[:-1])):
+            out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)
     return out
@@ -433,8 +452,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.one_way = bool(set(words) & _ONE_WAY)
     if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
-    if intents[:1] == ["ownership"] and not plan.concerns and _shared_work(kb, question):
-        plan.intents = intents = ["collaboration", *intents[1:]]  # "who owns the RAID log": a row of the responsibility matrix
+    if intents[:1] == ["ownership"] and not plan.concerns and matrix_activities(kb, stemmed):
+        plan.intents = intents = list(dict.fromkeys(["collaboration", *intents[1:]]))  # "who owns the RAID log": a row of the matrix
     if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed):
         # "who does a tpgm collaborate with": the role's partners, not how two roles split the work
         plan.intents = intents = ["team", *[i for i in intents[1:] if i != "team"]]
@@ -442,6 +461,11 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     plan.form = _form(c, words, stemmed, intents, roles, question)
+    if plan.form == "which-one" and intents[:1] in ([], *([i] for i in _WHO_DOES)) and _activity_asked(kb, words, stemmed, mentions):
+        # "who keeps the risks register", "who owns the program roadmap": the matrix row names who does it
+        plan.intents = intents = ["collaboration", *[i for i in intents if i != "ownership"]]
+        plan.concerns = []
+        plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
@@ -483,11 +507,35 @@ _ONE_SIDE = {"t", "cannot", "than", "apart", "stronger", "weaker", "unlike", "la
 _ONE_WAY = _ONE_SIDE | {"from", "doesn", "don", "only", "missing", "more", "without", "not"}
 
 
-def _shared_work(kb: KnowledgeBase, question: str) -> bool:
-    """Whether the question names an activity of the responsibility matrix (launch readiness, the risk log, go/no-go)."""
-    from rolegraph.collaborate import find_activities
+#: Intents a "who/which role …" question naming an activity of the responsibility matrix is answered from that matrix instead.
+_WHO_DOES = ("ownership", "definition", "deliverables", "day-to-day", "compare", "skills")
 
-    return bool(find_activities(kb, question))
+
+def _activity_asked(kb: KnowledgeBase, words: list[str], stemmed: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> bool:
+    """Whether the question names an activity of the matrix and no concern (what/why/…) beyond the activity's own words:
+    'timelines' is the program plan and the when, but 'timelines + which teams participate' asks about the who and when."""
+    spans = _activity_spans(kb, stemmed)
+    rest = " ".join(w for i, w in enumerate(words) if not any(s <= i < e for s, e in spans.values()))
+    return bool(spans) and not _concerns(rest, [m[1] for m in mentions])
+
+
+def matrix_activities(kb: KnowledgeBase, stemmed: list[str]) -> list[str]:
+    """Activities of the responsibility matrix (launch readiness, the risk log, go/no-go) the question names by any of
+    their names, matched on stems ('dependency maps', 'the risks register' names the risk log), in the order named."""
+    spans = _activity_spans(kb, stemmed)
+    return sorted(spans, key=spans.__getitem__)
+
+
+def _activity_spans(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, tuple[int, int]]:
+    """Each activity named and where: its longest name found; a name inside a longer one of another activity does not count."""
+    spans: dict[str, tuple[int, int]] = {}
+    for r in kb.named("raci-activities").records():
+        for name in (str(r["label"]), *str(r["names"] or "").split("|")):
+            at = tx.find_phrase(stemmed, tx.phrase_stems(name)) if name else -1
+            if at >= 0 and len(tx.phrase_stems(name)) > spans.get(str(r["activity"]), (0, 0))[1] - spans.get(str(r["activity"]), (0, 0))[0]:
+                spans[str(r["activity"])] = (at, at + len(tx.phrase_stems(name)))
+    return {a: (s, e) for a, (s, e) in spans.items()  # "program roadmap" names that activity, not also the one called "roadmap"
+            if not any(o != a and os <= s and e <= oe and oe - os > e - s for o, (os, oe) in spans.items())}
 
 
 def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:
@@ -510,10 +558,17 @@ def _specific_collaboration(c: Cues, stemmed: list[str]) -> bool:
     return any(p not in generic and w >= 3 and tx.find_phrase(stemmed, p) >= 0 for p, w in c.intents["collaboration"])
 
 
+#: Words after 'dev' that make it development, not a developer ("the dev team").
+_DEV_NOUNS = {"team", "teams", "work", "tools", "tooling", "cycle", "cycles", "process", "environment", "ops", "time", "velocity",
+              "experience", "productivity", "shop", "org", "orgs", "side", "background", "skills", "role", "roles", "manager", "managers"}
+
+
 def _as_titles(words: list[str]) -> list[str]:
     """'technical program management' names the Technical Program Manager: the discipline read as its title;
-    'mgr' is 'manager' and 'eng manager' an engineering one."""
+    'mgr' is 'manager', 'eng manager' an engineering one and 'dev' a developer."""
     out = ["manager" if w in ("mgr", "mgrs") else w for w in words]
+    out = [{"dev": "developer", "devs": "developers"}.get(w, w) if out[i + 1 : i + 2] == [] or out[i + 1] not in _DEV_NOUNS else w
+           for i, w in enumerate(out)]  # "a backend dev": a developer; "the dev team" is no person
     return ["manager" if w == "management" and i and out[i - 1] in ("program", "programme", "product", "project", "engineering")
             else "engineering" if w == "eng" and out[i + 1 : i + 2] == ["manager"] else w for i, w in enumerate(out)]
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import Answer, pair, without_roles
+from rolegraph.ask.answer.base import Answer, pair, tx_words, without_roles
 from rolegraph.ask.plan import Plan
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Result
@@ -70,24 +71,46 @@ def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """Who does what between two roles: the responsibility matrix, friction points and rituals (rolegraph.collaborate)."""
     from rolegraph import collaborate
+    from rolegraph.ask.parse import matrix_activities
+    from rolegraph.ask.text import stems
     from rolegraph.errors import RolegraphError
 
     a, b = pair(plan)
-    activities = collaborate.find_activities(kb, plan.question)
+    activities = matrix_activities(kb, stems(tx_words(plan.question)))
+    label = {str(r["activity"]): str(r["label"]) for r in kb.named("raci-activities").records()}
+    labels = [label[a] for a in activities]  # in the order the question names them
     try:
-        result = collaborate.collaborate(kb, a.iri, b.iri, plan.question if activities else None)
+        result = collaborate.collaborate(kb, a.iri, b.iri, " ".join(sorted(labels)) if activities else None)
     except RolegraphError as err:
         ans.notes.append(str(err))
         return
+    if activities and result.tables:  # a label names no other activity: "program roadmap" is not the product roadmap
+        result.tables[0].rows = sorted((row for row in result.tables[0].rows if row[0] in labels), key=lambda row: labels.index(str(row[0])))
     rows = result.tables[0].rows if result.tables else []
     if activities and rows:
         columns = result.tables[0].columns
         parties = range(1, columns.index("basis") if "basis" in columns else 3)  # every party of the row: the sponsor too
-        lead = "; ".join(f"{row[0]}: " + ", ".join(f"{columns[i]} {row[i]}" for i in sorted(parties, key=lambda i: _raci_rank(row[i])))
+        lead = "; ".join(f"{row[0]}: " + ", ".join(f"the {columns[i]} is {_raci_words(row[i])}"
+                                                   for i in sorted(parties, key=lambda i: _raci_rank(row[i])) if _raci_rank(row[i]) < 4)
                          for row in rows[:3])
+        at = {label: i for i, label in enumerate(columns)}
+        named = sorted((r for r in plan.roles if r.label in at), key=lambda r: _raci_rank(rows[0][at[r.label]]))
+        if plan.form == "which-one" and named and _raci_rank(rows[0][at[named[0].label]]) == 0:
+            lead = f"The {named[0].label}: {lead}"  # "which of the two keeps the risk log": the one of them accountable for it
     else:
         lead = result.title
     _from_result(kb, ans, result, lead + ".")
+
+
+_RACI = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+
+
+def _raci_words(cell: object) -> str:
+    """A matrix cell in words: 'A, R* (keeps the log)' → 'accountable and responsible (contested; keeps the log)'."""
+    codes, _, note = str(cell).partition(" (")
+    words = " and ".join(_RACI[c] for c in re.findall(r"[ARCI]", codes))
+    notes = (["contested"] if "*" in codes else []) + ([note.rstrip(")")] if note else [])
+    return words + (f" ({'; '.join(notes)})" if notes else "")
 
 
 def _raci_rank(cell: object) -> int:

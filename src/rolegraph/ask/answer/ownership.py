@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import Answer, basis_of, join_names, role_facts
+from rolegraph.ask.answer.base import Answer, basis_of, join_names
 from rolegraph.ask.plan import TECH_PM, Plan
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
@@ -67,11 +67,28 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.lead = (f"The {subjects[0].label} owns " + join_names([f"the {c}" for c in owned_by_subject]) + "." if owned_by_subject
                     else f"No ownership of the what, why, how, who or when is recorded for the {subjects[0].label}.")
     ans.tables.append(table)
-    if {"what", "why"} & set(concerns):
-        fact = next((f for f in role_facts(kb, [TECH_PM]) if f["id"] == "TPM-F1"), None)
-        if fact:
-            ans.add(kb, f"{fact['text']} ({fact['id']})", [str(fact["fact"])])
+    for fact in concern_facts(kb, concerns):
+        ans.add(kb, f"{fact['text']} ({fact['id']})", [str(fact["fact"])])
     ans.notes += compare.disagreement_notes(kb, disputed)
+
+
+_CONCERN_FACTS = """PREFIX rg: <https://w3id.org/rolegraph/ns#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT ?fact ?id ?text ?concern WHERE {
+  ?fact a rg:Fact ; dct:subject ?c ; dct:identifier ?id ; rg:text ?t .
+  ?c a rg:Concern ; skos:notation ?concern .
+  BIND(STR(?t) AS ?text)
+} ORDER BY ?id ?concern"""
+
+
+def concern_facts(kb: KnowledgeBase, concerns: list[str]) -> list[dict[str, Cell]]:
+    """Facts whose ``dct:subject`` is one of ``concerns`` (the evidence the data names for who owns it), once each."""
+    found: dict[str, dict[str, Cell]] = {}
+    for r in kb.select(_CONCERN_FACTS).records():
+        if r["concern"] in concerns:
+            found.setdefault(str(r["fact"]), r)
+    return list(found.values())
 
 
 def _merge_leads(leads: list[str]) -> list[str]:

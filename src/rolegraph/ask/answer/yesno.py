@@ -13,6 +13,8 @@ from rolegraph.kb import KnowledgeBase
 
 def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """Yes or No from the deciding row: an identity, the handlers' rows or the best retrieved text."""
+    if plan.intent == "transitions" and plan.skills and _by_importance(kb, plan, ans):
+        return  # "if I move into X, will I still be writing code": the skill in the role moved to, not the move
     if ans.lead.startswith(("Yes", "No", "Not ")):
         return
     identity = identity_verdict(kb, plan)
@@ -50,9 +52,12 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
 def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     """'Does a Program Manager need software architecture?': one role and the skills named, decided by their importance
     (0–5): at least 3 is Yes, at most 1 is No; False when the question names no skill or the rating is in between."""
-    if len(plan.roles) != 1 or not plan.skills:
+    targets = [r for r in plan.roles if r.part == "target"]
+    roles = targets if plan.intent == "transitions" else plan.roles
+    if len(roles) != 1 or not plan.skills:
         return False
-    rows = [r for r in kb.named("skill-profile", role=plan.roles[0].iri).records() if r["label"] in plan.skills]
+    role = roles[0]
+    rows = [r for r in kb.named("skill-profile", role=role.iri).records() if r["label"] in plan.skills]
     if not rows:
         return False
     value = sum(int(str(r["importance"])) for r in rows) / len(rows)
@@ -61,9 +66,9 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     asked_negative = _asked_negative(plan)
     verdict = "Yes" if (value >= 3) != asked_negative else "No"
     for r in rows:
-        ans.add(kb, f"{plan.roles[0].label} — {r['label']}: importance {r['importance']} of 5" + (f" — {r['reason']}" if r["reason"] else ""),
+        ans.add(kb, f"{role.label} — {r['label']}: importance {r['importance']} of 5" + (f" — {r['reason']}" if r["reason"] else ""),
                 [str(r["link"])])
-    ans.lead = f"{verdict}: the {plan.roles[0].label} rates " + ", ".join(f"{r['label']} {r['importance']}" for r in rows) + " on the 0–5 scale."
+    ans.lead = f"{verdict}: the {role.label} rates " + ", ".join(f"{r['label']} {r['importance']}" for r in rows) + " on the 0–5 scale."
     return True
 
 

@@ -10,6 +10,7 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from rolegraph.errors import AmbiguousRole, QueryError, RoleNotFound
@@ -38,14 +39,23 @@ def normalise(name: str) -> str:
     return re.sub(r"^(a|an|the) ", "", text)
 
 
+def name_kinds(name: str, kind: str) -> tuple[str, bool, bool]:
+    """A role name (as written, with its kind from the ``role-names`` query) normalised, and whether it is a
+    short form (TPM, PM-T, TPgM; not "Tech PM") and whether misspellings of it are matched."""
+    normal = normalise(name)
+    short = name.isupper() or (kind in ("abbreviation", "short-form") and " " not in name)
+    fuzzy = (kind in ("label", "alias", "hidden") and len(normal) > 4) or " " in normal  # "tehc pgm" is "tech pgm", not "pgm"
+    return normal, short, fuzzy
+
+
 @dataclass
 class NameIndex:
     """Every lookup name of every role, normalised."""
 
-    exact: dict[str, set[str]]
-    labels: dict[str, str]
-    fuzzy: dict[str, set[str]]
-    short_forms: set[str]
+    exact: Mapping[str, set[str]]
+    labels: Mapping[str, str]
+    fuzzy: Mapping[str, set[str]]
+    short_forms: Container[str]
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> NameIndex:
@@ -54,15 +64,16 @@ class NameIndex:
         labels: dict[str, str] = {}
         short_forms: set[str] = set()
         for row in kb.named("role-names").records():
-            role, name, kind = str(row["role"]), normalise(str(row["name"])), str(row["kind"])
+            role = str(row["role"])
             labels[role] = str(row["label"])
+            name, short, close = name_kinds(str(row["name"]), str(row["kind"]))
             if not name:
                 continue
             exact[name].add(role)
-            if str(row["name"]).isupper() or (kind in ("abbreviation", "short-form") and " " not in str(row["name"])):
-                short_forms.add(name)  # TPM, PM-T, TPgM; not "Tech PM"
-            if (kind in ("label", "alias", "hidden") and len(name) > 4) or " " in name:
-                fuzzy[name].add(role)  # multi-word abbreviations too: "tehc pgm" is "tech pgm", not "pgm"
+            if short:
+                short_forms.add(name)
+            if close:
+                fuzzy[name].add(role)
         return cls(dict(exact), labels, dict(fuzzy), short_forms)
 
     def is_short_form(self, name: str) -> bool:
@@ -72,11 +83,23 @@ class NameIndex:
     def ref(self, iri: str) -> RoleRef:
         return RoleRef(iri, self.labels[iri])
 
-    def scores(self, name: str) -> list[tuple[float, str]]:
-        """Best similarity per role, highest first."""
+    def near(self, phrase: str, edits: float) -> Iterable[tuple[str, set[str]]]:
+        """The fuzzy names (with their roles) that may be ``phrase`` with at most ``edits`` × its length changed:
+        here every one; an index of the names (rolegraph.ask.retrieve) narrows them by shared letter pairs."""
+        return self.fuzzy.items()
+
+    def having(self, size: int, at: int, word: str) -> Iterable[tuple[str, set[str]]]:
+        """The fuzzy names (with their roles) of ``size`` words whose word ``at`` is ``word``: here every one, for the
+        caller to check; an index of the names narrows them."""
+        return self.fuzzy.items()
+
+    def scores(self, name: str, at_least: float = 0.0) -> list[tuple[float, str]]:
+        """Best similarity per role, highest first; only the roles scoring ``at_least`` when that is given."""
         best: dict[str, float] = {}
-        for candidate, roles in self.fuzzy.items():
+        for candidate, roles in (self.near(name, 1 - at_least) if at_least else self.fuzzy.items()):
             score = similarity(name, candidate)
+            if score < at_least:
+                continue
             for role in roles:
                 best[role] = max(best.get(role, 0.0), score)
         return sorted(((s, r) for r, s in best.items()), key=lambda x: (-x[0], self.labels[x[1]]))
@@ -95,8 +118,13 @@ def similarity(a: str, b: str) -> float:
 _INDEX_CACHE: weakref.WeakKeyDictionary[KnowledgeBase, NameIndex] = weakref.WeakKeyDictionary()
 
 
+def use_index(kb: KnowledgeBase, idx: NameIndex) -> None:
+    """Look ``kb``'s role names up in ``idx`` (e.g. read from ask's cached index) instead of building the full index."""
+    _INDEX_CACHE[kb] = idx
+
+
 def index(kb: KnowledgeBase) -> NameIndex:
-    """The name index of ``kb`` (built once per knowledge base)."""
+    """The name index of ``kb`` (built once per knowledge base, unless :func:`use_index` gave one)."""
     if kb not in _INDEX_CACHE:
         _INDEX_CACHE[kb] = NameIndex.build(kb)
     return _INDEX_CACHE[kb]
@@ -150,10 +178,19 @@ def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
             return idx.ref(roles[0])
         readings = [reading(kb, r, idx.labels[r], name) for r in roles]
         raise AmbiguousRole(name, sorted(readings, key=lambda text: (text not in idx.labels.values(), text)))  # plain names first
-    scores = idx.scores(key)
+    best = _fuzzy_match(idx, key)
+    if best is not None:
+        return idx.ref(best)
+    raise RoleNotFound(name, [idx.labels[r] for _, r in idx.scores(key)[:3]])
+
+
+def _fuzzy_match(idx: NameIndex, phrase: str) -> str | None:
+    """The one role a misspelt ``phrase`` names: scored at least FUZZY_CUTOFF and FUZZY_MARGIN above any other
+    (so only roles within FUZZY_CUTOFF − FUZZY_MARGIN can decide it)."""
+    scores = idx.scores(phrase, at_least=FUZZY_CUTOFF - FUZZY_MARGIN)
     if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
-        return idx.ref(scores[0][1])
-    raise RoleNotFound(name, [idx.labels[r] for _, r in scores[:3]])
+        return scores[0][1]
+    return None
 
 
 #: Words that never start or end a role name; fuzzy matching skips spans that do.
@@ -198,7 +235,8 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
         if len(within) != 1 or taken.intersection(range(start, start + size)) != covered:
             return None
         span = words[start : start + size]
-        for name, roles in idx.fuzzy.items():
+        at = min(covered) - start
+        for name, roles in idx.having(size, at, span[at]):
             parts = name.split()
             if len(parts) == size and len(roles) == 1 and all(
                     w == n if start + i in covered else (w not in idx.exact and similarity(w, n) >= FUZZY_CUTOFF)
@@ -219,8 +257,8 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
             edge = {words[start], words[start + size - 1]}
             if edge & _EDGE_WORDS or len(phrase) < 7 or taken.intersection(range(start, start + size)):
                 continue
-            scores = idx.scores(phrase)
-            if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
-                take(start, size, phrase, [scores[0][1]])
+            best = _fuzzy_match(idx, phrase)
+            if best is not None:
+                take(start, size, phrase, [best])
     exact((1,))
     return sorted(found)

@@ -17,6 +17,7 @@ from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import asked_concerns
+from rolegraph.queries import IRI
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 
 #: Lowest score at which an intent counts as asked.
@@ -169,7 +170,7 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
         list[PlanRole], list[dict[str, Any]], list[str]]:
     """The roles named, the ambiguous short forms (unresolved), and notes on how short forms were read."""
     named = {r.iri for _, _, readings in mentions if len(readings) == 1 for r in readings}
-    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("role-info", role=tuple(IRI(i) for i in sorted(named))).records()} if named else {}
     parents = {kinds[i] for i in named if kinds.get(i)}
     roles: list[PlanRole] = []
     ambiguous: list[dict[str, Any]] = []
@@ -308,12 +309,9 @@ def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
     from rolegraph.ask.retrieve import index
 
     found: dict[str, list[str]] = {"skill": [], "activity": [], "hiring": []}
-    for label, kind in index(kb).labels():
-        if kind in found and label not in found[kind]:
-            stems = tx.phrase_stems(label)
-            head = stems[:2] if len(stems) >= 3 and stems[1] not in ("and", "of") else stems  # "customer discovery" names
-            if stems and len(" ".join(stems)) > 3 and tx.find_phrase(stemmed, head) >= 0:  # "customer discovery and user research"
-                found[kind].append(label)
+    for label, kind in index(kb).named(stemmed):  # by the label's first words: "customer discovery" names
+        if label not in found[kind]:  # "customer discovery and user research"
+            found[kind].append(label)
     return found
 
 
@@ -337,6 +335,9 @@ def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
 
 def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | None = None) -> Plan:
     """How ``question`` is understood (a follow-up is read against ``previous``); never raises."""
+    from rolegraph.ask.retrieve import index
+
+    index(kb)  # opened first: the role names are looked up in it
     prev = Plan.from_dict(previous) if isinstance(previous, dict) else previous
     question = tx.clip(question)
     c = cues()
@@ -393,7 +394,7 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
     idx = index(kb)
     out = list(words)
     for i, w in enumerate(words):
-        if i in skip or len(w) < 3 or w.isdigit() or w in c.known or w in idx.vocabulary() or w in tx.stopwords():
+        if i in skip or len(w) < 3 or w.isdigit() or w in c.known or idx.known(w) or w in tx.stopwords():
             continue
         known, known_stems = _lexicon(idx, c.known)
         if tx.stem(w) in known_stems:

@@ -54,7 +54,7 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     identity = re.search(r"\b(is|are)\b", head)
     if len(roles) >= 2 and identity:
         a, b = roles[0], roles[1]
-        kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+        kinds = {str(r["role"]): str(r["kind_of"] or "") for r in compare.role_info(kb, a.iri)}  # bound: not every role
         if kinds.get(a.iri) == b.label or a.iri == b.iri:
             return
         parent = kinds.get(a.iri, "")

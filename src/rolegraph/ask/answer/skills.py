@@ -80,7 +80,7 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """How two roles differ: what each owns, and the skills each needs more than the other."""
     a, b = pair(plan)
     parts = []
-    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in compare.role_info(kb, a.iri, b.iri)}  # bound: not every role
     for x, y in ((a, b), (b, a)):
         if kinds.get(x.iri) == y.label:
             parts.append(f"the {x.label} is a kind of {y.label}")

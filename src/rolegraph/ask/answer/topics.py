@@ -116,7 +116,7 @@ def _word_stems(text: str) -> list[tuple[str, str]]:
 
 
 def _define(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
-    infos = {str(r["role"]): r for r in kb.named("roles").records()}
+    infos = {str(r["role"]): r for r in compare.role_info(kb, *(r.iri for r in plan.roles))}  # bound: not every role
     for role in plan.roles:
         info = infos[role.iri]
         ans.add(kb, f"{role.label}: {info['definition']}", [role.iri])

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rolegraph.ask.answer.base import FUNCTION_WORDS, NEGATION, Answer, expanded_terms, hit_text, is_negative, stems_of, tx_stopwords, tx_words, without_roles
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
+from rolegraph.compare import role_info
 from rolegraph.kb import KnowledgeBase
 
 
@@ -110,7 +111,7 @@ def identity_verdict(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]] | N
     if len(plan.roles) != 2 or (plan.intent not in ("definition", "compare", "abbreviation", "unknown") and plan.intents):
         return None
     a, b = plan.roles
-    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("roles").records()}
+    kinds = {str(r["role"]): str(r["kind_of"] or "") for r in role_info(kb, a.iri, b.iri)}  # bound: not every role
     if kinds.get(a.iri) == b.label:
         return f"Yes: the {a.label} is a kind of {b.label}.", [a.iri]
     if kinds.get(b.iri) == a.label:

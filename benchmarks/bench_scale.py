@@ -124,14 +124,15 @@ def cli(args: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def commands_at_scale(esco: Path, env: dict[str, str], rounds: int) -> dict[str, tuple[float, float]]:
-    """Median wall seconds of each result command on the shipped graph and with ``esco`` (interleaved rounds)."""
+def commands_at_scale(esco: Path, env: dict[str, str], rounds: int, names: list[str]) -> dict[str, tuple[float, float]]:
+    """Median wall seconds of each result command in ``names`` on the shipped graph and with ``esco`` (interleaved rounds)."""
     shipped = {k: v for k, v in env.items() if k != "ROLEGRAPH_STORE"}
-    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in COMMANDS}
-    for args in COMMANDS.values():  # warm the OS caches; not counted
+    commands = {name: COMMANDS[name] for name in names}
+    times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
+    for args in commands.values():  # warm the OS caches and build the ask index; not counted
         cli(args, shipped), cli([*args, "--data", str(esco)], env)
     for _ in range(rounds):
-        for name, args in COMMANDS.items():
+        for name, args in commands.items():
             times[name][0].append(cli(args, shipped))
             times[name][1].append(cli([*args, "--data", str(esco)], env))
     return {name: (statistics.median(small), statistics.median(large)) for name, (small, large) in times.items()}
@@ -214,7 +215,8 @@ def validation(esco: Path, env: dict[str, str], rounds: int) -> tuple[float, flo
 
 
 def bench(
-    size: int, work: Path, rounds: int, endpoint: bool, esco_file: Path | None = None, rdflib_too: bool = True
+    size: int, work: Path, rounds: int, endpoint: bool, esco_file: Path | None = None, rdflib_too: bool = True,
+    commands: list[str] | None = None, validate: bool = True,
 ) -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
     """All measurements for one size: single numbers, and each command's (shipped, at scale) medians."""
     esco = esco_file or generate(size, work / "data")
@@ -227,8 +229,8 @@ def bench(
     cli([*FIRST, "--data", str(esco)], env)  # the CLI's own store for these files, built once
     first = statistics.median(cli([*FIRST, "--data", str(esco)], env) for _ in range(3))
     memory = run("command", files, env, ARGS=[*FIRST, "--data", str(esco), "--format", "json"])
-    scaled = commands_at_scale(esco, env, rounds)
-    validate_small, validate_large = validation(esco, env, rounds)
+    scaled = commands_at_scale(esco, env, rounds, commands or list(COMMANDS))
+    validate_small, validate_large = validation(esco, env, rounds) if validate else (float("nan"), float("nan"))
     ours, bare = endpoint_overhead(files, work) if endpoint else (float("nan"), float("nan"))
     return {
         "validate_s": validate_small,
@@ -252,6 +254,8 @@ def main() -> None:
     parser.add_argument("--skip-endpoint", action="store_true", help="skip the endpoint measurement (needs oxigraph serve)")
     parser.add_argument("--skip-rdflib", action="store_true", help="skip the rdflib and raw bulk-load baselines (minutes at 1M)")
     parser.add_argument("--esco", type=Path, help="an ESCO-shaped Turtle file made earlier (gen_esco_synthetic.py) instead of --sizes")
+    parser.add_argument("--commands", nargs="+", choices=sorted(COMMANDS), help="time only these result commands (default: all)")
+    parser.add_argument("--skip-validate", action="store_true", help="skip the validate measurement (minutes at 1M)")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (its prepared store and ask index are reused)")
     args = parser.parse_args()
     baseline = python_pass()
@@ -260,7 +264,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="rolegraph-bench-") as tmp:
             work = args.keep or Path(tmp)
             work.mkdir(parents=True, exist_ok=True)
-            m, scaled = bench(size, work, args.rounds, not args.skip_endpoint, args.esco, not args.skip_rdflib)
+            m, scaled = bench(size, work, args.rounds, not args.skip_endpoint, args.esco, not args.skip_rdflib,
+                              args.commands, not args.skip_validate)
         mib = 1024
         print(f"\n== {args.esco or f'{size:,} ESCO-shaped triples'} (+ shipped graph) ==")
         print(f"commands (cold CLI, --format json, medians of {args.rounds} interleaved rounds; target <= 1.5x):")

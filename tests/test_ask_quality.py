@@ -54,3 +54,42 @@ def test_ownership_cites_the_facts_the_data_links_to_the_concern(kb: KnowledgeBa
 def test_a_skill_asked_about_after_a_move_is_judged_in_the_role_moved_to(kb: KnowledgeBase) -> None:
     said = lead(kb, "if i move from swe into technical program management will i still be writing code?")
     assert said.startswith("No: the Technical Program Manager rates writing code")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("are tech pms and tech pgms both individual contributors", "Yes, true of both"),
+    ("is it true neither the product tpm nor the program tpm has reports", "Yes, true of both"),
+    ("do tech pms and tpgms have direct reports", "No, true of neither"),
+    ("are engineering managers and tpgms both people managers", "No, true only of the Engineering Manager"),
+])
+def test_a_closed_question_about_several_roles_is_decided_for_each(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    said = lead(kb, question)
+    assert said.startswith(verdict) and said.count("direct reports") >= 2, said
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("is a tech pm somebody's boss", "No"),
+    ("is a tpgm an IC", "Yes"),
+    ("does anyone actually report to a tpgm or are they an ic", "No"),
+])
+def test_a_closed_question_on_a_slice_is_decided_by_its_row(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(f"{verdict}: Technical ")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("at amazon, does TPM mean the program manager one", "Yes"),
+    ("if an amazon recruiter says tpm do they mean technical program manager?", "Yes"),
+    ("is tpm at amazon the program role and not the product role", "Yes"),
+    ("does tpm at amazon mean technical product manager", "No"),
+    ("at dropbox is a tpm the product one", "No"),
+])
+def test_what_a_short_form_means_at_a_company_is_decided_by_the_graphs_use_there(kb: KnowledgeBase, question: str,
+                                                                                 verdict: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and meta["lead"].startswith(f"{verdict}: beside "), meta["lead"]
+    assert "TPM means the Technical Program Manager" in meta["lead"]
+
+
+def test_a_person_at_a_company_is_no_unknown_role(kb: KnowledgeBase) -> None:
+    assert parse(kb, "what does a google recruiter look for in a tpgm").unknown_roles == []
+    assert parse(kb, "what does a scrum master do").unknown_roles == ["scrum master"]

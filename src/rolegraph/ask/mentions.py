@@ -54,7 +54,7 @@ def _distinct(readings: list[RoleRef]) -> dict[str, RoleRef]:
     return {s: by_iri[next(iter(iris))] for s, iris in owners.items() if len(iris) == 1}
 
 
-def _named_reading(kb: KnowledgeBase, words: list[str], taken: set[int], phrase: str,
+def named_reading(kb: KnowledgeBase, words: list[str], taken: set[int], phrase: str,
                    readings: list[RoleRef]) -> tuple[str, RoleRef] | None:
     """A name in the question (a word the graph always writes capitalised: Dropbox, Amazon) and the one reading
     the graph uses ``phrase`` for in the statements naming it, if only one."""
@@ -84,7 +84,7 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
     notes: list[str] = []
     for start, phrase, readings in mentions:
         if len(readings) < 2:
-            out.append((start, phrase, readings))
+            out.append(_one_of_two(words, (start, phrase, readings)))
             continue
         qualifiers = _distinct(readings)
         end = start + len(phrase.split())
@@ -100,7 +100,7 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
         elif after is not None:
             out.append((start, f"{phrase} {words[end]}", [after]))
             notes.append(f"'{phrase} {words[end]}' read as the {after.label}.")
-        elif (named := _named_reading(kb, words, taken, phrase, readings)) is not None:
+        elif (named := named_reading(kb, words, taken, phrase, readings)) is not None:
             out.append((start, phrase, [named[1]]))
             notes.append(f"'{phrase.upper()}' beside {named[0].title()} read as the {named[1].label}: "
                          "the knowledge base uses that short form there for this role only.")
@@ -108,6 +108,20 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
             out.append((start, phrase, readings))
     out += _sides(kb, words, stemmed, taken)
     return sorted(out, key=lambda m: m[0]), notes
+
+
+#: Words after "the program manager …" that make it one of the two TPM roles rather than the role of that name.
+_ONE_OF = {"one", "ones", "side", "flavour", "flavor", "variant", "version", "track"}
+
+
+def _one_of_two(words: list[str], mention: Mention) -> Mention:
+    """'the program manager one': of the two TPM roles, the one whose name ends with the role named."""
+    start, phrase, readings = mention
+    end = start + len(phrase.split())
+    if not (start and words[start - 1] in _DETERMINERS and words[end : end + 1] and words[end] in _ONE_OF):
+        return mention
+    fits = [RoleRef(iri, label) for iri, label in TPM_ROLES.items() if label.endswith(f" {readings[0].label}")]
+    return (start, f"{phrase} {words[end]}", fits) if len(fits) == 1 else mention
 
 
 def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[int]) -> list[Mention]:

@@ -142,6 +142,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         head = phrase.split()[-1]
         if phrase.split()[0] in _SOURCE_WORDS:
             continue  # "the seed writer", "the article author": who wrote the source, not a job title
+        if " " in phrase and _company(kb, phrase.rsplit(" ", 1)[0]):
+            continue  # "an amazon recruiter": a person at a company, not a job title
         if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
             continue  # "a team of engineers": people, not a role
         if head.rstrip("s") == "developer":
@@ -155,6 +157,13 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         except RolegraphError:
             continue
     return unknown
+
+
+def _company(kb: KnowledgeBase, words: str) -> bool:
+    """Whether ``words`` are the name of a company the graph records."""
+    from rolegraph.ask.retrieve import index
+
+    return any(kind == "hiring" and normalise(label) == words for label, kind in index(kb).named(tx.stems(words.split())))
 
 
 def _part(words: list[str], start: int) -> str:
@@ -226,6 +235,10 @@ _WH = {"what", "which", "who", "whom", "whose", "how", "why", "when", "where", "
        "define", "describe", "compare", "rank", "order", "show", "give"}
 
 
+#: Words that open a place or setting before the question itself ("at amazon, does …", "in a startup do …").
+_PLACE = {"at", "in", "for", "among", "within", "inside"}
+
+
 def _closing_yes_no(c: Cues, question: str) -> bool:
     """Whether the question's last clause is a closed one ('…, do they exist?')."""
     clauses = [tx.words(part) for part in question.split(",")[1:]]
@@ -235,6 +248,8 @@ def _closing_yes_no(c: Cues, question: str) -> bool:
 def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question: str) -> str:
     question_mark = question.rstrip().endswith("?")
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
+    if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 5] if w in c.yes_no or w in _WH]):
+        opener = after[0]  # "at dropbox is a tpm the product one": the question opens after the place
     forms = score(c.forms, stemmed)
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
@@ -423,6 +438,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     mentions = [_non_technical(kb, words, m) for m in mentions]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
+    short_forms = {start: {r.iri for r in readings} for start, _, readings in mentions if len(readings) > 1}
     mentions, read_as = in_context(kb, words, mentions)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
     assumptions = read_as + assumptions
@@ -467,6 +483,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["collaboration", *[i for i in intents if i != "ownership"]]
         plan.concerns = []
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
+    if plan.form == "yes-no" and intents[:1] in ([], ["definition"]) and any(
+            len(readings) == 1 and start not in short_forms and readings[0].iri in iris
+            for start, _, readings in mentions for iris in short_forms.values()):
+        plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
     plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])

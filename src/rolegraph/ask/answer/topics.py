@@ -56,6 +56,32 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if f["dimension"] == "naming" and form.lower() in str(f["text"]).lower():
                 ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
+    if plan.form == "yes-no":
+        _reading_verdict(kb, plan, ans)
+
+
+def _reading_verdict(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """'Does TPM at Amazon mean the program one?': Yes when the role proposed is the reading the graph uses there (a name
+    in the question settles it, ask.mentions), No when it is another; without such a name, Yes when it is one reading."""
+    from rolegraph.ask.mentions import in_context, named_reading
+    from rolegraph.resolve import find_roles_in_text
+
+    words = tx_words(plan.question)
+    found = find_roles_in_text(kb, " ".join(words))
+    for start, phrase, readings in (m for m in found if len(m[2]) > 1):
+        taken = {i for s, p, _ in found for i in range(s, s + len(p.split()))}
+        others = [m for m in in_context(kb, words, [m for m in found if m[0] != start])[0] if len(m[2]) == 1]
+        proposed = next((m[2][0] for m in others if m[2][0] in readings), None)
+        if proposed is None:
+            continue
+        named = named_reading(kb, words, taken, phrase, readings)
+        if named is None:
+            ans.lead = f"Yes, among other readings: {ans.lead}"
+        else:
+            where, meant = named
+            ans.lead = (f"{'Yes' if meant == proposed else 'No'}: beside {where.title()}, {phrase.upper()} means the {meant.label}"
+                        + ("." if meant == proposed else f", not the {proposed.label}."))
+        return
 
 
 def _catalogue(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

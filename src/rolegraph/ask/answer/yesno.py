@@ -5,7 +5,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import FUNCTION_WORDS, NEGATION, Answer, expanded_terms, hit_text, is_negative, stems_of, tx_stopwords, tx_words, without_roles
+from rolegraph.ask.answer.base import (
+    FUNCTION_WORDS,
+    NEGATION,
+    Answer,
+    expanded_terms,
+    hit_text,
+    is_negative,
+    join_names,
+    stems_of,
+    tx_stopwords,
+    tx_words,
+    without_roles,
+)
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.compare import role_info
@@ -31,7 +43,9 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     evidence = [(i["text"], retrieved.pop(i["text"], None)) for i in ans.items] + [(t, h) for t, h in retrieved.items()]
     if not evidence or not wanted:
         return
-    asked_negative = _asked_negative(plan)
+    asked_negative = _asked_negative(plan) != _asks_absence(plan)
+    if _per_role(kb, plan, ans, wanted, asked_negative):
+        return
     threshold = _threshold(plan, [e for e in evidence if wanted & stems_of(e[0])])
     reading = ""
     if threshold:
@@ -48,6 +62,61 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     ans.lead = f"{verdict}{disputed}: {reading}{text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
+
+
+def _phrases(key: str) -> list[tuple[str, ...]]:
+    from rolegraph.ask.text import phrase_stems, vocabulary
+
+    return [phrase_stems(p) for p in vocabulary()["yes_no"].get(key, [])]
+
+
+def _says(plan: Plan, key: str) -> bool:
+    """Whether the question has a phrase of ``[yes_no].KEY`` in cues.toml."""
+    from rolegraph.ask.text import find_phrase, stems
+
+    said = stems(tx_words(plan.question))
+    return any(find_phrase(said, p) >= 0 for p in _phrases(key))
+
+
+def _asks_absence(plan: Plan) -> bool:
+    """'Is a Tech PM an individual contributor?' asks whether a row says none (``[yes_no].absent``); not when it is the
+    alternative after 'or' ('does anyone report to them or are they an IC' asks the first)."""
+    from rolegraph.ask.text import find_phrase, stems
+
+    words = tx_words(plan.question)
+    said = stems(words)
+    return any((at := find_phrase(said, p)) >= 0 and "or" not in words[:at] for p in _phrases("absent"))
+
+
+def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], asked_negative: bool) -> bool:
+    """'Are both Tech PMs and Tech PgMs individual contributors?': each role named decided by its own best row, then
+    combined: every role for 'both' / 'neither' / 'A and B', any one for 'either'. False when a role has no row of its own."""
+    from rolegraph.ask.answer.dimensions import HANDLERS as DIMENSIONS
+    from rolegraph.ask.answer.dimensions import asked_relations
+
+    roles = [r for r in plan.roles if r.part in ("compared", "subject") or (r.part == "target" and plan.intent != "transitions")]
+    sliced = plan.intent in DIMENSIONS and bool(asked_relations(plan, plan.intent))  # "is a Tech PM somebody's boss": direct reports
+    if len(roles) < (1 if sliced else 2):
+        return False
+    decided = []
+    for role in roles:
+        own = [i["text"] for i in ans.items if i["text"].startswith(f"{role.label} — ")]
+        if not own:
+            return False
+        text = max(own, key=lambda t: len(wanted & stems_of(without_roles(kb, t))))  # the first best: the handler's order
+        decided.append((role, is_negative(text, wanted) == asked_negative, text))
+    held = [role.label for role, holds, _ in decided if holds]
+    rows = "; ".join(text for _, _, text in decided)
+    if len(decided) == 1:
+        ans.lead = f"{'Yes' if held else 'No'}: {rows}"
+    elif _says(plan, "any") and not _says(plan, "every"):
+        ans.lead = (f"Yes, true of the {join_names(held)}: " if held else "No, true of none of them: ") + rows
+    elif len(held) == len(decided):
+        ans.lead = f"Yes, true of {'both' if len(held) == 2 else 'all of them'}: {rows}"
+    else:
+        ans.lead = (f"No, true only of the {join_names(held)}: " if held else
+                    f"No, true of {'neither' if len(decided) == 2 else 'none of them'}: ") + rows
+    return True
 
 
 def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:

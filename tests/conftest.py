@@ -51,3 +51,19 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuoso]:
 def runner() -> CliRunner:
     """typer's in-process runner."""
     return CliRunner()
+
+
+def run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int | str | None:
+    """Run the console script's ``main()`` in process on ``args``; its exit code. Collection is left on and unfrozen."""
+    import gc
+
+    from rolegraph.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["rolegraph", *args])
+    try:
+        with pytest.raises(SystemExit) as done:
+            main()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    return done.value.code

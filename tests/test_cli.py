@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, TECH_PM
+from conftest import FIXTURES, TECH_PM, run_main
 from typer.testing import CliRunner
 
 from rolegraph.cli.app import app
@@ -290,23 +290,13 @@ def test_exit_code_table_in_readme_matches_the_code() -> None:
 
 
 def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import gc
-
     from rolegraph.cli import app as app_module
-    from rolegraph.cli import main
 
     def interrupted(argv: list[str]) -> Any:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(app_module, "click_command", interrupted)
-    monkeypatch.setattr(sys, "argv", ["rolegraph", "roles"])
-    try:
-        with pytest.raises(SystemExit) as done:
-            main()
-    finally:
-        gc.unfreeze()
-        gc.enable()
-    assert done.value.code == ExitCode.INTERRUPTED == 130
+    assert run_main(monkeypatch, "roles") == ExitCode.INTERRUPTED == 130
     assert capsys.readouterr().err == "rolegraph: interrupted\n"
 
 

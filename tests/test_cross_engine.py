@@ -19,7 +19,8 @@ from rolegraph import compare, formats, graph, queries, resources
 from rolegraph.ask import ask
 from rolegraph.endpoint import EndpointEngine
 from rolegraph.esco import import_csv
-from rolegraph.kb import Engine, KnowledgeBase, LocalEngine, load_store
+from rolegraph.kb import Engine, KnowledgeBase, LocalEngine
+from rolegraph.loading import load_store
 from rolegraph.publish import publish
 from rolegraph.queries import NamedQuery, ParamValue
 from rolegraph.rdflib_engine import RdflibEngine

@@ -15,8 +15,9 @@ from typing import Protocol, TypeVar
 
 import pyoxigraph as ox
 
-from rolegraph import queries, resources
-from rolegraph.errors import DataFileError, QueryError
+from rolegraph import loading, queries, resources
+from rolegraph.errors import QueryError
+from rolegraph.loading import load_store
 from rolegraph.queries import IRI, LangString, NamedQuery, ParamValue, Term
 from rolegraph.results import Cell, Result, SourceRef, Table
 
@@ -170,38 +171,6 @@ def ox_term(value: Term) -> ox.NamedNode | ox.Literal:
     if isinstance(value, LangString):
         return ox.Literal(str(value), language=value.lang)
     return ox.Literal(str(value))
-
-
-def check_file(path: Path) -> None:
-    """Fail with a one-line error unless ``path`` is an existing file."""
-    if not path.exists():
-        raise DataFileError(f"{path}: no such file", "check the path", path=str(path))
-    if not path.is_file():
-        raise DataFileError(f"{path}: not a file", "give a Turtle (.ttl) file", path=str(path))
-
-
-def load_turtle(store: ox.Store, path: Path, *, bulk: bool = False) -> None:
-    """Parse one Turtle file into ``store`` (``bulk``: the fast, non-transactional loader); errors name the file and line."""
-    check_file(path)
-    load = store.bulk_load if bulk else store.load
-    try:
-        load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri())
-    except SyntaxError as exc:
-        line = exc.lineno
-        detail = str(exc.msg if hasattr(exc, "msg") else exc).split(" (", 1)[0]
-        raise DataFileError(
-            f"{path}:{line}: Turtle syntax error: {detail}", "fix the line or check the file is Turtle", path=str(path), line=line
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError(f"{path}: cannot read ({exc})", path=str(path)) from None
-
-
-def load_store(paths: Iterable[Path]) -> ox.Store:
-    """Parse Turtle files into a fresh in-memory store; errors name the file and line."""
-    store = ox.Store()
-    for path in paths:
-        load_turtle(store, Path(path))
-    return store
 
 
 def ntriples_text(triples: Iterable[ox.Triple]) -> str:
@@ -377,7 +346,9 @@ def open_kb(
         from rolegraph.store import prepared_store
 
         return KnowledgeBase(LocalEngine(prepared_store(files)), files)  # checked by rolegraph.conform when built
-    store = load_store(files)
+    store = loading.take(files)  # the CLI may have started parsing these files while it started
+    if store is None:
+        store = load_store(files)
     if extra and conform:
         from rolegraph.conform import check
 

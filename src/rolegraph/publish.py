@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from rolegraph.endpoint import Auth, EndpointEngine, Http, redact
 from rolegraph.errors import EndpointError
-from rolegraph.kb import load_store
+from rolegraph.loading import load_store
 from rolegraph.queries import check_iri
 
 BATCH = 5_000

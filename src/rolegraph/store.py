@@ -21,7 +21,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from rolegraph.errors import RolegraphError
-from rolegraph.kb import check_file, load_turtle
+from rolegraph.loading import check_file, load_turtle
 
 ENV_CACHE = "ROLEGRAPH_CACHE_DIR"
 ENV_MODE = "ROLEGRAPH_STORE"

@@ -9,6 +9,26 @@ import sys
 
 import rolegraph
 
+#: Commands that open the packaged graph: unless the command line or environment points them at other
+#: data, main() starts parsing it in the background before importing the CLI (see rolegraph.loading).
+GRAPH_COMMANDS = frozenset({
+    "ask", "centrality", "chart", "cheatsheet", "collaborate", "compare", "disagreements", "fit", "handbook", "neighbours", "path",
+    "query", "quiz", "roles", "separate", "shared", "show", "skills", "slides", "sources", "validate", "why",
+})
+
+
+def opens_packaged_graph(argv: list[str]) -> bool:
+    """Whether ``argv`` surely runs a command on the packaged graph alone (no --data, --endpoint, help or query list)."""
+    if not argv or argv[0] not in GRAPH_COMMANDS or os.environ.get("ROLEGRAPH_ENDPOINT"):
+        return False
+    if os.environ.get("ROLEGRAPH_STORE", "auto").lower() not in ("auto", "memory", "never"):
+        return False
+    for arg in argv[1:]:
+        name = arg.split("=", 1)[0]
+        if name in ("--data", "--endpoint", "--help", "--list") or (arg[:1] == "-" and arg[1:2] != "-" and ("d" in arg or "h" in arg)):
+            return False
+    return True
+
 
 def main() -> None:
     """Console-script entry point."""
@@ -18,6 +38,10 @@ def main() -> None:
     # (benchmarks/bench_cli.py): import without collecting, then freeze what was imported so
     # later collections skip it. Collection stays on for the command itself.
     gc.disable()
+    if opens_packaged_graph(sys.argv[1:]):
+        from rolegraph import loading, resources
+
+        loading.start_background(resources.packaged_graph_paths())
     from rolegraph.cli.app import run
     from rolegraph.errors import ExitCode
 
@@ -30,10 +54,14 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("rolegraph: interrupted\n")
         code = ExitCode.INTERRUPTED
-    from rolegraph import deadline
+    from rolegraph import deadline, loading
 
     if deadline.abandoned:  # a query worker is still running: do not wait for it
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
+    if loading.pending():  # a parse the command did not use (a usage error, Ctrl-C) ends before the interpreter does
+        handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # all is said: a late Ctrl-C must not break the short wait
+        loading.discard()
+        signal.signal(signal.SIGINT, handler)
     sys.exit(code)

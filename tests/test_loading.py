@@ -1,0 +1,94 @@
+"""The packaged graph parsed in the background while the CLI starts (rolegraph.loading)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import run_main
+
+from rolegraph import kb as kb_module
+from rolegraph import loading, open_kb, resources
+from rolegraph.cli import GRAPH_COMMANDS, opens_packaged_graph
+from rolegraph.cli.app import app
+from rolegraph.errors import DataFileError
+
+BAD = "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b .\n"
+
+
+@pytest.fixture(autouse=True)
+def _nothing_left_running() -> Any:
+    yield
+    loading.discard()
+
+
+def test_open_kb_takes_the_store_parsed_in_the_background(monkeypatch: pytest.MonkeyPatch) -> None:
+    loading.start_background(resources.packaged_graph_paths())
+
+    def parse_again(paths: Any) -> None:
+        raise AssertionError("the packaged files were parsed twice")
+
+    monkeypatch.setattr(kb_module, "load_store", parse_again)
+    kb = open_kb()
+    assert not loading.pending()
+    assert kb.named("roles").rows == kb_module.KnowledgeBase(kb_module.LocalEngine(loading.load_store(kb.files))).named("roles").rows
+
+
+def test_other_files_are_parsed_afresh_and_the_background_store_waits(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    loading.start_background(resources.packaged_graph_paths())
+    assert len(open_kb([extra]).engine.store) == len(loading.load_store([*resources.packaged_graph_paths(), extra]))  # type: ignore[attr-defined]
+    assert loading.pending()
+    assert loading.take([*resources.packaged_graph_paths(), extra]) is None
+    assert loading.take(resources.packaged_graph_paths()) is not None and not loading.pending()
+
+
+def test_an_error_in_the_background_is_raised_by_take_as_by_a_direct_parse(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(BAD, encoding="utf-8")
+    with pytest.raises(DataFileError) as direct:
+        loading.load_store([bad])
+    loading.start_background([bad])
+    with pytest.raises(DataFileError) as handed:
+        loading.take([bad])
+    assert str(handed.value) == str(direct.value) and handed.value.message.startswith(f"{bad}:3: Turtle syntax error")
+    assert not loading.pending()
+
+
+@pytest.mark.parametrize(("argv", "env", "expected"), [
+    (["compare", "Tech PM", "Tech PgM", "--format", "json"], {}, True),
+    (["path", "Software Engineer", "Tech PM", "-f", "json", "--detail"], {}, True),
+    (["compare", "Tech PM", "Tech PgM", "--data", "x.ttl"], {}, False),
+    (["compare", "Tech PM", "Tech PgM", "--data=x.ttl"], {}, False),
+    (["compare", "Tech PM", "Tech PgM", "-dx.ttl"], {}, False),
+    (["ask", "-id", "x.ttl"], {}, False),
+    (["show", "Tech PM", "--endpoint", "http://localhost:1/sparql"], {}, False),
+    (["show", "Tech PM"], {"ROLEGRAPH_ENDPOINT": "http://localhost:1/sparql"}, False),
+    (["show", "Tech PM"], {"ROLEGRAPH_STORE": "prepared"}, False),
+    (["show", "--help"], {}, False),
+    (["show", "-h"], {}, False),
+    (["query", "--list"], {}, False),
+    (["formats"], {}, False),
+    (["--help"], {}, False),
+    ([], {}, False),
+])
+def test_the_cli_parses_in_the_background_only_for_the_packaged_graph_alone(
+    monkeypatch: pytest.MonkeyPatch, argv: list[str], env: dict[str, str], expected: bool
+) -> None:
+    for name in ("ROLEGRAPH_ENDPOINT", "ROLEGRAPH_STORE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert opens_packaged_graph(argv) is expected
+
+
+def test_graph_commands_are_commands() -> None:
+    assert {info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands} >= GRAPH_COMMANDS
+
+
+def test_an_unused_background_parse_ends_before_main_returns(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_main(monkeypatch, "compare", "Tech PM") == 2  # a usage error: the graph is never opened
+    assert "Missing argument 'b'" in capsys.readouterr().err
+    assert not loading.pending()

@@ -47,14 +47,20 @@ class PlainLines:
 
 
 def grid_row(cells: Sequence[str], widths: Sequence[int], header: bool = False) -> list[str]:
-    """The lines of one grid row: each cell wrapped and padded to its width, then to the row's height with blank
-    lines (below the text; above it in the ``header`` row, whose names sit on the rule)."""
-    columns = [cell_lines(cell, width) for cell, width in zip(cells, widths, strict=True)]
+    """The lines of one grid row, ``| cell | cell |`` (see :func:`row_lines`)."""
+    return ["| " + " | ".join(cell or " " * width for cell, width in zip(line, widths, strict=True)) + " |"
+            for line in row_lines(cells, widths, header)]
+
+
+def row_lines(cells: Sequence[str], widths: Sequence[int], header: bool = False) -> list[tuple[str | None, ...]]:
+    """Each line of one grid row as its cells' text, each cell wrapped and padded to its width; a row is as high as its
+    highest cell, the others filled with None (below the text; above it in the ``header`` row, whose names sit on the rule)."""
+    columns: list[list[str | None]] = [[*cell_lines(cell, width)] for cell, width in zip(cells, widths, strict=True)]
     height = max(len(c) for c in columns)
-    for c, width in zip(columns, widths, strict=True):
-        blank = [" " * width] * (height - len(c))
+    for c in columns:
+        blank: list[str | None] = [None] * (height - len(c))
         c[:] = blank + c if header else c + blank
-    return ["| " + " | ".join(line) + " |" for line in zip(*columns, strict=True)]
+    return list(zip(*columns, strict=True))
 
 
 def cell_lines(text: str, width: int) -> list[str]:

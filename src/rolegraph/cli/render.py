@@ -1,4 +1,4 @@
-"""The view of results for people: coloured by rich at a terminal, plain text (:mod:`rolegraph.cli.plain`) otherwise.
+"""The view of results for people: coloured at a terminal (:mod:`rolegraph.cli.colour`), plain text (:mod:`rolegraph.cli.plain`) otherwise.
 
 The view puts a result's summary first: when ``meta["summary"]`` is ``k`` (or the result is an
 answer with a lead, whose first table the others repeat), the first ``k`` tables are shown and the
@@ -9,7 +9,8 @@ never split: a line breaks only at spaces, and a token longer than the line (a U
 Rows cite sources by ID; one compact list of the sources cited follows, then the licence notices
 of exactly those sources (a source's title is left out when it does not fit
 beside its URL). No note is printed twice. Control characters from data are shown as
-escapes, never sent to the terminal. rich is imported only to draw a coloured view.
+escapes, never sent to the terminal. Both views are drawn as rich's console would draw them;
+the console itself is imported only for the SVG pictures (:func:`render_svg`).
 """
 
 from __future__ import annotations
@@ -76,7 +77,8 @@ def grid_widths(table: Table, width: int) -> list[int] | None:
 
 
 class Lines(Protocol):
-    """Where a view's lines go: :class:`rolegraph.cli.plain.PlainLines` or :class:`RichLines`."""
+    """Where a view's lines go: :class:`rolegraph.cli.plain.PlainLines`, :class:`rolegraph.cli.colour.ColourLines` or
+    :class:`RichLines` (pictures)."""
 
     width: int
 
@@ -88,7 +90,8 @@ class Lines(Protocol):
 
 
 class RichLines:
-    """The coloured view, drawn by rich on a recording console (``width`` None: the terminal's)."""
+    """The coloured view drawn by rich on a recording console (``width`` None: the terminal's): the SVG pictures, and the
+    reference :class:`rolegraph.cli.colour.ColourLines` is tested against."""
 
     def __init__(self, width: int | None) -> None:
         from rich.console import Console
@@ -234,6 +237,15 @@ def terminal_width() -> int:
     return 80
 
 
+def rich_width() -> int:
+    """The terminal's width as rich's console finds it: 80 on a dumb terminal (unless ``COLUMNS`` and ``LINES`` are
+    set), else :func:`terminal_width` (``COLUMNS=0``, with which rich's console prints nothing, is ignored)."""
+    columns, lines = os.environ.get("COLUMNS", ""), os.environ.get("LINES", "")
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown") and not (columns.isdigit() and lines.isdigit()):
+        return 80
+    return terminal_width()
+
+
 def summary_tables(result: Result) -> int:
     """How many leading tables summarise the rest: ``meta["summary"]``; for an answer with a lead
     (``ask``) its first table, whose rows the tables after it repeat in full; else 0 (show all)."""
@@ -249,9 +261,11 @@ def render_text(result: Result, *, to_terminal: bool, width: int | None = None, 
     """
     width = width or console_width(to_terminal)
     if to_terminal and "NO_COLOR" not in os.environ:
-        coloured = RichLines(width)
+        from rolegraph.cli.colour import ColourLines
+
+        coloured = ColourLines(width or rich_width())
         render(result, coloured, detail=detail)
-        return coloured.console.export_text(styles=True)
+        return coloured.text()
     plain = PlainLines(width or terminal_width())
     render(result, plain, detail=detail)
     return plain.text()

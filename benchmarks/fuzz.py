@@ -391,16 +391,16 @@ def run_case(case: dict[str, Any], work: Path) -> dict[str, Any]:
 def worker(conn: Any, work: str) -> None:
     """Runs cases sent over ``conn`` until it is closed; the shipped knowledge base is opened once."""
     from rolegraph import deadline
-    from rolegraph.cli import app as app_module
+    from rolegraph.cli import shared
     from rolegraph.kb import open_kb
 
     shipped = open_kb()
-    real = app_module.open_kb
+    real = shared.open_kb
 
     def cached(extra: Any = (), **kw: Any) -> Any:
         return shipped if not extra and not kw.get("endpoint") else real(extra, **kw)
 
-    app_module.open_kb = cached  # type: ignore[assignment]
+    shared.open_kb = cached  # type: ignore[assignment]
     while True:
         try:
             case = conn.recv()

@@ -290,13 +290,14 @@ def test_exit_code_table_in_readme_matches_the_code() -> None:
 
 
 def test_interrupt_exits_130(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C while typer reads the command line (the command itself: tests/test_dispatch.py)."""
     from rolegraph.cli import app as app_module
 
     def interrupted(argv: list[str]) -> Any:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(app_module, "click_command", interrupted)
-    assert run_main(monkeypatch, "roles") == ExitCode.INTERRUPTED == 130
+    assert run_main(monkeypatch, "roles", "-fjson") == ExitCode.INTERRUPTED == 130  # -fjson: typer reads it
     assert capsys.readouterr().err == "rolegraph: interrupted\n"
 
 

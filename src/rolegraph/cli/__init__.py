@@ -32,17 +32,22 @@ def opens_packaged_graph(argv: list[str]) -> bool:
 
 def main() -> None:
     """Console-script entry point."""
-    # Start-up creates tens of thousands of objects that live until exit (typer, click, the
-    # commands). Scanning them for reference cycles, while importing and again during every
+    # Start-up creates tens of thousands of objects that live until exit (the commands, and typer
+    # and click when the command line needs them). Scanning them for reference cycles, while importing and again during every
     # full collection of the run, cost about a tenth of a short command's time
     # (benchmarks/bench_cli.py): import without collecting, then freeze what was imported so
     # later collections skip it. Collection stays on for the command itself.
     gc.disable()
-    if opens_packaged_graph(sys.argv[1:]):
+    argv = sys.argv[1:]
+    if opens_packaged_graph(argv):
         from rolegraph import loading, resources
 
         loading.start_background(resources.packaged_graph_paths())
-    from rolegraph.cli.app import run
+    from rolegraph.cli import dispatch  # a plain command line runs without importing typer
+
+    command = dispatch.parse(argv)
+    if command is None:
+        from rolegraph.cli.app import run
     from rolegraph.errors import ExitCode
 
     gc.freeze()
@@ -50,7 +55,7 @@ def main() -> None:
     try:
         if signal.getsignal(signal.SIGINT) is rolegraph._interrupted_at_start:
             signal.signal(signal.SIGINT, signal.default_int_handler)
-        code = run(sys.argv[1:])
+        code = dispatch.call(command) if command is not None else run(argv)
     except KeyboardInterrupt:
         sys.stderr.write("rolegraph: interrupted\n")
         code = ExitCode.INTERRUPTED

@@ -1,21 +1,24 @@
-"""The typer application, its error handling and the shared options every command uses."""
+"""The typer application, built from the commands' declarations (:mod:`rolegraph.cli.options`), and its error handling.
+
+A plain command line is run without it (:mod:`rolegraph.cli.dispatch`); help, completion, usage
+errors and anything unusual come here.
+"""
 
 from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+import types
+import typing
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from rolegraph import formats
+from rolegraph.cli.options import COMMANDS, CommandExit, Opt, Param
+from rolegraph.cli.shared import error_line, visible
 from rolegraph.errors import ExitCode, RolegraphError
-from rolegraph.kb import KnowledgeBase, open_kb
-from rolegraph.results import Result
-
-TERMINAL_FORMAT = "rich"
 
 
 class RolegraphGroup(TyperGroup):
@@ -26,6 +29,8 @@ class RolegraphGroup(TyperGroup):
             return super().invoke(ctx)
         except RolegraphError as error:
             fail(error)
+        except CommandExit as done:
+            raise typer.Exit(done.code) from None
         except KeyboardInterrupt:
             sys.stderr.write("rolegraph: interrupted\n")
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
@@ -33,20 +38,8 @@ class RolegraphGroup(TyperGroup):
 
 def fail(error: RolegraphError) -> None:
     """Print ``error`` as one line on stderr and exit with its code."""
-    line = f"rolegraph: error: {error.message}"
-    if error.hint:
-        line += f" — {error.hint}"
-    sys.stderr.write(visible(line.replace("\n", " ")) + "\n")
+    sys.stderr.write(error_line(error))
     raise typer.Exit(int(error.exit_code))
-
-
-# C0 and C1 controls (ESC starts terminal sequences), DEL, and the line/paragraph separators.
-_CONTROLS = {c: f"\\x{c:02x}" for c in [*range(0x20), *range(0x7F, 0xA0)]} | {0x2028: "\\u2028", 0x2029: "\\u2029"}
-
-
-def visible(text: str, keep: str = "") -> str:
-    """``text`` with control characters (but those in ``keep``) shown as ``\\xNN``: nothing from data drives the terminal."""
-    return text.translate({c: r for c, r in _CONTROLS.items() if chr(c) not in keep})
 
 
 def run(argv: list[str]) -> int:
@@ -85,107 +78,31 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-# --- shared options (declared once, same meaning everywhere) ------------------------------------
 
-DataOpt = Annotated[
-    list[Path] | None,
-    typer.Option("--data", "-d", help="Extra Turtle file merged on top of the shipped knowledge base (repeatable).", show_default=False),
-]
-FormatOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format: rich (terminal view), "
-        + ", ".join(formats.names())
-        + ". Default: rich, or the --output file's extension.",
-        show_default=False,
-    ),
-]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.", show_default=False)]
-FragmentOpt = Annotated[
-    bool, typer.Option("--fragment", help="With --format html: a <section> to embed in a page or LMS instead of a whole page.")
-]
-DetailOpt = Annotated[
-    bool, typer.Option("--detail", help="In the terminal view, every table and note after the summary (files always hold everything).")
-]
+def typer_callback(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` with its :class:`Opt` and :class:`Arg` declarations as typer's (a copy: ``func`` keeps its own)."""
+    hints = typing.get_type_hints(func, include_extras=True)
+    for name, hint in hints.items():
+        if typing.get_origin(hint) is Annotated:
+            base, *extras = typing.get_args(hint)
+            hints[name] = Annotated[(base, *(typer_param(e) if isinstance(e, Param) else e for e in extras))]
+    copy = types.FunctionType(func.__code__, func.__globals__, func.__name__, func.__defaults__, func.__closure__)
+    copy.__kwdefaults__, copy.__doc__, copy.__module__, copy.__qualname__ = func.__kwdefaults__, func.__doc__, func.__module__, func.__qualname__
+    copy.__annotations__ = hints
+    return copy
 
 
-EndpointOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--endpoint",
-        envvar="ROLEGRAPH_ENDPOINT",
-        help="Answer from this SPARQL 1.1 query endpoint instead of the local store (env ROLEGRAPH_ENDPOINT; "
-        "credentials only from ROLEGRAPH_ENDPOINT_TOKEN or ROLEGRAPH_ENDPOINT_USER/_PASSWORD; see docs/scale.md).",
-        show_default=False,
-    ),
-]
-GraphOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--graph",
-        envvar="ROLEGRAPH_ENDPOINT_GRAPH",
-        help="With --endpoint: query only this named graph (IRI; repeatable; env ROLEGRAPH_ENDPOINT_GRAPH), "
-        "sent as the protocol's default-graph-uri and named-graph-uri.",
-        show_default=False,
-    ),
-]
+def typer_param(param: Param) -> Any:
+    """typer's Option or Argument for a declaration."""
+    make = typer.Option if isinstance(param, Opt) else typer.Argument
+    return make(*param.decls, **param.settings)
 
 
-def get_kb(data: list[Path] | None, endpoint: str | None = None, graph: list[str] | None = None) -> KnowledgeBase:
-    """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint (``graph``: its graphs).
-
-    Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`). User
-    data is checked for the shape the commands read (see :mod:`rolegraph.conform`).
-    """
-    return open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)
-
-
-def _format_for(fmt: str | None, output: Path | None) -> str:
-    if fmt:
-        if fmt != TERMINAL_FORMAT:
-            formats.get(fmt)  # unknown names fail here with the list of known ones
-        return fmt
-    if output is not None:
-        suffix = output.suffix.lstrip(".").lower()
-        for f in formats.all_formats():
-            if f.extension == suffix or f.name == suffix:
-                return f.name
-    return TERMINAL_FORMAT
-
-
-def emit(result: Result, fmt: str | None, output: Path | None, *, kb: KnowledgeBase | None, fragment: bool = False, detail: bool = False) -> None:
-    """Write ``result`` to stdout or ``output`` in the chosen format.
-
-    ``kb`` is the knowledge base the result came from (the graph of Turtle and JSON-LD
-    exports), or None for results that come from no graph (validation, formats, query list).
-    ``detail`` shows a summarised result whole in the terminal view.
-    """
-    name = _format_for(fmt, output)
-    if name == TERMINAL_FORMAT:
-        from rolegraph.cli.render import render_text
-
-        data = render_text(result, to_terminal=output is None and sys.stdout.isatty(), detail=detail).encode("utf-8")
-    else:
-        data = formats.render(result, name, kb=kb, fragment=fragment)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    else:
-        write_output(output, data)
-
-
-def write_output(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically and say so on stderr."""
-    from rolegraph.output import write_atomic  # tempfile, only when writing a file
-
-    write_atomic(path, data)
-    sys.stderr.write(f"rolegraph: wrote {visible(str(path))}\n")
-
-
-# Commands register themselves on ``app`` when their modules are imported.
+# Importing the command modules registers them; typer gets each with typer's declarations.
 from rolegraph.cli import commands  # noqa: E402,F401
+
+for _name, _func in COMMANDS.items():
+    app.command(_name)(typer_callback(_func))
 
 
 def click_command(argv: list[str]) -> Any:

@@ -7,9 +7,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
-from rolegraph.cli.app import DataOpt, app, get_kb, write_output
+from rolegraph.cli.options import Arg, DataOpt, Opt, command
+from rolegraph.cli.shared import get_kb, write_output
 from rolegraph.errors import RolegraphError
 
 
@@ -22,14 +21,14 @@ class ChartKind(StrEnum):
     heatmap = "heatmap"
 
 
-@app.command()
+@command()
 def chart(
-    kind: Annotated[ChartKind, typer.Argument(help="radar (2+ roles), venn (2 roles), transitions (some roles, or all) or heatmap (all roles × skills).")],
-    roles: Annotated[list[str] | None, typer.Argument(help="Role names, aliases or abbreviations.", show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The .svg or .png file.", show_default=False)] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="svg or png (default: from --output, else svg).")] = None,
-    stat: Annotated[str, typer.Option("--stat", help="Radar only: mean or max importance per skill category.")] = "mean",
-    dpi: Annotated[int, typer.Option("--dpi", help="PNG resolution: 100 gives 1600 px wide (50–600).")] = 100,
+    kind: Annotated[ChartKind, Arg(help="radar (2+ roles), venn (2 roles), transitions (some roles, or all) or heatmap (all roles × skills).")],
+    roles: Annotated[list[str] | None, Arg(help="Role names, aliases or abbreviations.", show_default=False)] = None,
+    output: Annotated[Path | None, Opt("--output", "-o", help="The .svg or .png file.", show_default=False)] = None,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="svg or png (default: from --output, else svg).")] = None,
+    stat: Annotated[str, Opt("--stat", help="Radar only: mean or max importance per skill category.")] = "mean",
+    dpi: Annotated[int, Opt("--dpi", help="PNG resolution: 100 gives 1600 px wide (50–600).")] = 100,
     data: DataOpt = None,
 ) -> None:
     """Draw a chart from the knowledge base as SVG or PNG (projector-sized, greyscale-safe, deterministic).
@@ -63,12 +62,12 @@ def chart(
         sys.stdout.buffer.write(image)
 
 
-@app.command()
+@command()
 def handbook(
-    outdir: Annotated[Path, typer.Argument(help="Directory to write (new, empty, or an earlier handbook).")],
+    outdir: Annotated[Path, Arg(help="Directory to write (new, empty, or an earlier handbook).")],
     pair: Annotated[
         list[str] | None,
-        typer.Option("--pair", help='Extra comparison page, as "ROLE A,ROLE B" (repeatable).', show_default=False),
+        Opt("--pair", help='Extra comparison page, as "ROLE A,ROLE B" (repeatable).', show_default=False),
     ] = None,
     data: DataOpt = None,
 ) -> None:

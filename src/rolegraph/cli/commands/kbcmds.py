@@ -6,17 +6,16 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from rolegraph import formats
-from rolegraph.cli.app import DataOpt, EndpointOpt, FormatOpt, FragmentOpt, GraphOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.options import Arg, CommandExit, DataOpt, EndpointOpt, FormatOpt, FragmentOpt, GraphOpt, OutputOpt, command
+from rolegraph.cli.shared import emit, get_kb
 from rolegraph.errors import ExitCode
 from rolegraph.results import Cell, Result, Table
 
 
-@app.command()
+@command()
 def validate(
-    files: Annotated[list[Path] | None, typer.Argument(help="Extra Turtle files to validate with the shipped data.", show_default=False)] = None,
+    files: Annotated[list[Path] | None, Arg(help="Extra Turtle files to validate with the shipped data.", show_default=False)] = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     fragment: FragmentOpt = False,
@@ -33,10 +32,10 @@ def validate(
     emit(report.to_result(), fmt, output, kb=None, fragment=fragment)
     if not report.conforms:
         sys.stderr.write(f"rolegraph: validation failed: {len(report.violations)} violation(s)\n")
-        raise typer.Exit(int(ExitCode.VALIDATION_FAILED))
+        raise CommandExit(int(ExitCode.VALIDATION_FAILED))
 
 
-@app.command()
+@command()
 def roles(
     data: DataOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fragment: FragmentOpt = False
 ) -> None:
@@ -50,7 +49,7 @@ def roles(
     emit(roles_overview(kb), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command("formats")
+@command("formats")
 def list_formats(fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """List the output formats every command accepts with --format.
 

@@ -6,24 +6,23 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
-from rolegraph.cli.app import DataOpt, DetailOpt, EndpointOpt, FormatOpt, FragmentOpt, GraphOpt, OutputOpt, app, emit, get_kb
+from rolegraph.cli.options import Arg, DataOpt, DetailOpt, EndpointOpt, FormatOpt, FragmentOpt, GraphOpt, Opt, OutputOpt, command
+from rolegraph.cli.shared import emit, get_kb
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.resolve import resolve_role
 
-RoleArg = Annotated[str, typer.Argument(help="A role name, alias or abbreviation, e.g. 'Tech PM' or 'technical program manager'.", show_default=False)]
+RoleArg = Annotated[str, Arg(help="A role name, alias or abbreviation, e.g. 'Tech PM' or 'technical program manager'.", show_default=False)]
 
 
 def _role(kb: KnowledgeBase, name: str) -> str:
     return resolve_role(kb, name).iri
 
 
-@app.command()
+@command()
 def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
          fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
-         top: Annotated[int, typer.Option(help="How many top skills to list.")] = 10) -> None:
+         top: Annotated[int, Opt(help="How many top skills to list.")] = 10) -> None:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, sources.
 
     Example: rolegraph show "Tech PgM"
@@ -34,14 +33,14 @@ def show(role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, grap
     emit(build(kb, _role(kb, role), top=top), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def compare(
     a: RoleArg,
     b: RoleArg,
-    dimension: Annotated[list[str] | None, typer.Option("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
+    dimension: Annotated[list[str] | None, Opt("--dimension", help="Only these dimensions (repeatable): focus, team, tech-skills, "
                                                         "day-to-day, skills, deliverables, metrics, background, hiring, naming, relations, pay, standards.",
                                                         show_default=False)] = None,
-    level: Annotated[str | None, typer.Option("--level", help="Compare the two roles at one seniority level instead: entry (junior), mid, "
+    level: Annotated[str | None, Opt("--level", help="Compare the two roles at one seniority level instead: entry (junior), mid, "
                                               "senior, staff (principal) or director.", show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
     detail: DetailOpt = False,
@@ -64,10 +63,10 @@ def compare(
     emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment, detail=detail)
 
 
-@app.command()
+@command()
 def collaborate(
     a: RoleArg, b: RoleArg,
-    activity: Annotated[str | None, typer.Option("--activity", help="Only the activities this names, e.g. 'go/no-go', 'PRD', 'launch plan'.",
+    activity: Annotated[str | None, Opt("--activity", help="Only the activities this names, e.g. 'go/no-go', 'PRD', 'launch plan'.",
                                                  show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
@@ -81,10 +80,10 @@ def collaborate(
     emit(build(kb, _role(kb, a), _role(kb, b), activity), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def separate(
     a: RoleArg, b: RoleArg,
-    threshold: Annotated[int, typer.Option(min=1, max=5, help="Smallest importance gap (0–5 scale) that separates.")] = 2,
+    threshold: Annotated[int, Opt(min=1, max=5, help="Smallest importance gap (0–5 scale) that separates.")] = 2,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Which skills separate A from B (and B from A), ranked by importance gap, each row sourced.
@@ -97,10 +96,10 @@ def separate(
     emit(build(kb, _role(kb, a), _role(kb, b), threshold), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def shared(
     a: RoleArg, b: RoleArg,
-    min_importance: Annotated[int, typer.Option(min=0, max=5, help="Lowest importance both roles must give a skill.")] = 3,
+    min_importance: Annotated[int, Opt(min=0, max=5, help="Lowest importance both roles must give a skill.")] = 3,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """The common core: skills both roles need.
@@ -113,10 +112,10 @@ def shared(
     emit(build(kb, _role(kb, a), _role(kb, b), min_importance), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def path(
-    from_role: Annotated[str, typer.Argument(metavar="FROM", help="The role you are in now.", show_default=False)],
-    to_role: Annotated[str, typer.Argument(metavar="TO", help="The role you want.", show_default=False)],
+    from_role: Annotated[str, Arg(metavar="FROM", help="The role you are in now.", show_default=False)],
+    to_role: Annotated[str, Arg(metavar="TO", help="The role you want.", show_default=False)],
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """What someone in FROM must build to move to TO: the route through recorded transitions and each step's skills.
@@ -129,7 +128,7 @@ def path(
     emit(build(kb, _role(kb, from_role), _role(kb, to_role)), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def neighbours(
     role: RoleArg, data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
     fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False
@@ -144,9 +143,9 @@ def neighbours(
     emit(build(kb, _role(kb, role)), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def centrality(
-    top: Annotated[int, typer.Option(min=1, help="How many skills to list.")] = 15,
+    top: Annotated[int, Opt(min=1, help="How many skills to list.")] = 15,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
     """Skills ranked by how many roles lean on them, weighted by importance.
@@ -159,7 +158,7 @@ def centrality(
     emit(build(kb, top), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def skills(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
            fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """List the modelled skills by category (names usable with `fit --skill`).
@@ -175,11 +174,11 @@ def skills(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt =
     emit(Result("Modelled skills", [table], kind="skills", meta={"subjects": iris}), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def fit(
-    skill: Annotated[list[str] | None, typer.Option("--skill", "-s", help="A skill you have, optionally rated 0–5: 'coding=5' (repeatable).",
+    skill: Annotated[list[str] | None, Opt("--skill", "-s", help="A skill you have, optionally rated 0–5: 'coding=5' (repeatable).",
                                                     show_default=False)] = None,
-    file: Annotated[Path | None, typer.Option("--file", help="A text file with one 'skill=level' per line (# comments allowed).",
+    file: Annotated[Path | None, Opt("--file", help="A text file with one 'skill=level' per line (# comments allowed).",
                                               show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
@@ -210,9 +209,9 @@ def fit(
     emit(result, fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def why(
-    words: Annotated[list[str], typer.Argument(metavar="[ROLE [ROLE]] TOPIC", help="Up to two roles, then the topic (e.g. 'how', 'team', "
+    words: Annotated[list[str], Arg(metavar="[ROLE [ROLE]] TOPIC", help="Up to two roles, then the topic (e.g. 'how', 'team', "
                                                "'day to day', a skill).", show_default=False)],
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:
@@ -234,7 +233,7 @@ def why(
     emit(build(kb, roles, " ".join(rest)), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def sources(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
             fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """Every source: ID, title, author, date, tier and URL.
@@ -247,7 +246,7 @@ def sources(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt 
     emit(build(kb), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None,
                   fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False) -> None:
     """Where sources disagree (who owns the how, how many teams a TPM covers, …) with every position and who holds it.
@@ -260,11 +259,11 @@ def disagreements(data: DataOpt = None, endpoint: EndpointOpt = None, graph: Gra
     emit(build(kb), fmt, output, kb=kb, fragment=fragment)
 
 
-@app.command()
+@command()
 def ask(
-    question: Annotated[str | None, typer.Argument(help="A question in your own words; none starts an interactive session.",
+    question: Annotated[str | None, Arg(help="A question in your own words; none starts an interactive session.",
                                                    show_default=False)] = None,
-    interactive: Annotated[bool, typer.Option("--interactive", "-i", help="Read questions line by line; follow-ups "
+    interactive: Annotated[bool, Opt("--interactive", "-i", help="Read questions line by line; follow-ups "
                                               "('and the reverse?') continue the previous one.")] = False,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
     detail: DetailOpt = False,
@@ -298,14 +297,14 @@ def ask(
             previous = result.meta["plan"]
 
 
-@app.command()
+@command()
 def query(
-    name_or_file: Annotated[str | None, typer.Argument(metavar="NAME|FILE", help="A named query (see --list) or a .rq file.",
+    name_or_file: Annotated[str | None, Arg(metavar="NAME|FILE", help="A named query (see --list) or a .rq file.",
                                                        show_default=False)] = None,
-    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter: name=value; IRIs as <https://…> (repeatable).",
+    param: Annotated[list[str] | None, Opt("--param", "-p", help="A parameter: name=value; IRIs as <https://…> (repeatable).",
                                                     show_default=False)] = None,
-    list_: Annotated[bool, typer.Option("--list", help="List the named queries and their parameters.")] = False,
-    timeout: Annotated[str | None, typer.Option("--timeout", help="Stop the query after this many seconds (env ROLEGRAPH_QUERY_TIMEOUT; "
+    list_: Annotated[bool, Opt("--list", help="List the named queries and their parameters.")] = False,
+    timeout: Annotated[str | None, Opt("--timeout", help="Stop the query after this many seconds (env ROLEGRAPH_QUERY_TIMEOUT; "
                                                 "default 30).", show_default=False)] = None,
     data: DataOpt = None, endpoint: EndpointOpt = None, graph: GraphOpt = None, fmt: FormatOpt = None, output: OutputOpt = None, fragment: FragmentOpt = False,
 ) -> None:

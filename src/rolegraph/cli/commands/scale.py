@@ -6,31 +6,30 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
 from rolegraph import resources
-from rolegraph.cli.app import DataOpt, app, visible
+from rolegraph.cli.options import Arg, DataOpt, Opt, command
+from rolegraph.cli.shared import visible
 from rolegraph.errors import RolegraphError
 
 
-@app.command()
+@command()
 def publish(
     to: Annotated[
         str,
-        typer.Option(
+        Opt(
             "--to",
             help="The server (e.g. http://localhost:7878: its Graph Store is found for Oxigraph, Virtuoso, Fuseki), "
             "its Graph Store URL (e.g. http://localhost:7878/store), or an update endpoint with --update.",
         ),
     ],
     graph: Annotated[
-        str | None, typer.Option("--graph", help="Named graph IRI to write (default: the default graph).", show_default=False)
+        str | None, Opt("--graph", help="Named graph IRI to write (default: the default graph).", show_default=False)
     ] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Replace the graph's content instead of adding to it.")] = False,
+    replace: Annotated[bool, Opt("--replace", help="Replace the graph's content instead of adding to it.")] = False,
     update: Annotated[
-        bool, typer.Option("--update", help="TO is a SPARQL 1.1 Update endpoint (INSERT DATA) instead of a Graph Store.")
+        bool, Opt("--update", help="TO is a SPARQL 1.1 Update endpoint (INSERT DATA) instead of a Graph Store.")
     ] = False,
-    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Triples per request.")] = 5000,
+    batch_size: Annotated[int, Opt("--batch-size", min=1, help="Triples per request.")] = 5000,
     data: DataOpt = None,
 ) -> None:
     """Load the knowledge base (plus --data files) into a triple store, in batches, and count it there.
@@ -50,17 +49,17 @@ def publish(
     sys.stderr.write(f"rolegraph: {verb} {where} at {done.target}: {done.triples} triples in {done.batches} batch(es){counted}\n")
 
 
-@app.command("import-esco")
+@command("import-esco")
 def import_esco(
     directory: Annotated[
         Path,
-        typer.Argument(
+        Arg(
             help="Directory of ESCO's CSV package (occupations_en.csv, skills_en.csv, occupationSkillRelations_en.csv)."
         ),
     ],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Turtle file to write (use it with --data).")],
+    output: Annotated[Path, Opt("--output", "-o", help="Turtle file to write (use it with --data).")],
     prepare: Annotated[
-        bool, typer.Option("--prepare", help="Also build the prepared on-disk store for the shipped data plus OUTPUT.")
+        bool, Opt("--prepare", help="Also build the prepared on-disk store for the shipped data plus OUTPUT.")
     ] = False,
 ) -> None:
     """Import ESCO occupations, skills and their links into rolegraph's model.

@@ -6,14 +6,13 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
-import typer
-
-from rolegraph.cli.app import DataOpt, app, get_kb, write_output
+from rolegraph.cli.options import Arg, DataOpt, Opt, command
+from rolegraph.cli.shared import get_kb, write_output
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
 
-RoleA = Annotated[str, typer.Argument(help="The first role (name, alias or abbreviation).", show_default=False)]
-RoleB = Annotated[str, typer.Argument(help="The second role.", show_default=False)]
+RoleA = Annotated[str, Arg(help="The first role (name, alias or abbreviation).", show_default=False)]
+RoleB = Annotated[str, Arg(help="The second role.", show_default=False)]
 
 
 def _kind(fmt: str | None, output: Path | None, known: tuple[str, ...], default: str) -> str:
@@ -43,13 +42,13 @@ def _pair(kb: KnowledgeBase, a: str, b: str) -> tuple[str, str]:
     return first, second
 
 
-@app.command()
+@command()
 def cheatsheet(
     a: RoleA,
     b: RoleB,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The .html or .pdf file (default: HTML on stdout).", show_default=False)] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="html or pdf (default: from --output, else html).", show_default=False)] = None,
-    paper: Annotated[str, typer.Option("--paper", help="a4 or letter: the page size the sheet prints on (it fits one page of either).")] = "a4",
+    output: Annotated[Path | None, Opt("--output", "-o", help="The .html or .pdf file (default: HTML on stdout).", show_default=False)] = None,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="html or pdf (default: from --output, else html).", show_default=False)] = None,
+    paper: Annotated[str, Opt("--paper", help="a4 or letter: the page size the sheet prints on (it fits one page of either).")] = "a4",
     data: DataOpt = None,
 ) -> None:
     """A one-page cheat sheet comparing two roles, as HTML with print CSS or as PDF (PDF needs chromium).
@@ -68,14 +67,14 @@ def cheatsheet(
     _emit(sheets.print_pdf(page) if kind == "pdf" else page.encode("utf-8"), output, kind == "pdf")
 
 
-@app.command()
+@command()
 def quiz(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The file (.json, .txt/.tsv for Anki, .xml for Moodle, .gift).",
+    output: Annotated[Path | None, Opt("--output", "-o", help="The file (.json, .txt/.tsv for Anki, .xml for Moodle, .gift).",
                                                 show_default=False)] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="json, anki, moodle or gift (default: from --output, else json).",
+    fmt: Annotated[str | None, Opt("--format", "-f", help="json, anki, moodle or gift (default: from --output, else json).",
                                             show_default=False)] = None,
-    seed: Annotated[int, typer.Option("--seed", help="Picks the wrong choices and the order; the same seed gives the same quiz.")] = 16,
-    count: Annotated[int | None, typer.Option("--count", "-n", help="Only this many questions (default: all).", show_default=False)] = None,
+    seed: Annotated[int, Opt("--seed", help="Picks the wrong choices and the order; the same seed gives the same quiz.")] = 16,
+    count: Annotated[int | None, Opt("--count", "-n", help="Only this many questions (default: all).", show_default=False)] = None,
     data: DataOpt = None,
 ) -> None:
     """Quiz questions and flashcards with answers from the graph, each with its statements and sources.
@@ -95,12 +94,12 @@ def quiz(
     _emit(quizzes.WRITERS[kind](questions), output, False)
 
 
-@app.command()
+@command()
 def slides(
     a: RoleA,
     b: RoleB,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="The .pptx or .html file.", show_default=False)] = None,
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help="pptx or html (default: from --output, else html).", show_default=False)] = None,
+    output: Annotated[Path | None, Opt("--output", "-o", help="The .pptx or .html file.", show_default=False)] = None,
+    fmt: Annotated[str | None, Opt("--format", "-f", help="pptx or html (default: from --output, else html).", show_default=False)] = None,
     data: DataOpt = None,
 ) -> None:
     """A slide deck comparing two roles: PowerPoint (.pptx) or one offline HTML page.

@@ -121,3 +121,44 @@ def test_names_within_the_edits_share_the_letter_pairs_counted_on(a: str, b: str
     edits = round((1 - similarity(a, b)) * max(len(a), len(b)))
     shared = sum((pairs(a) & pairs(b)).values())
     assert shared >= max(len(a), len(b)) - 1 - 3 * edits
+
+
+def _fts5_ranked(conn: object, words: list[str], roles: list[str], kinds: list[str], dims: list[str], seed_only: bool,
+                 limit: int) -> list[tuple[int, float]]:
+    """The reference: the same search as one FTS5 query, bm25() computed by SQLite."""
+    sql = "SELECT docs.rowid, bm25(docs, 3.0, 1.0) AS score FROM docs JOIN facets f ON f.doc = docs.rowid WHERE docs MATCH ?"
+    args: list[object] = [" OR ".join(f'"{w}"' for w in words)]
+    if roles:
+        sql += " AND (f.roles = '' OR " + " OR ".join("instr(f.roles, ?) > 0" for _ in roles) + ")"
+        args += roles
+    if dims:
+        sql += f" AND f.dimension IN ({', '.join('?' for _ in dims)})"
+        args += dims
+    if kinds:
+        sql += f" AND f.kind IN ({', '.join('?' for _ in kinds)})"
+        args += kinds
+    if seed_only:
+        sql += " AND instr(f.basis, 'seed') > 0"
+    return [(int(d), float(s)) for d, s in conn.execute(sql + " ORDER BY score LIMIT ?", [*args, limit])]  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def esco_index(esco_kb: KnowledgeBase) -> retrieve.Index:
+    return retrieve.Index(retrieve.build(esco_kb))
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_postings_rank_texts_as_fts5_bm25_does(data: st.DataObject, esco_index: retrieve.Index) -> None:
+    """The search's candidates and scores from the postings equal FTS5's bm25() query, bit for bit and in the same order."""
+    idx = esco_index
+    vocabulary = sorted(idx.vocabulary())
+    words = sorted(set(data.draw(st.lists(st.sampled_from(vocabulary) | st.sampled_from(["skills", "measuring", "zzz", "owns"]),
+                                          min_size=1, max_size=6))))
+    all_roles = sorted({r for (rs,) in idx.conn.execute("SELECT roles FROM facets") for r in str(rs).split()})
+    roles = data.draw(st.lists(st.sampled_from([*all_roles, "https://w3id.org/rolegraph/id/role/technical-pro"]), max_size=3))
+    kinds = data.draw(st.lists(st.sampled_from(idx.postings.kinds()), max_size=4))
+    dims = data.draw(st.lists(st.sampled_from(["team", "skills", "focus", "naming", "hiring"]), max_size=2))
+    seed_only, limit = data.draw(st.booleans()), data.draw(st.sampled_from([5, 60, 200]))
+    assert idx.postings.ranked(words, roles, kinds, dims, seed_only, limit) == _fts5_ranked(
+        idx.conn, words, roles, kinds, dims, seed_only, limit)

@@ -93,3 +93,36 @@ def test_what_a_short_form_means_at_a_company_is_decided_by_the_graphs_use_there
 def test_a_person_at_a_company_is_no_unknown_role(kb: KnowledgeBase) -> None:
     assert parse(kb, "what does a google recruiter look for in a tpgm").unknown_roles == []
     assert parse(kb, "what does a scrum master do").unknown_roles == ["scrum master"]
+
+
+@pytest.mark.parametrize("question", [
+    "what does the seed article say about a tech pgm's day to day",
+    "per the seed only, how does a tpgm spend the day",
+])
+def test_a_seed_scoped_question_the_seed_cannot_answer_says_so_and_shows_outside_rows_apart(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "answered" and result.meta["lead"].startswith("The seed material has no")
+    assert any(t.title == "From outside sources (not the seed)" and t.rows for t in result.tables)
+
+
+@pytest.mark.parametrize("question", [
+    "what companies did the author of the seed try to get hired at",
+    "which companies did kalmykov interview with back then",
+    "where did the seed author apply",
+])
+def test_which_companies_a_person_tried_is_the_text_naming_companies(kb: KnowledgeBase, question: str) -> None:
+    assert "Google, Booking.com, SpaceX" in lead(kb, question)
+
+
+@pytest.mark.parametrize("question", [
+    "since the tech pm gets blamed when launches are late, how do they track timelines",
+    "the technical product manager is the one blamed for a late launch, so how do they avoid that",
+    "given tech pms take the fall for late launches, what should they watch",
+])
+def test_a_premise_the_graph_ties_to_another_role_is_corrected(kb: KnowledgeBase, question: str) -> None:
+    said = lead(kb, question)
+    assert said.startswith("Premise not supported: the knowledge base ties that to the Technical Program Manager: blamed for a late")
+
+
+def test_a_premise_the_graph_ties_to_the_role_asserted_stands(kb: KnowledgeBase) -> None:
+    assert not lead(kb, "since the tech pgm gets blamed for late launches, how do they avoid it").startswith("Premise")

@@ -63,11 +63,18 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
     check_premises(kb, plan, ans)
     if plan.scope == "seed" and not ans.items and ans.external:
         ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
-        ans.tables.append(Table("From outside sources (not the seed)", ["item", "basis", "sources"],
-                                [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external]))
+        ans.tables.append(_outside(ans))
+        if not ans.lead.startswith(("The seed", "Yes", "No")):
+            ans.lead = f"The seed material has no content on this; outside sources say: {ans.lead}"
     for a in plan.ambiguous:
         ans.notes.append(f"{a['text'].upper()!r} is ambiguous ({' or '.join(a['readings'])}); it was not used to pick a role.")
     return ans
+
+
+def _outside(ans: Answer) -> Table:
+    """The items from outside sources of a seed-scoped answer, under their own heading."""
+    return Table("From outside sources (not the seed)", ["item", "basis", "sources"],
+                 [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external])
 
 
 def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
@@ -96,9 +103,11 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         HANDLERS[intent](kb, plan, ans)
         ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
     if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
-        ans.abstained = True  # asked for the seed, and the seed's text on it is a recorded gap
-        ans.lead = f"The seed material has nothing on that: {hits[0].text}"
+        ans.abstained = not ans.external  # asked for the seed, and the seed's text on it is a recorded gap
+        ans.lead = f"The seed material has nothing on that: {hits[0].text}" + (" Outside sources follow, marked as such." if ans.external else "")
         ans.add(kb, hits[0].text, [hits[0].statement])
+        if ans.external:
+            ans.tables.append(_outside(ans))
         return
     if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and identity_verdict(kb, plan)):
         from_hits(kb, plan, ans, hits)

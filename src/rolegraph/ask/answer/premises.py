@@ -24,7 +24,7 @@ from rolegraph.provenance import CONCERNS
 
 #: Words that mark a clause the question takes for granted ("since …,", "X is basically Y, so …").
 _PREMISE_OPENER = re.compile(r"\b(since|given that|given|because|as|now that|assuming)\b|\b(basically|just|really|essentially|"
-                             r"simply|actually|identical|the same|one role|same job|a kind of)\b")
+                             r"simply|actually|identical|the same|one role|same job|a kind of|the one|the ones)\b")
 
 
 _SAME = re.compile(r"\b(same|identical|one role|one and the same|interchangeable|basically the same)\b")
@@ -67,7 +67,8 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         return
     spans = {w for m in found for w in m[1].split()}
     words = [w for w in tx_words(head) if w not in spans and not _PREMISE_OPENER.fullmatch(w)]
-    claim = [w for w in words if w not in FUNCTION_WORDS and (w in CONCERNS or w not in tx_stopwords())]
+    claim = [w for i, w in enumerate(words) if w not in FUNCTION_WORDS and (  # "owns the when", not "blamed when …"
+        (w in CONCERNS and i and words[i - 1] in ("the", "and", "or")) or w not in tx_stopwords())]
     if claim:
         _check_claim(kb, ans, roles[0], claim)
 
@@ -84,7 +85,9 @@ def _presupposed(kb: KnowledgeBase, plan: Plan, ans: Answer, question: str) -> N
 
 
 def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str]) -> None:
-    """Say what the graph records against (or disputes about) ``claim`` ('manage engineers') for ``role``."""
+    """Say what the graph records against (or disputes about) ``claim`` ('manage engineers') for ``role``, or ties to
+    another role."""
+    claim = [w for w in claim if w not in _LIGHT] or claim  # "gets blamed": the claim is the blame
     verb = stems_of(" ".join([claim[0], *synonyms_of(claim[:1])]))  # what the role is said to do: "codes", "manage", "decide"
     wanted = stems_of(" ".join(claim + synonyms_of(claim)))
     idx = index(kb)
@@ -93,6 +96,7 @@ def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str
     plain = {h.statement: without_roles(kb, h.text) for h in found.values()}  # "Program Manager" says nothing of "manage"
     hits = [h for h in found.values() if verb & stems_of(plain[h.statement]) or (set(claim) & set(CONCERNS) and h.disputed_by)]
     if not hits:
+        _misattributed(kb, ans, role, claim)
         return
     best = max(hits, key=lambda h: (is_negative(plain[h.statement], verb), bool(h.disputed_by), len(wanted & stems_of(h.text)), -h.score))
     if is_negative(plain[best.statement], verb):
@@ -103,6 +107,37 @@ def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str
         ans.notes.insert(0, f"Premise disputed ({best.disputed_by}): {hit_text(best)}")
         ans.notes += [n for n in compare.disagreement_notes(kb, [best.disputed_by]) if n not in ans.notes]
         ans.add(kb, hit_text(best), [best.statement])
+    else:
+        _misattributed(kb, ans, role, claim)
+
+
+#: Words of a claim that say nothing of their own ("gets blamed", "takes the fall").
+_LIGHT = {"get", "gets", "got", "getting", "take", "takes", "took", "one", "ones", "be", "being", "been"}
+
+
+def _misattributed(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str]) -> None:
+    """A claim the graph ties to another role: 'since the Tech PM gets blamed when launches are late' against the row
+    'Technical Program Manager: blamed for a late launch'. Said when a text about one other role alone has more of the
+    claim's words (at least two), and does not deny it, than any text about the role asserted."""
+    words = [w for w in claim if w not in _LIGHT]
+    terms = words + [s for s in synonyms_of(words) if s not in words]
+    if len(words) < 2:
+        return
+    hits = [h for h in index(kb).search(terms, kinds=ANSWER_KINDS, limit=25) if h.sources and len(h.roles) == 1 and h.matched >= 2]
+    own = max((h.matched for h in hits if h.roles[0] == role.iri), default=0)
+    other = max((h for h in hits if h.roles[0] != role.iri and not is_negative(without_roles(kb, h.text))),  # it affirms the claim
+                key=lambda h: (h.matched, -h.score), default=None)
+    if other is None or other.matched <= own:
+        return
+    label = compare.role_labels(kb, other.roles[0]).get(other.roles[0])
+    if label is None:
+        return  # a text about a level or a team, not about another role
+    _premise_note(kb, ans, f"the knowledge base ties that to the {label}: {hit_text(other)}", [])
+    ans.add(kb, f"{label}: {hit_text(other)}", [other.statement])
+    mine = max((h for h in hits if h.roles[0] == role.iri), key=lambda h: (h.matched, -h.score), default=None)
+    if mine is not None:
+        ans.add(kb, f"{role.label}: {hit_text(mine)}", [mine.statement])
+    ans.abstained = False  # the correction is the answer
 
 
 def _premise_note(kb: KnowledgeBase, ans: Answer, text: str, disagreement_words: list[str]) -> None:

@@ -237,9 +237,10 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ids = {known[i].id for i in theirs}
         about = [h for h in index(kb).search([surname.lower(), "he", "his", *expanded_terms(plan)], kinds=("fact", "position"), limit=40)
                  if surname in h.text or (re.search(r"\b(he|his|him)\b", h.text, re.I) and set(h.sources) <= ids)]
-        wanted = stems_of(" ".join(expanded_terms(plan))) - cue_stems - stems_of(person) - {"seed", "author"}
-        about.sort(key=lambda h: -len(wanted & stems_of(h.text)))
-        best = about[0] if about and wanted & stems_of(about[0].text) else None
+        asked = stems_of(" ".join(expanded_terms(plan))) - stems_of(person) - {"seed", "author", "writer", "wrote", "articl"}
+        wanted = (asked - cue_stems) or asked  # "where did the author apply": 'applied' is a cue word and what is asked
+        about.sort(key=lambda h: -len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))))
+        best = about[0] if about and wanted & (stems_of(about[0].text) | _names_companies(kb, about[0].text)) else None
         for h in about[:5]:
             ans.add(kb, hit_text(h), [h.statement])
         for i in theirs:
@@ -248,6 +249,19 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                               "basis": tier_basis([known[i]]) or "external"})
         wrote = "; ".join(f"{known[i].id} {known[i].title} ({known[i].creator})" for i in theirs[:4])
         ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {hit_text(best)}" if best else f"{person} wrote {wrote}.")
+
+
+#: Words that ask about companies in general; a text naming two or more recorded companies answers them.
+_COMPANY_WORDS = frozenset({"compani", "employ", "employer", "firm", "where"})
+
+
+def _names_companies(kb: KnowledgeBase, text: str) -> frozenset[str]:
+    """The stems of the company words when ``text`` names at least two of the companies the graph records
+    ('He applied to Google, Booking.com, SpaceX …' answers 'which companies')."""
+    from rolegraph.ask.text import stems
+
+    named = {label for label, kind in index(kb).named(stems(tx_words(text))) if kind == "hiring"}
+    return _COMPANY_WORDS if len(named) >= 2 else frozenset()
 
 
 #: This module's handlers, by intent.

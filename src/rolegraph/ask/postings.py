@@ -1,6 +1,7 @@
-"""The search's candidates and their bm25 scores from postings kept in the index, so that a search
-scoped by roles reads only the postings of its words in texts about those roles (and texts about no
-role), not every text that has one of its words (138,000 texts have "skill" at 1.13M triples).
+"""A search scoped by roles: its candidates and their bm25 scores from postings kept in the index, so
+that it reads only the postings of its words in texts about those roles (and texts about no role),
+not every text that has one of its words (138,000 texts have "skill" at 1.13M triples). A search of
+every role is FTS5's own query (``retrieve.Index.search``): it reads them all anyway, faster in C.
 
 The scores are the ones SQLite's FTS5 gives (its ``bm25()`` with the same column weights, bit for
 bit: the same formula, terms and operations; ``tests/test_ask_scale.py`` compares both): for each
@@ -22,15 +23,13 @@ B = 0.75
 
 
 def add_postings(conn: sqlite3.Connection) -> None:
-    """The ``postings`` (token, kind, text, counts per column), ``scoped`` (the same by role number, 0 for a text
-    about no role; ``role_iris`` numbers the roles) and ``tokens`` (texts per token) tables, and each text's length
-    in ``facets.size``; from the FTS5 index ``docs`` and the ``facets`` just built (in SQL: a Python loop over every
+    """The ``scoped`` (role number, kind, token, text, its counts in the label and the body; role 0 for a text about
+    no role; ``role_iris`` numbers the roles) and ``tokens`` (texts per token) tables, and each text's length in
+    ``facets.size``; from the FTS5 index ``docs`` and the ``facets`` just built (in SQL: a Python loop over every
     token took twice as long)."""
     conn.execute("CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, docs, 'instance')")
-    conn.execute("CREATE TABLE postings (token TEXT, kind TEXT, doc INTEGER, label INTEGER, body INTEGER, "
-                 "PRIMARY KEY (token, kind, doc)) WITHOUT ROWID")
-    conn.execute("INSERT INTO postings SELECT i.term, f.kind, i.doc, sum(i.col = 'label'), sum(i.col != 'label') "
-                 "FROM temp.instances i JOIN facets f ON f.doc = i.doc GROUP BY i.term, i.doc")
+    conn.execute("CREATE TEMP TABLE postings AS SELECT i.term AS token, f.kind AS kind, i.doc AS doc, sum(i.col = 'label') AS label, "
+                 "sum(i.col != 'label') AS body FROM temp.instances i JOIN facets f ON f.doc = i.doc GROUP BY i.term, i.doc")
     conn.execute("DROP TABLE temp.instances")
     roles_of = {int(d): str(r).split() for d, r in conn.execute("SELECT doc, roles FROM facets")}
     conn.execute("CREATE TABLE role_iris (id INTEGER PRIMARY KEY, role TEXT UNIQUE)")  # 0: about no role
@@ -40,13 +39,14 @@ def add_postings(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO temp.doc_roles VALUES (?, ?)", ((d, number[r]) for d, rs in roles_of.items() for r in rs or [""]))
     conn.execute("CREATE TABLE scoped (role INTEGER, kind TEXT, token TEXT, doc INTEGER, label INTEGER, body INTEGER, "
                  "PRIMARY KEY (role, kind, token, doc)) WITHOUT ROWID")
-    conn.execute("INSERT INTO scoped SELECT r.role, p.kind, p.token, p.doc, p.label, p.body FROM postings p "
+    conn.execute("INSERT INTO scoped SELECT r.role, p.kind, p.token, p.doc, p.label, p.body FROM temp.postings p "
                  "JOIN temp.doc_roles r ON r.doc = p.doc")
     conn.execute("DROP TABLE temp.doc_roles")
     conn.execute("CREATE TABLE tokens (token TEXT PRIMARY KEY, texts INTEGER)")
-    conn.execute("INSERT INTO tokens SELECT token, count(*) FROM postings GROUP BY token")
+    conn.execute("INSERT INTO tokens SELECT token, count(*) FROM temp.postings GROUP BY token")
     conn.execute("CREATE TEMP TABLE sizes (doc INTEGER PRIMARY KEY, size INTEGER)")
-    conn.execute("INSERT INTO temp.sizes SELECT doc, sum(label + body) FROM postings GROUP BY doc")
+    conn.execute("INSERT INTO temp.sizes SELECT doc, sum(label + body) FROM temp.postings GROUP BY doc")
+    conn.execute("DROP TABLE temp.postings")
     conn.execute("ALTER TABLE facets ADD COLUMN size INTEGER NOT NULL DEFAULT 0")
     conn.execute("UPDATE facets SET size = coalesce((SELECT size FROM temp.sizes s WHERE s.doc = facets.doc), 0)")
     conn.execute("INSERT INTO meta SELECT 'tokens', coalesce(sum(size), 0) FROM temp.sizes")
@@ -84,21 +84,16 @@ class Postings:
     def ranked(self, words: Sequence[str], roles: Sequence[str], kinds: Sequence[str], dimensions: Sequence[str],
                seed_only: bool, limit: int) -> list[tuple[int, float]]:
         """(text, bm25) of the best ``limit`` texts having any of ``words``, about any of ``roles`` (a role whose IRI
-        contains one of them) or about no role, of the ``kinds`` and ``dimensions`` given (all when empty)."""
+        contains one of them, as instr() over the texts' roles) or about no role, of the ``kinds`` and ``dimensions``
+        given (all when empty)."""
         tokens = {t for t in map(self.token, words) if t}
-        if not tokens:
+        if not tokens or not roles:
             return []
-        kind_list = list(kinds) or self.kinds()
+        scope = [0, *(i for (i,) in self.conn.execute(
+            f"SELECT id FROM role_iris WHERE id > 0 AND ({' OR '.join('instr(role, ?) > 0' for _ in roles)})", tuple(roles)))]
         hits: dict[int, dict[str, tuple[int, int]]] = {}
-        if roles:
-            scope = [0, *(i for (i,) in self.conn.execute(  # the roles whose IRI has one asked (as instr() over the texts' roles)
-                f"SELECT id FROM role_iris WHERE id > 0 AND ({' OR '.join('instr(role, ?) > 0' for _ in roles)})", tuple(roles)))]
-            rows = _chunked(self.conn, (
-                "SELECT doc, token, label, body FROM scoped WHERE role IN ({}) AND kind IN ({}) AND token IN ({})"), scope, kind_list, tokens)
-        else:
-            rows = _chunked(self.conn, "SELECT doc, token, label, body FROM postings WHERE kind IN ({}) AND token IN ({})",
-                            kind_list, tokens)
-        for doc, token, label, body in rows:
+        for doc, token, label, body in _chunked(self.conn, "SELECT doc, token, label, body FROM scoped "
+                                                "WHERE role IN ({}) AND kind IN ({}) AND token IN ({})", scope, list(kinds) or self.kinds(), tokens):
             hits.setdefault(doc, {})[token] = (label, body)
         facets = {d: (dim, basis, size) for d, dim, basis, size in _chunked(
             self.conn, "SELECT doc, dimension, basis, size FROM facets WHERE doc IN ({})", list(hits))}

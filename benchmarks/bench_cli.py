@@ -7,7 +7,8 @@ Runs, interleaved, N rounds of cold processes and compares their medians:
 * the same compare with the default rich view on a pseudo-terminal (``--pty``: the process's
   stdout is a pty whose output is read and dropped);
 * every other result command with ``--format json`` (``--all``): show, separate, shared, path,
-  neighbours, centrality, skills, fit, why, sources, disagreements, roles, ask, query;
+  neighbours, centrality, skills, fit, why, sources, disagreements, roles, ask, query; and
+  ``python -c "import networkx"``, the floor of the graph commands (path, neighbours, centrality);
 * the naive path: a ``python -c`` script that imports rdflib, parses the shipped Turtle
   (``kb/ontology.ttl`` and ``data/roles.ttl``) and runs, through rdflib's ``Graph.query`` with
   ``initBindings``, the same named queries (``kb/queries/*.rq``) the compare command runs:
@@ -108,6 +109,7 @@ def commands(pty: bool, others: bool) -> dict[str, list[str]]:
         found["pty"] = ["pty", *cli, "compare", *ROLES]
     if others:
         found |= {name: [*cli, *args, "--format", "json"] for name, args in OTHERS.items()}
+        found["networkx"] = [sys.executable, "-c", "import networkx"]  # the floor of path, neighbours and centrality
     return found
 
 
@@ -167,7 +169,8 @@ def main() -> int:
     cmds = commands(args.pty, args.all)
     times, med = interleaved(cmds, args.rounds)
     print(f"rolegraph CLI start-up, {args.rounds} interleaved rounds (medians, min–max, ratio to python -c pass)")
-    labels = {"pass": "python -c pass", "cli": "compare … --format json", "pty": "compare … (rich view, pty)", "naive": "naive rdflib path"}
+    labels = {"pass": "python -c pass", "cli": "compare … --format json", "pty": "compare … (rich view, pty)", "naive": "naive rdflib path",
+              "networkx": "python -c 'import networkx' (floor)"}
     targets = {"cli": TARGET_JSON, "pty": TARGET_PTY, **dict.fromkeys(OTHERS, TARGET_OTHER)}
     for name, ts in times.items():
         ratio = med[name] / med["pass"]

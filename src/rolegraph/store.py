@@ -13,8 +13,7 @@ total more than :data:`AUTO_BYTES`), ``prepared`` (always) or ``memory`` (never)
 
 from __future__ import annotations
 
-import os
-import shutil
+import os  # shutil (and its archive modules) only where a store is built or swept, not on every command
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -66,6 +65,8 @@ def wants_prepared(paths: Sequence[Path]) -> bool:
 
 def build(paths: Sequence[Path], target: Path) -> None:
     """Bulk-load ``paths`` into a new on-disk store at ``target`` (renamed into place when done)."""
+    import shutil
+
     target.parent.mkdir(parents=True, exist_ok=True)
     scratch = target.with_name(f"{target.name}.tmp-{os.getpid()}")
     shutil.rmtree(scratch, ignore_errors=True)
@@ -90,6 +91,8 @@ def build(paths: Sequence[Path], target: Path) -> None:
 
 def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path:
     """The prepared store for ``paths``, built (and stale versions removed) if needed."""
+    import shutil
+
     files = [Path(p) for p in paths]
     which, state = store_key(files)
     stores = (root or cache_dir()) / "stores"
@@ -110,6 +113,8 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
 
 def sweep_scratch(stores: Path) -> None:
     """Remove ``STORE.tmp-PID`` folders that a killed build left behind (only once that process is gone)."""
+    import shutil
+
     from rolegraph.output import pid_alive
 
     for scratch in stores.glob("*.tmp-*"):

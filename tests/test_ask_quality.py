@@ -126,3 +126,36 @@ def test_a_premise_the_graph_ties_to_another_role_is_corrected(kb: KnowledgeBase
 
 def test_a_premise_the_graph_ties_to_the_role_asserted_stands(kb: KnowledgeBase) -> None:
     assert not lead(kb, "since the tech pgm gets blamed for late launches, how do they avoid it").startswith("Premise")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("does the tpgm write the prd", "No"),
+    ("is the tpgm responsible for dependency management", "Yes"),
+    ("does a tech pm own the risk log", "No"),
+    ("is the go/no-go call the tpgm's", "No"),  # the sponsor answers for it; the Tech PgM runs it
+    ("does the tpgm run the go no go meeting", "Yes"),
+])
+def test_a_closed_question_on_an_activity_is_decided_by_the_roles_part_in_its_row(kb: KnowledgeBase, question: str,
+                                                                                  verdict: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["plan"]["intents"] == ["collaboration"] or meta["plan"]["intents"][0] == "collaboration"
+    assert meta["lead"].startswith(f"{verdict}: "), meta["lead"]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("is a tpgm less strategic than a tech pm", "Yes: on product skills"),
+    ("is the tech pm better at stakeholder management than the tpgm", "No: on interpersonal skills"),
+    ("is a tech pm more technical than a tpgm", "No, about the same: on technical skills"),
+])
+def test_a_comparison_is_decided_by_importance_not_by_identity(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(verdict)
+
+
+def test_which_of_the_two_with_no_intent_picks_one(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "which tpm talks to customers more")
+    assert plan.intents != ["abbreviation"] and plan.form == "which-one"
+    assert lead(kb, "which tpm talks to customers more").startswith("The Technical Product Manager")
+
+
+def test_a_source_name_is_no_unknown_role(kb: KnowledgeBase) -> None:
+    assert parse(kb, "what does the pragmatic engineer say about tpms").unknown_roles == []

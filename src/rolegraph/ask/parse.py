@@ -140,8 +140,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
             continue
         head = phrase.split()[-1]
-        if phrase.split()[0] in _SOURCE_WORDS:
-            continue  # "the seed writer", "the article author": who wrote the source, not a job title
+        if phrase.split()[0] in _SOURCE_WORDS or _source_name(kb, phrase):
+            continue  # "the seed writer", "the article author", "the pragmatic engineer": a source, not a job title
         if " " in phrase and _company(kb, phrase.rsplit(" ", 1)[0]):
             continue  # "an amazon recruiter": a person at a company, not a job title
         if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
@@ -157,6 +157,11 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         except RolegraphError:
             continue
     return unknown
+
+
+def _source_name(kb: KnowledgeBase, phrase: str) -> bool:
+    """Whether ``phrase`` is part of the name of a source's author or publication ('The Pragmatic Engineer')."""
+    return any(f" {phrase} " in f" {normalise(ref.creator)} " for ref in kb.sources().values())
 
 
 def _company(kb: KnowledgeBase, words: str) -> bool:
@@ -265,6 +270,8 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         return "yes-no"  # "tpgm owns product roadmap?", "tech pm = a kind of pm?"
     if opener == "who" and not roles:
         return "which-one"
+    if opener in ("which", "who") and len(roles) >= 2 and not intents and not forms:
+        return "which-one"  # "which tpm talks to customers more": one of the roles
     if forms:
         best = max(forms.items(), key=lambda kv: (kv[1], -list(c.forms).index(kv[0])))[0]
         if best == "define" and intents and intents[0] not in ("definition", "abbreviation"):
@@ -471,16 +478,20 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
     if intents[:1] == ["ownership"] and not plan.concerns and matrix_activities(kb, stemmed):
         plan.intents = intents = list(dict.fromkeys(["collaboration", *intents[1:]]))  # "who owns the RAID log": a row of the matrix
-    if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed):
+    if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed) and not matrix_activities(kb, stemmed):
         # "who does a tpgm collaborate with": the role's partners, not how two roles split the work
         plan.intents = intents = ["team", *[i for i in intents[1:] if i != "team"]]
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
-    plan.form = _form(c, words, stemmed, intents, roles, question)
-    if plan.form == "which-one" and intents[:1] in ([], *([i] for i in _WHO_DOES)) and _activity_asked(kb, words, stemmed, mentions):
-        # "who keeps the risks register", "who owns the program roadmap": the matrix row names who does it
-        plan.intents = intents = ["collaboration", *[i for i in intents if i != "ownership"]]
+    named_at = {i for a, b in _activity_spans(kb, stemmed).values() for i in range(a, b)}  # "go no go" asks no yes or no
+    plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
+    if plan.form in ("which-one", "yes-no") and intents[:1] in ([], *([i] for i in _WHO_DOES)) and _activity_asked(
+            kb, words, stemmed, mentions):
+        # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
+        plan.intents = intents = ["collaboration", *intents]
+    if intents[:1] == ["collaboration"] and "ownership" in intents and _activity_asked(kb, words, stemmed, mentions):
+        plan.intents = intents = [i for i in intents if i != "ownership"]  # the activity's row, not the what/why/…
         plan.concerns = []
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     if plan.form == "yes-no" and intents[:1] in ([], ["definition"]) and any(
@@ -492,13 +503,15 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
-    other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside]}
+    other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
+             "measure": [(tx.phrase_stems(p), 1) for ps in tx.vocabulary().get("categories", {}).values() for p in ps]}  # "more technical"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
-    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and all(
+    if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and len(
+            plan.roles) < 2 and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         if words[-1:] in (["do"], ["does"]) and len(short[0][2]) == 1:

@@ -22,19 +22,19 @@ def _skill_asked(kb: KnowledgeBase, plan: Plan) -> list[str]:
     return [best[0].label] if best else []
 
 
-def _importance(kb: KnowledgeBase, role: str, skills: list[str]) -> tuple[float, list[dict[str, Cell]]]:
+def importance(kb: KnowledgeBase, role: str, skills: list[str]) -> tuple[float, list[dict[str, Cell]]]:
     rows = [r for r in kb.named("skill-profile", role=role).records() if r["label"] in skills or r["category"] in skills]
     total = sum(int(str(r["importance"])) for r in rows)
     return (total / len(rows) if rows else 0.0), rows
 
 
-def _measure(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
+def measure_asked(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
     """What to rank or choose by: a skill category the question names ('more technical'), else skills."""
-    from rolegraph.ask.text import stem, vocabulary
+    from rolegraph.ask.text import find_phrase, phrase_stems, stem, vocabulary
 
-    stems = {stem(w) for w in plan.terms}
+    stems = [stem(w) for w in plan.terms]
     for category, cues in vocabulary().get("categories", {}).items():
-        if any(stem(c) in stems for c in cues):
+        if any(find_phrase(stems, phrase_stems(c)) >= 0 for c in cues):  # "stakeholder management": a phrase of the terms
             return f"{category} skills", [category]
     skills = _skill_asked(kb, plan)
     return ", ".join(skills), skills
@@ -55,12 +55,12 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         return
     if len(roles) < 2:
         return
-    name, measure = _measure(kb, plan)
+    name, measure = measure_asked(kb, plan)
     if not measure:
         return
     scored = []
     for role in roles:
-        value, rows = _importance(kb, role.iri, measure)
+        value, rows = importance(kb, role.iri, measure)
         scored.append((value, role, rows))
         ans.add(kb, f"{role.label} — {name}: {value:g}", [str(r["link"]) for r in rows])
     scored.sort(key=lambda x: -x[0])
@@ -72,7 +72,7 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
     if len(plan.roles) < 2 or ans.lead.lower().startswith(("the ", "no", "yes")):
         return
     chosen_by_skill = plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents or bool(plan.skills)
-    name, measure = _measure(kb, plan) if chosen_by_skill else ("", [])
+    name, measure = measure_asked(kb, plan) if chosen_by_skill else ("", [])
     if measure and _by_measure(kb, plan, ans, name, measure):
         return
     sources = [r for r in plan.roles if r.part == "source"]
@@ -101,12 +101,12 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
 
 def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: list[str]) -> bool:
     """Lead with the role that rates the measure highest; False when the roles tie."""
-    scored = sorted(((_importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
+    scored = sorted(((importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
     if scored[0][0] <= scored[1][0]:
         return False
     ans.lead = f"The {scored[0][1].label} ({name}: " + ", ".join(f"{r.label} {v:g}" for v, r in scored) + ")."
     for v, r in scored:
-        ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in _importance(kb, r.iri, measure)[1]])
+        ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in importance(kb, r.iri, measure)[1]])
     return True
 
 

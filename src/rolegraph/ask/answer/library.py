@@ -97,11 +97,16 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         named = sorted((r for r in plan.roles if r.label in at), key=lambda r: _raci_rank(rows[0][at[r.label]]))
         if plan.form == "which-one" and named and _raci_rank(rows[0][at[named[0].label]]) == 0:
             lead = f"The {named[0].label}: {lead}"  # "which of the two keeps the risk log": the one of them accountable for it
+        elif plan.form == "yes-no" and plan.roles[0].label in at:  # "does the tpgm write the prd": the role asked about's part
+            highest = 0 if set(tx_words(plan.question)) & _ANSWERS_FOR else 1  # "own", "the call": accountable; else doing it too
+            lead = f"{'Yes' if _raci_rank(rows[0][at[plan.roles[0].label]]) <= highest else 'No'}: {lead}"
     else:
         lead = result.title
     _from_result(kb, ans, result, lead + ".")
 
 
+#: Words that ask who answers for an activity (accountable), not who does it.
+_ANSWERS_FOR = {"accountable", "own", "owns", "owner", "owned", "decide", "decides", "decision", "call", "final", "say"}
 _RACI = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 
 

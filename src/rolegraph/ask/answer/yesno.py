@@ -30,6 +30,8 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         return  # "if I move into X, will I still be writing code": the skill in the role moved to, not the move
     if ans.lead.startswith(("Yes", "No", "Not ")):
         return
+    if _comparative(kb, plan, ans):
+        return
     identity = identity_verdict(kb, plan)
     if identity:
         ans.lead = identity[0]
@@ -175,8 +177,39 @@ def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
     return stems_of(" ".join(words + expanded_terms(plan)))
 
 
+#: Mean importances closer than this are about the same (a comparison says so rather than pick one).
+SAME_IMPORTANCE = 0.25
+#: "more technical than", "less strategic than": a comparison, not an identity.
+_COMPARATIVE = re.compile(r"\b(more|less|better|worse|stronger|weaker|\w+er)\b(?:\s+\w+)?\s+than\b")
+
+
+def _comparative(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
+    """'Is a Tech PM more technical than a Tech PgM?': the two roles' importance on the measure named (a skill
+    category or skills, as for 'which one'); Yes when the first role named is ahead ('less …': behind)."""
+    from rolegraph.ask.answer.choice import importance, measure_asked
+
+    said = _COMPARATIVE.search(" ".join(tx_words(plan.question)))
+    if len(plan.roles) != 2 or said is None:
+        return False
+    name, measure = measure_asked(kb, plan)
+    if not measure:
+        return False
+    (a, rows_a), (b, rows_b) = (importance(kb, r.iri, measure) for r in plan.roles)
+    if a == b:
+        return False
+    first, second = plan.roles
+    ahead = (a > b) != (said.group(1) in ("less", "worse", "weaker"))
+    verdict = "No, about the same" if abs(a - b) < SAME_IMPORTANCE else "Yes" if ahead else "No"
+    ans.lead = f"{verdict}: on {name}, the {first.label} rates {a:.2g} and the {second.label} {b:.2g} (mean importance, 0–5)."
+    ans.add(kb, f"{first.label} — {name}: {a:.2g}", [str(r["link"]) for r in rows_a])
+    ans.add(kb, f"{second.label} — {name}: {b:.2g}", [str(r["link"]) for r in rows_b])
+    return True
+
+
 def identity_verdict(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]] | None:
-    """'Is a Tech PM a product manager?': decided by rg:isKindOf."""
+    """'Is a Tech PM a product manager?': decided by rg:isKindOf; a comparison ('more technical than') is none."""
+    if _COMPARATIVE.search(" ".join(tx_words(plan.question))):
+        return None
     if len(plan.roles) != 2 or (plan.intent not in ("definition", "compare", "abbreviation", "unknown") and plan.intents):
         return None
     a, b = plan.roles

@@ -141,3 +141,14 @@ def test_compiled_cues_are_kept_and_rebuilt_when_ask_changes(tmp_path: Path, mon
         assert parse.cues() == fresh  # read back unchanged
     finally:
         parse.cues.cache_clear()
+
+
+def test_indexes_named_the_older_way_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    old = tmp_path / "cache" / "ask-index-0123456789abcdef-fedcba9876543210.sqlite"
+    old.write_bytes(b"")
+    extra = tmp_path / "mine.ttl"
+    extra.write_text((FIXTURES / "mini.ttl").read_text(), encoding="utf-8")
+    retrieve.index(open_kb([extra]))
+    assert not old.exists() and len(list((tmp_path / "cache").glob("ask-index-*.sqlite"))) == 1

@@ -240,6 +240,8 @@ def _save(conn: sqlite3.Connection, path: Path, key: str) -> None:
         disk.commit()
         disk.close()
         tmp.replace(path)
+        for stale in path.parent.glob("ask-index-*-*.sqlite"):  # named by the hashes of an older layout: never read again
+            stale.unlink(missing_ok=True)
     except (OSError, sqlite3.Error):
         pass
 

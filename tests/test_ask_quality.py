@@ -159,3 +159,22 @@ def test_which_of_the_two_with_no_intent_picks_one(kb: KnowledgeBase) -> None:
 
 def test_a_source_name_is_no_unknown_role(kb: KnowledgeBase) -> None:
     assert parse(kb, "what does the pragmatic engineer say about tpms").unknown_roles == []
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    ("order these by coding importance: product manager, software engineer, engineering manager",
+     "Ranked by writing code: Software Engineer (5), Engineering Manager (2), Product Manager (0)."),
+    ("distributed systems - which of program manager / tech pm / tpgm needs it most, then next, then least",
+     "Ranked by distributed systems: Technical Program Manager (4), Technical Product Manager (3), Program Manager (1)."),
+])
+def test_an_order_asked_in_everyday_words_ranks_by_the_skill_named(kb: KnowledgeBase, question: str, order: str) -> None:
+    assert lead(kb, question) == order
+
+
+@pytest.mark.parametrize("question", ["why are there suddenly so many tpgm jobs, what changed", "why is tech pgm booming"])
+def test_why_a_role_grows_is_answered_from_the_growth_text(kb: KnowledgeBase, question: str) -> None:
+    assert "service-oriented architecture" in lead(kb, question)
+
+
+def test_a_count_naming_a_short_form_does_not_ask_what_it_means(kb: KnowledgeBase) -> None:
+    assert parse(kb, "how many tpgms does amazon have").intents != ["abbreviation"]

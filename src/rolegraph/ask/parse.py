@@ -511,7 +511,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and len(
-            plan.roles) < 2 and all(
+            plan.roles) < 2 and plan.form not in ("count", "rank") and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         if words[-1:] in (["do"], ["does"]) and len(short[0][2]) == 1:

@@ -178,3 +178,19 @@ def test_why_a_role_grows_is_answered_from_the_growth_text(kb: KnowledgeBase, qu
 
 def test_a_count_naming_a_short_form_does_not_ask_what_it_means(kb: KnowledgeBase) -> None:
     assert parse(kb, "how many tpgms does amazon have").intents != ["abbreviation"]
+
+
+@pytest.mark.parametrize("question", ["do tpgms talk to customers", "do tpgms need an mba"])
+def test_a_closed_question_naming_a_short_form_does_not_ask_what_it_means(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents != ["abbreviation"]
+
+
+def test_a_text_about_another_role_decides_no_closed_question(kb: KnowledgeBase) -> None:
+    said = lead(kb, "do tpgms need an mba")
+    assert said.startswith("Not recorded for the Technical Program Manager") and "PM-T" in said
+    assert lead(kb, "does a tech pm need an mba").startswith("Yes")
+
+
+def test_a_roles_part_in_an_activity_is_its_row(kb: KnowledgeBase) -> None:
+    said = lead(kb, "what's the tpgm's role in a launch")
+    assert said.startswith("launch readiness: ") and "Technical Program Manager is responsible" in said

@@ -486,7 +486,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     named_at = {i for a, b in _activity_spans(kb, stemmed).values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
-    if plan.form in ("which-one", "yes-no") and intents[:1] in ([], *([i] for i in _WHO_DOES)) and _activity_asked(
+    if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
+            [], *([i] for i in _WHO_DOES)) and _activity_asked(
             kb, words, stemmed, mentions):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
         plan.intents = intents = ["collaboration", *intents]
@@ -511,7 +512,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and len(
-            plan.roles) < 2 and plan.form not in ("count", "rank") and all(
+            plan.roles) < 2 and plan.form not in ("count", "rank") and words[:1] != ["do"] and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         if words[-1:] in (["do"], ["does"]) and len(short[0][2]) == 1:

@@ -163,3 +163,12 @@ def test_postings_rank_texts_as_fts5_bm25_does(data: st.DataObject, esco_index: 
     seed_only, limit = data.draw(st.booleans()), data.draw(st.sampled_from([5, 60, 200]))
     assert idx.postings.ranked(words, roles, kinds, dims, seed_only, limit) == _fts5_ranked(
         idx.conn, words, roles, kinds, dims, seed_only, limit)
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_the_best_texts_for_one_word_are_fts5s(data: st.DataObject, esco_index: retrieve.Index) -> None:
+    """A search of every role for one word reads its best texts off ``impacts``: the same texts, scores and order as FTS5."""
+    word = data.draw(st.sampled_from(sorted(esco_index.vocabulary())) | st.sampled_from(["skills", "measuring", "zzz"]))
+    limit = data.draw(st.sampled_from([1, 5, 200]))
+    assert esco_index.postings.best(word, limit) == _fts5_ranked(esco_index.conn, [word], [], [], [], False, limit)

@@ -22,11 +22,12 @@ K1 = 1.2
 B = 0.75
 
 
-def add_postings(conn: sqlite3.Connection) -> None:
+def add_postings(conn: sqlite3.Connection, weights: tuple[float, float]) -> None:
     """The ``scoped`` (role number, kind, token, text, its counts in the label and the body; role 0 for a text about
     no role; ``role_iris`` numbers the roles) and ``tokens`` (texts per token) tables, and each text's length in
-    ``facets.size``; from the FTS5 index ``docs`` and the ``facets`` just built (in SQL: a Python loop over every
-    token took twice as long)."""
+    ``facets.size``; and ``impacts``: each token's texts by their bm25 before the token's idf, best first (the
+    best texts for one word are read off it, not scored one by one). From the FTS5 index ``docs`` and the
+    ``facets`` just built, in SQL (a Python loop over every token took twice as long)."""
     conn.execute("CREATE VIRTUAL TABLE temp.instances USING fts5vocab(main, docs, 'instance')")
     conn.execute("CREATE TEMP TABLE postings AS SELECT i.term AS token, f.kind AS kind, i.doc AS doc, sum(i.col = 'label') AS label, "
                  "sum(i.col != 'label') AS body FROM temp.instances i JOIN facets f ON f.doc = i.doc GROUP BY i.term, i.doc")
@@ -46,11 +47,20 @@ def add_postings(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO tokens SELECT token, count(*) FROM temp.postings GROUP BY token")
     conn.execute("CREATE TEMP TABLE sizes (doc INTEGER PRIMARY KEY, size INTEGER)")
     conn.execute("INSERT INTO temp.sizes SELECT doc, sum(label + body) FROM temp.postings GROUP BY doc")
-    conn.execute("DROP TABLE temp.postings")
     conn.execute("ALTER TABLE facets ADD COLUMN size INTEGER NOT NULL DEFAULT 0")
     conn.execute("UPDATE facets SET size = coalesce((SELECT size FROM temp.sizes s WHERE s.doc = facets.doc), 0)")
     conn.execute("INSERT INTO meta SELECT 'tokens', coalesce(sum(size), 0) FROM temp.sizes")
+    texts, tokens = (int(x) for x in conn.execute("SELECT count(*), coalesce(sum(size), 0) FROM facets").fetchone())
+    conn.execute("CREATE TABLE impacts (token TEXT, impact REAL, doc INTEGER, PRIMARY KEY (token, impact DESC, doc)) WITHOUT ROWID")
+    conn.execute(f"INSERT INTO impacts SELECT p.token, {_IMPACT}, p.doc FROM temp.postings p JOIN temp.sizes s ON s.doc = p.doc",
+                 {"label_weight": weights[0], "body_weight": weights[1], "k1": K1, "b": B, "average": tokens / texts if texts else 1.0})
+    conn.execute("DROP TABLE temp.postings")
     conn.execute("DROP TABLE temp.sizes")
+
+
+#: A text's bm25 for one token before the token's idf, as FTS5 computes it (the same operations, in SQL).
+_IMPACT = ("((p.label * :label_weight + p.body * :body_weight) * (:k1 + 1.0)) / ((p.label * :label_weight + p.body * :body_weight)"
+           " + :k1 * (1 - :b + :b * s.size / :average))")
 
 
 class Postings:
@@ -101,6 +111,13 @@ class Postings:
         idf = {w: self._idf(self.token(w)) for w in words}
         scored = [(self._score(words, idf, hits[d], facets[d][2]), d) for d in keep]
         return [(d, s) for s, d in sorted(scored)[:limit]]
+
+    def best(self, word: str, limit: int) -> list[tuple[int, float]]:
+        """(text, bm25) of the best ``limit`` texts of all having ``word``: read off ``impacts`` in its order."""
+        token = self.token(word)
+        idf = self._idf(token)
+        return [(int(d), -1.0 * (0.0 + idf * float(g))) for d, g in self.conn.execute(
+            "SELECT doc, impact FROM impacts WHERE token = ? ORDER BY impact DESC, doc LIMIT ?", (token, limit))] if token else []
 
     def kinds(self) -> list[str]:
         if self._kinds is None:

@@ -162,8 +162,12 @@ class Index:
         if not words:
             return []
         role_list, dims, kind_list, size = list(roles), list(dimensions), list(kinds), max(limit * 6, 60)  # a wide pool, re-ranked below
-        pool = (self.postings.ranked(words, role_list, kind_list, dims, seed_only, size) if role_list
-                else self.ranked(words, kind_list, dims, seed_only, size))
+        if role_list:
+            pool = self.postings.ranked(words, role_list, kind_list, dims, seed_only, size)
+        elif len(words) == 1 and not (kind_list or dims or seed_only):
+            pool = self.postings.best(words[0], size)  # one word in every text: its best texts, not all of them
+        else:
+            pool = self.ranked(words, kind_list, dims, seed_only, size)
         rows = {int(r[0]): r[1:] for r in self.conn.execute(
             "SELECT rowid, statement, kind, label, body, roles, dimension, basis, sources, id, disputed_by FROM docs "
             f"WHERE rowid IN ({', '.join('?' for _ in pool)})", [d for d, _ in pool])} if pool else {}
@@ -302,7 +306,7 @@ def build(kb: KnowledgeBase) -> sqlite3.Connection:
     add_names(conn, kb)
     conn.execute("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT)")
     conn.execute("INSERT INTO meta VALUES ('docs', ?)", (str(len(rows)),))
-    add_postings(conn)
+    add_postings(conn, WEIGHTS)
     conn.commit()
     return conn
 

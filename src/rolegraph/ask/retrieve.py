@@ -30,7 +30,7 @@ from rolegraph.resolve import use_index
 from rolegraph.results import SourceRef
 
 #: Bump when the index layout changes (part of the cache key).
-LAYOUT = 7
+LAYOUT = 8
 #: bm25 weights of the columns: a link target's label counts more than its reason.
 WEIGHTS = (3.0, 1.0)
 _TIERS = {"seed": "seed", "seed-family": "seed-article"}

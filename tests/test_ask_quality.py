@@ -194,3 +194,24 @@ def test_a_text_about_another_role_decides_no_closed_question(kb: KnowledgeBase)
 def test_a_roles_part_in_an_activity_is_its_row(kb: KnowledgeBase) -> None:
     said = lead(kb, "what's the tpgm's role in a launch")
     assert said.startswith("launch readiness: ") and "Technical Program Manager is responsible" in said
+
+
+@pytest.mark.parametrize("question", ["program tpm -> product tpm, how hard and what to build up", "swe -> tpgm?"])
+def test_an_arrow_between_two_roles_is_a_move(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intents == ["transitions"] and [r.part for r in plan.roles] == ["source", "target"]
+    assert plan.roles[0].label != plan.roles[1].label
+
+
+def test_how_people_end_up_in_a_role_is_the_way_in(kb: KnowledgeBase) -> None:
+    assert "from Software Engineer" in lead(kb, "how do most people end up as tech pms")
+
+
+@pytest.mark.parametrize("question", ["whats the average salary of a tech pgm in berlin", "how much do tpgms make in tokyo"])
+def test_pay_anywhere_is_the_recorded_gap_not_an_unknown_topic(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "abstained" and meta["lead"].startswith("The knowledge base has no pay figure for Technical Program Manager")
+
+
+def test_how_much_alone_is_no_pay_question(kb: KnowledgeBase) -> None:
+    assert parse(kb, "how much does a tpgm coordinate").intents[0] == "team"

@@ -89,7 +89,8 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
         qualifiers = _distinct(readings)
         end = start + len(phrase.split())
         before = qualifiers.get(stemmed[start - 1]) if start and start - 1 not in taken and not _choice(stemmed, start - 2, -1, qualifiers) else None
-        after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and not _choice(stemmed, end + 1, 1, qualifiers) else None
+        after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and end + 1 not in taken and not _choice(
+            stemmed, end + 1, 1, qualifiers) else None  # "program tpm product tpm": 'product' qualifies the next one
         alternatives = _alternatives(stemmed, start, qualifiers, taken)
         if alternatives:  # "product or program tpm": each reading named, as alternatives
             out += [(start - 1, f"{words[start - 1]} {phrase}", [alternatives[1]]), (start - 3, words[start - 3], [alternatives[0]])]

@@ -240,6 +240,8 @@ _WH = {"what", "which", "who", "whom", "whose", "how", "why", "when", "where", "
        "define", "describe", "compare", "rank", "order", "show", "give"}
 
 
+#: An arrow between two roles: a move from one to the other.
+_ARROW = re.compile(r"-+>|→|=>|⇒")
 #: Words that open a place or setting before the question itself ("at amazon, does …", "in a startup do …").
 _PLACE = {"at", "in", "for", "among", "within", "inside"}
 
@@ -469,6 +471,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     )
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
+    if _ARROW.search(question) and len(roles) == 2 and intents[:1] in ([], ["definition"], ["ownership"], ["compare"]):
+        plan.intents = intents = ["transitions"]  # "program tpm -> product tpm": a move from the first to the second
+        plan.roles = roles = [replace(roles[0], part="source"), replace(roles[1], part="target")]
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
     if intents[:1] == ["skills"] and len(roles) == 2 and set(words) & _ONE_SIDE:

@@ -124,7 +124,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 
 #: Intents whose handler already answers in its own form (an order, a list of readings, …).
-_OWN_FORM = ("levels", "collaboration", "dimensions", "separate", "shared", "abbreviation", "catalogue", "person", "compare")
+_OWN_FORM = ("levels", "collaboration", "dimensions", "separate", "shared", "abbreviation", "catalogue", "person", "compare", "pay")
 
 
 def _keep(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

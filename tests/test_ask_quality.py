@@ -215,3 +215,12 @@ def test_pay_anywhere_is_the_recorded_gap_not_an_unknown_topic(kb: KnowledgeBase
 
 def test_how_much_alone_is_no_pay_question(kb: KnowledgeBase) -> None:
     assert parse(kb, "how much does a tpgm coordinate").intents[0] == "team"
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("do technical program managers code day to day or nah", "No: the Technical Program Manager rates writing code"),
+    ("is coding important for a tpgm", "No: the Technical Program Manager rates writing code"),
+    ("does a tech pm need to know system design", "Yes: the Technical Product Manager rates software architecture"),
+])
+def test_an_everyday_word_for_a_skill_names_it(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(verdict)

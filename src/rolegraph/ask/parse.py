@@ -336,6 +336,10 @@ def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
     for label, kind in index(kb).named(stemmed):  # by the label's first words: "customer discovery" names
         if label not in found[kind]:  # "customer discovery and user research"
             found[kind].append(label)
+    for phrase, label in tx.vocabulary().get("skill_words", {}).items():  # "do tpgms code": writing code
+        if tx.find_phrase(stemmed, tx.phrase_stems(phrase)) >= 0 and label not in found["skill"] and not any(
+                label.split()[-1] in known for known in found["skill"]):
+            found["skill"].append(label)
     return found
 
 
@@ -516,8 +520,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
+    closed = len(words) > 3 and words[0] in c.yes_no  # "do tpgms need an mba" asks about the role, not its letters
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and len(
-            plan.roles) < 2 and plan.form not in ("count", "rank") and words[:1] != ["do"] and all(
+            plan.roles) < 2 and plan.form not in ("count", "rank") and not closed and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         if words[-1:] in (["do"], ["does"]) and len(short[0][2]) == 1:

@@ -224,3 +224,11 @@ def test_how_much_alone_is_no_pay_question(kb: KnowledgeBase) -> None:
 ])
 def test_an_everyday_word_for_a_skill_names_it(kb: KnowledgeBase, question: str, verdict: str) -> None:
     assert lead(kb, question).startswith(verdict)
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("does a tech pm report to engineering", "No"),
+    ("does a tpgm report to engineering", "Yes"),
+])
+def test_a_slice_row_naming_something_else_answers_no(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(f"{verdict}: Technical ")

@@ -109,13 +109,18 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
     sliced = plan.intent in DIMENSIONS and bool(asked_relations(plan, plan.intent))  # "is a Tech PM somebody's boss": direct reports
     if len(roles) < (1 if sliced else 2):
         return False
+    thing = stems_of(" ".join(w for w in plan.topic if not NEGATION.fullmatch(w)))  # what the row must name, beyond the slice
     decided = []
     for role in roles:
         own = [i["text"] for i in ans.items if i["text"].startswith(f"{role.label} — ")]
         if not own:
             return False
         text = max(own, key=lambda t: len(wanted & stems_of(without_roles(kb, t))))  # the first best: the handler's order
-        decided.append((role, is_negative(text, wanted) == asked_negative, text))
+        said = stems_of(without_roles(kb, text))
+        if thing and not thing & said:  # "does a Tech PM report to engineering": the row names another org
+            decided.append((role, asked_negative, text))
+        else:
+            decided.append((role, is_negative(text, wanted) == asked_negative, text))
     held = [role.label for role, holds, _ in decided if holds]
     rows = "; ".join(text for _, _, text in decided)
     if len(decided) == 1:

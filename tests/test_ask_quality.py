@@ -232,3 +232,8 @@ def test_an_everyday_word_for_a_skill_names_it(kb: KnowledgeBase, question: str,
 ])
 def test_a_slice_row_naming_something_else_answers_no(kb: KnowledgeBase, question: str, verdict: str) -> None:
     assert lead(kb, question).startswith(f"{verdict}: Technical ")
+
+
+def test_concerns_set_against_each_other_are_both_asked(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "what vs when - who is responsible for each one, tech pm or tech pgm?")
+    assert {"what", "when"} <= set(plan.concerns)

@@ -627,7 +627,7 @@ def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
 _CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in charge of|accountable for|sets?)\s+(?:the\s+)?"
                             r"(what|why|how|who|when)\b")
 _CONCERN_SET = {"what", "why", "how", "who", "when"}
-_CONCERN_RUN = re.compile(r"\b(?:what|why|how|who|when)(?:\s+(?:and\s+|or\s+)?(?:the\s+)?(?:what|why|how|who|when)\b)+")
+_CONCERN_RUN = re.compile(r"\b(?:what|why|how|who|when)(?:\s+(?:and\s+|or\s+|vs\s+|versus\s+)?(?:the\s+)?(?:what|why|how|who|when)\b)+")
 _CONCERN_TAIL = re.compile(r"\band\s+(?:the\s+)?(what|why|how|who|when)\s*(?:[,?.!]|$)")
 _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
 

@@ -237,3 +237,22 @@ def test_a_slice_row_naming_something_else_answers_no(kb: KnowledgeBase, questio
 def test_concerns_set_against_each_other_are_both_asked(kb: KnowledgeBase) -> None:
     plan = parse(kb, "what vs when - who is responsible for each one, tech pm or tech pgm?")
     assert {"what", "when"} <= set(plan.concerns)
+
+
+@pytest.mark.parametrize(("question", "growth"), [
+    ("why does a tech pm supervise so many developers", False),  # "so many" alone: no growth question
+    ("why are there so many tpgm job ads lately", True),  # "so many" with a word of change over time
+])
+def test_so_many_asks_about_growth_only_beside_a_word_of_change(kb: KnowledgeBase, question: str, growth: bool) -> None:
+    assert ("growth" in parse(kb, question).intents) is growth
+
+
+def test_what_one_role_is_accountable_for_in_a_dimension_is_that_dimension(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "which kpis is a tech pgm accountable for")
+    assert "collaboration" not in plan.intents and "metrics" in plan.intents
+    assert [r.label for r in plan.roles] == ["Technical Program Manager"]
+
+
+def test_everyday_skill_words_match_as_typed_not_by_stem(kb: KnowledgeBase) -> None:
+    assert parse(kb, "which of the two tpms leads the program increment planning").skills == []  # 'program' is not 'programming'
+    assert parse(kb, "is programming part of a tpgm's job").skills == ["writing code"]

@@ -328,7 +328,7 @@ def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
     return ranked
 
 
-def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
+def _named(kb: KnowledgeBase, words: list[str], stemmed: list[str]) -> dict[str, list[str]]:
     """Skills, activities and companies whose labels the question names (by stems)."""
     from rolegraph.ask.retrieve import index
 
@@ -337,7 +337,8 @@ def _named(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, list[str]]:
         if label not in found[kind]:  # "customer discovery and user research"
             found[kind].append(label)
     for phrase, label in tx.vocabulary().get("skill_words", {}).items():  # "do tpgms code": writing code
-        if tx.find_phrase(stemmed, tx.phrase_stems(phrase)) >= 0 and label not in found["skill"] and not any(
+        # the words as typed, not their stems: 'programming' is writing code, 'program' is not
+        if tx.find_phrase(words, tuple(phrase.split())) >= 0 and label not in found["skill"] and not any(
                 label.split()[-1] in known for known in found["skill"]):
             found["skill"].append(label)
     return found
@@ -458,7 +459,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     stemmed = ["|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in "product manager" is no cue
     intents = _ranked_intents(c, stemmed)
-    named = _named(kb, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
+    named = _named(kb, words, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
     plan = Plan(
         question=question,
         intents=intents,
@@ -485,7 +486,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.one_way = bool(set(words) & _ONE_WAY)
     if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
-    if intents[:1] == ["ownership"] and not plan.concerns and matrix_activities(kb, stemmed):
+    if intents[:1] == ["ownership"] and not plan.concerns and matrix_activities(kb, stemmed) and not (
+            len(roles) == 1 and set(intents[1:]) & set(c.dimensions)):  # "what metrics is a tech pm accountable for": its metrics
         plan.intents = intents = list(dict.fromkeys(["collaboration", *intents[1:]]))  # "who owns the RAID log": a row of the matrix
     if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed) and not matrix_activities(kb, stemmed):
         # "who does a tpgm collaborate with": the role's partners, not how two roles split the work

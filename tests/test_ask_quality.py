@@ -256,3 +256,13 @@ def test_what_one_role_is_accountable_for_in_a_dimension_is_that_dimension(kb: K
 def test_everyday_skill_words_match_as_typed_not_by_stem(kb: KnowledgeBase) -> None:
     assert parse(kb, "which of the two tpms leads the program increment planning").skills == []  # 'program' is not 'programming'
     assert parse(kb, "is programming part of a tpgm's job").skills == ["writing code"]
+
+
+@pytest.mark.parametrize(("question", "scope"), [
+    ("how do people become tech pgms, no outside sources", "seed"),  # the outside sources ruled out
+    ("tech pm deliverables, ignore other sources", "seed"),
+    ("what do other sources say about tech pm deliverables", "external"),
+    ("tech pm deliverables from outside sources", "external"),
+])
+def test_an_outside_phrase_ruled_out_asks_for_the_seed(kb: KnowledgeBase, question: str, scope: str) -> None:
+    assert parse(kb, question).scope == scope

@@ -593,10 +593,13 @@ def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:
 
 
 def _scope(c: Cues, stemmed: list[str]) -> str:
-    """'external' when the question asks what sources other than the seed say, 'seed' when it asks what the seed says, else 'any'."""
-    if any(tx.find_phrase(stemmed, p) >= 0 for p in c.outside):
+    """'external' when the question asks what sources other than the seed say, 'seed' when it asks what the seed says
+    or rules the others out ('no outside sources'), else 'any'."""
+    negators = set(tx.stems(tx.vocabulary()["scope"].get("negators", [])))
+    outside = [at for p in c.outside if (at := tx.find_phrase(stemmed, p)) >= 0]
+    if any(at == 0 or stemmed[at - 1] not in negators for at in outside):
         return "external"
-    return "seed" if any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
+    return "seed" if outside or any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
 
 
 def _specific_collaboration(c: Cues, stemmed: list[str]) -> bool:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import binascii
 import marshal
-import os
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +49,11 @@ def load(path: Path, key: str) -> Any:
 
 def save(path: Path, key: str, value: Any) -> None:
     """Store ``value`` under ``key`` at ``path``, atomically; a read-only cache directory is not an error."""
+    from rolegraph.errors import RolegraphError
+    from rolegraph.output import write_atomic  # only when something is cached: its imports stay off the common path
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((key, value)))
-        tmp.replace(path)
-    except (OSError, ValueError):
+        write_atomic(path, marshal.dumps((key, value)))
+    except (OSError, ValueError, RolegraphError):
         pass

@@ -38,9 +38,11 @@ class Cues:
     claims: frozenset[str]
     seed: list[tuple[str, ...]]
     outside: list[tuple[str, ...]]
+    negators: frozenset[str]
     follow_up: list[tuple[str, ...]]
     reverse: list[tuple[str, ...]]
     onward: list[tuple[str, ...]]
+    measures: list[tuple[str, ...]]
     known: frozenset[str]
 
 
@@ -74,9 +76,11 @@ def _compile() -> Cues:
         claims=frozenset(tx.stem(w) for w in data["yes_no"]["claims"]),
         seed=[tx.phrase_stems(p) for p in data["scope"]["seed"]],
         outside=[tx.phrase_stems(p) for p in data["scope"]["outside"]],
+        negators=frozenset(tx.stems(data["scope"].get("negators", []))),
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
         reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
         onward=[tx.phrase_stems(p) for p in data["transitions"]["onward"]],
+        measures=[tx.phrase_stems(p) for phrases in data.get("categories", {}).values() for p in phrases],
         known=frozenset(w for table in (data["intents"], data["forms"]) for weights in table.values() for phrases in weights.values()
                         for p in phrases for w in normalise(p).split())
         | frozenset(w for group in ("scope", "follow_up", "transitions") for phrases in data[group].values() for p in phrases
@@ -516,7 +520,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
-             "measure": [(tx.phrase_stems(p), 1) for ps in tx.vocabulary().get("categories", {}).values() for p in ps]}  # "more technical"
+             "measure": [(p, 1) for p in c.measures]}  # "more technical"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
@@ -595,9 +599,8 @@ def _known(kb: KnowledgeBase, c: Cues, word: str) -> bool:
 def _scope(c: Cues, stemmed: list[str]) -> str:
     """'external' when the question asks what sources other than the seed say, 'seed' when it asks what the seed says
     or rules the others out ('no outside sources'), else 'any'."""
-    negators = set(tx.stems(tx.vocabulary()["scope"].get("negators", [])))
     outside = [at for p in c.outside if (at := tx.find_phrase(stemmed, p)) >= 0]
-    if any(at == 0 or stemmed[at - 1] not in negators for at in outside):
+    if any(at == 0 or stemmed[at - 1] not in c.negators for at in outside):
         return "external"
     return "seed" if outside or any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
 

@@ -490,23 +490,23 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.one_way = bool(set(words) & _ONE_WAY)
     if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
-    if intents[:1] == ["ownership"] and not plan.concerns and matrix_activities(kb, stemmed) and not (
+    spans = _activity_spans(kb, stemmed)  # the activities of the responsibility matrix named, and where
+    if intents[:1] == ["ownership"] and not plan.concerns and spans and not (
             len(roles) == 1 and set(intents[1:]) & set(c.dimensions)):  # "what metrics is a tech pm accountable for": its metrics
         plan.intents = intents = list(dict.fromkeys(["collaboration", *intents[1:]]))  # "who owns the RAID log": a row of the matrix
-    if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed) and not matrix_activities(kb, stemmed):
+    if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed) and not spans:
         # "who does a tpgm collaborate with": the role's partners, not how two roles split the work
         plan.intents = intents = ["team", *[i for i in intents[1:] if i != "team"]]
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     if plan.people and "person" not in intents:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
-    named_at = {i for a, b in _activity_spans(kb, stemmed).values() for i in range(a, b)}  # "go no go" asks no yes or no
+    named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
-            [], *([i] for i in _WHO_DOES)) and _activity_asked(
-            kb, words, stemmed, mentions):
+            [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
         plan.intents = intents = ["collaboration", *intents]
-    if intents[:1] == ["collaboration"] and "ownership" in intents and _activity_asked(kb, words, stemmed, mentions):
+    if intents[:1] == ["collaboration"] and "ownership" in intents and _activity_asked(spans, words, mentions):
         plan.intents = intents = [i for i in intents if i != "ownership"]  # the activity's row, not the what/why/…
         plan.concerns = []
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
@@ -562,10 +562,10 @@ _ONE_WAY = _ONE_SIDE | {"from", "doesn", "don", "only", "missing", "more", "with
 _WHO_DOES = ("ownership", "definition", "deliverables", "day-to-day", "compare", "skills")
 
 
-def _activity_asked(kb: KnowledgeBase, words: list[str], stemmed: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> bool:
-    """Whether the question names an activity of the matrix and no concern (what/why/…) beyond the activity's own words:
-    'timelines' is the program plan and the when, but 'timelines + which teams participate' asks about the who and when."""
-    spans = _activity_spans(kb, stemmed)
+def _activity_asked(spans: dict[str, tuple[int, int]], words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> bool:
+    """Whether the question names an activity of the matrix (``spans``: :func:`_activity_spans`) and no concern (what/why/…)
+    beyond the activity's own words: 'timelines' is the program plan and the when, but 'timelines + which teams
+    participate' asks about the who and when."""
     rest = " ".join(w for i, w in enumerate(words) if not any(s <= i < e for s, e in spans.values()))
     return bool(spans) and not _concerns(rest, [m[1] for m in mentions])
 
@@ -581,10 +581,13 @@ def _activity_spans(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, tuple[in
     """Each activity named and where: its longest name found; a name inside a longer one of another activity does not count."""
     spans: dict[str, tuple[int, int]] = {}
     for r in kb.named("raci-activities").records():
+        activity = str(r["activity"])
         for name in (str(r["label"]), *str(r["names"] or "").split("|")):
-            at = tx.find_phrase(stemmed, tx.phrase_stems(name)) if name else -1
-            if at >= 0 and len(tx.phrase_stems(name)) > spans.get(str(r["activity"]), (0, 0))[1] - spans.get(str(r["activity"]), (0, 0))[0]:
-                spans[str(r["activity"])] = (at, at + len(tx.phrase_stems(name)))
+            stems = tx.phrase_stems(name) if name else ()
+            at = tx.find_phrase(stemmed, stems) if stems else -1
+            start, end = spans.get(activity, (0, 0))
+            if at >= 0 and len(stems) > end - start:
+                spans[activity] = (at, at + len(stems))
     return {a: (s, e) for a, (s, e) in spans.items()  # "program roadmap" names that activity, not also the one called "roadmap"
             if not any(o != a and os <= s and e <= oe and oe - os > e - s for o, (os, oe) in spans.items())}
 

@@ -44,6 +44,7 @@ class Cues:
     onward: list[tuple[str, ...]]
     measures: list[tuple[str, ...]]
     known: frozenset[str]
+    fillers: frozenset[str]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -86,6 +87,7 @@ def _compile() -> Cues:
         | frozenset(w for group in ("scope", "follow_up", "transitions") for phrases in data[group].values() for p in phrases
                     for w in normalise(p).split())
         | frozenset(data.get("synonyms", {})) | frozenset(data["yes_no"]["openers"]),
+        fillers=frozenset(tx.stems(data["fillers"]["words"])),
     )
 
 
@@ -262,6 +264,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 5] if w in c.yes_no or w in _WH]):
         opener = after[0]  # "at dropbox is a tpm the product one": the question opens after the place
     forms = score(c.forms, stemmed)
+    forms = {n: max(forms.get(n, 0), w) for n, w in score(c.forms, loose(c, stemmed)).items()}
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
     if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
@@ -300,22 +303,42 @@ def _claims(c: Cues, question: str, words: list[str], stemmed: list[str]) -> boo
     return "=" in question or bool(set(words[1:]) & c.yes_no) or any(s in c.claims for s in stemmed)
 
 
+def loose(c: Cues, stemmed: list[str]) -> list[str]:
+    """``stemmed`` without role names (``|``), the article just before one, and filler words ([fillers] in cues.toml),
+    so that a cue phrase is found around them: 'what even is', 'how many job roles', 'sets the program side apart'."""
+    return [stemmed[i] for i in _kept(c, stemmed)]
+
+
+def _kept(c: Cues, stemmed: list[str]) -> list[int]:
+    """Positions :func:`loose` keeps."""
+    return [i for i, s in enumerate(stemmed) if s != "|" and s not in c.fillers
+            and not (s in _ARTICLES and stemmed[i + 1 : i + 2] == ["|"])]
+
+
+_ARTICLES = {"the", "a", "an"}
+
+
 def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]) -> set[int]:
     """Positions of the words that the cue phrases of ``names`` cover."""
     covered: set[int] = set()
+    kept = _kept(cues(), stemmed)
+    around = [stemmed[i] for i in kept]
     for name in names:
         for phrase, _ in table.get(name, []):
             at = tx.find_phrase(stemmed, phrase) if phrase else -1
             if at >= 0:
                 covered.update(range(at, at + len(phrase)))
+            at = tx.find_phrase(around, phrase) if phrase else -1
+            if at >= 0:  # found around a role name or a filler word
+                covered.update(kept[at : at + len(phrase)])
     return covered
 
 
 def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
     """Intents by score, best first: the best one, and every other one that names itself outright (score ≥ 3)."""
     scores = score(c.intents, stemmed)
-    around = score(c.intents, [s for s in stemmed if s != "|"])  # "a typical project manager day": a cue around a role name
-    scores = {n: max(scores.get(n, 0), around[n]) for n in around}
+    around = score(c.intents, loose(c, stemmed))  # "a typical project manager day": a cue around a role name
+    scores = {n: max(scores.get(n, 0), around.get(n, 0)) for n in scores | around}
     order = {name: i for i, name in enumerate(c.priority)}
     ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
     ranked = ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3]
@@ -523,7 +546,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
              "measure": [(p, 1) for p in c.measures]}  # "more technical"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
-    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content))
+    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content
+                                    and stemmed[i] not in c.fillers))  # "wait what even is …": no subject of its own
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
     closed = len(words) > 3 and words[0] in c.yes_no  # "do tpgms need an mba" asks about the role, not its letters

@@ -61,9 +61,12 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
             ans.lead = (ans.lead + " " if ans.lead else "") + (sub.lead or "")
             ans.abstained = ans.abstained and sub.abstained if ans.items else sub.abstained
     check_premises(kb, plan, ans)
+    if plan.scope == "seed":
+        _seed_rows(ans)
     if plan.scope == "seed" and not ans.items and ans.external:
         ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
         ans.tables.append(_outside(ans))
+        ans.abstained = False
         if not ans.lead.startswith(("The seed", "Yes", "No")):
             ans.lead = f"The seed material has no content on this; outside sources say: {ans.lead}"
     for a in plan.ambiguous:
@@ -71,9 +74,22 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
     return ans
 
 
+_OUTSIDE = "From outside sources (not the seed)"
+
+
+def _seed_rows(ans: Answer) -> None:
+    """A seed-scoped answer's tables keep the rows whose own basis names the seed; the outside rows are the items
+    of the outside heading, and a table left with no row is dropped."""
+    for t in ans.tables:
+        if "basis" in t.columns and t.title != _OUTSIDE:
+            at = t.columns.index("basis")
+            t.rows = [r for r in t.rows if "seed" in str(r[at])]
+    ans.tables = [t for t in ans.tables if t.rows]
+
+
 def _outside(ans: Answer) -> Table:
     """The items from outside sources of a seed-scoped answer, under their own heading."""
-    return Table("From outside sources (not the seed)", ["item", "basis", "sources"],
+    return Table(_OUTSIDE, ["item", "basis", "sources"],
                  [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external])
 
 
@@ -110,10 +126,12 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             ans.tables.append(_outside(ans))
         return
     if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and identity_verdict(kb, plan)):
-        from_hits(kb, plan, ans, hits)
+        useful = [h for h in hits if not _other_roles(kb, plan, h)]
+        if useful or not ans.external:  # else the seed has nothing: respond() shows the outside rows apart
+            from_hits(kb, plan, ans, useful)
     elif not ans.abstained:
         for h in hits[:2]:  # what the texts of the graph add: caveats, facts beside the links
-            if h.statement not in ans.statements and (plan.topic or plan.form in ("yes-no", "explain")
+            if h.statement not in ans.statements and not _other_roles(kb, plan, h) and (plan.topic or plan.form in ("yes-no", "explain")
                                                       or (plan.form == "count" and re.search(r"\d", h.text))):
                 ans.add(kb, hit_text(h), [h.statement])
     if plan.intent not in _OWN_FORM:
@@ -121,6 +139,21 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
         ans.abstained = ans.abstained or not ans.items
+
+
+def _other_roles(kb: KnowledgeBase, plan: Plan, h: Hit) -> bool:
+    """Whether ``h`` is a text about modelled roles none of which the plan names (a Tech PM's yardstick is no
+    answer about the Tech PgM)."""
+    if not (plan.roles and h.roles):
+        return False
+    from rolegraph.compare import role_info
+
+    asked = set(plan.role_iris())
+    roles = {str(r["role"]): (str(r["label"]), str(r["kind_of"] or "")) for r in role_info(kb, *asked, *h.roles)}  # bound
+    named = {roles[i] for i in asked if i in roles}
+    kin = {i for i, (label, parent) in roles.items() if label in {n for n, _ in named} or parent in {n for n, _ in named}
+           or label in {p for _, p in named}}  # the roles named, their kinds and what they are a kind of
+    return not set(h.roles) & kin and set(h.roles) <= set(roles)
 
 
 #: Intents whose handler already answers in its own form (an order, a list of readings, …).

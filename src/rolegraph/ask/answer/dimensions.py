@@ -43,9 +43,11 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
                 shown = item if value == "yes" else f"{item}: {value}"
                 dispute = f" (disputed: {link['disputed_by']})" if link["disputed_by"] else ""
                 reason = f" — {link['reason']}" if link["reason"] and (focus or relations or plan.form in ("yes-no", "explain")) else ""
-                ans.add(kb, f"{role.label} — {shown}{dispute}{reason}", [str(link["link"])])
-                per_role.setdefault(role.label, []).append(shown + dispute)
+                text = f"{role.label} — {shown}{dispute}{reason}"
+                ans.add(kb, text, [str(link["link"])])
                 shown_items.add(item)
+                if any(i["text"] == text for i in ans.items):  # not a row kept apart as outside a seed-scoped answer
+                    per_role.setdefault(role.label, []).append(shown + dispute)
         result = compare.compare_profiles(kb, found[0], found[1] if len(found) > 1 else found[0], [dimension])
         for t in result.tables:
             if relations:  # the relations asked ("who reports to …"), not the whole dimension

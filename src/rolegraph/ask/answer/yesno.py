@@ -58,7 +58,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
                                                  + (e[1] is None or bool(asked & set(e[1].roles))), e[1] is None))
         if not wanted & stems_of(without_roles(kb, text)):
             return
-        if hit is not None and hit.roles and asked and not asked & set(hit.roles) and set(hit.roles) <= _role_iris(kb):
+        if hit is not None and hit.roles and asked and not asked & set(hit.roles) and set(hit.roles) <= role_iris(kb):
             names = " or ".join(f"the {r.label}" for r in plan.roles)
             ans.lead = f"Not recorded for {names}; the knowledge base says this of another role: {text}"
             ans.add(kb, text, [hit.statement])  # "do tpgms need an mba": a text about the Tech PM decides nothing for the Tech PgM
@@ -71,7 +71,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         ans.add(kb, text, [hit.statement])
 
 
-def _role_iris(kb: KnowledgeBase) -> set[str]:
+def role_iris(kb: KnowledgeBase) -> set[str]:
     return {str(r["role"]) for r in kb.named("roles").records()}
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rolegraph.ask import ask
@@ -19,3 +21,26 @@ def test_a_seed_scoped_answer_shows_outside_rows_only_under_their_own_heading(kb
     assert all("seed" in str(r[t.columns.index("basis")]) for t in result.tables if t not in outside and "basis" in t.columns
                for r in t.rows), "an outside row under the seed's heading"
     assert "unblocking teams" not in str(result.meta["lead"])
+
+
+@pytest.mark.parametrize("question", [
+    "as a tpgm do i manage engineers, am i their boss?",  # 'manage engineers' (direct reports) outweighs 'boss' (reports to)
+    "is a tpgm going to manage engineers and be their boss",
+])
+def test_a_closed_question_is_decided_by_the_relation_most_of_its_words_name(kb: KnowledgeBase, question: str) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    assert re.search(r"\bNo: ", said) and "direct reports: 0" in said and "Yes" not in said, said
+
+
+@pytest.mark.parametrize(("question", "verdict", "role"), [
+    ("do tech pgms decide which features to build or is that the product tpm's call", "No", "Technical Product Manager"),
+    ("does the tpgm keep the risk log, or is that a tech pm thing", "Yes", "Technical Program Manager"),
+    ("is the tech pm the one running cross-team schedules, or is that the tpgm", "No", "Technical Program Manager"),
+])
+def test_a_choice_that_asserts_the_first_role_gets_a_verdict_on_it(kb: KnowledgeBase, question: str, verdict: str, role: str) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    assert said.startswith(f"{verdict}: the {role}"), said
+
+
+def test_a_neutral_choice_gets_no_verdict(kb: KnowledgeBase) -> None:
+    assert ask(kb, "does the tech pm or the tpgm own the schedule").meta["lead"].startswith("The Technical Program Manager")

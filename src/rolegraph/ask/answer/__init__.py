@@ -136,6 +136,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 ans.add(kb, hit_text(h), [h.statement])
     if plan.intent not in _OWN_FORM:
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
+    if plan.form == "which-one":
+        choice.closed_on_first(kb, plan, ans)
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
         ans.abstained = ans.abstained or not ans.items

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import Answer, expanded_terms, hit_text, is_negative, stems_of, without_roles
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, expanded_terms, hit_text, is_negative, stems_of, without_roles
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import Hit, index
 from rolegraph.kb import KnowledgeBase
@@ -97,6 +97,28 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
     if winner:
         ans.lead = f"The {winner[0].label}: {hit_text(winner[1])}"
         ans.add(kb, hit_text(winner[1]), [winner[1].statement])
+
+
+#: Words that open a closed question ('does a Tech PgM … or is that the Tech PM's job').
+_AUXILIARIES = {"do", "does", "did", "is", "are", "can", "could", "should", "will", "would", "has", "have"}
+
+
+def closed_on_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """A which-one question that asserts something of the first role before offering the other ('do tpgms decide X,
+    or is that the tech pm's job') gets Yes or No on that role before the role that fits; 'does A or B …' stays a
+    neutral choice."""
+    from rolegraph.resolve import find_roles_in_text, normalise
+
+    words = normalise(plan.question).split()
+    mentions = find_roles_in_text(kb, plan.question)
+    if not (words and words[0] in _AUXILIARIES and mentions and mentions[0][0] <= 2 and ans.lead.startswith("The ")):
+        return
+    start, phrase, refs = mentions[0]
+    rest = words[start + len(phrase.split()):]
+    said = [w for w in rest[: rest.index("or")] if w not in FUNCTION_WORDS] if "or" in rest else []
+    first = next((r for r in plan.roles if any(ref.iri == r.iri for ref in refs)), None)
+    if said and first is not None:
+        ans.lead = f"{'Yes' if ans.lead.startswith(f'The {first.label}') else 'No'}: {ans.lead[0].lower()}{ans.lead[1:]}"
 
 
 def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: list[str]) -> bool:

@@ -87,7 +87,8 @@ def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimen
 def asked_relations(plan: Plan, dimension: str) -> list[str]:
     """The relations of a dimension the question asks about ('how many people report to …' → direct-reports), from the
     phrases of ``[slices.DIMENSION]`` in cues.toml; a phrase inside a longer one of another relation does not count
-    ('report to' inside 'report to a'). A count of teams asks about the teams coordinated. Empty when none is named."""
+    ('report to' inside 'report to a'). A count of teams asks about the teams coordinated. Empty when none is named; the
+    relation most words name first ('manage engineers … their boss': direct reports before reports-to)."""
     from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
 
     said = stems(words(plan.question))
@@ -97,10 +98,11 @@ def asked_relations(plan: Plan, dimension: str) -> list[str]:
             at = find_phrase(said, p) if p else -1
             if at >= 0:
                 found.append((relation, at, at + len(p)))
-    kept = {r for r, a, b in found if not any(r2 != r and a2 <= a and b <= b2 and b2 - a2 > b - a for r2, a2, b2 in found)}
+    kept = [(r, b - a) for r, a, b in found if not any(r2 != r and a2 <= a and b <= b2 and b2 - a2 > b - a for r2, a2, b2 in found)]
     if not kept and dimension == "team" and plan.form == "count" and not _PEOPLE & set(plan.terms):
-        kept = {"coordinates"}  # "how many teams …"; "how many people report to …" counts people
-    return sorted(kept)
+        kept = [("coordinates", 1)]  # "how many teams …"; "how many people report to …" counts people
+    score = {r: sum(n for r2, n in kept if r2 == r) for r, _ in kept}
+    return sorted(score, key=lambda r: (-score[r], r))
 
 
 def _focus_terms(plan: Plan, dimension: str) -> list[str]:

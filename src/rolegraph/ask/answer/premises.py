@@ -27,6 +27,10 @@ _PREMISE_OPENER = re.compile(r"\b(since|given that|given|because|as|now that|ass
                              r"simply|actually|identical|the same|one role|same job|a kind of|the one|the ones)\b")
 
 
+#: A first clause opening with an auxiliary asks ('is the tech pm the one who …, or is that the tpgm'); it assumes nothing.
+_ASKS = re.compile(r"(do|does|did|is|are|can|could|should|will|would)\b")
+
+
 _SAME = re.compile(r"\b(same|identical|one role|one and the same|interchangeable|basically the same)\b")
 
 
@@ -38,7 +42,7 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
     q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower()))
     head = re.split(r",|\bso\b", q, maxsplit=1)[0]
-    if ("," not in q and " so " not in f" {q} ") or not _PREMISE_OPENER.search(head):
+    if ("," not in q and " so " not in f" {q} ") or not _PREMISE_OPENER.search(head) or _ASKS.match(head):
         _presupposed(kb, plan, ans, q)
         return
     found = [m for m in find_roles_in_text(kb, head) if len(m[2]) == 1]

@@ -105,8 +105,9 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
     from rolegraph.ask.answer.dimensions import HANDLERS as DIMENSIONS
     from rolegraph.ask.answer.dimensions import asked_relations
 
-    roles = [r for r in plan.roles if r.part in ("compared", "subject") or (r.part == "target" and plan.intent != "transitions")]
-    sliced = plan.intent in DIMENSIONS and bool(asked_relations(plan, plan.intent))  # "is a Tech PM somebody's boss": direct reports
+    roles = [r for r in plan.roles if r.part in ("compared", "subject") or (r.part in ("target", "source") and plan.intent != "transitions")]
+    relations = asked_relations(plan, plan.intent) if plan.intent in DIMENSIONS else []
+    sliced = bool(relations)  # "is a Tech PM somebody's boss": direct reports
     if len(roles) < (1 if sliced else 2):
         return False
     thing = stems_of(" ".join(w for w in plan.topic if not NEGATION.fullmatch(w)))  # what the row must name, beyond the slice
@@ -115,7 +116,8 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
         own = [i["text"] for i in ans.items if i["text"].startswith(f"{role.label} — ")]
         if not own:
             return False
-        text = max(own, key=lambda t: len(wanted & stems_of(without_roles(kb, t))))  # the first best: the handler's order
+        first = f"{role.label} — {relations[0].replace('-', ' ')}" if relations else "\0"  # the relation most words name
+        text = max(own, key=lambda t: (t.startswith(first), len(wanted & stems_of(without_roles(kb, t)))))  # ties: the handler's order
         said = stems_of(without_roles(kb, text))
         if thing and not thing & said:  # "does a Tech PM report to engineering": the row names another org
             decided.append((role, asked_negative, text))

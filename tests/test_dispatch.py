@@ -35,6 +35,24 @@ NUMBERS = [" 2", "1_0", "+4", "٣", "2.0", "0x1", ""]
 WORDS = ["Tech PM", "json", "x.ttl", "0", "3", "6", "-1", " 2", "1_0", "+4", "abc", "", "-", "--", "a=b", "é", "/", "/nonexistent/x"]
 
 
+def test_the_command_table_names_each_command_s_module_in_the_registered_order() -> None:
+    from rolegraph.cli import commands
+
+    commands.register()
+    assert {name: func.__module__.rsplit(".", 1)[-1] for name, func in COMMANDS.items()} == commands.MODULES
+    in_module_order = [name for module in dict.fromkeys(commands.MODULES.values()) for name, f in COMMANDS.items() if f.__module__.endswith("." + module)]
+    assert list(commands.MODULES) == in_module_order
+
+
+def test_a_plain_command_line_imports_only_its_command_s_module() -> None:
+    import subprocess
+
+    script = ("import sys; from rolegraph.cli import dispatch; dispatch.parse(sys.argv[1:]); "
+              "print(sorted(m for m in sys.modules if m.startswith('rolegraph.cli.commands.')))")
+    out = subprocess.run([sys.executable, "-c", script, "compare", "a", "b", "--format", "json"], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['rolegraph.cli.commands.querycmds']"
+
+
 def recorded_by_typer(argv: list[str]) -> tuple[int, dict[str, Any] | None]:
     """The exit code of ``argv`` run by typer, and the keyword arguments it called the command with (its body not run)."""
     calls: list[dict[str, Any]] = []

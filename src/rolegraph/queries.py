@@ -119,9 +119,12 @@ def _coerce(param: Param, value: Term) -> Term:
 _BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def check_iri(value: str) -> IRI:
     """Return ``value`` as an :class:`IRI` if it is an absolute IRI that is safe to bind."""
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value) or _BAD_IRI.search(value):
+    if not _SCHEME.match(value) or _BAD_IRI.search(value):
         raise QueryError(f"{value!r} is not an absolute IRI", "use a full IRI such as https://w3id.org/rolegraph/id/role/software-engineer")
     return IRI(value)
 
@@ -155,18 +158,33 @@ def parse(name: str, text: str) -> NamedQuery:
     return NamedQuery(name, text, summary, tuple(params), columns, defaults)
 
 
+_NAME = re.compile(r"[A-Za-z0-9_-]+")
+
+
+@cache
+def _packaged(name: str) -> NamedQuery | None:
+    """The packaged query ``name``, read on first use (a command parses only the queries it runs), or None."""
+    path = resources.queries_dir() / f"{name}.rq"
+    if not _NAME.fullmatch(name) or not path.is_file():
+        return None
+    return parse(name, path.read_text(encoding="utf-8"))
+
+
 @cache
 def catalogue(directory: Path | None = None) -> dict[str, NamedQuery]:
     """All named queries of a directory (the packaged one by default), by name."""
-    folder = directory or resources.queries_dir()
-    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.rq"))}
+    if directory is None:
+        found = {p.stem: _packaged(p.stem) for p in sorted(resources.queries_dir().glob("*.rq"))}
+        return {name: query for name, query in found.items() if query is not None}
+    return {p.stem: parse(p.stem, p.read_text(encoding="utf-8")) for p in sorted(directory.glob("*.rq"))}
 
 
 def get(name: str) -> NamedQuery:
     """The named query ``name``; an unknown name lists the closest ones."""
+    query = _packaged(name)
+    if query is not None:
+        return query
     queries = catalogue()
-    if name in queries:
-        return queries[name]
     import difflib
 
     close = difflib.get_close_matches(name, list(queries), n=3, cutoff=0.4)

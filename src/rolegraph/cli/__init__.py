@@ -59,9 +59,10 @@ def main() -> None:
     except KeyboardInterrupt:
         sys.stderr.write("rolegraph: interrupted\n")
         code = ExitCode.INTERRUPTED
-    from rolegraph import deadline, loading
+    from rolegraph import loading
 
-    if deadline.abandoned:  # a query worker is still running: do not wait for it
+    deadline = sys.modules.get("rolegraph.deadline")  # imported only by a command that runs queries under a deadline
+    if deadline is not None and deadline.abandoned:  # a query worker is still running: do not wait for it
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

@@ -99,10 +99,11 @@ def typer_param(param: Param) -> Any:
 
 
 # Importing the command modules registers them; typer gets each with typer's declarations.
-from rolegraph.cli import commands  # noqa: E402,F401
+from rolegraph.cli import commands  # noqa: E402
 
-for _name, _func in COMMANDS.items():
-    app.command(_name)(typer_callback(_func))
+commands.register()
+for _name in commands.MODULES:
+    app.command(_name)(typer_callback(COMMANDS[_name]))
 
 
 def click_command(argv: list[str]) -> Any:

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from rolegraph.cli import commands  # noqa: F401 (importing them registers the commands)
+from rolegraph.cli import commands
 from rolegraph.cli.options import COMMANDS, Arg, CommandExit, Opt
 from rolegraph.errors import ExitCode, RolegraphError
 
@@ -110,8 +110,9 @@ def _signature(func: Callable[..., Any]) -> tuple[dict[str, tuple[_Param, bool]]
 
 def parse(argv: list[str]) -> Call | None:
     """The command and the keyword arguments ``argv`` calls it with, or None when typer should read it."""
-    if not argv or argv[0] not in COMMANDS or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
+    if not argv or argv[0] not in commands.MODULES or any(k.startswith("_") and k.endswith("_COMPLETE") for k in os.environ):
         return None
+    commands.register(argv[0])
     try:
         for arg in argv:
             arg.encode("utf-8")

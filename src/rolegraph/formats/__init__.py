@@ -69,7 +69,7 @@ def render(result: Result, name: str, **options: Any) -> bytes:
     return get(name).render(result, **options)
 
 
-register(Format("json", "json", "application/json", "rolegraph.formats.text:to_json", "stable JSON (see docs/json.md)"))
+register(Format("json", "json", "application/json", "rolegraph.formats.jsontext:to_json", "stable JSON (see docs/json.md)"))
 register(Format("csv", "csv", "text/csv", "rolegraph.formats.tabular:to_csv", "comma-separated, formulas neutralised"))
 register(Format("markdown", "md", "text/markdown", "rolegraph.formats.text:to_markdown", "GitHub-flavoured Markdown tables"))
 register(Format("tsv", "tsv", "text/tab-separated-values", "rolegraph.formats.tabular:to_tsv", "tab-separated, cells as csv"))

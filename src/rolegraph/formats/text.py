@@ -1,18 +1,12 @@
-"""Text formats: JSON, CSV and Markdown."""
+"""Text formats: Markdown tables, and all of a result's tables as one grid."""
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from rolegraph.formats.common import visible_controls
 from rolegraph.results import Cell, Result
-
-
-def to_json(result: Result, **_: Any) -> bytes:
-    """Stable, indented JSON of :meth:`Result.to_dict`."""
-    return (json.dumps(result.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def rows_with_part(result: Result) -> tuple[list[str], list[list[Cell]]]:

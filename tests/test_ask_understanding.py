@@ -23,3 +23,62 @@ def test_a_filler_word_inside_a_cue_phrase_does_not_hide_it(kb: KnowledgeBase, q
 def test_a_question_about_the_knowledge_base_itself_lists_its_roles(kb: KnowledgeBase, question: str) -> None:
     result = ask(kb, question)
     assert result.meta["status"] == "answered" and result.meta["lead"].startswith("7 roles are modelled"), result.meta["lead"]
+
+
+@pytest.mark.parametrize(("question", "intent", "roles"), [
+    ("according to kalmykov, what does a tpgm do day to day", "day-to-day", ["Technical Program Manager"]),
+    ("companies kalmykov lists as hiring tech pms", "hiring", ["Technical Product Manager"]),
+    ("going by what the seed author wrote, which tpm owns the why", "ownership",
+     ["Technical Product Manager", "Technical Program Manager"]),
+])
+def test_the_seed_author_cited_as_a_source_scopes_the_question(kb: KnowledgeBase, question: str, intent: str,
+                                                               roles: list[str]) -> None:
+    plan = parse(kb, question)
+    assert (plan.intent, plan.scope, [r.label for r in plan.roles]) == (intent, "seed", roles), plan
+
+
+@pytest.mark.parametrize("question", ["how did the seed author become a tech pm", "when did kalmykov switch",
+                                      "what did gergely orosz write about tpms", "which sources are by orosz"])
+def test_a_person_who_is_the_subject_is_asked_about(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents == ["person"]
+
+
+def test_a_publication_cited_is_no_role_and_brings_its_author(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "the pragmatic engineer on when a company needs technical program managers")
+    assert [r.label for r in plan.roles] == ["Technical Program Manager"] and plan.people == ["Gergely Orosz"]
+    assert plan.intents[-1] == "person" and plan.intent != "person"
+
+
+@pytest.mark.parametrize(("question", "roles"), [
+    ("shinde's take on the product vs program manager overlap", ["Product Manager", "Program Manager"]),
+    ("is a weekly sync between product and program managers enough", ["Product Manager", "Program Manager"]),
+    ("is tpm product or program manager", []),
+])
+def test_a_qualifier_joined_to_a_role_name_shares_its_head(kb: KnowledgeBase, question: str, roles: list[str]) -> None:
+    plan = parse(kb, question)
+    assert [r.label for r in plan.roles][: len(roles)] == roles and ("Product Manager" in [r.label for r in plan.roles]) == bool(roles)
+
+
+@pytest.mark.parametrize(("question", "part"), [
+    ("how do most people end up as a technical product manager", "target"),
+    ("i work as a software engineer", "source"),
+    ("is a tpgm the same thing as a program manager", "compared"),
+])
+def test_the_part_of_a_role_comes_from_the_longest_phrase_before_it(kb: KnowledgeBase, question: str, part: str) -> None:
+    assert parse(kb, question).roles[-1].part == part
+
+
+@pytest.mark.parametrize("question", ["as a pm-t will i be expected to write code", "as a tpgm do i have to code"])
+def test_a_standpoint_before_a_closed_question_keeps_it_closed(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert (plan.form, plan.intent, plan.skills) == ("yes-no", "skills", ["writing code"]), plan
+    assert ask(kb, question).meta["lead"].startswith("No")
+
+
+def test_a_negative_cue_weight_counts_against_its_intent(kb: KnowledgeBase) -> None:
+    assert "deliverables" not in parse(kb, "does a tech pm write code").intents
+    assert parse(kb, "does a tech pm write the prd").intents[:1] in (["deliverables"], ["collaboration"])
+
+
+def test_is_a_the_same_as_b_gets_a_verdict(kb: KnowledgeBase) -> None:
+    assert ask(kb, "is an amazon TPM the same thing as a PM-T").meta["lead"].startswith("No: ")

@@ -45,6 +45,9 @@ class Cues:
     measures: list[tuple[str, ...]]
     known: frozenset[str]
     fillers: frozenset[str]
+    cited_before: list[tuple[str, ...]]
+    cited_after: list[tuple[str, ...]]
+    writers: list[tuple[str, ...]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -55,7 +58,7 @@ def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
         for w, phrases in weights.items():
             for p in phrases:
                 stems = tx.phrase_stems(p)
-                best[stems] = max(best.get(stems, 0), int(w))
+                best[stems] = max(best[stems], int(w)) if stems in best else int(w)  # a negative weight counts against
         out[name] = list(best.items())
     return out
 
@@ -88,6 +91,9 @@ def _compile() -> Cues:
                     for w in normalise(p).split())
         | frozenset(data.get("synonyms", {})) | frozenset(data["yes_no"]["openers"]),
         fillers=frozenset(tx.stems(data["fillers"]["words"])),
+        cited_before=[tx.phrase_stems(p) for p in data["attribution"]["before"]],
+        cited_after=[tx.phrase_stems(p) for p in data["attribution"]["after"]],
+        writers=[tx.phrase_stems(p) for p in data["attribution"]["writers"]],
     )
 
 
@@ -114,14 +120,6 @@ _NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "b
                     "common", "way", "line", "hiring", "senior", "junior", "principal", "staff", "former", "ex", "new",
                     "typical", "great", "best", "career", "works", "define", "plain", "normal", "usual", "non", "people",
                     "moving", "becoming", "better"}
-
-
-_SOURCE_BEFORE = ("from", "as a", "as an", "i m a", "i m an", "i am a", "i am an", "being a", "being an", "former", "ex",
-                  "currently a", "currently an", "work as a", "work as an", "coming from", "transition from", "switch from", "move from",
-                  "im a", "im an", "title is", "title is a", "title is an")
-_TARGET_BEFORE = ("become", "become a", "become an", "becoming a", "becoming", "to", "to a", "to an", "into", "into a", "into an",
-                  "transition to", "switch to", "move to", "moving to", "get into", "be a", "be an", "to be a", "to be an", "get me a",
-                  "get me an", "land me a")
 
 
 _SOURCE_WORDS = {"seed", "article", "blog", "post"}
@@ -178,12 +176,12 @@ def _company(kb: KnowledgeBase, words: str) -> bool:
 
 
 def _part(words: list[str], start: int) -> str:
-    before = " ".join(words[max(0, start - 3) : start])
-    if any(before.endswith(p) for p in _SOURCE_BEFORE):
-        return "source"
-    if any(before.endswith(p) for p in _TARGET_BEFORE):
-        return "target"
-    return "subject"
+    """The part a role named at ``start`` plays, read off the words just before it ([parts] in cues.toml): the longest
+    phrase found wins ('end up as a' is where a move goes although 'as a' is where one comes from; 'same thing as a'
+    compares), a source on a tie."""
+    found = [(len(p), -i, part) for i, (part, phrases) in enumerate(tx.vocabulary()["parts"].items()) for p in phrases
+             if words[max(0, start - len(p.split())) : start] == p.split()]
+    return max(found)[2] if found else "subject"
 
 
 def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> tuple[
@@ -248,8 +246,9 @@ _WH = {"what", "which", "who", "whom", "whose", "how", "why", "when", "where", "
 
 #: An arrow between two roles: a move from one to the other.
 _ARROW = re.compile(r"-+>|→|=>|⇒")
-#: Words that open a place or setting before the question itself ("at amazon, does …", "in a startup do …").
-_PLACE = {"at", "in", "for", "among", "within", "inside"}
+#: Words that open a place, setting or standpoint before the question itself ("at amazon, does …", "in a startup do …",
+#: "as a pm-t will i …").
+_PLACE = {"at", "in", "for", "among", "within", "inside", "as"}
 
 
 def _closing_yes_no(c: Cues, question: str) -> bool:
@@ -261,7 +260,7 @@ def _closing_yes_no(c: Cues, question: str) -> bool:
 def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question: str) -> str:
     question_mark = question.rstrip().endswith("?")
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
-    if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 5] if w in c.yes_no or w in _WH]):
+    if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 6] if w in c.yes_no or w in _WH]):
         opener = after[0]  # "at dropbox is a tpm the product one": the question opens after the place
     forms = score(c.forms, stemmed)
     forms = {n: max(forms.get(n, 0), w) for n, w in score(c.forms, loose(c, stemmed)).items()}
@@ -373,20 +372,59 @@ def _named(kb: KnowledgeBase, words: list[str], stemmed: list[str]) -> dict[str,
 
 def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
     """Source authors the question names by surname ('orosz') or in full; organisations ('The …') are not people."""
+    return list(dict.fromkeys(person for person, _, _ in _writers(kb, words) if person))
+
+
+def _writers(kb: KnowledgeBase, words: list[str]) -> list[tuple[str, int, int]]:
+    """Where the question names a source's author or publication: (the author's name, or '' for a publication
+    such as 'the pragmatic engineer'; start; end)."""
     from rolegraph.ask.retrieve import index
 
-    people = []
+    found: list[tuple[str, int, int]] = []
     for ref in kb.sources().values():
         for person in re.split(r",|/| and |\(", ref.creator):
             names = normalise(person).split()
+            if person.strip().startswith("The "):  # "The Pragmatic Engineer": a publication, cited for its author
+                title = tuple(names[1:] if names[:1] == ["the"] else names)
+                at = tx.find_phrase(words, title) if len(title) >= 2 else -1
+                if at >= 0:
+                    found.append((_author(ref.creator), at, at + len(title)))
+                continue
             proper = all(w[:1].isupper() for w in person.split()) and not re.search(r"[.()]", person)
             if not proper or not 2 <= len(names) <= 3 or person.strip().startswith("The ") or len(names[-1]) < 4:
                 continue
-            if names[-1] in words and index(kb).common(names[-1]) and not all(n in words for n in names):
-                continue  # "business" is a word, not "My Frugal Business"
-            if (names[-1] in words or all(n in words for n in names)) and person.strip() not in people:
-                people.append(person.strip())
-    return people
+            whole = tx.find_phrase(words, tuple(names))
+            if whole >= 0:
+                found.append((person.strip(), whole, whole + len(names)))
+            elif names[-1] in words and not index(kb).common(names[-1]):  # "business" is a word, not "My Frugal Business"
+                at = words.index(names[-1])
+                found.append((person.strip(), at, at + 1))
+    return found
+
+
+def _author(creator: str) -> str:
+    """The person among a source's creators ('Gergely Orosz, The Pragmatic Engineer' → 'Gergely Orosz'), else ''."""
+    return next((p.strip() for p in creator.split(",") if not p.strip().startswith("The ") and len(p.split()) in (2, 3)), "")
+
+
+def _cited(c: Cues, kb: KnowledgeBase, words: list[str], stemmed: list[str]) -> set[int]:
+    """Positions of the sources the question cites as the ground of a claim ('according to kalmykov, …', 'the pragmatic
+    engineer on …', 'companies kalmykov lists'), not as its subject ('how did kalmykov become …'): a source or its
+    author named right after an attribution phrase or right before one ([attribution] in cues.toml)."""
+    spans = [(s, e) for _, s, e in _writers(kb, words)]
+    for phrase in c.writers:
+        at = tx.find_phrase(stemmed, phrase)
+        if at >= 0:
+            spans.append((at, at + len(phrase)))
+    cited: set[int] = set()
+    for s, e in spans:
+        while s and words[s - 1] in _ARTICLES | {"vladimir"}:
+            s -= 1
+        before = max((len(p) for p in c.cited_before if tuple(stemmed[max(0, s - len(p)) : s]) == p), default=0)
+        after = max((len(p) for p in c.cited_after if tuple(stemmed[e : e + len(p)]) == p), default=0)
+        if before or after:
+            cited.update(range(s - before, e + after))  # the source and the words that cite it
+    return cited
 
 
 def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | None = None) -> Plan:
@@ -401,6 +439,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     stemmed = tx.stems(words)
     whole = _single(kb, question, c)
     parts = _joined_back(c, _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]))
+    parts = _joined_cited(kb, c, parts)
     if len(parts) > 1 and len(whole.intents) > 1:
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
@@ -443,6 +482,24 @@ def _joined_back(c: Cues, parts: list[str]) -> list[str]:
     return out
 
 
+def _joined_cited(kb: KnowledgeBase, c: Cues, parts: list[str]) -> list[str]:
+    """A part that only cites a source ('according to kalmykov', 'per the article') joined to the part after it
+    (before it, when it comes last)."""
+    out: list[str] = []
+    pending = ""
+    for part in parts:
+        said = tx.words(part)
+        cited = _cited(c, kb, said, tx.stems(said))
+        if cited and all(i in cited for i, w in enumerate(said) if w in tx.content_words([w])):
+            pending = f"{pending}{part}, "
+        else:
+            out.append(pending + part)
+            pending = ""
+    if pending and out:
+        out[-1] = f"{out[-1]}, {pending.rstrip(', ')}"
+    return out if out else [pending.rstrip(", ")]
+
+
 def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> list[str]:
     """Misspelt words put right against the words of the graph and the cue vocabulary ('reprots' → 'reports')."""
     from rolegraph.ask.retrieve import index
@@ -475,8 +532,11 @@ def _lexicon(idx: Any, cue_words: frozenset[str]) -> tuple[list[str], frozenset[
 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(question)
-    mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())]
+    titles = {i for _, s, e in _writers(kb, words) if len(words[s:e]) > 1 for i in range(s, e)}  # "the pragmatic engineer"
+    mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())
+                and not titles & set(range(m[0], m[0] + len(m[1].split())))]
     mentions = [_non_technical(kb, words, m) for m in mentions]
+    mentions = _shared_heads(kb, words, mentions)
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
     short_forms = {start: {r.iri for r in readings} for start, _, readings in mentions if len(readings) > 1}
@@ -485,7 +545,16 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     assumptions = read_as + assumptions
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     stemmed = ["|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in "product manager" is no cue
+    scope = _scope(c, stemmed)
     intents = _ranked_intents(c, stemmed)
+    cited = _cited(c, kb, words, stemmed)
+    if cited and (beyond := [i for i in _ranked_intents(c, ["|" if i in cited else s for i, s in enumerate(stemmed)]) if i != "person"]):
+        # "according to kalmykov, what does a tpgm do": the source grounds the claim; the rest says what is asked
+        stemmed = ["|" if i in cited else s for i, s in enumerate(stemmed)]
+        role_at |= cited
+        intents = beyond
+    else:
+        cited = set()
     named = _named(kb, words, stemmed) if words else {"skill": [], "activity": [], "hiring": []}
     plan = Plan(
         question=question,
@@ -497,7 +566,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         activities=named["activity"],
         companies=named["hiring"],
         people=_people(kb, words),
-        scope=_scope(c, stemmed),
+        scope=scope,
         ambiguous=ambiguous,
         assumptions=assumptions,
     )
@@ -521,8 +590,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         # "who does a tpgm collaborate with": the role's partners, not how two roles split the work
         plan.intents = intents = ["team", *[i for i in intents[1:] if i != "team"]]
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
-    if plan.people and "person" not in intents:
+    if plan.people and "person" not in intents and not cited:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
+    elif cited and set(plan.people) - {s.creator for s in kb.sources().values() if s.tier == "seed"}:
+        plan.intents = intents = [*intents, "person"]  # "shinde's take on …": what that author's texts say on it, too
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
@@ -564,6 +635,26 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.dimensions = list(dict.fromkeys(d for i in plan.intents for d in c.dimensions.get(i, [])))
         plan.form = "define" if plan.form in ("list", "yes-no") else plan.form
     return plan
+
+
+_JOINED = {"and", "or", "vs", "versus", "nor"}
+
+
+def _shared_heads(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[
+        tuple[int, str, list[RoleRef]]]:
+    """'product vs program manager', 'product and program managers': a qualifier joined to a role's name shares its
+    head, so it names a role too (the Product Manager) when qualifier and head make one."""
+    taken = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
+    out = list(mentions)
+    for start, phrase, readings in mentions:
+        head = phrase.split()[1:]
+        if len(readings) != 1 or not head or start < 2 or words[start - 1] not in _JOINED or {start - 2, start - 3} & taken:
+            continue  # "is tpm product or program manager": the qualifiers say which TPM
+        name = " ".join([words[start - 2], *head])
+        found = [m for m in find_roles_in_text(kb, name) if m[1] == name and len(m[2]) == 1]
+        if found and found[0][2][0].iri != readings[0].iri:
+            out.append((start - 2, words[start - 2], found[0][2]))
+    return sorted(out, key=lambda m: m[0])
 
 
 def _non_technical(kb: KnowledgeBase, words: list[str], mention: tuple[int, str, list[RoleRef]]) -> tuple[int, str, list[RoleRef]]:
@@ -701,6 +792,9 @@ def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> 
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
     if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan):
         plan = _merge(c, plan, prev, stemmed)
+    if not plan.intents and plan.skills:  # "which matters most: risk management or writing code", "will i write code"
+        plan.intents = ["skills"]
+        plan.dimensions = list(c.dimensions["skills"])
     if "ownership" not in plan.intents:
         plan.concerns = []
     if not plan.parts and "definition" in plan.intents[1:]:

@@ -88,7 +88,7 @@ def words(question: str) -> list[str]:
 #: Contractions typed without the apostrophe.
 _CONTRACTIONS = {"whats": ("what", "s"), "hows": ("how", "s"), "whos": ("who", "s"), "wheres": ("where", "s"),
                  "im": ("i", "m"), "dont": ("don", "t"), "doesnt": ("doesn", "t"), "isnt": ("isn", "t"), "cant": ("can", "t"),
-                 "wat": ("what",), "wht": ("what",), "u": ("you",), "ur": ("your",)}
+                 "wat": ("what",), "wht": ("what",), "u": ("you",), "ur": ("your",), "ppl": ("people",)}
 
 
 def synonyms(word: str) -> list[str]:

@@ -117,7 +117,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     for intent in intents[:3]:
         lead = ans.lead
         HANDLERS[intent](kb, plan, ans)
-        ans.lead = f"{lead} {ans.lead}" if lead and ans.lead != lead else (lead or ans.lead)
+        ans.lead = f"{lead} {ans.lead}" if lead and not ans.lead.startswith(lead) else (ans.lead or lead)
     if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
         ans.abstained = not ans.external  # asked for the seed, and the seed's text on it is a recorded gap
         ans.lead = f"The seed material has nothing on that: {hits[0].text}" + (" Outside sources follow, marked as such." if ans.external else "")
@@ -134,7 +134,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if h.statement not in ans.statements and not _other_roles(kb, plan, h) and (plan.topic or plan.form in ("yes-no", "explain")
                                                       or (plan.form == "count" and re.search(r"\d", h.text))):
                 ans.add(kb, hit_text(h), [h.statement])
-    if plan.intent not in _OWN_FORM:
+    if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent == "compare"):  # "is A the same as B": a verdict
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form == "which-one":
         choice.closed_on_first(kb, plan, ans)

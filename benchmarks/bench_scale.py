@@ -10,6 +10,8 @@ run. Prints, per size:
 * time to first answer — a cold ``rolegraph separate`` of two ESCO occupations on the built
   store, vs a process that parses the same Turtle with rdflib and runs the
   ``skill-differences`` named query (target >= 100x);
+* the ``skill-differences`` named query bound by a ``VALUES`` block (as a remote endpoint gets
+  it) on the built store, vs the library's answer from two role-bound ``skill-profile`` queries;
 * indexing throughput — building the prepared store vs a raw pyoxigraph ``bulk_load``;
 * peak memory — that ``separate`` process vs the rdflib process;
 * endpoint overhead — ``EndpointEngine.select`` vs a bare HTTP POST of the same query text
@@ -49,7 +51,8 @@ PARAMS = {"a": A, "b": B}
 
 PRELUDE = "import json, resource, sys, time\nt0 = time.perf_counter()\n"
 REPORT = (
-    "print(json.dumps({'seconds': time.perf_counter() - t0, 'rss_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n"
+    "print(json.dumps({'seconds': time.perf_counter() - t0, 'rss_kib': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,"
+    " **globals().get('EXTRA', {})}))\n"
 )
 SNIPPETS = {
     "rdflib": """
@@ -70,6 +73,24 @@ store = ox.Store(TARGET)
 for f in FILES:
     store.bulk_load(path=f, format=ox.RdfFormat.TURTLE, base_iri=Path(f).resolve().as_uri())
 store.flush()
+""",
+    "named": """
+import statistics
+from rolegraph import queries
+from rolegraph.compare import skill_differences
+from rolegraph.kb import KnowledgeBase, open_kb
+engine = open_kb(FILES, include_packaged=False, prepared=True).engine
+q = queries.get('skill-differences')
+params = q.coerce({**PARAMS, 'threshold': 2})
+named, library = [], []
+for _ in range(5):
+    start = time.perf_counter()
+    rows = engine.select(q.text, params).records()
+    named.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    assert skill_differences(KnowledgeBase(engine, FILES), PARAMS['a'], PARAMS['b'], 2) == rows
+    library.append(time.perf_counter() - start)
+EXTRA = {'named': statistics.median(named), 'library': statistics.median(library)}
 """,
     "command": """
 from rolegraph.cli import main
@@ -229,6 +250,7 @@ def bench(
     cli([*FIRST, "--data", str(esco)], env)  # the CLI's own store for these files, built once
     first = statistics.median(cli([*FIRST, "--data", str(esco)], env) for _ in range(3))
     memory = run("command", files, env, ARGS=[*FIRST, "--data", str(esco), "--format", "json"])
+    named = run("named", files, env)
     scaled = commands_at_scale(esco, env, rounds, commands or list(COMMANDS))
     validate_small, validate_large = validation(esco, env, rounds) if validate else (float("nan"), float("nan"))
     ours, bare = endpoint_overhead(files, work) if endpoint else (float("nan"), float("nan"))
@@ -244,6 +266,8 @@ def bench(
         "index_rss": index["rss_kib"],
         "endpoint_s": ours,
         "bare_s": bare,
+        "named_s": named["named"],
+        "library_s": named["library"],
     }, scaled
 
 
@@ -274,6 +298,10 @@ def main() -> None:
         print(
             f"first answer:  `rolegraph separate` on the built store {m['prepared_s'] * 1000:.0f} ms "
             f"vs rdflib parse+query {m['rdflib_s']:.2f} s  -> {m['rdflib_s'] / m['prepared_s']:.1f}x faster (target >= 100x)"
+        )
+        print(
+            f"named query:   skill-differences bound by VALUES (as an endpoint gets it) {m['named_s'] * 1000:.1f} ms vs the library's "
+            f"two skill-profile queries {m['library_s'] * 1000:.1f} ms  ->  {m['named_s'] / m['library_s']:.2f}x (same rows)"
         )
         print(
             f"indexing:      prepared-store build {m['index_s']:.2f} s vs raw pyoxigraph bulk_load {m['raw_s']:.2f} s  ->  "

@@ -88,3 +88,33 @@ def test_nonconforming_data_fails_the_build_and_nothing_is_cached(tmp_path: Path
     with pytest.raises(DataFileError, match=r"mine.ttl: <https://example.org/r> skos:prefLabel must be an English label"):
         prepared_path([bad], tmp_path / "cache")
     assert not list((tmp_path / "cache" / "stores").iterdir())
+
+
+def test_the_cli_opens_a_built_store_in_the_background_and_the_command_takes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import run_main
+
+    from rolegraph import store
+    from rolegraph.cli import data_files
+
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("ROLEGRAPH_STORE", "prepared")
+    esco = tmp_path / "esco.ttl"
+    import_csv(ESCO_FIXTURES, esco)
+    files = [*resources.packaged_graph_paths(), esco]
+    assert data_files(["roles", "--data", str(esco), "-f", "json"]) == [str(esco)]
+    assert data_files(["roles", f"--data={esco}", "-d", "b.ttl"]) == [str(esco), "b.ttl"]
+    assert data_files(["roles", "--data", str(esco), "--endpoint", "http://x"]) == data_files(["validate", "-d", "x"]) == []
+
+    store.open_in_background(files)  # not built yet: nothing is opened (and nothing built)
+    assert store._take(files) is None and not (tmp_path / "cache" / "stores").exists()
+    assert run_main(monkeypatch, "roles", "--data", str(esco), "--format", "json") == 0  # builds it
+    built = capsys.readouterr().out
+
+    store.open_in_background(files)  # built: opened in the background
+    assert store._take([esco]) is None  # not for other paths
+    opened = store._take(files)
+    assert opened is not None and len(opened) == len(prepared_store(files)) > 0 and store._opening is None
+    assert run_main(monkeypatch, "roles", "--data", str(esco), "--format", "json") == 0  # main() opens it in the background
+    assert capsys.readouterr().out == built and store._opening is None  # taken by the command, same answer

@@ -30,6 +30,21 @@ def opens_packaged_graph(argv: list[str]) -> bool:
     return True
 
 
+def data_files(argv: list[str]) -> list[str]:
+    """The ``--data`` files of a graph command line that may read them from a prepared store (else none)."""
+    if not argv or argv[0] not in GRAPH_COMMANDS or argv[0] == "validate" or os.environ.get("ROLEGRAPH_ENDPOINT"):
+        return []
+    files, args = [], iter(argv[1:])
+    for arg in args:
+        if arg in ("--data", "-d"):
+            files.append(next(args, ""))
+        elif arg.startswith("--data="):
+            files.append(arg.split("=", 1)[1])
+        elif arg.split("=", 1)[0] in ("--endpoint", "--"):
+            return []
+    return [f for f in files if f]
+
+
 def main() -> None:
     """Console-script entry point."""
     # Start-up creates tens of thousands of objects that live until exit (the commands, and typer
@@ -43,6 +58,12 @@ def main() -> None:
         from rolegraph import loading, resources
 
         loading.start_background(resources.packaged_graph_paths())
+    elif data := data_files(argv):  # a prepared store opens in the background too (rolegraph.store.open_in_background)
+        from pathlib import Path
+
+        from rolegraph import resources, store
+
+        store.open_in_background([*resources.packaged_graph_paths(), *map(Path, data)])
     from rolegraph.cli import dispatch  # a plain command line runs without importing typer
 
     command = dispatch.parse(argv)

@@ -170,3 +170,15 @@ def test_results_drawing_on_a_standard_carry_its_notice(kb: KnowledgeBase) -> No
     assert any("uses the ESCO classification of the European Commission" in n for n in result.attribution)
     assert any(n.startswith("Includes information from O*NET") for n in result.attribution)
     assert not compare.compare(kb, TECH_PM, TECH_PGM, ["team"]).attribution
+
+
+def test_team_profiles_hold_the_team_links_of_the_full_profiles(kb: KnowledgeBase) -> None:
+    """``shared`` reads team links from ``team-links``: the same links, with the same values, as ``role-links`` gives."""
+    roles = [str(r["role"]) for r in kb.named("roles").records()]
+    columns = ["role", "link", "relation", "min_count", "max_count", "basis", "kind"]
+    teams = compare.team_profiles(kb, *roles)
+    assert sum(len(p.links) for p in teams) > 10
+    for full, team in zip(compare.profiles(kb, *roles), teams, strict=True):
+        assert (team.iri, team.label) == (full.iri, full.label)
+        expected = sorted(({c: link[c] for c in columns} for link in full.of_kind("team")), key=lambda link: str(link["link"]))
+        assert [{c: link[c] for c in columns} for link in team.links] == expected

@@ -77,13 +77,24 @@ def role_info(kb: KnowledgeBase, *iris: str) -> list[dict[str, Cell]]:
 
 def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
     """The profile of each role in ``iris``, from one ``role-links`` query; their sources are fetched at once."""
-    labels = role_labels(kb, *iris)
-    by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
-    for link in kb.named("role-links", role=tuple(by_iri)).records():
-        by_iri[str(link["role"])].links.append(link)
-    shown = [str(link["link"]) for p in by_iri.values() for link in p.links]
+    found = _linked(kb, "role-links", iris)
+    shown = [str(link["link"]) for p in found for link in p.links]
     kb.sources_by_statement(shown)
     kb.ids_by_statement(shown)
+    return found
+
+
+def team_profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
+    """The profile of each role in ``iris`` with its team links only (``team-links``: all :func:`shared` reads)."""
+    return _linked(kb, "team-links", iris, {"kind": "team"})
+
+
+def _linked(kb: KnowledgeBase, query: str, iris: tuple[str, ...], extra: dict[str, Cell] | None = None) -> list[Profile]:
+    """Each role's label and the links the named ``query`` (bound to them all at once) gives, with ``extra`` keys."""
+    labels = role_labels(kb, *iris)
+    by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
+    for link in kb.named(query, role=tuple(by_iri)).records():
+        by_iri[str(link["role"])].links.append({**link, **(extra or {})})
     return [by_iri[iri] for iri in iris]
 
 
@@ -401,7 +412,7 @@ def separate_rows(kb: KnowledgeBase, a: str, b: str, rows: list[dict[str, Cell]]
 
 def shared(kb: KnowledgeBase, a: str, b: str, min_importance: int = SHARED_MIN_IMPORTANCE) -> Result:
     """The common core: skills both roles need at ``min_importance`` or more."""
-    pa, pb = profiles(kb, a, b)
+    pa, pb = team_profiles(kb, a, b)
     return shared_rows(kb, pa, pb, shared_skills(kb, a, b, min_importance), min_importance)
 
 

@@ -6,7 +6,8 @@ run. Prints, per size:
 
 * the result commands as a user runs them — cold ``rolegraph`` processes (compare, separate,
   shared, show, path, ask, why; ``--format json``) on the shipped graph alone and with the ESCO-shaped
-  data in a prepared store, medians of interleaved rounds and their ratio (target <= 1.5x);
+  data in a prepared store, medians of interleaved rounds and their ratio (target <= 1.5x); every
+  run's answer must be byte-identical to the others (the ESCO-shaped data changes no curated role);
 * time to first answer — a cold ``rolegraph separate`` of two ESCO occupations on the built
   store, vs a process that parses the same Turtle with rdflib and runs the
   ``skill-differences`` named query (target >= 100x);
@@ -135,13 +136,15 @@ def rolegraph_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "rolegraph"]
 
 
-def cli(args: list[str], env: dict[str, str]) -> float:
-    """Wall seconds of one cold ``rolegraph`` process (JSON to /dev/null); fails loudly if it fails."""
+def cli(args: list[str], env: dict[str, str], answers: set[bytes] | None = None) -> float:
+    """Wall seconds of one cold ``rolegraph`` process (its JSON kept in ``answers``); fails loudly if it fails."""
     start = time.perf_counter()
-    done = subprocess.run([*rolegraph_command(), *args, "--format", "json"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    done = subprocess.run([*rolegraph_command(), *args, "--format", "json"], env=env, capture_output=True, check=False)
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"rolegraph {' '.join(args)} failed ({done.returncode}): {done.stderr.decode(errors='replace')}")
+    if answers is not None:
+        answers.add(done.stdout)
     return elapsed
 
 
@@ -150,12 +153,16 @@ def commands_at_scale(esco: Path, env: dict[str, str], rounds: int, names: list[
     shipped = {k: v for k, v in env.items() if k != "ROLEGRAPH_STORE"}
     commands = {name: COMMANDS[name] for name in names}
     times: dict[str, tuple[list[float], list[float]]] = {name: ([], []) for name in commands}
-    for args in commands.values():  # warm the OS caches and build the ask index; not counted
-        cli(args, shipped), cli([*args, "--data", str(esco)], env)
+    answers: dict[str, set[bytes]] = {name: set() for name in commands}
+    for name, args in commands.items():  # warm the OS caches and build the ask index; not counted
+        cli(args, shipped, answers[name]), cli([*args, "--data", str(esco)], env, answers[name])
     for _ in range(rounds):
         for name, args in commands.items():
-            times[name][0].append(cli(args, shipped))
-            times[name][1].append(cli([*args, "--data", str(esco)], env))
+            times[name][0].append(cli(args, shipped, answers[name]))
+            times[name][1].append(cli([*args, "--data", str(esco)], env, answers[name]))
+    for name, seen in answers.items():  # the ESCO-shaped data touches no curated role: the same bytes, every run
+        if len(seen) != 1:
+            sys.exit(f"rolegraph {name}: {len(seen)} different answers on the shipped graph and at scale (expected one)")
     return {name: (statistics.median(small), statistics.median(large)) for name, (small, large) in times.items()}
 
 

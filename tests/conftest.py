@@ -57,8 +57,10 @@ def run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int | str | None:
     """Run the console script's ``main()`` in process on ``args``; its exit code. Collection is left on and unfrozen."""
     import gc
 
+    from rolegraph import deadline
     from rolegraph.cli import main
 
+    monkeypatch.setattr(deadline, "abandoned", False)  # a worker another test abandoned would make main() end the process
     monkeypatch.setattr(sys, "argv", ["rolegraph", *args])
     try:
         with pytest.raises(SystemExit) as done:

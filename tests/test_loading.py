@@ -92,3 +92,61 @@ def test_an_unused_background_parse_ends_before_main_returns(monkeypatch: pytest
     assert run_main(monkeypatch, "compare", "Tech PM") == 2  # a usage error: the graph is never opened
     assert "Missing argument 'b'" in capsys.readouterr().err
     assert not loading.pending()
+
+
+def quads(store: Any) -> set[str]:
+    return {str(q) for q in store}
+
+
+@pytest.fixture
+def packaged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Copies of the packaged Turtle files standing in for them, and an empty cache directory."""
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    files = []
+    for number, source in enumerate(resources.packaged_graph_paths()):
+        files.append(tmp_path / f"{number}-{source.name}")
+        files[-1].write_bytes(source.read_bytes())
+    monkeypatch.setattr(resources, "packaged_graph_paths", lambda: list(files))
+    return files
+
+
+def turtle_only(paths: list[Path]) -> Any:
+    store = loading.ox.Store()
+    for path in paths:
+        loading.load_turtle(store, path)
+    return store
+
+
+def test_the_packaged_graph_s_copy_holds_exactly_its_turtle_triples(packaged: list[Path]) -> None:
+    expected = quads(turtle_only(packaged))
+    assert quads(loading.load_store(packaged)) == expected  # parsed from Turtle, the copy written
+    copy = loading.packaged_copy(packaged)
+    assert copy is not None and copy[1].read_bytes().startswith(copy[2])
+    assert quads(loading.load_store(packaged)) == expected  # read from the copy
+    assert quads(loading._read_copy(copy[1], copy[2])) == expected
+
+
+def test_the_copy_is_read_while_the_files_are_unchanged_and_written_again_after(packaged: list[Path]) -> None:
+    loading.load_store(packaged)
+    copy = loading.packaged_copy(packaged)
+    assert copy is not None
+    _, where, header = copy
+    where.write_bytes(header + b"<http://example.org/planted> <http://example.org/p> <http://example.org/o> .\n")
+    assert quads(loading.load_store(packaged)) == {"<http://example.org/planted> <http://example.org/p> <http://example.org/o>"}  # the copy
+    with packaged[-1].open("a", encoding="utf-8") as file:
+        file.write("\n<http://example.org/new> <http://example.org/p> <http://example.org/o> .\n")
+    fresh = quads(loading.load_store(packaged))
+    assert not any("planted" in q for q in fresh) and any("example.org/new" in q for q in fresh)
+    assert fresh == quads(turtle_only(packaged)) == quads(loading.load_store(packaged))
+
+
+def test_a_broken_copy_is_replaced_and_other_files_are_read_on_top(packaged: list[Path], tmp_path: Path) -> None:
+    loading.load_store(packaged)
+    copy = loading.packaged_copy(packaged)
+    assert copy is not None
+    copy[1].write_bytes(copy[2] + b"<http://example.org/broken> <http://example.org/p> .\n")
+    extra = tmp_path / "extra.ttl"
+    extra.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\n", encoding="utf-8")
+    assert quads(loading.load_store([*packaged, extra])) == quads(turtle_only([*packaged, extra]))
+    assert loading._read_copy(copy[1], copy[2]) is not None, "written again"
+    assert loading.packaged_copy([extra, *packaged]) is None, "only a list that starts with the packaged files uses the copy"

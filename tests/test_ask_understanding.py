@@ -82,3 +82,44 @@ def test_a_negative_cue_weight_counts_against_its_intent(kb: KnowledgeBase) -> N
 
 def test_is_a_the_same_as_b_gets_a_verdict(kb: KnowledgeBase) -> None:
     assert ask(kb, "is an amazon TPM the same thing as a PM-T").meta["lead"].startswith("No: ")
+
+
+@pytest.mark.parametrize("question", ["the why of a solution belongs to which of the two tpms", "whose responsibility is the why",
+                                      "who is the one choosing which product features to build"])
+def test_ownership_asked_in_other_words(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intent == "ownership" and plan.concerns in (["why"], ["what"]), plan
+
+
+@pytest.mark.parametrize(("question", "label"), [
+    ("Product Manager - Technical = which role?", "Technical Product Manager"),
+    ("going from product (technical) to program management (technical)", "Technical Program Manager"),
+    ("Program Manager (Technical) - which role is that?", "Technical Program Manager"),
+])
+def test_a_technical_qualifier_after_a_name_belongs_to_it(kb: KnowledgeBase, question: str, label: str) -> None:
+    assert parse(kb, question).roles[-1].label == label
+
+
+def test_a_list_of_roles_is_no_qualifier_after_a_name(kb: KnowledgeBase) -> None:
+    labels = [r.label for r in parse(kb, "rank tech pm, tech pgm and project manager by product strategy").roles]
+    assert labels == ["Technical Product Manager", "Technical Program Manager", "Project Manager"]
+
+
+@pytest.mark.parametrize(("question", "intent"), [("define PgM", "definition"), ("Product Manager - Technical = which role?", "definition"),
+                                                  ("pm-t?", "abbreviation")])
+def test_define_a_short_form_asks_for_the_role(kb: KnowledgeBase, question: str, intent: str) -> None:
+    assert parse(kb, question).intents == [intent]
+
+
+def test_an_arrow_with_what_to_learn_is_the_move(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "pm -> pm-t at amazon, what should i learn")
+    assert plan.intents == ["transitions"] and [(r.label, r.part) for r in plan.roles] == [
+        ("Product Manager", "source"), ("Technical Product Manager", "target")]
+
+
+@pytest.mark.parametrize("question", ["how many devs per pm is normal", "whats the usual pm to engineer ratio",
+                                      "one pm for how many engineers usually"])
+def test_a_short_form_in_a_ratio_is_searched_not_reported_ambiguous(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "answered" and "Software Engineer" not in [r.label for r in parse(kb, question).roles]
+    assert "(TPM-T3)" in result.meta["lead"], result.meta["lead"]

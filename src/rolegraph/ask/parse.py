@@ -48,6 +48,7 @@ class Cues:
     cited_before: list[tuple[str, ...]]
     cited_after: list[tuple[str, ...]]
     writers: list[tuple[str, ...]]
+    which_role: list[tuple[str, ...]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -94,6 +95,7 @@ def _compile() -> Cues:
         cited_before=[tx.phrase_stems(p) for p in data["attribution"]["before"]],
         cited_after=[tx.phrase_stems(p) for p in data["attribution"]["after"]],
         writers=[tx.phrase_stems(p) for p in data["attribution"]["writers"]],
+        which_role=[tx.phrase_stems(p) for p in data["which_role"]["phrases"]],
     )
 
 
@@ -531,12 +533,13 @@ def _lexicon(idx: Any, cue_words: frozenset[str]) -> tuple[list[str], frozenset[
 
 
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
-    words = tx.words(question)
+    words = tx.words(_qualified_after(kb, question))
     titles = {i for _, s, e in _writers(kb, words) if len(words[s:e]) > 1 for i in range(s, e)}  # "the pragmatic engineer"
     mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())
                 and not titles & set(range(m[0], m[0] + len(m[1].split())))]
     mentions = [_non_technical(kb, words, m) for m in mentions]
     mentions = _shared_heads(kb, words, mentions)
+    mentions = [m for m in mentions if not (len(m[2]) == 1 and m[1].rstrip("s") in _PEOPLE_WORDS and _unit(words, m))]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
     short_forms = {start: {r.iri for r in readings} for start, _, readings in mentions if len(readings) > 1}
@@ -570,9 +573,12 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         ambiguous=ambiguous,
         assumptions=assumptions,
     )
+    if not intents and len(roles) == 1 and not ambiguous and any(tx.find_phrase(stemmed, p) >= 0 for p in c.which_role):
+        plan.intents = intents = ["definition"]  # "Product Manager - Technical = which role?": the role that name is
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
-    if _ARROW.search(question) and len(roles) == 2 and intents[:1] in ([], ["definition"], ["ownership"], ["compare"]):
+    if _ARROW.search(question) and len(roles) == 2 and intents[:1] in ([], ["definition"], ["ownership"], ["compare"], ["skills"],
+                                                                        ["separate"]):  # "pm -> pm-t, what should i learn"
         plan.intents = intents = ["transitions"]  # "program tpm -> product tpm": a move from the first to the second
         plan.roles = roles = [replace(roles[0], part="source"), replace(roles[1], part="target")]
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
@@ -626,8 +632,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
             plan.roles) < 2 and plan.form not in ("count", "rank") and not closed and all(
             _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
-        if words[-1:] in (["do"], ["does"]) and len(short[0][2]) == 1:
-            plan.intents = ["definition"]  # "what does a swe do": what the role is, not what its letters stand for
+        if len(short[0][2]) == 1 and (words[-1:] in (["do"], ["does"]) or words[:1] in (["define"], ["describe"])):
+            plan.intents = ["definition"]  # "what does a swe do", "define PgM": what the role is, not what its letters stand for
         plan.form = "define"
     elif plan.intents[:1] == ["abbreviation"] and mentions and not plan.topic and not short and not any(len(m[2]) > 1 for m in mentions) and not (
             _cue_words(c.intents, stemmed, ["abbreviation"]) - _cue_words({"m": [(tx.phrase_stems(w), 3) for w in _MEANING]}, stemmed, ["m"])):
@@ -635,6 +641,38 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.dimensions = list(dict.fromkeys(d for i in plan.intents for d in c.dimensions.get(i, [])))
         plan.form = "define" if plan.form in ("list", "yes-no") else plan.form
     return plan
+
+
+#: A qualifier set after a name: "Product Manager - Technical", "program management (technical)", "product, technical".
+_AFTER_NAME = re.compile(r"\b((?:[a-z]+ ){0,2}[a-z]+)\s*(?:\(\s*(?:tech|technical)\s*\)|[-\u2013\u2014,]\s*(?:tech|technical)\b"
+                         r"(?=\s*(?:[^\w\s]|$|(?:or|and|vs|to|at|in|is)\b)))", re.IGNORECASE)  # not 'tech pm, tech pgm': a list
+
+
+def _qualified_after(kb: KnowledgeBase, question: str) -> str:
+    """``question`` with a 'technical' set after a name put before it, where that names one role ('product (technical)'
+    → 'technical product manager'); 'manager' is added to a discipline ('product', 'program management')."""
+    def fix(m: re.Match[str]) -> str:
+        said = m.group(1).split()
+        for n in range(len(said), 0, -1):
+            for name in (" ".join(["technical", *said[-n:]]), " ".join(["technical", *said[-n:], "manager"])):
+                found = [f for f in find_roles_in_text(kb, " ".join(_as_titles(name.lower().split()))) if len(f[2]) == 1]
+                if found and found[0][0] == 0 and len(found[0][1].split()) == len(name.split()):
+                    return " ".join([*said[:-n], name])
+        return m.group(0)
+    return _AFTER_NAME.sub(fix, question) if "tech" in question.lower() else question
+
+
+#: Role mentions that may only count people ("engineers", "devs").
+_PEOPLE_WORDS = {"engineer", "developer", "dev"}
+#: Words that make a count of people a ratio: "pm to engineer ratio", "devs per pm", "one pm for every six engineers".
+_RATIO = {"ratio", "ratios", "per", "every", "each"}
+
+
+def _unit(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
+    """Whether a mention (engineers, developers, a PM) is a unit of a ratio ('pm to engineer ratio', 'devs per pm')."""
+    start, phrase, _ = mention
+    end = start + len(phrase.split())
+    return phrase.rstrip("s") in ("engineer", "developer", "dev", "pm", "tpm") and bool(_RATIO & set(words[max(0, start - 4) : end + 3]))
 
 
 _JOINED = {"and", "or", "vs", "versus", "nor"}
@@ -741,7 +779,7 @@ def _as_titles(words: list[str]) -> list[str]:
     out = [{"dev": "developer", "devs": "developers"}.get(w, w) if out[i + 1 : i + 2] == [] or out[i + 1] not in _DEV_NOUNS else w
            for i, w in enumerate(out)]  # "a backend dev": a developer; "the dev team" is no person
     return ["manager" if w == "management" and i and out[i - 1] in ("program", "programme", "product", "project", "engineering")
-            else "engineering" if w == "eng" and out[i + 1 : i + 2] == ["manager"] else w for i, w in enumerate(out)]
+            else "engineering" if w == "eng" and out[i + 1 : i + 2] in (["manager"], ["managers"]) else w for i, w in enumerate(out)]
 
 
 def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
@@ -808,6 +846,10 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     elif plan.ambiguous and not plan.roles and "abbreviation" not in plan.intents and (
             _names_readings(words, plan.ambiguous[0]["readings"]) or score(c.intents, stemmed).get("abbreviation", 0) >= 2):
         plan.intents.insert(0, "abbreviation")  # "is a tpm the product or program role", "pm title history": the short form is the subject
+    if plan.ambiguous and not plan.roles and plan.intents[:1] == ["team"] and _unit(words, (
+            words.index(plan.ambiguous[0]["text"].split()[0]) if plan.ambiguous[0]["text"].split()[0] in words else 0,
+            plan.ambiguous[0]["text"], [])):
+        plan.intents = []  # "the usual pm to engineer ratio": the ratio's texts answer it, whichever PM is meant
     if plan.status != "unknown-role" and plan.intent != "person":
         _default_roles(plan)
     if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person") and plan.status == "answered":
@@ -900,9 +942,14 @@ def _default_roles(plan: Plan) -> None:
     elif plan.ambiguous and not plan.roles and plan.intent != "abbreviation":
         readings = plan.ambiguous[0]
         plan.roles = [PlanRole(i, label, "subject") for i, label in zip(readings["iris"], readings["readings"], strict=True)]
+        plan.ambiguous = plan.ambiguous[1:]
+        if not plan.intents:  # "how many devs per pm is normal": a fact searched for, in texts that use the short form too
+            plan.assumptions.append(f"'{readings['text'].upper()}' can mean {', '.join(readings['readings'])}: "
+                                    "the texts on every reading were searched, the short form with them.")
+            plan.terms = list(dict.fromkeys([*plan.terms, *readings["text"].split()]))
+            return
         plan.assumptions.append(f"'{readings['text'].upper()}' is ambiguous: answered for each reading, "
                                 + ", ".join(readings["readings"]) + ".")
-        plan.ambiguous = plan.ambiguous[1:]
         plan.status = "ambiguous-role"  # answered for every reading, and said so
     elif not plan.roles and not plan.ambiguous and plan.intent in _ROLE_FREE and plan.status == "answered":
         plan.roles = [PlanRole(iri, label, "compared") for iri, label in TPM_ROLES.items()]

@@ -44,3 +44,24 @@ def test_a_choice_that_asserts_the_first_role_gets_a_verdict_on_it(kb: Knowledge
 
 def test_a_neutral_choice_gets_no_verdict(kb: KnowledgeBase) -> None:
     assert ask(kb, "does the tech pm or the tpgm own the schedule").meta["lead"].startswith("The Technical Program Manager")
+
+
+def test_an_order_of_no_named_role_ranks_every_role_the_measure_rates(kb: KnowledgeBase) -> None:
+    said = str(ask(kb, "rank every role by coding, most first").meta["lead"])
+    order = [said.find(label) for label in ("Software Engineer", "Engineering Manager", "Product Manager")]
+    assert said.startswith("Ranked by writing code") and -1 not in order and order == sorted(order), said
+
+
+def test_an_order_of_one_roles_skills_keeps_the_category_named(kb: KnowledgeBase) -> None:
+    said = str(ask(kb, "order the people skills of a tpgm by importance").meta["lead"])
+    assert "interpersonal skills by importance: executive communication (4)" in said and "risk management" not in said, said
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("our eng org is 12 people, worth hiring a tpgm?", "No: 12 is below the 50"),
+    ("we have 200 engineers, do we need a technical program manager", "Yes: 200 is above the 50"),
+])
+def test_a_number_asked_is_held_against_a_bound_in_the_roles_facts(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    result = ask(kb, question)
+    assert str(result.meta["lead"]).startswith(verdict), result.meta["lead"]
+    assert any("PGM-T3" in str(i["text"]) and i["basis"] == "external" for i in result.meta["answer"])

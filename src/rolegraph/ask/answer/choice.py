@@ -41,7 +41,9 @@ def measure_asked(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
 
 
 def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
-    """An order: roles by a skill (or category), or one role's skills by importance."""
+    """An order: the roles named (every role when none is) by a skill or category, or one role's skills by importance."""
+    from rolegraph.resolve import find_roles_in_text
+
     roles = plan.roles
     if len(roles) == 1 and len(plan.skills) >= 2:
         rows = kb.named("skill-profile", role=roles[0].iri).records()
@@ -53,18 +55,29 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         ans.lead = f"For the {roles[0].label}, by importance: " + ", ".join(
             f"{k} ({imp[k]['importance'] if k in imp else 0})" for k in ranked) + "."
         return
-    if len(roles) < 2:
-        return
     name, measure = measure_asked(kb, plan)
-    if not measure:
+    if len(roles) == 1 and measure and name == f"{measure[0]} skills":  # "which technical skills matter most for a tech pm"
+        rows = [r for r in kb.named("skill-profile", role=roles[0].iri).records() if r["category"] == measure[0]]
+        for r in rows:
+            ans.add(kb, f"{r['label']}: importance {r['importance']} for the {roles[0].label}", [str(r["link"])])
+        if rows:
+            ans.lead = f"For the {roles[0].label}, its {name} by importance: " + ", ".join(
+                f"{r['label']} ({r['importance']})" for r in rows) + "."
         return
+    if len(roles) == 1 or not measure:
+        return
+    if not find_roles_in_text(kb, plan.question):
+        roles = []  # the roles were assumed, not named: an order of every role the measure rates
     scored = []
-    for role in roles:
+    for role in roles or [PlanRole(str(r["role"]), str(r["label"])) for r in kb.named("roles").records()]:  # none named: every role
         value, rows = importance(kb, role.iri, measure)
-        scored.append((value, role, rows))
-        ans.add(kb, f"{role.label} — {name}: {value:g}", [str(r["link"]) for r in rows])
+        if rows or roles:  # a role no source rates on the measure is left out of an order of every role
+            scored.append((value, role, rows))
+            ans.add(kb, f"{role.label} — {name}: {value:.3g}", [str(r["link"]) for r in rows])
+    if len(scored) < 2:
+        return
     scored.sort(key=lambda x: -x[0])
-    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:g})" for value, role, _ in scored) + "."
+    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:.3g})" for value, role, _ in scored) + "."
 
 
 def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

@@ -13,6 +13,7 @@ from rolegraph.ask.answer.base import (
     hit_text,
     is_negative,
     join_names,
+    role_facts,
     stems_of,
     tx_stopwords,
     tx_words,
@@ -43,7 +44,10 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     wanted = _asked_stems(kb, plan)
     retrieved = {hit_text(h): h for h in hits}  # an item taken from a retrieved text keeps its roles
     evidence = [(i["text"], retrieved.pop(i["text"], None)) for i in ans.items] + [(t, h) for t, h in retrieved.items()]
-    if not evidence or not wanted:
+    if not wanted:
+        return
+    evidence += _bounds(kb, plan, wanted)
+    if not evidence:
         return
     asked_negative = _asked_negative(plan) != _asks_absence(plan)
     if _per_role(kb, plan, ans, wanted, asked_negative):
@@ -180,6 +184,21 @@ def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str,
         side = "below" if asked[0] < limit else "above" if asked[0] > limit else "at"
         return text, hit, is_negative(text) == within, f"{asked[0]} is {side} the {limit} in: "
     return None
+
+
+def _bounds(kb: KnowledgeBase, plan: Plan, wanted: set[str]) -> list[tuple[str, Hit | None]]:
+    """A question with a number ('a 15 person eng team'): the named roles' facts that set a bound on a word asked
+    ('fewer than about 50 engineers'), which the number falls within or not; none when the question has no number."""
+    if not plan.roles or not re.search(r"(?<![\w-])\d+(?![\w-])", plan.question):
+        return []
+    found: list[tuple[str, Hit | None]] = []
+    for f in role_facts(kb, plan.role_iris()):
+        text = str(f["text"])
+        if (_BELOW.search(text) or _ABOVE.search(text)) and wanted & stems_of(text):
+            hit = Hit(str(f["fact"]), "fact", "", text, tuple(plan.role_iris()), str(f["dimension"]), str(f["basis"]), (),
+                      str(f["id"]), str(f["disputed_by"] or ""), 0.0, len(wanted & stems_of(text)))
+            found.append((hit_text(hit), hit))
+    return found
 
 
 def _asked_negative(plan: Plan) -> bool:

@@ -19,8 +19,13 @@ Runs, interleaved, N rounds of cold processes and compares their medians:
 Targets (issue 13): compare json ≤ 6× pass, compare on a pty ≤ 8×, every other result command
 ≤ 10×; cli/naive ≤ 0.30. Printed, not asserted: the machine's load decides the noise.
 
+``--baseline SRC`` also runs every command with ``PYTHONPATH=SRC`` (the ``src`` folder of another
+checkout, e.g. ``git archive REV | tar -x -C /tmp/before``), interleaved with the current code in
+every round, and prints both ratios: before and after measured under the same load.
+
     python benchmarks/bench_cli.py              # 15 rounds
     python benchmarks/bench_cli.py --rounds 31 --pty --all
+    python benchmarks/bench_cli.py --rounds 9 --pty --all --baseline /tmp/before/src
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ ROLES = ("Tech PM", "Technical Program Manager")
 MAX_VS_NAIVE = 0.30
 #: Targets against ``python -c pass``: compare as JSON, compare on a terminal, any other result command.
 TARGET_JSON, TARGET_PTY, TARGET_OTHER = 6.0, 8.0, 10.0
+#: Runs that import no rolegraph code: timed once per round even with --baseline.
+PLAIN_PYTHON = ("pass", "naive", "networkx")
 OTHERS = {
     "show": ["show", "Tech PgM"],
     "separate": ["separate", "Tech PM", "Tech PgM"],
@@ -113,9 +120,11 @@ def commands(pty: bool, others: bool) -> dict[str, list[str]]:
     return found
 
 
-def timed(argv: list[str]) -> float:
-    """Wall-clock seconds for one cold process (a leading "pty": on a pseudo-terminal); fails loudly if it fails."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE", "NO_COLOR")}
+def timed(argv: list[str], path: str | None = None) -> float:
+    """Wall-clock seconds for one cold process (a leading "pty": on a pseudo-terminal; ``path``: its PYTHONPATH); fails loudly if it fails."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPROFILEIMPORTTIME", "PYTHONDONTWRITEBYTECODE", "NO_COLOR", "PYTHONPATH")}
+    if path:
+        env["PYTHONPATH"] = path
     start = time.perf_counter()
     if argv[0] == "pty":
         code, err = on_pty(argv[1:], env)
@@ -128,14 +137,20 @@ def timed(argv: list[str]) -> float:
     return elapsed
 
 
-def interleaved(cmds: dict[str, list[str]], rounds: int) -> tuple[dict[str, list[float]], dict[str, float]]:
-    """Each command's times over ``rounds`` interleaved rounds (after one uncounted warm-up run each) and their medians."""
-    for argv in cmds.values():  # warm the OS file cache, byte code and any rolegraph cache; not counted
-        timed(argv)
-    times: dict[str, list[float]] = {name: [] for name in cmds}
-    for _ in range(rounds):
+def interleaved(cmds: dict[str, list[str]], rounds: int, baseline: str | None = None) -> tuple[dict[str, list[float]], dict[str, float]]:
+    """Each command's times over ``rounds`` interleaved rounds (after one uncounted warm-up run each) and their medians;
+    with a ``baseline`` source folder, each command also runs on it (as ``"<name> before"``), next to the current run."""
+    paths = {"": None, **({" before": baseline} if baseline else {})}
+    runs = {name: paths if name not in PLAIN_PYTHON else {"": None} for name in cmds}
+    for name, argv in cmds.items():  # warm the OS file cache, byte code and any rolegraph cache; not counted
+        for path in runs[name].values():
+            timed(argv, path)
+    times: dict[str, list[float]] = {name + suffix: [] for name in cmds for suffix in runs[name]}
+    for number in range(rounds):
         for name, argv in cmds.items():
-            times[name].append(timed(argv))
+            order = list(runs[name].items()) if number % 2 == 0 else list(reversed(runs[name].items()))  # neither always runs first
+            for suffix, path in order:
+                times[name + suffix].append(timed(argv, path))
     return times, {name: statistics.median(ts) for name, ts in times.items()}
 
 
@@ -164,18 +179,21 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=15, help="interleaved rounds (default 15)")
     parser.add_argument("--pty", action="store_true", help="also the rich view on a pseudo-terminal")
     parser.add_argument("--all", action="store_true", help="also every other result command (--format json)")
+    parser.add_argument("--baseline", metavar="SRC", help="also run each command with PYTHONPATH=SRC (another checkout's src), interleaved")
     args = parser.parse_args()
 
     cmds = commands(args.pty, args.all)
-    times, med = interleaved(cmds, args.rounds)
+    times, med = interleaved(cmds, args.rounds, args.baseline)
     print(f"rolegraph CLI start-up, {args.rounds} interleaved rounds (medians, min–max, ratio to python -c pass)")
     labels = {"pass": "python -c pass", "cli": "compare … --format json", "pty": "compare … (rich view, pty)", "naive": "naive rdflib path",
               "networkx": "python -c 'import networkx' (floor)"}
     targets = {"cli": TARGET_JSON, "pty": TARGET_PTY, **dict.fromkeys(OTHERS, TARGET_OTHER)}
     for name, ts in times.items():
+        command, _, before = name.partition(" ")  # "<command> before": the --baseline run
         ratio = med[name] / med["pass"]
-        target = f"(target ≤ {targets[name]:.0f}×: {'met' if ratio <= targets[name] else 'missed'})" if name in targets else ""
-        print(f"  {labels.get(name, name):36} {med[name] * 1000:8.1f} ms   ({min(ts) * 1000:.1f}–{max(ts) * 1000:.1f})  {ratio:6.2f}×  {target}")
+        target = f"(target ≤ {targets[command]:.0f}×: {'met' if ratio <= targets[command] else 'missed'})" if command in targets else ""
+        label = labels.get(command, command) + (" [baseline]" if before else "")
+        print(f"  {label:36} {med[name] * 1000:8.1f} ms   ({min(ts) * 1000:.1f}–{max(ts) * 1000:.1f})  {ratio:6.2f}×  {target}")
     vs_naive = med["cli"] / med["naive"]
     print(f"  cli / naive = {vs_naive:.3f}  (target ≤ {MAX_VS_NAIVE:.2f}: {'met' if vs_naive <= MAX_VS_NAIVE else 'missed'})")
     return 0

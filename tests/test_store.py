@@ -103,6 +103,7 @@ def test_the_cli_opens_a_built_store_in_the_background_and_the_command_takes_it(
     esco = tmp_path / "esco.ttl"
     import_csv(ESCO_FIXTURES, esco)
     files = [*resources.packaged_graph_paths(), esco]
+    store.open_in_background([esco])  # replaced by the next one, untaken
     assert data_files(["roles", "--data", str(esco), "-f", "json"]) == [str(esco)]
     assert data_files(["roles", f"--data={esco}", "-d", "b.ttl"]) == [str(esco), "b.ttl"]
     assert data_files(["roles", "--data", str(esco), "--endpoint", "http://x"]) == data_files(["validate", "-d", "x"]) == []

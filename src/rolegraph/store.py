@@ -172,8 +172,9 @@ def open_in_background(paths: Sequence[Path]) -> None:
     takes the store when it opens the same paths; a store nobody takes is dropped at exit.
     """
     global _opening
-    if _opening is None:
-        _opening = _Opening(paths)
+    if _opening is not None:  # one nobody took (in-process callers: tests, a command that failed early)
+        _opening.thread.join()
+    _opening = _Opening(paths)
 
 
 def _take(paths: Sequence[str | Path]) -> ox.Store | None:

@@ -65,3 +65,16 @@ def test_a_number_asked_is_held_against_a_bound_in_the_roles_facts(kb: Knowledge
     result = ask(kb, question)
     assert str(result.meta["lead"]).startswith(verdict), result.meta["lead"]
     assert any("PGM-T3" in str(i["text"]) and i["basis"] == "external" for i in result.meta["answer"])
+
+
+@pytest.mark.parametrize(("question", "row"), [
+    ("do all tech pm job ads include technical in the job title?", "leaves out the word Technical"),  # a text that opens with 'No …'
+    ("do tpgms always report to engineering", "mostly report to engineering"),  # a dimension row
+])
+def test_a_question_about_every_case_is_no_when_the_row_tells_of_exceptions(kb: KnowledgeBase, question: str, row: str) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    assert said.startswith("No: not always: ") and row in said, said
+
+
+def test_a_question_about_every_case_without_exceptions_keeps_its_verdict(kb: KnowledgeBase) -> None:
+    assert str(ask(kb, "is a tech pgm always an individual contributor").meta["lead"]).startswith("Yes: ")

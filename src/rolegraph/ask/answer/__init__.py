@@ -134,7 +134,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if h.statement not in ans.statements and not _other_roles(kb, plan, h) and (plan.topic or plan.form in ("yes-no", "explain")
                                                       or (plan.form == "count" and re.search(r"\d", h.text))):
                 ans.add(kb, hit_text(h), [h.statement])
-    if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent == "compare"):  # "is A the same as B": a verdict
+    if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent in ("compare", "abbreviation")):  # "is A the same as B",
+        # "is the word Technical always in the title": a verdict
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form == "which-one":
         choice.closed_on_first(kb, plan, ans)

@@ -29,7 +29,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     """Yes or No from the deciding row: an identity, the handlers' rows or the best retrieved text."""
     if plan.intent == "transitions" and plan.skills and _by_importance(kb, plan, ans):
         return  # "if I move into X, will I still be writing code": the skill in the role moved to, not the move
-    if ans.lead.startswith(("Yes", "No", "Not ")):
+    if _VERDICT.match(ans.lead):  # a handler's verdict, not a text that happens to open with "No public ladder …"
         return
     if _comparative(kb, plan, ans):
         return
@@ -69,10 +69,20 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
             return
         negative = is_negative(text, wanted)
     verdict = "No" if negative != asked_negative else "Yes"
+    if verdict == "Yes" and not asked_negative and _UNIVERSAL.search(" ".join(tx_words(plan.question))) and _EXCEPTION.search(text):
+        verdict, reading = "No", "not always: "  # "does every posting say X": the row tells of cases without it
     disputed = f" (disputed: {hit.disputed_by})" if hit is not None and hit.disputed_by else ""
     ans.lead = f"{verdict}{disputed}: {reading}{text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
+
+
+#: A lead that already gives a verdict.
+_VERDICT = re.compile(r"(?:Yes|No)(?:[,:.]| \(|$)|Not recorded")
+#: A question about every case ('always', 'every posting'); a row that tells of exceptions answers it No.
+_UNIVERSAL = re.compile(r"\b(always|every|each|all|any time|without exception)\b")
+_EXCEPTION = re.compile(r"\b(even when|even if|leaves? out|left out|not always|sometimes|some|usually|often|mostly|typically|"
+                        r"in most|most of|rarely|occasionally|varies|vary|depends)\b", re.IGNORECASE)
 
 
 def role_iris(kb: KnowledgeBase) -> set[str]:
@@ -129,7 +139,9 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
             decided.append((role, is_negative(text, wanted) == asked_negative, text))
     held = [role.label for role, holds, _ in decided if holds]
     rows = "; ".join(text for _, _, text in decided)
-    if len(decided) == 1:
+    if len(decided) == 1 and held and not asked_negative and _UNIVERSAL.search(" ".join(tx_words(plan.question))) and _EXCEPTION.search(rows):
+        ans.lead = f"No: not always: {rows}"  # "do tpgms always report to engineering": mostly
+    elif len(decided) == 1:
         ans.lead = f"{'Yes' if held else 'No'}: {rows}"
     elif _says(plan, "any") and not _says(plan, "every"):
         ans.lead = (f"Yes, true of the {join_names(held)}: " if held else "No, true of none of them: ") + rows

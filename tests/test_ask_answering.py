@@ -78,3 +78,11 @@ def test_a_question_about_every_case_is_no_when_the_row_tells_of_exceptions(kb: 
 
 def test_a_question_about_every_case_without_exceptions_keeps_its_verdict(kb: KnowledgeBase) -> None:
     assert str(ask(kb, "is a tech pgm always an individual contributor").meta["lead"]).startswith("Yes: ")
+
+
+def test_two_roles_set_against_each_other_get_how_they_differ_and_owners_among_them(kb: KnowledgeBase) -> None:
+    result = ask(kb, "em versus tech program manager - who owns which part")
+    said = str(result.meta["lead"])
+    assert "The Engineering Manager owns the how" in said and "Technical Program Manager needs more" in said, said
+    assert "Product Manager and the Technical Product Manager own the what" in said  # no compared role owns it: the owners
+    assert any(str(i["text"]).startswith("people management: Engineering Manager 5") for i in result.meta["answer"])

@@ -114,6 +114,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         intents = intents[1:]
     elif len(intents) > 1 and "definition" in intents[1:]:
         intents.remove("definition")
+    if len(plan.role_iris("compared")) == 2 and intents and not {"compare", "separate", "shared"} & set(intents) and _asks_difference(plan):
+        intents = [*intents[:2], "compare"]  # "eng manager vs tpgm, who does what": the owners, and how the two differ
     for intent in intents[:3]:
         lead = ans.lead
         HANDLERS[intent](kb, plan, ans)
@@ -142,6 +144,15 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
         ans.abstained = ans.abstained or not ans.items
+
+
+def _asks_difference(plan: Plan) -> bool:
+    """Whether the question has a cue of the compare intent ('vs', 'differ', 'the diff'; cues.toml)."""
+    from rolegraph.ask.parse import cues
+    from rolegraph.ask.text import find_phrase, stems
+
+    said = stems(tx_words(plan.question))
+    return any(find_phrase(said, p) >= 0 for p, _ in cues().intents.get("compare", []))
 
 
 def _other_roles(kb: KnowledgeBase, plan: Plan, h: Hit) -> bool:

@@ -26,8 +26,8 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         rows.sort(key=lambda r: (compare.BASIS_ORDER.get(str(r["basis"]), 9), str(r["role_label"])))
         owners = [r for r in rows if r["stance"] == "owns"]
         candidates = {r.iri for r in plan.roles}
-        if plan.form == "which-one" and any(r["role"] in candidates for r in owners):
-            owners = [r for r in owners if r["role"] in candidates]  # "which role …": answer among the roles in question
+        if (plan.form == "which-one" or len(plan.role_iris("compared")) >= 2) and any(r["role"] in candidates for r in owners):
+            owners = [r for r in owners if r["role"] in candidates]  # "which role …", "A vs B": answer among the roles in question
         dispute_ids = sorted({str(r["disputed_by"]) for r in rows if r["disputed_by"]})
         names = join_names(sorted({f"the {r['role_label']}" for r in owners}, key=lambda s: (TECH_PM not in s, s)))
         if plan.form == "yes-no" and asserted:

@@ -123,3 +123,20 @@ def test_a_short_form_in_a_ratio_is_searched_not_reported_ambiguous(kb: Knowledg
     result = ask(kb, question)
     assert result.meta["status"] == "answered" and "Software Engineer" not in [r.label for r in parse(kb, question).roles]
     assert "(TPM-T3)" in result.meta["lead"], result.meta["lead"]
+
+
+def test_a_second_part_with_a_weaker_cue_is_still_answered(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "which tpm owns the why, and which org do they report to")
+    assert plan.intents == ["ownership", "team"] and len(plan.parts) == 2
+
+
+def test_a_skill_gap_after_a_move_stays_one_question(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "tech pm here, thinking of switching to program side (tech pgm), what am i missing skill wise")
+    assert plan.intents == ["transitions"] and not plan.parts
+
+
+@pytest.mark.parametrize("question", ["how come everyone suddenly hires program tpms, what's the reason",
+                                      "why are companies hiring so many tpgms lately"])
+def test_hiring_named_as_a_change_over_time_asks_why_the_role_grows(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intents == ["growth"] and not plan.parts, plan

@@ -49,6 +49,7 @@ class Cues:
     cited_after: list[tuple[str, ...]]
     writers: list[tuple[str, ...]]
     which_role: list[tuple[str, ...]]
+    absorbs: dict[str, list[str]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -96,6 +97,7 @@ def _compile() -> Cues:
         cited_after=[tx.phrase_stems(p) for p in data["attribution"]["after"]],
         writers=[tx.phrase_stems(p) for p in data["attribution"]["writers"]],
         which_role=[tx.phrase_stems(p) for p in data["which_role"]["phrases"]],
+        absorbs={k: list(v) for k, v in data["absorbs"].items()},
     )
 
 
@@ -342,18 +344,13 @@ def _ranked_intents(c: Cues, stemmed: list[str]) -> list[str]:
     scores = {n: max(scores.get(n, 0), around.get(n, 0)) for n in scores | around}
     order = {name: i for i, name in enumerate(c.priority)}
     ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
-    ranked = ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3]
-    if "dimensions" in ranked:
-        ranked = [n for n in ranked if n not in ("separate", "compare", "skills")]
-    if "transitions" in ranked and "skills" in ranked:
-        ranked.remove("skills")  # "what should I learn to become …": the route's skill gap
-    if "person" in ranked:
-        ranked = ["person"]  # the author's career, applications, employer: about the person, not the roles
-    if "separate" in ranked and "skills" in ranked:
-        ranked.remove("skills")  # "which skills separate": the skills are what separate
-    if "shared" in ranked and "skills" in ranked:
-        ranked.remove("skills")
-    return ranked
+    return absorbed(c, ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3])
+
+
+def absorbed(c: Cues, intents: list[str]) -> list[str]:
+    """``intents`` without those another one of them answers ([absorbs] in cues.toml: "what should I learn to become …"
+    is the route's skill gap, "which skills separate" asks no skill list of its own)."""
+    return [i for i in intents if not any(o != i and (i in c.absorbs.get(o, ()) or "*" in c.absorbs.get(o, ())) for o in intents)]
 
 
 def _named(kb: KnowledgeBase, words: list[str], stemmed: list[str]) -> dict[str, list[str]]:
@@ -442,10 +439,11 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     whole = _single(kb, question, c)
     parts = _joined_back(c, _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]))
     parts = _joined_cited(kb, c, parts)
-    if len(parts) > 1 and len(whole.intents) > 1:
+    if len(parts) > 1:
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
-        if len({tuple(s.intents[:1]) for s in subs}) > 1:
+        tops = list(dict.fromkeys(s.intents[0] for s in subs))
+        if len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, tops)) > 1):  # "…, and which org they sit in"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)
@@ -473,11 +471,13 @@ _BACK = {"it", "that", "this", "them", "those", "these"}
 
 def _joined_back(c: Cues, parts: list[str]) -> list[str]:
     """Parts put back together where a short part has no subject of its own, only cue words and a word pointing back
-    ('…, who owns it', '…, whose job is that')."""
+    ('…, who owns it', '…, whose job is that'), or only asks for the form of the answer ('…, what's the reason')."""
+    form_words = {s for table in c.forms.values() for p, _ in table for s in p}
     out: list[str] = []
     for part in parts:
         said = tx.words(part)
-        if out and said and said[-1] in _BACK and len(said) <= 4 and all(w in c.known for w in tx.content_words(said[:-1])):
+        back = said and said[-1] in _BACK and len(said) <= 4 and all(w in c.known for w in tx.content_words(said[:-1]))
+        if out and said and (back or all(tx.stem(w) in form_words for w in tx.content_words(said))):
             out[-1] = f"{out[-1]}, {part}"
         else:
             out.append(part)

@@ -376,29 +376,37 @@ def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
 
 def _writers(kb: KnowledgeBase, words: list[str]) -> list[tuple[str, int, int]]:
     """Where the question names a source's author or publication: (the author's name, or '' for a publication
-    such as 'the pragmatic engineer'; start; end)."""
+    without one; start; end)."""
     from rolegraph.ask.retrieve import index
 
     found: list[tuple[str, int, int]] = []
+    for person, names, publication in _writer_names(kb):
+        whole = tx.find_phrase(words, names)
+        if whole >= 0:
+            found.append((person, whole, whole + len(names)))
+        elif not publication and names[-1] in words and not index(kb).common(names[-1]):  # "business" is a word, not a name
+            at = words.index(names[-1])
+            found.append((person, at, at + 1))
+    return found
+
+
+@functools.lru_cache(maxsize=4)
+def _writer_names(kb: KnowledgeBase) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
+    """Each source's authors (2-3 capitalised words, surname of 4+ letters) and publications ('The Pragmatic Engineer',
+    cited for its author): (the person, the name's words, whether a publication)."""
+    out: dict[tuple[str, tuple[str, ...], bool], None] = {}
     for ref in kb.sources().values():
         for person in re.split(r",|/| and |\(", ref.creator):
             names = normalise(person).split()
-            if person.strip().startswith("The "):  # "The Pragmatic Engineer": a publication, cited for its author
+            if person.strip().startswith("The "):
                 title = tuple(names[1:] if names[:1] == ["the"] else names)
-                at = tx.find_phrase(words, title) if len(title) >= 2 else -1
-                if at >= 0:
-                    found.append((_author(ref.creator), at, at + len(title)))
+                if len(title) >= 2:
+                    out[(_author(ref.creator), title, True)] = None
                 continue
             proper = all(w[:1].isupper() for w in person.split()) and not re.search(r"[.()]", person)
-            if not proper or not 2 <= len(names) <= 3 or person.strip().startswith("The ") or len(names[-1]) < 4:
-                continue
-            whole = tx.find_phrase(words, tuple(names))
-            if whole >= 0:
-                found.append((person.strip(), whole, whole + len(names)))
-            elif names[-1] in words and not index(kb).common(names[-1]):  # "business" is a word, not "My Frugal Business"
-                at = words.index(names[-1])
-                found.append((person.strip(), at, at + 1))
-    return found
+            if proper and 2 <= len(names) <= 3 and len(names[-1]) >= 4:
+                out[(person.strip(), tuple(names), False)] = None
+    return tuple(out)
 
 
 def _author(creator: str) -> str:

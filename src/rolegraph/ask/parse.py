@@ -451,7 +451,8 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
         tops = list(dict.fromkeys(s.intents[0] for s in subs))
-        if len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, tops)) > 1):  # "…, and which org they sit in"
+        asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question)))  # not "my title is …": context
+        if len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1):  # "…, and which org they sit in"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)
@@ -459,6 +460,13 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
             whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
             return _finish(kb, whole, words, stemmed, c, prev)
     return _finish(kb, whole, words, stemmed, c, prev)
+
+
+def _asks(c: Cues, part: str) -> bool:
+    """Whether a part of a question asks something (opens with a question word or a yes/no opener) rather than
+    giving context ('my title is program manager')."""
+    said = [w for w in tx.words(part) if w not in ("and", "so", "but", "also", "then", "tell", "me", "pls", "please")]
+    return bool(said) and (said[0] in _WH or said[0] in c.yes_no)
 
 
 def _joined_concerns(parts: list[str]) -> list[str]:

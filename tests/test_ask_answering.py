@@ -86,3 +86,8 @@ def test_two_roles_set_against_each_other_get_how_they_differ_and_owners_among_t
     assert "The Engineering Manager owns the how" in said and "Technical Program Manager needs more" in said, said
     assert "Product Manager and the Technical Product Manager own the what" in said  # no compared role owns it: the owners
     assert any(str(i["text"]).startswith("people management: Engineering Manager 5") for i in result.meta["answer"])
+
+
+def test_a_text_with_most_words_asked_answers_without_the_intents_own_word(kb: KnowledgeBase) -> None:
+    said = str(ask(kb, "example: google search, single input box, whats underneath?").meta["lead"])  # the text says 'illustration'
+    assert "single input box" in said, said

@@ -48,8 +48,8 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> l
     for scope in (roles, []) if roles else ([],):  # the roles named first; any role when their texts have nothing on it
         for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
             for h in idx.search(groups, roles=scope, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
-                if h.matched >= need and h.statement not in found and h.sources and all(  # unsourced texts decide nothing
-                        g & stems_of(f"{h.label} {h.body}") for g in required):
+                if h.matched >= need and h.statement not in found and h.sources and (  # unsourced texts decide nothing
+                        h.coverage >= TOPIC_COVERAGE or all(g & stems_of(f"{h.label} {h.body}") for g in required)):  # most words asked
                     found[h.statement] = h
         if found:
             break

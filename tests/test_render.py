@@ -202,3 +202,26 @@ def test_the_coloured_view_is_as_wide_as_richs(monkeypatch: pytest.MonkeyPatch, 
         assert columns == "0" and rich_width() == terminal_width()
     else:
         assert rich_width() == rich
+
+
+def test_cell_widths_are_rich_s_without_rich() -> None:
+    import rich.cells
+
+    from rolegraph.cli import cells
+
+    assert all(rich.cells.cell_len(c) == 1 for c in cells.ONE_CELL), "every character measured here is one cell for rich"
+    for text in ["", "plain", "Tech PM — Tech PgM", "≥ 3 … “quoted”", "漢字 wide", "e\u0301", "a\u200db", "\x1b[1m", "x" * 600]:
+        assert cells.cell_len(text) == rich.cells.cell_len(text), text
+        for total in (0, 3, 18, 40):
+            assert cells.set_cell_size(text, total) == rich.cells.set_cell_size(text, total), (text, total)
+        assert cells.chop_cells(text, 4) == rich.cells.chop_cells(text, 4)
+
+
+def test_a_view_of_one_cell_characters_imports_no_rich() -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys; from rolegraph.cli import plain; "
+              "print(plain.cell_lines('Tech PM — owns the what ≥ 3 “x”', 12), 'rich' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("False")

@@ -4,7 +4,7 @@ Importing and laying out with rich's console cost more than the rest of a short 
 Without colour the view is lines of text and ASCII grids, so this module draws them itself,
 line for line as rich draws them with colour off (``box.ASCII2``, one space of padding,
 cells wrapped at whitespace): tests/test_render.py checks both give the same text. Only
-rich's measure of a character's width on a terminal (``rich.cells``) is used.
+rich's measure of a character's width on a terminal is used (:mod:`rolegraph.cli.cells`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from rich.cells import cell_len, chop_cells, set_cell_size
+from rolegraph.cli.cells import cell_len, chop_cells, set_cell_size
 
 #: A word and the whitespace after it (the first word also takes any whitespace before it).
 _WORD = re.compile(r"\s*\S+\s*")

@@ -21,8 +21,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from rich.cells import cell_len
-
+from rolegraph.cli.cells import cell_len
 from rolegraph.cli.plain import PlainLines
 from rolegraph.formats.common import SOURCE_COLUMNS, split_source_ids, visible_controls
 from rolegraph.results import Cell, Result, SourceRef, Table

@@ -94,6 +94,13 @@ def test_an_unused_background_parse_ends_before_main_returns(monkeypatch: pytest
     assert not loading.pending()
 
 
+def test_an_unused_background_open_of_a_prepared_store_ends_before_main_returns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rolegraph import store
+
+    assert run_main(monkeypatch, "roles", "--data", "/nonexistent/x.ttl") != 0  # the file is missing: no store is taken
+    assert store._opening is None, "the next command line may open its own"
+
+
 def quads(store: Any) -> set[str]:
     return {str(q) for q in store}
 

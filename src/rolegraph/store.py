@@ -177,6 +177,14 @@ def open_in_background(paths: Sequence[Path]) -> None:
     _opening = _Opening(paths)
 
 
+def discard() -> None:
+    """Wait for a background open nobody took, and drop it (the next :func:`open_in_background` starts afresh)."""
+    global _opening
+    if _opening is not None:
+        _opening.thread.join()
+        _opening = None
+
+
 def _take(paths: Sequence[str | Path]) -> ox.Store | None:
     """The store opened in the background for exactly ``paths`` (waiting for it), else None."""
     global _opening

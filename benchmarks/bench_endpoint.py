@@ -29,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rolegraph import queries, resources
-from rolegraph.endpoint import EndpointEngine, Http
+from rolegraph.engines.endpoint import EndpointEngine, Http
 from rolegraph.publish import publish
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

@@ -57,14 +57,14 @@ REPORT = (
 )
 SNIPPETS = {
     "rdflib": """
-from rolegraph.rdflib_engine import RdflibEngine
+from rolegraph.engines.rdflib_engine import RdflibEngine
 from rolegraph import queries
 q = queries.get('skill-differences')
 rows = RdflibEngine.from_files(FILES).select(q.text, q.coerce(PARAMS)).rows
 assert rows
 """,
     "index": """
-from rolegraph.store import prepared_path
+from rolegraph.engines.prepared import prepared_path
 prepared_path(FILES)
 """,
     "raw_bulk_load": """
@@ -189,7 +189,7 @@ def free_port() -> int:
 
 def endpoint_overhead(files: list[str], work: Path, rounds: int = 40) -> tuple[float, float]:
     """Median seconds of EndpointEngine.select and of a bare POST of the same query text."""
-    from rolegraph.endpoint import EndpointEngine
+    from rolegraph.engines.endpoint import EndpointEngine
 
     location = work / "server"
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")

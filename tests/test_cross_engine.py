@@ -17,13 +17,15 @@ from virtuoso_server import Virtuoso
 
 from rolegraph import compare, formats, graph, queries, resources
 from rolegraph.ask import ask
-from rolegraph.endpoint import EndpointEngine
+from rolegraph.engines.base import Engine
+from rolegraph.engines.endpoint import EndpointEngine
+from rolegraph.engines.local import LocalEngine
+from rolegraph.engines.rdflib_engine import RdflibEngine
 from rolegraph.esco import import_csv
-from rolegraph.kb import Engine, KnowledgeBase, LocalEngine
+from rolegraph.kb import KnowledgeBase
 from rolegraph.loading import load_store
 from rolegraph.publish import publish
 from rolegraph.queries import NamedQuery, ParamValue
-from rolegraph.rdflib_engine import RdflibEngine
 from rolegraph.results import Cell
 
 ESCO_FIXTURES = Path(__file__).parent / "fixtures" / "esco"

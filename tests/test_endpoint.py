@@ -25,9 +25,11 @@ from virtuoso_server import Virtuoso
 
 from rolegraph import queries
 from rolegraph.cli.app import app
-from rolegraph.endpoint import Auth, EndpointEngine, lexed_projection, parse_select, redact, split_auth
+from rolegraph.engines.base import Rows
+from rolegraph.engines.endpoint import Auth, EndpointEngine, lexed_projection, parse_select, redact, split_auth
+from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import EndpointError, ExitCode
-from rolegraph.kb import LocalEngine, Rows, open_kb
+from rolegraph.kb import open_kb
 from rolegraph.publish import publish
 from rolegraph.queries import IRI, ParamValue
 
@@ -264,7 +266,7 @@ def test_the_timeout_is_a_deadline_for_the_whole_request(stub: Stub) -> None:
 
 
 def test_the_answer_size_is_bounded(stub: Stub, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("rolegraph.endpoint.MAX_RESPONSE_BYTES", 1000)
+    monkeypatch.setattr("rolegraph.engines.endpoint.MAX_RESPONSE_BYTES", 1000)
     stub.answers["/big"] = response(body=select(["n"], [{"n": "x" * 2000}]))
     chunk = b"400\r\n" + b" " * 1024 + b"\r\n"
     stub.answers["/chunked"] = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk * 2 + b"0\r\n\r\n"
@@ -419,7 +421,7 @@ def test_a_connection_the_server_closed_while_idle_is_opened_again(stub: Stub) -
 
 
 def test_requests_are_logged_at_debug_level_without_secrets(stub: Stub, caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="rolegraph.endpoint")
+    caplog.set_level(logging.DEBUG, logger="rolegraph.engines.endpoint")
     stub.answers["/q"] = ONE
     host = stub.base.removeprefix("http://")
     EndpointEngine(f"http://alice:{SECRET}@{host}/q?token={SECRET}").select(COUNT, {})

@@ -17,8 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from rolegraph import store
 from rolegraph.cli.app import app, fail, visible
+from rolegraph.engines import prepared
 from rolegraph.errors import ExitCode, RolegraphError
 from rolegraph.output import sweep_parts, write_atomic
 
@@ -103,7 +103,7 @@ def test_store_scratch_of_a_dead_build_is_swept(tmp_path: Path) -> None:
     stores = tmp_path / "cache" / "stores"
     (stores / f"abc.tmp-{dead_pid()}").mkdir(parents=True)
     (stores / f"abc.tmp-{os.getpid()}x").mkdir()
-    store.prepared_path([data], tmp_path / "cache")
+    prepared.prepared_path([data], tmp_path / "cache")
     assert [p.name for p in stores.iterdir() if ".tmp-" in p.name] == [f"abc.tmp-{os.getpid()}x"]
 
 

@@ -90,7 +90,7 @@ def test_missing_and_directory_inputs(tmp_path) -> None:  # type: ignore[no-unty
 @pytest.mark.parametrize("name", sorted(queries.catalogue()))
 def test_named_query_plans_agree_with_the_lexer(name: str) -> None:
     """The local engine binds named queries without the SPARQL lexer: same projection, same VALUES place."""
-    from rolegraph.kb import NAMED_PLANS, plan_named
+    from rolegraph.engines.base import NAMED_PLANS, plan_named
     from rolegraph.sparql_tokens import projection
 
     query = queries.get(name)

@@ -11,10 +11,10 @@ from typer.testing import CliRunner
 
 from rolegraph import resources
 from rolegraph.cli.app import app
+from rolegraph.engines.prepared import prepared_path, prepared_store, wants_prepared
 from rolegraph.errors import DataFileError
 from rolegraph.esco import import_csv
 from rolegraph.kb import open_kb
-from rolegraph.store import prepared_path, prepared_store, wants_prepared
 
 TRIPLE = "<https://example.org/a> <https://example.org/p> {} .\n"
 
@@ -95,27 +95,27 @@ def test_the_cli_opens_a_built_store_in_the_background_and_the_command_takes_it(
 ) -> None:
     from conftest import run_main
 
-    from rolegraph import store
     from rolegraph.cli import data_files
+    from rolegraph.engines import prepared
 
     monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("ROLEGRAPH_STORE", "prepared")
     esco = tmp_path / "esco.ttl"
     import_csv(ESCO_FIXTURES, esco)
     files = [*resources.packaged_graph_paths(), esco]
-    store.open_in_background([esco])  # replaced by the next one, untaken
+    prepared.open_in_background([esco])  # replaced by the next one, untaken
     assert data_files(["roles", "--data", str(esco), "-f", "json"]) == [str(esco)]
     assert data_files(["roles", f"--data={esco}", "-d", "b.ttl"]) == [str(esco), "b.ttl"]
     assert data_files(["roles", "--data", str(esco), "--endpoint", "http://x"]) == data_files(["validate", "-d", "x"]) == []
 
-    store.open_in_background(files)  # not built yet: nothing is opened (and nothing built)
-    assert store._take(files) is None and not (tmp_path / "cache" / "stores").exists()
+    prepared.open_in_background(files)  # not built yet: nothing is opened (and nothing built)
+    assert prepared._take(files) is None and not (tmp_path / "cache" / "stores").exists()
     assert run_main(monkeypatch, "roles", "--data", str(esco), "--format", "json") == 0  # builds it
     built = capsys.readouterr().out
 
-    store.open_in_background(files)  # built: opened in the background
-    assert store._take([esco]) is None  # not for other paths
-    opened = store._take(files)
-    assert opened is not None and len(opened) == len(prepared_store(files)) > 0 and store._opening is None
+    prepared.open_in_background(files)  # built: opened in the background
+    assert prepared._take([esco]) is None  # not for other paths
+    opened = prepared._take(files)
+    assert opened is not None and len(opened) == len(prepared_store(files)) > 0 and prepared._opening is None
     assert run_main(monkeypatch, "roles", "--data", str(esco), "--format", "json") == 0  # main() opens it in the background
-    assert capsys.readouterr().out == built and store._opening is None  # taken by the command, same answer
+    assert capsys.readouterr().out == built and prepared._opening is None  # taken by the command, same answer

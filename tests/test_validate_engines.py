@@ -15,8 +15,9 @@ import pytest
 from conftest import FIXTURES
 
 from rolegraph import resources
+from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import DataFileError
-from rolegraph.kb import LocalEngine, open_kb
+from rolegraph.kb import open_kb
 from rolegraph.validate import Violation, _short, validate
 
 

@@ -19,7 +19,7 @@ def file_name(prefix: str, what: str, suffix: str) -> str:
 
 def directory() -> Path:
     """The cache directory (``ROLEGRAPH_CACHE_DIR``, as for prepared stores)."""
-    from rolegraph.store import cache_dir
+    from rolegraph.engines.prepared import cache_dir
 
     return cache_dir()
 

@@ -1,181 +1,25 @@
-"""The knowledge base: the packaged ontology and data (plus any user Turtle files) in a
-query engine, and the one place that runs SPARQL.
+"""The knowledge base: the packaged ontology and data (plus any user Turtle files) on one of
+the engines of :mod:`rolegraph.engines`, and the one place that runs SPARQL.
 
-The local engine is pyoxigraph (fast to import and to load); rdflib is used only for
-validation and RDF formats, and is never imported here.
+The default engine is pyoxigraph in memory (fast to import and to load); rdflib is used only
+for validation and RDF formats, and is never imported here.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
-
-import pyoxigraph as ox
 
 from rolegraph import loading, queries, resources
+from rolegraph.engines.base import Engine, Rows, plan_named
+from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import QueryError
 from rolegraph.loading import load_store
-from rolegraph.queries import IRI, LangString, NamedQuery, ParamValue, Term
-from rolegraph.results import Cell, Result, SourceRef, Table
-
-RG = "https://w3id.org/rolegraph/ns#"
-ID = "https://w3id.org/rolegraph/id/"
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_INTEGERS = {_XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "byte")}
-_DECIMALS = {_XSD + t for t in ("decimal", "double", "float")}
-
-
-@dataclass
-class Rows:
-    """The answer to a SELECT query: variable names and rows of plain cells."""
-
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
-
-    def records(self) -> list[dict[str, Cell]]:
-        """Rows as dictionaries keyed by column name."""
-        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
-
-
-class Engine(Protocol):
-    """Something that answers SPARQL: the local store, rdflib, or a remote endpoint."""
-
-    def select(self, text: str, params: dict[str, ParamValue]) -> Rows: ...
-
-    def construct(self, text: str, params: dict[str, ParamValue]) -> str: ...
-
-
-T = TypeVar("T")
+from rolegraph.queries import IRI, NamedQuery, ParamValue
+from rolegraph.results import Result, SourceRef, Table
 
 #: Statements per bound ``sources-of`` query (a VALUES block of this many rows).
 _BATCH = 500
-
-_PLAIN_TEXT = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
-
-
-def to_cell(term: object) -> Cell:
-    """Turn a pyoxigraph term into a plain Python value (exact type checks: this runs for every cell)."""
-    if type(term) is ox.NamedNode:
-        return term.value
-    if term is None:
-        return None
-    if type(term) is ox.Literal:
-        datatype = term.datatype.value
-        return term.value if datatype in _PLAIN_TEXT else literal_cell(term.value, datatype)
-    return str(term)
-
-
-def literal_cell(lexical: str, datatype: str | None) -> Cell:
-    """A literal's plain Python value: int, float or bool by datatype, else its text (all engines use this)."""
-    try:
-        if datatype in _INTEGERS:
-            return int(lexical)
-        if datatype in _DECIMALS:
-            return float(lexical)
-        if datatype == _XSD + "boolean":
-            return lexical in ("true", "1")
-    except ValueError:
-        return lexical
-    return lexical
-
-
-#: Named queries' own text → (offset just inside their WHERE brace, the variables they project): the
-#: local engine binds them without lexing the text again. tests/test_kb.py checks both against the lexer.
-NAMED_PLANS: dict[str, tuple[int, frozenset[str]]] = {}
-
-
-def plan_named(query: NamedQuery) -> None:
-    """Record where ``query`` takes its VALUES block and what it projects (its ``#+ columns`` header)."""
-    if query.text not in NAMED_PLANS:
-        code = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group(0)), query.text)  # whole-line comments only
-        where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
-        if where:
-            NAMED_PLANS[query.text] = (where.end(), frozenset(query.columns))
-
-
-class LocalEngine:
-    """An in-memory pyoxigraph store.
-
-    A single value of a variable the query projects is bound with pyoxigraph's
-    ``substitutions`` (SEP-0007: the variable is replaced by the term, never by text); a tuple,
-    or a variable the query does not project, with a ``VALUES`` block of escaped terms at the
-    start of the WHERE group (:func:`rolegraph.queries.inject_values`), as for a remote endpoint.
-    """
-
-    def __init__(self, store: ox.Store) -> None:
-        self.store = store
-
-    def _query(self, text: str, params: dict[str, ParamValue]) -> object:
-        plan = NAMED_PLANS.get(text)
-        if plan is not None or not params:
-            projected = plan[1] if plan and params else None
-        else:
-            from rolegraph.sparql_tokens import projection  # the lexer (and its regexes): only for queries the user wrote
-
-            projected = projection(text)
-        several: dict[str, ParamValue] = {
-            k: v for k, v in params.items() if isinstance(v, tuple) or (projected is not None and k not in projected)
-        }
-        single: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(queries.check_name(k)): ox_term(v) for k, v in params.items() if k not in several and not isinstance(v, tuple)
-        }
-        try:
-            bound = f"{text[: plan[0]]} {queries.values_block(several)} {text[plan[0] :]}" if plan and several else queries.inject_values(text, several)
-            return self.store.query(bound, substitutions=single or None)
-        except SyntaxError as exc:
-            raise QueryError(f"invalid SPARQL: {exc}") from None
-
-    def select(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> Rows:
-        solutions = self._query(text, params)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise QueryError("expected a SELECT query")
-        columns = [v.value for v in solutions.variables]
-        each = solutions if max_rows is None else _at_most(solutions, max_rows)
-        return Rows(columns, [[to_cell(term) for term in solution] for solution in each])  # a solution iterates in column order
-
-    def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
-        answer = self._query(text, params)
-        if not isinstance(answer, ox.QueryBoolean):
-            raise QueryError("expected an ASK query")
-        return bool(answer)
-
-    def construct(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> str:
-        triples = self._query(text, params)
-        if not isinstance(triples, ox.QueryTriples):
-            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
-        return ntriples_text(triples if max_rows is None else _at_most(triples, max_rows))
-
-
-def _at_most(items: Iterable[T], limit: int) -> Iterator[T]:
-    """``items``, or a one-line :class:`QueryError` once there are more than ``limit``."""
-    for count, item in enumerate(items, 1):
-        if count > limit:
-            raise QueryError(f"the query returns more than {limit:,} rows", "add a LIMIT or narrow the patterns")
-        yield item
-
-
-def ox_term(value: Term) -> ox.NamedNode | ox.Literal:
-    """A parameter value as a pyoxigraph term, typed as :func:`rolegraph.queries.sparql_term` writes it."""
-    if isinstance(value, IRI):
-        return ox.NamedNode(queries.check_iri(value))
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "decimal"))
-    if isinstance(value, LangString):
-        return ox.Literal(str(value), language=value.lang)
-    return ox.Literal(str(value))
-
-
-def ntriples_text(triples: Iterable[ox.Triple]) -> str:
-    """Triples as sorted ``<s> <p> <o> .`` lines: every engine's CONSTRUCT answer looks the same."""
-    return "".join(sorted(f"{t} .\n" for t in triples))
 
 
 class KnowledgeBase:
@@ -323,8 +167,8 @@ def open_kb(
     """Load the packaged knowledge base, with ``extra`` Turtle files merged on top.
 
     ``endpoint`` answers every query from a remote SPARQL 1.1 endpoint instead (see
-    :mod:`rolegraph.endpoint`), restricted to the named ``graphs`` if any; ``prepared`` uses an on-disk store built once and cached
-    (see :mod:`rolegraph.store`) instead of parsing the files into memory; ``None`` lets
+    :mod:`rolegraph.engines.endpoint`), restricted to the named ``graphs`` if any; ``prepared`` uses an on-disk store built once and cached
+    (see :mod:`rolegraph.engines.prepared`) instead of parsing the files into memory; ``None`` lets
     ``ROLEGRAPH_STORE`` and the size of the data decide, as the CLI does. Merged data that the
     commands cannot read (see :mod:`rolegraph.conform`) raises :class:`DataFileError`, unless
     ``conform`` is false (``validate``, which reports every such problem itself).
@@ -332,18 +176,18 @@ def open_kb(
     if endpoint:
         if extra:
             raise QueryError("extra data files cannot be merged into a remote endpoint", "publish them with `rolegraph publish`")
-        from rolegraph.endpoint import EndpointEngine
+        from rolegraph.engines.endpoint import EndpointEngine
 
         return KnowledgeBase(EndpointEngine(endpoint, graphs=graphs), [])
     if graphs:
         raise QueryError("--graph names graphs of a remote endpoint", "use it with --endpoint")
     files = (resources.packaged_graph_paths() if include_packaged else []) + [Path(p) for p in extra]
     if prepared is None:
-        from rolegraph.store import wants_prepared
+        from rolegraph.engines.prepared import wants_prepared
 
         prepared = wants_prepared(files)
     if prepared:
-        from rolegraph.store import prepared_store
+        from rolegraph.engines.prepared import prepared_store
 
         return KnowledgeBase(LocalEngine(prepared_store(files)), files)  # checked by rolegraph.conform when built
     store = loading.take(files)  # the CLI may have started parsing these files while it started

@@ -1,7 +1,7 @@
 """Publish the knowledge base to a triple store: SPARQL 1.1 Graph Store Protocol (default) or
 a SPARQL 1.1 Update endpoint, in batches, checked with a count query afterwards. Uses the same
 HTTP client, credentials (Basic, or Digest when the server asks) and errors as
-:mod:`rolegraph.endpoint`.
+:mod:`rolegraph.engines.endpoint`.
 
 ``to`` may be a server's base URL (``http://localhost:7878``): the Graph Store endpoint of
 Oxigraph (``/store``), Virtuoso (``/sparql-graph-crud-auth`` with credentials, else
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from rolegraph.endpoint import Auth, EndpointEngine, Http, redact
+from rolegraph.engines.endpoint import Auth, EndpointEngine, Http, redact
 from rolegraph.errors import EndpointError
 from rolegraph.loading import load_store
 from rolegraph.queries import check_iri

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from rolegraph import queries
 from rolegraph.deadline import run_with_deadline, timeout_from
+from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import QueryError, RolegraphError, UsageError
-from rolegraph.kb import KnowledgeBase, LocalEngine
+from rolegraph.kb import KnowledgeBase
 from rolegraph.queries import IRI, NamedQuery, ParamValue
 from rolegraph.results import Result, Table
 from rolegraph.sparql_tokens import query_form, variables

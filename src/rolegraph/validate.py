@@ -17,8 +17,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from rolegraph import resources
+from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import RolegraphError
-from rolegraph.kb import LocalEngine, open_kb
+from rolegraph.kb import open_kb
 from rolegraph.results import Cell, Result, Table
 
 SH = "http://www.w3.org/ns/shacl#"

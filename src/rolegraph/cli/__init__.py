@@ -58,12 +58,13 @@ def main() -> None:
         from rolegraph import loading, resources
 
         loading.start_background(resources.packaged_graph_paths())
-    elif data := data_files(argv):  # a prepared store opens in the background too (rolegraph.store.open_in_background)
+    elif data := data_files(argv):  # a prepared store opens in the background too (rolegraph.engines.prepared.open_in_background)
         from pathlib import Path
 
-        from rolegraph import resources, store
+        from rolegraph import resources
+        from rolegraph.engines import prepared
 
-        store.open_in_background([*resources.packaged_graph_paths(), *map(Path, data)])
+        prepared.open_in_background([*resources.packaged_graph_paths(), *map(Path, data)])
     from rolegraph.cli import dispatch  # a plain command line runs without importing typer
 
     command = dispatch.parse(argv)

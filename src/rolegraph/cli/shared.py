@@ -33,7 +33,7 @@ def visible(text: str, keep: str = "") -> str:
 def get_kb(data: list[Path] | None, endpoint: str | None = None, graph: list[str] | None = None) -> KnowledgeBase:
     """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint (``graph``: its graphs).
 
-    Large data is served from a prepared on-disk store (see :mod:`rolegraph.store`). User
+    Large data is served from a prepared on-disk store (see :mod:`rolegraph.engines.prepared`). User
     data is checked for the shape the commands read (see :mod:`rolegraph.conform`).
     """
     return open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)

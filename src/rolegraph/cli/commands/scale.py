@@ -81,7 +81,7 @@ def import_esco(
     for why in summary.skipped[:5]:
         sys.stderr.write(f"rolegraph: skipped {visible(why)}\n")  # the rows' text is data: controls shown escaped
     if prepare:
-        from rolegraph.store import prepared_path
+        from rolegraph.engines.prepared import prepared_path
 
         sys.stderr.write(f"rolegraph: prepared store {prepared_path([*resources.packaged_graph_paths(), output])}\n")
     sys.stderr.write(f"rolegraph: {ATTRIBUTION}\n")

@@ -4,7 +4,7 @@ The endpoint client's direct path (no proxy, no credentials to negotiate): a req
 what a bare ``http.client`` request does, and an answer is read in large blocks however finely the
 server chunks it. Every send and read of a request gives up at its deadline, so a server that
 trickles bytes is cut off there; opening the connection (name lookup, TCP, TLS) is bounded by
-the caller (:class:`rolegraph.endpoint.Http` runs it on a worker thread), as is the answer's size.
+the caller (:class:`rolegraph.engines.endpoint.Http` runs it on a worker thread), as is the answer's size.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""An :class:`~rolegraph.kb.Engine` over an rdflib graph: the naive baseline and the third
+"""An :class:`~rolegraph.engines.base.Engine` over an rdflib graph: the naive baseline and the third
 engine of the cross-engine test. Importing this module imports rdflib (slow); nothing on the
 CLI's default path does.
 
@@ -16,8 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import rdflib
 
+from rolegraph.engines.base import Rows, literal_cell, ntriples_text
 from rolegraph.errors import QueryError
-from rolegraph.kb import Rows, literal_cell, ntriples_text
 from rolegraph.queries import IRI, LangString, ParamValue, Term, inject_values
 from rolegraph.results import Cell
 

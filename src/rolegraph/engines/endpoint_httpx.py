@@ -1,10 +1,10 @@
 """The endpoint client's httpx path: requests through a proxy (``HTTPS_PROXY``, ``HTTP_PROXY``,
 ``ALL_PROXY``, with ``NO_PROXY``), and a user and password sent the way the server's challenge
-asks (Basic or Digest). Imported only then; other requests go through :mod:`rolegraph.wire`,
+asks (Basic or Digest). Imported only then; other requests go through :mod:`rolegraph.engines.wire`,
 whose TLS settings this path shares.
 
 httpx's errors leave here as the standard library's (``TimeoutError``, ``ConnectionError``,
-``http.client.HTTPException``), so :class:`rolegraph.endpoint.Http` reports both paths alike.
+``http.client.HTTPException``), so :class:`rolegraph.engines.endpoint.Http` reports both paths alike.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Callable, Generator, Iterator
 
 import httpx
 
-from rolegraph.endpoint import Answer, Auth
-from rolegraph.wire import tls_context
+from rolegraph.engines.endpoint import Answer, Auth
+from rolegraph.engines.wire import tls_context
 
 
 class NegotiatedAuth(httpx.Auth):

@@ -1,4 +1,4 @@
-"""Remote SPARQL 1.1 endpoints: the :class:`~rolegraph.kb.Engine` over HTTP.
+"""Remote SPARQL 1.1 endpoints: the :class:`~rolegraph.engines.base.Engine` over HTTP.
 
 Queries are sent with the SPARQL 1.1 Protocol as a form-encoded POST (``query=…``), which
 every server accepts; ``ROLEGRAPH_ENDPOINT_METHOD=direct`` sends a direct POST
@@ -7,9 +7,9 @@ every server accepts; ``ROLEGRAPH_ENDPOINT_METHOD=direct`` sends a direct POST
 ``default-graph-uri`` and ``named-graph-uri``: the query sees only those graphs.
 
 One HTTP connection is kept open for every query of a command (keep-alive). Requests go out on
-the standard library's ``http.client`` (:mod:`rolegraph.wire`), which costs about what a bare
+the standard library's ``http.client`` (:mod:`rolegraph.engines.wire`), which costs about what a bare
 request does; through a proxy, or with a user and password to negotiate, httpx sends them
-(:mod:`rolegraph.endpoint_httpx`). Every failure —
+(:mod:`rolegraph.engines.endpoint_httpx`). Every failure —
 unreachable host, timeout, HTTP error, redirect, broken protocol, malformed or truncated
 answer — becomes one :class:`~rolegraph.errors.EndpointError` line (exit code 4).
 
@@ -48,8 +48,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from rolegraph.engines.base import NAMED_PLANS, RG, Rows, literal_cell, ntriples_text
 from rolegraph.errors import EndpointError, QueryError
-from rolegraph.kb import NAMED_PLANS, RG, Rows, literal_cell, ntriples_text
 from rolegraph.queries import ParamValue, catalogue, code_only, inject_values, values_block
 from rolegraph.results import Cell
 
@@ -340,7 +340,7 @@ class Http:
         """One request and its whole answer, by the deadline."""
         if self._via_httpx:
             return self._within_deadline(deadline, what, target, functools.partial(self._send_httpx, method, target, content, headers, deadline))
-        from rolegraph import wire
+        from rolegraph.engines import wire
 
         if self._connection is None:
             self._connection = wire.Connection(*_origin(target), self.timeout)  # redirects stay on this origin
@@ -361,7 +361,7 @@ class Http:
 
     def _send_httpx(self, method: str, target: str, content: bytes | None, headers: dict[str, str], deadline: float) -> Answer:
         """One request through httpx (a proxy, or credentials to negotiate), on the worker thread."""
-        from rolegraph.endpoint_httpx import Client
+        from rolegraph.engines.endpoint_httpx import Client
 
         if self._connection is None:
             self._connection = Client(self.timeout, self.auth)

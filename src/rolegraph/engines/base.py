@@ -1,0 +1,88 @@
+"""What every engine shares: the :class:`Engine` protocol, the :class:`Rows` of a SELECT answer,
+and how terms become plain Python cells."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+import pyoxigraph as ox
+
+from rolegraph.queries import NamedQuery, ParamValue
+from rolegraph.results import Cell
+
+RG = "https://w3id.org/rolegraph/ns#"
+ID = "https://w3id.org/rolegraph/id/"
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "byte")}
+_DECIMALS = {XSD + t for t in ("decimal", "double", "float")}
+
+
+@dataclass
+class Rows:
+    """The answer to a SELECT query: variable names and rows of plain cells."""
+
+    columns: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Cell]]:
+        """Rows as dictionaries keyed by column name."""
+        return [dict(zip(self.columns, r, strict=True)) for r in self.rows]
+
+
+class Engine(Protocol):
+    """Something that answers SPARQL: the local store, rdflib, or a remote endpoint."""
+
+    def select(self, text: str, params: dict[str, ParamValue]) -> Rows: ...
+
+    def construct(self, text: str, params: dict[str, ParamValue]) -> str: ...
+
+_PLAIN_TEXT = {XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def to_cell(term: object) -> Cell:
+    """Turn a pyoxigraph term into a plain Python value (exact type checks: this runs for every cell)."""
+    if type(term) is ox.NamedNode:
+        return term.value
+    if term is None:
+        return None
+    if type(term) is ox.Literal:
+        datatype = term.datatype.value
+        return term.value if datatype in _PLAIN_TEXT else literal_cell(term.value, datatype)
+    return str(term)
+
+
+def literal_cell(lexical: str, datatype: str | None) -> Cell:
+    """A literal's plain Python value: int, float or bool by datatype, else its text (all engines use this)."""
+    try:
+        if datatype in _INTEGERS:
+            return int(lexical)
+        if datatype in _DECIMALS:
+            return float(lexical)
+        if datatype == XSD + "boolean":
+            return lexical in ("true", "1")
+    except ValueError:
+        return lexical
+    return lexical
+
+
+#: Named queries' own text → (offset just inside their WHERE brace, the variables they project): the
+#: local engine binds them without lexing the text again. tests/test_kb.py checks both against the lexer.
+NAMED_PLANS: dict[str, tuple[int, frozenset[str]]] = {}
+
+
+def plan_named(query: NamedQuery) -> None:
+    """Record where ``query`` takes its VALUES block and what it projects (its ``#+ columns`` header)."""
+    if query.text not in NAMED_PLANS:
+        code = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group(0)), query.text)  # whole-line comments only
+        where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
+        if where:
+            NAMED_PLANS[query.text] = (where.end(), frozenset(query.columns))
+
+
+def ntriples_text(triples: Iterable[ox.Triple]) -> str:
+    """Triples as sorted ``<s> <p> <o> .`` lines: every engine's CONSTRUCT answer looks the same."""
+    return "".join(sorted(f"{t} .\n" for t in triples))

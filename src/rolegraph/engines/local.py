@@ -1,0 +1,91 @@
+"""The local engine: an in-memory (or prepared, on-disk) pyoxigraph store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+import pyoxigraph as ox
+
+from rolegraph import queries
+from rolegraph.engines.base import NAMED_PLANS, XSD, Rows, ntriples_text, to_cell
+from rolegraph.errors import QueryError
+from rolegraph.queries import IRI, LangString, ParamValue, Term
+
+T = TypeVar("T")
+
+
+class LocalEngine:
+    """An in-memory pyoxigraph store.
+
+    A single value of a variable the query projects is bound with pyoxigraph's
+    ``substitutions`` (SEP-0007: the variable is replaced by the term, never by text); a tuple,
+    or a variable the query does not project, with a ``VALUES`` block of escaped terms at the
+    start of the WHERE group (:func:`rolegraph.queries.inject_values`), as for a remote endpoint.
+    """
+
+    def __init__(self, store: ox.Store) -> None:
+        self.store = store
+
+    def _query(self, text: str, params: dict[str, ParamValue]) -> object:
+        plan = NAMED_PLANS.get(text)
+        if plan is not None or not params:
+            projected = plan[1] if plan and params else None
+        else:
+            from rolegraph.sparql_tokens import projection  # the lexer (and its regexes): only for queries the user wrote
+
+            projected = projection(text)
+        several: dict[str, ParamValue] = {
+            k: v for k, v in params.items() if isinstance(v, tuple) or (projected is not None and k not in projected)
+        }
+        single: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(queries.check_name(k)): ox_term(v) for k, v in params.items() if k not in several and not isinstance(v, tuple)
+        }
+        try:
+            bound = f"{text[: plan[0]]} {queries.values_block(several)} {text[plan[0] :]}" if plan and several else queries.inject_values(text, several)
+            return self.store.query(bound, substitutions=single or None)
+        except SyntaxError as exc:
+            raise QueryError(f"invalid SPARQL: {exc}") from None
+
+    def select(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> Rows:
+        solutions = self._query(text, params)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        columns = [v.value for v in solutions.variables]
+        each = solutions if max_rows is None else _at_most(solutions, max_rows)
+        return Rows(columns, [[to_cell(term) for term in solution] for solution in each])  # a solution iterates in column order
+
+    def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
+        answer = self._query(text, params)
+        if not isinstance(answer, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(answer)
+
+    def construct(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> str:
+        triples = self._query(text, params)
+        if not isinstance(triples, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        return ntriples_text(triples if max_rows is None else _at_most(triples, max_rows))
+
+
+def _at_most(items: Iterable[T], limit: int) -> Iterator[T]:
+    """``items``, or a one-line :class:`QueryError` once there are more than ``limit``."""
+    for count, item in enumerate(items, 1):
+        if count > limit:
+            raise QueryError(f"the query returns more than {limit:,} rows", "add a LIMIT or narrow the patterns")
+        yield item
+
+
+def ox_term(value: Term) -> ox.NamedNode | ox.Literal:
+    """A parameter value as a pyoxigraph term, typed as :func:`rolegraph.queries.sparql_term` writes it."""
+    if isinstance(value, IRI):
+        return ox.NamedNode(queries.check_iri(value))
+    if isinstance(value, bool):
+        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(XSD + "boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode(XSD + "integer"))
+    if isinstance(value, float):
+        return ox.Literal(repr(value), datatype=ox.NamedNode(XSD + "decimal"))
+    if isinstance(value, LangString):
+        return ox.Literal(str(value), language=value.lang)
+    return ox.Literal(str(value))

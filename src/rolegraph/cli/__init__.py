@@ -88,7 +88,7 @@ def main() -> None:
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)
-    opening = sys.modules.get("rolegraph.store")  # a prepared store opened in the background for --data
+    opening = sys.modules.get("rolegraph.engines.prepared")  # a prepared store opened in the background for --data
     if loading.pending() or (opening is not None and opening._opening is not None):
         # a parse or open the command did not use (a usage error, a missing file, Ctrl-C) ends before main() returns
         handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # all is said: a late Ctrl-C must not break the short wait

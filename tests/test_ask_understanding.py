@@ -140,3 +140,15 @@ def test_a_skill_gap_after_a_move_stays_one_question(kb: KnowledgeBase) -> None:
 def test_hiring_named_as_a_change_over_time_asks_why_the_role_grows(kb: KnowledgeBase, question: str) -> None:
     plan = parse(kb, question)
     assert plan.intents == ["growth"] and not plan.parts, plan
+
+
+@pytest.mark.parametrize(("question", "labels"), [
+    ("non technical program mgr vs the technical one, whats the diff", ["Program Manager", "Technical Program Manager"]),
+    ("product manager or the tech version, who earns more", ["Product Manager", "Technical Product Manager"]),
+])
+def test_the_technical_one_is_the_technical_role_of_the_one_named_before(kb: KnowledgeBase, question: str, labels: list[str]) -> None:
+    assert [r.label for r in parse(kb, question).roles] == labels
+
+
+def test_areas_the_roles_are_orthogonal_in_are_the_dimensions(kb: KnowledgeBase) -> None:
+    assert parse(kb, "in how many areas are the two TPM roles orthogonal, per the article").intents == ["dimensions"]

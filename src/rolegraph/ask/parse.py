@@ -555,6 +555,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
                 and not titles & set(range(m[0], m[0] + len(m[1].split())))]
     mentions = [_non_technical(kb, words, m) for m in mentions]
     mentions = _shared_heads(kb, words, mentions)
+    mentions = _technical_one(kb, words, mentions)
     mentions = [m for m in mentions if not (len(m[2]) == 1 and m[1].rstrip("s") in _PEOPLE_WORDS and _unit(words, m))]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
@@ -676,6 +677,27 @@ def _qualified_after(kb: KnowledgeBase, question: str) -> str:
                     return " ".join([*said[:-n], name])
         return m.group(0)
     return _AFTER_NAME.sub(fix, question) if "tech" in question.lower() else question
+
+
+#: Words after "the technical …" that make it a role: the technical one of the role named before.
+_VARIANT = {"one", "ones", "version", "variant", "kind", "flavour", "flavor", "side", "type"}
+
+
+def _technical_one(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[
+        tuple[int, str, list[RoleRef]]]:
+    """'non technical program mgr vs the technical one': the technical role of the one named before, when there is one."""
+    taken = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
+    out = list(mentions)
+    for i in range(1, len(words) - 1):
+        if words[i] not in ("technical", "tech") or words[i - 1] not in _ARTICLES or words[i + 1] not in _VARIANT or i in taken:
+            continue
+        before = [m for m in mentions if m[0] < i and len(m[2]) == 1]
+        if before:
+            name = f"technical {before[-1][2][0].label.lower()}"
+            found = [m for m in find_roles_in_text(kb, name) if m[1] == name and len(m[2]) == 1]
+            if found:
+                out.append((i, f"{words[i]} {words[i + 1]}", found[0][2]))
+    return sorted(out, key=lambda m: m[0])
 
 
 #: Role mentions that may only count people ("engineers", "devs").

@@ -91,6 +91,12 @@ _CONTRACTIONS = {"whats": ("what", "s"), "hows": ("how", "s"), "whos": ("who", "
                  "wat": ("what",), "wht": ("what",), "u": ("you",), "ur": ("your",), "ppl": ("people",)}
 
 
+@functools.lru_cache(maxsize=8)
+def answer_words(name: str) -> frozenset[str]:
+    """A word list of ``[answer_words]`` in cues.toml."""
+    return frozenset(vocabulary()["answer_words"][name])
+
+
 def synonyms(word: str) -> list[str]:
     """Words the texts use for ``word`` (``[synonyms]`` in cues.toml), looked up by the word or its stem
     ("originated" finds the entry for "originate")."""

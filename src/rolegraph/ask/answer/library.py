@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from rolegraph.ask.answer.base import Answer, pair, tx_words, without_roles
 from rolegraph.ask.plan import Plan
+from rolegraph.ask.text import answer_words
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Result
 
@@ -98,15 +99,13 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         if plan.form == "which-one" and named and _raci_rank(rows[0][at[named[0].label]]) == 0:
             lead = f"The {named[0].label}: {lead}"  # "which of the two keeps the risk log": the one of them accountable for it
         elif plan.form == "yes-no" and plan.roles[0].label in at:  # "does the tpgm write the prd": the role asked about's part
-            highest = 0 if set(tx_words(plan.question)) & _ANSWERS_FOR else 1  # "own", "the call": accountable; else doing it too
+            highest = 0 if set(tx_words(plan.question)) & answer_words("accountable") else 1  # "own", "the call": accountable
             lead = f"{'Yes' if _raci_rank(rows[0][at[plan.roles[0].label]]) <= highest else 'No'}: {lead}"
     else:
         lead = result.title
     _from_result(kb, ans, result, lead + ".")
 
 
-#: Words that ask who answers for an activity (accountable), not who does it.
-_ANSWERS_FOR = {"accountable", "own", "owns", "owner", "owned", "decide", "decides", "decision", "call", "final", "say"}
 _RACI = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 
 

@@ -19,6 +19,7 @@ from rolegraph.ask.answer.base import (
 from rolegraph.ask.answer.search import ANSWER_KINDS
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index
+from rolegraph.ask.text import answer_words
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 
@@ -91,7 +92,7 @@ def _presupposed(kb: KnowledgeBase, plan: Plan, ans: Answer, question: str) -> N
 def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str]) -> None:
     """Say what the graph records against (or disputes about) ``claim`` ('manage engineers') for ``role``, or ties to
     another role."""
-    claim = [w for w in claim if w not in _LIGHT] or claim  # "gets blamed": the claim is the blame
+    claim = [w for w in claim if w not in answer_words("light")] or claim  # "gets blamed": the claim is the blame
     verb = stems_of(" ".join([claim[0], *synonyms_of(claim[:1])]))  # what the role is said to do: "codes", "manage", "decide"
     wanted = stems_of(" ".join(claim + synonyms_of(claim)))
     idx = index(kb)
@@ -115,15 +116,11 @@ def _check_claim(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str
         _misattributed(kb, ans, role, claim)
 
 
-#: Words of a claim that say nothing of their own ("gets blamed", "takes the fall").
-_LIGHT = {"get", "gets", "got", "getting", "take", "takes", "took", "one", "ones", "be", "being", "been"}
-
-
 def _misattributed(kb: KnowledgeBase, ans: Answer, role: PlanRole, claim: list[str]) -> None:
     """A claim the graph ties to another role: 'since the Tech PM gets blamed when launches are late' against the row
     'Technical Program Manager: blamed for a late launch'. Said when a text about one other role alone has more of the
     claim's words (at least two), and does not deny it, than any text about the role asserted."""
-    words = [w for w in claim if w not in _LIGHT]
+    words = [w for w in claim if w not in answer_words("light")]
     terms = words + [s for s in synonyms_of(words) if s not in words]
     if len(words) < 2:
         return

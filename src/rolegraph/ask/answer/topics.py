@@ -251,17 +251,13 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {hit_text(best)}" if best else f"{person} wrote {wrote}.")
 
 
-#: Words that ask about companies in general; a text naming two or more recorded companies answers them.
-_COMPANY_WORDS = frozenset({"compani", "employ", "employer", "firm", "where"})
-
-
 def _names_companies(kb: KnowledgeBase, text: str) -> frozenset[str]:
     """The stems of the company words when ``text`` names at least two of the companies the graph records
     ('He applied to Google, Booking.com, SpaceX …' answers 'which companies')."""
-    from rolegraph.ask.text import stems
+    from rolegraph.ask.text import answer_words, stems
 
     named = {label for label, kind in index(kb).named(stems(tx_words(text))) if kind == "hiring"}
-    return _COMPANY_WORDS if len(named) >= 2 else frozenset()
+    return frozenset(stems(sorted(answer_words("companies")))) if len(named) >= 2 else frozenset()
 
 
 #: This module's handlers, by intent.

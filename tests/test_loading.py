@@ -95,10 +95,10 @@ def test_an_unused_background_parse_ends_before_main_returns(monkeypatch: pytest
 
 
 def test_an_unused_background_open_of_a_prepared_store_ends_before_main_returns(monkeypatch: pytest.MonkeyPatch) -> None:
-    from rolegraph import store
+    from rolegraph.engines import prepared
 
     assert run_main(monkeypatch, "roles", "--data", "/nonexistent/x.ttl") != 0  # the file is missing: no store is taken
-    assert store._opening is None, "the next command line may open its own"
+    assert prepared._opening is None, "the next command line may open its own"
 
 
 def quads(store: Any) -> set[str]:

@@ -1,7 +1,7 @@
 """Graph algorithms over the knowledge base, computed by networkx.
 
-* role similarity: cosine similarity of weighted skill profiles (a weighted bipartite
-  projection of the role–skill graph);
+* role neighbours: the model-aware similarity of :mod:`rolegraph.similarity` over the roles of
+  the role–skill graph;
 * transition paths: shortest routes in the career-transition graph (networkx's Dijkstra), and
   the skills each step adds;
 * skill centrality: which skills the most roles lean on (networkx's importance-weighted degree).
@@ -18,7 +18,6 @@ networkx's live answers.
 from __future__ import annotations
 
 import itertools
-import math
 import os
 from collections.abc import Callable
 from typing import Any
@@ -97,25 +96,6 @@ def skill_data(graph: Any) -> dict[str, Any]:
 def edge_links(adj: dict[str, dict[str, list[Any]]], nodes: Any) -> list[str]:
     """The link IRIs on every edge touching ``nodes`` (the statements a graph result rests on)."""
     return sorted({link for node in nodes for _, links in adj[node].values() for link in links})
-
-
-def _cosine(graph: Any, u: str, v: str) -> float:
-    wu = {s: d["weight"] for s, d in graph[u].items()}
-    wv = {s: d["weight"] for s, d in graph[v].items()}
-    dot = sum(wu[s] * wv[s] for s in wu.keys() & wv.keys())
-    norm = math.sqrt(sum(x * x for x in wu.values())) * math.sqrt(sum(x * x for x in wv.values()))
-    return dot / norm if norm else 0.0
-
-
-def similarity_graph(graph: Any) -> Any:
-    """Roles joined by the cosine similarity of their skill profiles (``graph``: a :func:`skill_graph`)."""
-    import networkx as nx
-
-    roles = {n for n, d in graph.nodes(data=True) if d["kind"] == "role"}
-    projected = nx.bipartite.generic_weighted_projected_graph(graph, roles, weight_function=lambda g, u, v: _cosine(g, u, v))
-    for n in projected.nodes:
-        projected.nodes[n]["label"] = graph.nodes[n]["label"]
-    return projected
 
 
 def neighbours(kb: KnowledgeBase, role: str) -> Result:

@@ -91,3 +91,13 @@ def test_two_roles_set_against_each_other_get_how_they_differ_and_owners_among_t
 def test_a_text_with_most_words_asked_answers_without_the_intents_own_word(kb: KnowledgeBase) -> None:
     said = str(ask(kb, "example: google search, single input box, whats underneath?").meta["lead"])  # the text says 'illustration'
     assert "single input box" in said, said
+
+
+@pytest.mark.parametrize("question", [
+    "tpgm vs tech pm: what does the tpgm have that the tech pm doesnt",  # the compare handler
+    "how is a tpgm different from a tech pm, skills only the tpgm has",  # the skills handler
+])
+def test_one_way_is_kept_by_every_handler_that_sets_two_roles_apart(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    shown = " ".join([str(result.meta["lead"]), *(str(i["text"]) for i in result.meta["answer"])])
+    assert "cross-team scheduling" in shown and "customer discovery and user research" not in shown, shown

@@ -63,6 +63,9 @@ def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 
 def _skills_of(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    if plan.one_way and len(plan.role_iris("compared", "subject")) == 2 and not plan.skills:  # "skills only the tpgm has"
+        _separate(kb, plan, ans)  # what separates it, one way
+        return
     leads = []
     for role in plan.roles:
         rows = kb.named("skill-profile", role=role.iri).records()
@@ -96,7 +99,7 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         if owned:
             parts.append(f"the {role.label} owns " + join_names([f"the {c}" for c in owned]))
     differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
-    for side, role in (("a", a), ("b", b)):
+    for side, role in (("a", a),) if plan.one_way else (("a", a), ("b", b)):  # "what sets A apart from B": A's side only
         rows = [r for r in differences if r["favours"] == side][:4]
         for r in rows:
             ans.add(kb, f"{r['label']}: {a.label} {r['importance_a']} vs {b.label} {r['importance_b']}",

@@ -101,3 +101,8 @@ def test_one_way_is_kept_by_every_handler_that_sets_two_roles_apart(kb: Knowledg
     result = ask(kb, question)
     shown = " ".join([str(result.meta["lead"]), *(str(i["text"]) for i in result.meta["answer"])])
     assert "cross-team scheduling" in shown and "customer discovery and user research" not in shown, shown
+
+
+def test_a_which_one_lead_from_one_roles_text_names_that_role(kb: KnowledgeBase) -> None:
+    said = str(ask(kb, "who does 1:1s and promotions: em or tpgm?").meta["lead"])
+    assert said.startswith("The Engineering Manager: Runs 1:1s"), said

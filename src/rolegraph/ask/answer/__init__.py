@@ -140,10 +140,20 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         # "is the word Technical always in the title": a verdict
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form == "which-one":
+        _name_the_role(plan, ans, hits)
         choice.closed_on_first(kb, plan, ans)
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
         ans.abstained = ans.abstained or not ans.items
+
+
+def _name_the_role(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """A which-one lead taken from a text about exactly one of the roles in question starts by naming that role."""
+    if len(plan.roles) < 2 or any(r.label in ans.lead for r in plan.roles):
+        return
+    owners = {r.label for h in hits if hit_text(h) == ans.lead for r in plan.roles if r.iri in h.roles}
+    if len(owners) == 1:
+        ans.lead = f"The {owners.pop()}: {ans.lead}"
 
 
 def _asks_difference(plan: Plan) -> bool:

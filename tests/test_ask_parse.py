@@ -116,3 +116,17 @@ def test_a_name_from_the_graph_in_an_unrelated_question_abstains(kb: KnowledgeBa
 def test_a_contested_pay_comparison_says_so(kb: KnowledgeBase) -> None:
     status, lead, text = _asked(kb, "do product managers earn more than technical program managers")
     assert status == "answered" and lead.startswith("Not settled") and "D16" in lead and "D16" in text
+
+
+@pytest.mark.parametrize("follow_up", ["ok what about becoming a tech pgm instead", "and if the goal were technical program manager?"])
+def test_a_route_follow_up_naming_a_new_goal_keeps_the_start(kb: KnowledgeBase, follow_up: str) -> None:
+    previous = parse(kb, "how can a software engineer become a technical product manager")
+    plan = parse(kb, follow_up, previous)
+    assert plan.follow_up
+    assert [(r.label, r.part) for r in plan.roles] == [("Software Engineer", "source"), ("Technical Program Manager", "target")]
+
+
+def test_a_follow_up_pointing_back_with_they_asks_about_the_previous_role(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "so how can you tell they did well", parse(kb, "what does a tech pgm hand over"))
+    assert plan.follow_up and plan.intents[:1] == ["metrics"]
+    assert [r.label for r in plan.roles] == ["Technical Program Manager"]

@@ -857,12 +857,20 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
     return [c for c in ("what", "why", "how", "who", "when") if c in found]
 
 
+#: Words by which a question without a role of its own means the previous question's roles.
+_THEY = {"they", "them", "their", "theirs", "themselves"}
+#: Words a follow-up may open with before its opener ("ok what about …").
+_FILLERS = {"ok", "okay", "so", "right", "alright", "hmm", "oh"}
+
+
 def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> bool:
     if not words:
         return False
-    starts = any(tuple(stemmed[: len(p)]) == p for p in c.follow_up)
+    lead = next((i for i, w in enumerate(words) if w not in _FILLERS), len(words))
+    starts = any(tuple(stemmed[lead: lead + len(p)]) == p for p in c.follow_up) or words[-1] == "instead"  # "… instead?"
     reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse)
-    return starts or reverse or (not plan.intents and len(tx.content_words(words)) <= 3) or (not plan.roles and len(words) <= 6)
+    back = not plan.roles and not plan.ambiguous and bool(_THEY & set(words))  # "how can you tell they did well"
+    return starts or reverse or back or (not plan.intents and len(tx.content_words(words)) <= 3) or (not plan.roles and len(words) <= 6)
 
 
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
@@ -937,9 +945,23 @@ def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
     )
     if keep and plan.roles and len(plan.roles) < len(prev.roles) and prev.form == "rank":
         merged.roles = list(prev.roles)  # "now by product strategy": the same roles, another measure
+    if merged.intent == "transitions" and not reverse:
+        merged.roles = _new_end(prev, plan.roles) or merged.roles
     if not plan.roles and prev.ambiguous and not merged.roles:
         merged.ambiguous = list(prev.ambiguous)
     return merged
+
+
+def _new_end(prev: Plan, roles: list[PlanRole]) -> list[PlanRole]:
+    """A route follow-up that names one new role ('and to tech pgm instead?', 'what if i start as a pm'): the previous
+    route with that end replaced (the start when the new role is named as one, else the goal); none when it names no
+    role, several, or the previous plan was no route."""
+    ends = {r.part for r in prev.roles}
+    if prev.intent != "transitions" or len(roles) != 1 or not {"source", "target"} <= ends:
+        return []
+    part = "source" if roles[0].part == "source" else "target"
+    kept = [r for r in prev.roles if r.part != part and r.iri != roles[0].iri]
+    return [*kept, replace(roles[0], part=part)] if kept else []
 
 
 def _reversed(roles: list[PlanRole]) -> list[PlanRole]:

@@ -115,6 +115,17 @@ def test_which_companies_a_person_tried_is_the_text_naming_companies(kb: Knowled
 
 
 @pytest.mark.parametrize("question", [
+    "what does orosz say about technical program managers",
+    "orosz about tpgms - what does he say",
+    "what did orosz write about tpms",
+])
+def test_what_an_author_says_on_a_role_is_the_facts_their_sources_back(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    rows = [[str(c) for c in row] for t in result.tables for row in t.rows]
+    assert sum(r[-1] == "E2" and " wrote " not in r[0] for r in rows) >= 2  # facts only Orosz's text backs
+
+
+@pytest.mark.parametrize("question", [
     "since the tech pm gets blamed when launches are late, how do they track timelines",
     "the technical product manager is the one blamed for a late launch, so how do they avoid that",
     "given tech pms take the fall for late launches, what should they watch",

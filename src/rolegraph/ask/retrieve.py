@@ -141,6 +141,14 @@ class Index:
             sql += " AND instr(f.basis, 'seed') > 0"
         return [(int(d), float(s)) for d, s in self.conn.execute(sql + " ORDER BY score LIMIT ?", [*args, limit])]
 
+    def from_sources(self, ids: Iterable[str], kinds: Iterable[str]) -> list[Hit]:
+        """Every document of the given kinds that cites one of the sources ``ids`` ('E2'), in index order."""
+        wanted, kind_list = set(ids), list(kinds)
+        rows = self.conn.execute("SELECT statement, kind, label, body, roles, dimension, basis, sources, id, disputed_by FROM docs "
+                                 f"WHERE kind IN ({', '.join('?' for _ in kind_list)}) ORDER BY rowid", kind_list)
+        return [Hit(r[0], r[1], r[2], r[3], tuple(r[4].split()), r[5], r[6], tuple(r[7].split()), r[8], r[9], 0.0, 0)
+                for r in rows if wanted & set(r[7].split())]
+
     def search(
         self,
         terms: Iterable[str | Sequence[str]],

@@ -226,20 +226,28 @@ def _disagreement(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """A source author (the seed's when none is named): what the texts say about them, and what they wrote."""
-    from rolegraph.ask.text import phrase_stems, vocabulary
+    from rolegraph.ask.text import find_phrase, phrase_stems, vocabulary
 
     known = kb.sources()
     seed_author = next((s.creator for s in known.values() if s.tier == "seed"), "")
     cue_stems = {st for p in vocabulary()["intents"]["person"].values() for phrase in p for st in phrase_stems(phrase)}
+    sayings = [phrase_stems(phrase) for phrase in vocabulary()["attribution"]["after"]]  # 'says', 'wrote', 's view'
+    saying = {st for phrase in sayings for st in phrase}
+    says = any(find_phrase(list(phrase_stems(plan.question)), phrase) >= 0 for phrase in sayings)  # what their texts say, too
     for person in plan.people or [seed_author]:
         surname = person.split()[-1] if person.split() else person
         theirs = sorted((iri for iri, s in known.items() if surname and surname in s.creator), key=lambda i: known[i].id)
         ids = {known[i].id for i in theirs}
         about = [h for h in index(kb).search([surname.lower(), "he", "his", *expanded_terms(plan)], kinds=("fact", "position"), limit=40)
                  if surname in h.text or (re.search(r"\b(he|his|him)\b", h.text, re.I) and set(h.sources) <= ids)]
-        asked = stems_of(" ".join(expanded_terms(plan))) - stems_of(person) - {"seed", "author", "writer", "wrote", "articl"}
+        named = stems_of(" ".join([person, *(known[i].creator for i in theirs)]))  # 'orosz', 'the pragmatic engineer'
+        asked = stems_of(" ".join(expanded_terms(plan))) - named - {"seed", "author", "writer", "wrote", "articl"} - saying
         wanted = (asked - cue_stems) or asked  # "where did the author apply": 'applied' is a cue word and what is asked
-        about.sort(key=lambda h: -len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))))
+        roles = {r.iri for r in plan.roles}
+        said = [h for h in index(kb).from_sources(ids, ("fact", "position"))  # on what is asked, else all they say on the role
+                if (wanted & stems_of(h.text) if wanted else not roles or roles & set(h.roles))] if says else []
+        about += [h for h in said if h.statement not in {a.statement for a in about}]  # what their texts say on what is asked
+        about.sort(key=lambda h: (-len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))), says and not set(h.sources) <= ids))
         best = about[0] if about and wanted & (stems_of(about[0].text) | _names_companies(kb, about[0].text)) else None
         for h in about[:5]:
             ans.add(kb, hit_text(h), [h.statement])

@@ -130,3 +130,12 @@ def test_a_follow_up_pointing_back_with_they_asks_about_the_previous_role(kb: Kn
     plan = parse(kb, "so how can you tell they did well", parse(kb, "what does a tech pgm hand over"))
     assert plan.follow_up and plan.intents[:1] == ["metrics"]
     assert [r.label for r in plan.roles] == ["Technical Program Manager"]
+
+
+@pytest.mark.parametrize("question", [
+    "technical program manager: key deliverables? and where does the role sit in the org",  # a part closed by '?'
+    "quick pair: what does a tpgm produce, and where do they sit org wise",                 # asked after an introduction
+])
+def test_a_part_without_a_question_word_of_its_own_is_still_asked(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert [p.intents[:1] for p in plan.parts] == [["deliverables"], ["team"]]

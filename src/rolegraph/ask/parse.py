@@ -451,7 +451,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         subs = [_single(kb, p, c) for p in parts]
         subs = [s for s in subs if s.intents]
         tops = list(dict.fromkeys(s.intents[0] for s in subs))
-        asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question)))  # not "my title is …": context
+        asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question, question)))  # not "my title is …": context
         if len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1):  # "…, and which org they sit in"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
@@ -462,10 +462,13 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     return _finish(kb, whole, words, stemmed, c, prev)
 
 
-def _asks(c: Cues, part: str) -> bool:
-    """Whether a part of a question asks something (opens with a question word or a yes/no opener) rather than
-    giving context ('my title is program manager')."""
-    said = [w for w in tx.words(part) if w not in ("and", "so", "but", "also", "then", "tell", "me", "pls", "please")]
+def _asks(c: Cues, part: str, question: str) -> bool:
+    """Whether a part of a question asks something rather than giving context ('my title is program manager'): it
+    opens with a question word or a yes/no opener (after any introduction ending in a colon: 'two things: what …'),
+    or the asker put a question mark after it ('tech pgm: main outputs?')."""
+    if re.search(re.escape(part) + r"\s*\?", question):
+        return True
+    said = [w for w in tx.words(part.rsplit(":", 1)[-1]) if w not in ("and", "so", "but", "also", "then", "tell", "me", "pls", "please")]
     return bool(said) and (said[0] in _WH or said[0] in c.yes_no)
 
 

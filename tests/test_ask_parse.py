@@ -139,3 +139,8 @@ def test_a_follow_up_pointing_back_with_they_asks_about_the_previous_role(kb: Kn
 def test_a_part_without_a_question_word_of_its_own_is_still_asked(kb: KnowledgeBase, question: str) -> None:
     plan = parse(kb, question)
     assert [p.intents[:1] for p in plan.parts] == [["deliverables"], ["team"]]
+
+
+def test_parts_asking_the_same_thing_of_different_roles_are_answered_apart(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "how many direct reports does an em have; how many teams does a tech pgm coordinate")
+    assert [[r.label for r in p.roles] for p in plan.parts] == [["Engineering Manager"], ["Technical Program Manager"]]

@@ -449,10 +449,15 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     parts = _joined_cited(kb, c, parts)
     if len(parts) > 1:
         subs = [_single(kb, p, c) for p in parts]
+        apart = _own_roles(c, subs, question)  # the same intent asked of different roles in different words
+        if apart and whole.intents:  # "how many engineers does an em manage and how many teams …"
+            for s in subs:
+                s.intents = s.intents or whole.intents[:1]  # a part with no cue of its own asks what the whole question asks
+        apart = apart and all(s.intents for s in subs)
         subs = [s for s in subs if s.intents]
         tops = list(dict.fromkeys(s.intents[0] for s in subs))
         asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question, question)))  # not "my title is …": context
-        if len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1):  # "…, and which org they sit in"
+        if apart or (len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1)):  # "…, and which org they sit in"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)
@@ -460,6 +465,14 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
             whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
             return _finish(kb, whole, words, stemmed, c, prev)
     return _finish(kb, whole, words, stemmed, c, prev)
+
+
+def _own_roles(c: Cues, subs: list[Plan], question: str) -> bool:
+    """Whether every part asks something of its own roles, none shared with another part: each is answered apart
+    (the same intent about two roles can ask two different things)."""
+    iris = [{r.iri for r in s.roles} for s in subs]
+    every = [iri for group in iris for iri in group]
+    return len(subs) > 1 and all(iris) and len(every) == len(set(every)) and all(_asks(c, s.question, question) for s in subs)
 
 
 def _asks(c: Cues, part: str, question: str) -> bool:

@@ -126,6 +126,14 @@ def test_what_an_author_says_on_a_role_is_the_facts_their_sources_back(kb: Knowl
 
 
 @pytest.mark.parametrize("question", [
+    "which of the two coordinates the most teams",
+    "which tpm role spans more engineering teams",
+])
+def test_which_one_has_more_of_a_count_compares_the_counted_rows(kb: KnowledgeBase, question: str) -> None:
+    assert lead(kb, question).startswith("The Technical Program Manager (teams coordinated: Technical Program Manager N, 3+;")
+
+
+@pytest.mark.parametrize("question", [
     "since the tech pm gets blamed when launches are late, how do they track timelines",
     "the technical product manager is the one blamed for a late launch, so how do they avoid that",
     "given tech pms take the fall for late launches, what should they watch",

@@ -100,6 +100,8 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
                 if r.iri in moves:
                     ans.add(kb, f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence']}/3)", [str(moves[r.iri]["link"])])
             return
+    if _by_count(kb, plan, ans):
+        return
     best = _best_row(kb, plan, ans)
     if best:
         ans.lead = f"The {best[0].label}: {best[1]}"
@@ -147,6 +149,38 @@ def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: 
 
 #: A stored reason that gives a minority view: weaker evidence than the row it disputes.
 _COUNTER_VIEW = re.compile(r"\b(minority|counter-?view|counterpoint)\b", re.IGNORECASE)
+
+
+#: Words that ask which role has more (1) or fewer (-1) of a counted thing ('works across more teams').
+_MORE = {"more": 1, "most": 1, "larger": 1, "bigger": 1, "fewer": -1, "fewest": -1, "less": -1, "least": -1, "smaller": -1}
+
+#: A counted row: 'Role — teams coordinated: 3+ …' ('N' is several, no number given: at least 2).
+_COUNTED = re.compile(r"^(?P<role>[^—]+?) — (?P<what>[^:—]+): (?P<value>\d+\+?|N)(?!\w)")
+
+
+def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
+    """'Which one works across more teams': the role whose counted rows (mainstream views) of the measure the question
+    names are highest, or lowest for 'fewer'; False when no comparative is asked, a role has no count, or they tie."""
+    from rolegraph.resolve import normalise
+
+    sign = next((_MORE[w] for w in normalise(plan.question).split() if w in _MORE), 0)
+    counts: dict[str, dict[str, list[str]]] = {}  # measure -> role -> values
+    for item in ans.items:
+        m = _COUNTED.match(item["text"])
+        if m and not _COUNTER_VIEW.search(item["text"]) and any(r.label == m["role"] for r in plan.roles):
+            counts.setdefault(m["what"], {}).setdefault(m["role"], []).append(m["value"])
+    asked = stems_of(plan.question)
+    named = [what for what in counts if asked & stems_of(what) and len(counts[what]) == len(plan.roles)]
+    if not sign or len(named) != 1:
+        return False
+    what, values = named[0], counts[named[0]]
+    pick = max if sign > 0 else min
+    score = {role: pick(2 if v == "N" else int(v.rstrip("+")) for v in vs) for role, vs in values.items()}
+    ranked = sorted(score, key=lambda role: -sign * score[role])
+    if score[ranked[0]] == score[ranked[1]]:
+        return False
+    ans.lead = f"The {ranked[0]} ({what}: " + "; ".join(f"{role} {', '.join(values[role])}" for role in ranked) + ")."
+    return True
 
 
 def _best_row(kb: KnowledgeBase, plan: Plan, ans: Answer) -> tuple[PlanRole, str] | None:

@@ -134,6 +134,15 @@ def test_which_one_has_more_of_a_count_compares_the_counted_rows(kb: KnowledgeBa
 
 
 @pytest.mark.parametrize("question", [
+    "project manager or program manager? i always get them mixed up",
+    "em and tpgm, i keep getting them mixed up",
+])
+def test_a_pair_someone_mixes_up_is_compared_not_an_unknown_topic(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "answered" and " owns the " in result.meta["lead"]
+
+
+@pytest.mark.parametrize("question", [
     "since the tech pm gets blamed when launches are late, how do they track timelines",
     "the technical product manager is the one blamed for a late launch, so how do they avoid that",
     "given tech pms take the fall for late launches, what should they watch",

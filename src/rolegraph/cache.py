@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import binascii
 import marshal
+import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+
+#: Overrides where the cache directory is (prepared stores, the ask index, derived values).
+ENV = "ROLEGRAPH_CACHE_DIR"
 
 
 def file_name(prefix: str, what: str, suffix: str) -> str:
@@ -18,10 +23,15 @@ def file_name(prefix: str, what: str, suffix: str) -> str:
 
 
 def directory() -> Path:
-    """The cache directory (``ROLEGRAPH_CACHE_DIR``, as for prepared stores)."""
-    from rolegraph.engines.prepared import cache_dir
+    """The cache directory: ``$ROLEGRAPH_CACHE_DIR``, else ``rolegraph`` under the XDG cache home."""
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolegraph"
 
-    return cache_dir()
+
+def file_stamp(files: Iterable[str | Path]) -> list[tuple[str, int, int]]:
+    """Each file's path, size and modification time: part of a key that must change when a file does (OSError if one is missing)."""
+    return [(str(f), s.st_size, s.st_mtime_ns) for f, s in ((f, os.stat(f)) for f in files)]
 
 
 def load(path: Path, key: Any) -> Any:

@@ -18,7 +18,6 @@ networkx's live answers.
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -42,7 +41,9 @@ def _code_stamp() -> list[object]:
 
     spec = find_spec("networkx")
     files = [__file__, *([spec.origin] if spec and spec.origin else [])]
-    return [__version__, *((f, s.st_size, s.st_mtime_ns) for f, s in ((f, os.stat(f)) for f in files))]
+    from rolegraph import cache
+
+    return [__version__, *cache.file_stamp(files)]
 
 
 def derived(kb: KnowledgeBase, name: str, rows: list[list[Cell]], compute: Callable[[], Any]) -> Any:

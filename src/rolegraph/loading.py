@@ -13,7 +13,6 @@ pyoxigraph's version; a copy that does not match is written again from the Turtl
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -65,7 +64,7 @@ def packaged_copy(paths: Sequence[Path]) -> Copy | None:
     if list(paths[: len(packaged)]) != packaged:
         return None
     try:
-        stats = [(str(p), s.st_size, s.st_mtime_ns) for p, s in ((p, os.stat(p)) for p in packaged)]
+        stats = cache.file_stamp(packaged)
     except OSError:
         return None  # the Turtle files are read, and the one missing is reported
     header = f"# rolegraph's packaged graph: {stats!r}, pyoxigraph {ox.__version__}\n".encode()

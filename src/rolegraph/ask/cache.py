@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rolegraph import __version__
-from rolegraph.cache import directory, file_name, load, save
+from rolegraph.cache import directory, file_name, file_stamp, load, save
 
 __all__ = ["code_stamp", "directory", "file_name", "load", "save"]
 
@@ -20,4 +20,4 @@ def code_stamp() -> str:
     """rolegraph's version and the size and modification time of ask's modules, ``cues.toml`` and the
     resolver: it changes whenever the code that compiles cues or builds the index may have changed."""
     files = [_HERE / name for name in _CODE] + [_HERE.parent / "resolve.py"]
-    return repr([__version__, *((f.name, s.st_size, s.st_mtime_ns) for f, s in ((f, f.stat()) for f in files))])
+    return repr([__version__, *file_stamp(files)])

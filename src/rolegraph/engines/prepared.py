@@ -20,22 +20,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from rolegraph import cache
 from rolegraph.errors import RolegraphError
 from rolegraph.loading import check_file, load_turtle
 
-ENV_CACHE = "ROLEGRAPH_CACHE_DIR"
 ENV_MODE = "ROLEGRAPH_STORE"
 AUTO_BYTES = 8 * 1024 * 1024
 #: Bumped when the way a store is built changes, so stores built the old way are rebuilt (2: compacted).
 LAYOUT = 2
-
-
-def cache_dir() -> Path:
-    """Where prepared stores are kept."""
-    if os.environ.get(ENV_CACHE):
-        return Path(os.environ[ENV_CACHE])
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "rolegraph"
 
 
 def store_key(paths: Sequence[Path]) -> tuple[str, str]:
@@ -103,7 +95,7 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
             build(files, target)
         except OSError as exc:
             raise RolegraphError(
-                f"cannot build the prepared store in {stores}: {exc.strerror or exc}", f"set {ENV_CACHE} to a writable directory or {ENV_MODE}=memory"
+                f"cannot build the prepared store in {stores}: {exc.strerror or exc}", f"set {cache.ENV} to a writable directory or {ENV_MODE}=memory"
             ) from None
         for stale in stores.glob(f"{which}-*"):
             if stale != target and ".tmp-" not in stale.name:
@@ -114,7 +106,7 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
 def _target(files: Sequence[Path], root: Path | None = None) -> tuple[str, Path]:
     """The hash of ``files``' paths, and where their current prepared store is (or will be)."""
     which, state = store_key(files)
-    return which, (root or cache_dir()) / "stores" / f"{which}-{state}"
+    return which, (root or cache.directory()) / "stores" / f"{which}-{state}"
 
 
 def sweep_scratch(stores: Path) -> None:

@@ -152,3 +152,23 @@ def test_the_technical_one_is_the_technical_role_of_the_one_named_before(kb: Kno
 
 def test_areas_the_roles_are_orthogonal_in_are_the_dimensions(kb: KnowledgeBase) -> None:
     assert parse(kb, "in how many areas are the two TPM roles orthogonal, per the article").intents == ["dimensions"]
+
+
+@pytest.mark.parametrize("question", [
+    "what does gergely orosz (pragmatic engineer) say tpms do",
+    "mario gerard (tpm podcast) on what tpgms do",
+])
+def test_a_source_named_in_brackets_is_no_unknown_role(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.unknown_roles == [] and plan.status == "answered" and plan.intent == "person", plan
+
+
+@pytest.mark.parametrize(("question", "source"), [
+    ("who says small companies under 50 engineers don't have tpms", "E2"),
+    ("says who that startups under 50 engineers skip program tpms?", "E2"),
+    ("which source claims a pm-t needs an mba", "E4"),
+])
+def test_who_says_a_claim_names_the_sources_behind_it(kb: KnowledgeBase, question: str, source: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["source"] and result.meta["status"] == "answered", result.meta["plan"]
+    assert result.meta["lead"].startswith("Said by ") and f"{source} (" in result.meta["lead"], result.meta["lead"]

@@ -134,6 +134,8 @@ _LEAD_KINDS = {"tech", "team", "technical", "engineering", "design", "product", 
 def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
     """Job-title phrases that are not modelled roles (e.g. 'scrum master'); the roles found are masked first."""
     masked = list(words)
+    for _, s, e in _writers(kb, words):  # "gergely orosz (pragmatic engineer)": a source's author or publication
+        masked[s:e] = ["|"] * (e - s)
     for start, phrase, _ in mentions:
         if phrase.rstrip("s") in _GENERIC_HEADS:
             continue  # "devops engineer": a generic word is not the whole title
@@ -633,6 +635,11 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["person"]  # a named author: a question about the person, not a missing role
     elif cited and set(plan.people) - {s.creator for s in kb.sources().values() if s.tier == "seed"}:
         plan.intents = intents = [*intents, "person"]  # "shinde's take on …": what that author's texts say on it, too
+    seed_authors = {s.creator for s in kb.sources().values() if s.tier == "seed"}
+    if plan.scope == "seed" and plan.people and not set(plan.people) & seed_authors and "seed" not in stemmed:
+        plan.scope = "any"  # "shinde (author of the tpm org post)": the author and the post are hers, not the seed's
+    if plan.people and "source" in intents:
+        plan.intents = intents = [i for i in intents if i != "source"]  # "which sources are by orosz": the person named says it
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
@@ -912,9 +919,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
             words.index(plan.ambiguous[0]["text"].split()[0]) if plan.ambiguous[0]["text"].split()[0] in words else 0,
             plan.ambiguous[0]["text"], [])):
         plan.intents = []  # "the usual pm to engineer ratio": the ratio's texts answer it, whichever PM is meant
-    if plan.status != "unknown-role" and plan.intent != "person":
-        _default_roles(plan)
-    if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person") and plan.status == "answered":
+    if plan.status != "unknown-role" and plan.intent not in ("person", "source"):
+        _default_roles(plan)  # who said a claim about 'TPMs' is found in the texts on either reading
+    if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person", "source") and plan.status == "answered":
         plan.status = "ambiguous-role"
     if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan):
         plan.status = "cannot-parse"

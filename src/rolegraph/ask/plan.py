@@ -17,7 +17,7 @@ PARTS = ("compared", "source", "target", "subject")
 READABLE = {"separate": "which skills separate", "shared": "what is shared", "ownership": "who owns", "team": "team structure",
             "day-to-day": "day-to-day work", "transitions": "career moves", "hiring": "who hires", "definition": "what it is",
             "abbreviation": "what the short form means", "dimensions": "the separating dimensions", "neighbours": "closest roles",
-            "person": "about a person", "compare": "how they differ", "catalogue": "the modelled roles", "levels": "seniority levels",
+            "person": "about a person", "source": "who says it", "compare": "how they differ", "catalogue": "the modelled roles", "levels": "seniority levels",
             "collaboration": "who does what together", "unknown": "search the knowledge base"}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, topics, yesno
+from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, sources, topics, yesno
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
 from rolegraph.ask.answer.base import Answer, hit_text, tx_words
 from rolegraph.ask.answer.premises import check_premises
@@ -24,6 +24,7 @@ __all__ = ["Answer", "respond"]
 #: Every handler, by intent.
 HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
     **library.HANDLERS, **skills.HANDLERS, **topics.HANDLERS, **dimensions.HANDLERS, **ownership.HANDLERS, **routes.HANDLERS,
+    **sources.HANDLERS,
 }
 #: Every form decider, by answer form.
 DECIDERS: dict[str, Callable[[KnowledgeBase, Plan, Answer, list[Hit]], None]] = {**yesno.DECIDERS, **choice.DECIDERS, **count.DECIDERS}
@@ -181,7 +182,8 @@ def _other_roles(kb: KnowledgeBase, plan: Plan, h: Hit) -> bool:
 
 
 #: Intents whose handler already answers in its own form (an order, a list of readings, …).
-_OWN_FORM = ("levels", "collaboration", "dimensions", "separate", "shared", "abbreviation", "catalogue", "person", "compare", "pay")
+_OWN_FORM = ("levels", "collaboration", "dimensions", "separate", "shared", "abbreviation", "catalogue", "person", "source", "compare",
+             "pay")
 
 
 def _keep(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

@@ -106,3 +106,23 @@ def test_one_way_is_kept_by_every_handler_that_sets_two_roles_apart(kb: Knowledg
 def test_a_which_one_lead_from_one_roles_text_names_that_role(kb: KnowledgeBase) -> None:
     said = str(ask(kb, "who does 1:1s and promotions: em or tpgm?").meta["lead"])
     assert said.startswith("The Engineering Manager: Runs 1:1s"), said
+
+
+@pytest.mark.parametrize("question", [
+    "going by the seed article, how do the two tpm jobs differ",
+    "according to the seed, what separates the two tpm roles",
+])
+def test_a_seed_scoped_difference_with_no_aspect_named_is_answered_along_the_seeds_dimensions(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"][0] == "dimensions", result.meta["plan"]
+    assert "focus areas, team structure, tech skills, day-to-day work" in result.meta["lead"]
+    assert all("seed" in i["basis"] for i in result.meta["answer"])
+
+
+def test_a_seed_scoped_difference_that_names_skills_stays_a_skills_question(kb: KnowledgeBase) -> None:
+    assert ask(kb, "according to the seed, which skills separate a tech pm from a tech pgm").meta["plan"]["intents"] == ["separate"]
+
+
+def test_a_seed_scoped_lead_never_says_outside_sources_have_nothing(kb: KnowledgeBase) -> None:
+    lead = ask(kb, "seed only: tech pgm daily routine").meta["lead"]
+    assert lead.startswith("The seed material has no content on this") and "has nothing on that" not in lead, lead

@@ -608,6 +608,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         ambiguous=ambiguous,
         assumptions=assumptions,
     )
+    if scope == "seed" and intents[:1] and intents[0] in tx.vocabulary()["scope"]["framed"] and not plan.skills and not plan.concerns \
+            and set(intents) - {"definition"} <= set(c.absorbs["dimensions"]) and not score(c.intents, loose(c, stemmed)).get("skills"):
+        plan.intents = intents = ["dimensions", "compare"]  # "per the article, how do the two differ": the seed's dimensions
     if not intents and len(roles) == 1 and not ambiguous and any(tx.find_phrase(stemmed, p) >= 0 for p in c.which_role):
         plan.intents = intents = ["definition"]  # "Product Manager - Technical = which role?": the role that name is
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:

@@ -76,6 +76,8 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
 
 
 _OUTSIDE = "From outside sources (not the seed)"
+#: The lead of an answer with no item at all.
+NOTHING = "The knowledge base has nothing on that."
 
 
 def _seed_rows(ans: Answer) -> None:
@@ -144,7 +146,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         _name_the_role(plan, ans, hits)
         choice.closed_on_first(kb, plan, ans)
     if not ans.lead:
-        ans.lead = ans.items[0]["text"] if ans.items else "The knowledge base has nothing on that."
+        ans.lead = ans.items[0]["text"] if ans.items else ans.external[0]["text"] if ans.external else NOTHING
         ans.abstained = ans.abstained or not ans.items
 
 

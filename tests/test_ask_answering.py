@@ -126,3 +126,21 @@ def test_a_seed_scoped_difference_that_names_skills_stays_a_skills_question(kb: 
 def test_a_seed_scoped_lead_never_says_outside_sources_have_nothing(kb: KnowledgeBase) -> None:
     lead = ask(kb, "seed only: tech pgm daily routine").meta["lead"]
     assert lead.startswith("The seed material has no content on this") and "has nothing on that" not in lead, lead
+
+
+@pytest.mark.parametrize(("question", "source", "target"), [
+    ("what should i learn to become a tech pgm if im a software engineer", "Software Engineer", "Technical Program Manager"),
+    ("developer here, thinking about technical program management, what do i need to work on", "Software Engineer",
+     "Technical Program Manager"),
+    ("as a programmer wanting to move into tech product mgmt what am i missing", "Software Engineer", "Technical Product Manager"),
+    ("what should i learn to become a tech pm if im a tech pgm", "Technical Program Manager", "Technical Product Manager"),
+])
+def test_what_to_learn_for_a_move_is_the_routes_gap_without_skills_the_goal_barely_needs(
+        kb: KnowledgeBase, question: str, source: str, target: str) -> None:
+    result = ask(kb, question)
+    assert [(r["label"], r["part"]) for r in result.meta["plan"]["roles"]] in (
+        [(source, "source"), (target, "target")], [(target, "target"), (source, "source")]), result.meta["plan"]["roles"]
+    assert "Skills to build: " in str(result.meta["lead"])
+    table = next(t for t in result.tables if "need (target)" in t.columns)
+    needs = [int(str(r[table.columns.index("need (target)")])) for r in table.rows]
+    assert needs and min(needs) >= 2, needs  # a skill the goal rates 1 is nothing to learn for it

@@ -181,13 +181,15 @@ def _company(kb: KnowledgeBase, words: str) -> bool:
     return any(kind == "hiring" and normalise(label) == words for label, kind in index(kb).named(tx.stems(words.split())))
 
 
-def _part(words: list[str], start: int) -> str:
-    """The part a role named at ``start`` plays, read off the words just before it ([parts] in cues.toml): the longest
-    phrase found wins ('end up as a' is where a move goes although 'as a' is where one comes from; 'same thing as a'
-    compares), a source on a tie."""
+def _part(words: list[str], start: int, end: int) -> str:
+    """The part a role named at ``start`` (up to ``end``) plays, read off the words just before it ([parts] in cues.toml):
+    the longest phrase found wins ('end up as a' is where a move goes although 'as a' is where one comes from; 'same
+    thing as a' compares), a source on a tie; else off the words right after it ([parts_after]: 'developer here')."""
     found = [(len(p), -i, part) for i, (part, phrases) in enumerate(tx.vocabulary()["parts"].items()) for p in phrases
              if words[max(0, start - len(p.split())) : start] == p.split()]
-    return max(found)[2] if found else "subject"
+    after = [part for part, phrases in tx.vocabulary().get("parts_after", {}).items() for p in phrases
+             if words[end : end + len(p.split())] == p.split()]
+    return max(found)[2] if found else after[0] if after else "subject"
 
 
 def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> tuple[
@@ -215,7 +217,7 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
                 ambiguous.append({"text": phrase, "readings": [r.label for r in readings], "iris": [r.iri for r in readings]})
                 continue
         ref = chosen[0]
-        part = _part(words, start)
+        part = _part(words, start, start + len(phrase.split()))
         if roles and _listed(words, start, mentions):
             part = roles[-1].part  # "become a Tech PM or a Tech PgM": both are where the move goes
         if all(r.iri != ref.iri for r in roles):
@@ -615,6 +617,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["definition"]  # "Product Manager - Technical = which role?": the role that name is
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
+    if intents[:1] == ["skills"] and {"source", "target"} <= {r.part for r in roles}:
+        plan.intents = intents = ["transitions"]  # "developer here, thinking about tech pgm, what do i need to work on": the gap
     if _ARROW.search(question) and len(roles) == 2 and intents[:1] in ([], ["definition"], ["ownership"], ["compare"], ["skills"],
                                                                         ["separate"]):  # "pm -> pm-t, what should i learn"
         plan.intents = intents = ["transitions"]  # "program tpm -> product tpm": a move from the first to the second
@@ -838,8 +842,8 @@ _DEV_NOUNS = {"team", "teams", "work", "tools", "tooling", "cycle", "cycles", "p
 
 def _as_titles(words: list[str]) -> list[str]:
     """'technical program management' names the Technical Program Manager: the discipline read as its title;
-    'mgr' is 'manager', 'eng manager' an engineering one and 'dev' a developer."""
-    out = ["manager" if w in ("mgr", "mgrs") else w for w in words]
+    'mgr' is 'manager', 'mgmt' 'management', 'eng manager' an engineering one and 'dev' a developer."""
+    out = ["manager" if w in ("mgr", "mgrs") else "management" if w == "mgmt" else w for w in words]
     out = [{"dev": "developer", "devs": "developers"}.get(w, w) if out[i + 1 : i + 2] == [] or out[i + 1] not in _DEV_NOUNS else w
            for i, w in enumerate(out)]  # "a backend dev": a developer; "the dev team" is no person
     return ["manager" if w == "management" and i and out[i - 1] in ("program", "programme", "product", "project", "engineering")

@@ -53,6 +53,10 @@ def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target:
     from rolegraph import graph  # networkx: only for routes and neighbours
 
     result = graph.path(kb, source.iri, target.iri)
+    for t in result.tables:
+        if "need (target)" in t.columns:  # a skill the target barely needs (0-1) is nothing to learn for the move
+            at = t.columns.index("need (target)")
+            t.rows = [r for r in t.rows if _needed(r[at])]
     ans.tables += result.tables
     ans.notes += result.notes
     rows = result.tables[0].rows if result.tables else []
@@ -73,12 +77,21 @@ def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target:
                     "is the skill gap below.")
     if plan.form not in ("yes-no", "route") and direct:
         ans.lead = ans.lead.replace("Yes: moving", "Moving")
-    gap = graph.skill_gap(kb, source.iri, target.iri)
+    gap = [g for g in graph.skill_gap(kb, source.iri, target.iri) if _needed(g["importance_a"])]
     for g in gap[:6]:
         ans.add(kb, f"To build: {g['label']} ({target.label} {g['importance_a']} vs {source.label} {g['importance_b']})",
                 [str(x) for x in (g["link_a"], g["link_b"]) if x])
     if gap:
         ans.lead += " Skills to build: " + ", ".join(str(g["label"]) for g in gap[:5]) + "."
+
+
+#: The least importance (0-5) a target role gives a skill for it to be a skill to build on the way there.
+BUILD_MIN_NEED = 2
+
+
+def _needed(importance: object) -> bool:
+    """Whether the target role needs a skill rated ``importance`` enough for it to be worth building."""
+    return str(importance).isdigit() and int(str(importance)) >= BUILD_MIN_NEED
 
 
 def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

@@ -24,7 +24,7 @@ GOLDEN = Path(__file__).parent / "golden" / "queries"
 ROLE = "https://w3id.org/rolegraph/id/role/"
 #: Values for the role parameters on the fixture graph (other parameters use their defaults).
 PARAMS = {"role": ROLE + "alpha", "a": ROLE + "alpha", "b": ROLE + "beta", "from_role": ROLE + "gamma", "to_role": ROLE + "alpha",
-          "statement": "https://w3id.org/rolegraph/id/link/alpha-focus", "written": "XM"}
+          "statement": "https://w3id.org/rolegraph/id/link/alpha-focus", "written": "XM", "source": "https://w3id.org/rolegraph/id/source/M2"}
 
 
 def test_every_query_has_a_header() -> None:
@@ -48,6 +48,29 @@ def test_named_query_golden(mini_kb: KnowledgeBase, name: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     assert got == json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("bound", "whole"), [("source-info", "sources"), ("attributions-of", "attributions")])
+def test_a_bound_source_query_gives_the_whole_querys_rows_of_those_sources(kb: KnowledgeBase, bound: str, whole: str) -> None:
+    columns = queries.get(bound).columns
+    rows = [{c: r[c] for c in columns} for r in kb.named(whole).records()]
+    sources = sorted({str(r["source"]) for r in rows})
+    assert len(sources) > 2
+    for some in (sources, sources[::3]):
+        got = kb.named(bound, source=tuple(IRI(s) for s in some)).records()
+        assert sorted(got, key=repr) == sorted((r for r in rows if r["source"] in some), key=repr)
+
+
+def test_sources_looked_up_by_the_statements_shown_give_the_same_results() -> None:
+    from rolegraph.compare import compare, separate, show
+    from rolegraph.kb import open_kb
+
+    pm, pgm = ROLE + "technical-product-manager", ROLE + "technical-program-manager"
+    whole = open_kb()  # in memory: every source is read at once
+    one_by_one = KnowledgeBase(whole.engine, on_disk=True)  # as on a prepared store: only the sources shown
+    for build in (lambda kb: compare(kb, pm, pgm), lambda kb: separate(kb, pm, pgm), lambda kb: show(kb, pgm)):
+        assert build(one_by_one).to_dict() == build(whole).to_dict()
+    assert one_by_one._sources is None  # ... and the whole list was never read
 
 
 def test_a_sources_attribution_travels_with_results_drawing_on_it(mini_kb: KnowledgeBase) -> None:

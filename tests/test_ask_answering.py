@@ -144,3 +144,20 @@ def test_what_to_learn_for_a_move_is_the_routes_gap_without_skills_the_goal_bare
     table = next(t for t in result.tables if "need (target)" in t.columns)
     needs = [int(str(r[table.columns.index("need (target)")])) for r in table.rows]
     assert needs and min(needs) >= 2, needs  # a skill the goal rates 1 is nothing to learn for it
+
+@pytest.mark.parametrize("question", [
+    "is there a minimum company size for tpms",
+    "is there a cutoff in engineering headcount for having tpms",
+])
+def test_a_closed_question_whether_a_bound_exists_is_yes_with_the_bound(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert lead.startswith("Yes: ") and "fewer than about 50 engineers" in lead, lead
+
+
+@pytest.mark.parametrize("question", [
+    "how big does a company need to be before it hires tech program managers",
+    "at what eng headcount do tpgms start showing up",
+])
+def test_a_question_asking_for_a_size_leads_with_the_text_that_states_the_bound(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert "fewer than about 50 engineers" in lead, lead

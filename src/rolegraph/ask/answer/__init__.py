@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, sources, topics, yesno
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
-from rolegraph.ask.answer.base import Answer, hit_text, tx_words
+from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, tx_words
 from rolegraph.ask.answer.premises import check_premises
 from rolegraph.ask.answer.search import from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
@@ -139,6 +139,9 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             if h.statement not in ans.statements and not _other_roles(kb, plan, h) and (plan.topic or plan.form in ("yes-no", "explain")
                                                       or (plan.form == "count" and re.search(r"\d", h.text))):
                 ans.add(kb, hit_text(h), [h.statement])
+    if plan.form in ("list", "explain") and hits and asks_bound(plan) and states_bound(hits[0].text) and not ans.abstained:
+        ans.add(kb, hit_text(hits[0]), [hits[0].statement])
+        ans.lead = hit_text(hits[0])  # "how big does a company need to be before …": the text that states the bound answers
     if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent in ("compare", "abbreviation")):  # "is A the same as B",
         # "is the word Technical always in the title": a verdict
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)

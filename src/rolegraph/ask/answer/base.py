@@ -129,6 +129,24 @@ def is_negative(text: str, near: set[str] | None = None) -> bool:
                for i, t in enumerate(tokens))
 
 
+#: A bound stated in a text: a number after "fewer than", "up to", … (below) or "at least", "more than", "N+" (above).
+BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:about |around |roughly |some )?(\d+)", re.IGNORECASE)
+ABOVE = re.compile(r"\b(?:more than|over|above|at least)\s+(?:about |around |roughly |some )?(\d+)|\b(\d+)\s*(?:\+|or more)", re.IGNORECASE)
+
+
+def states_bound(text: str) -> bool:
+    """Whether ``text`` states a bound ('fewer than about 50 engineers', '3+ teams')."""
+    return bool(BELOW.search(text) or ABOVE.search(text))
+
+
+def asks_bound(plan: Plan) -> bool:
+    """Whether the question asks for a size or threshold ('how big …', 'is there a minimum …'; ``[yes_no].bound``)."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary
+
+    said = stems(tx_words(plan.question))
+    return any(find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["yes_no"]["bound"])
+
+
 FUNCTION_WORDS = {"is", "are", "a", "an", "the", "do", "does", "did", "can", "could", "should", "will", "would", "to", "of", "it",
                    "they", "there", "that", "this", "be", "have", "has", "any", "anyone", "anybody", "right", "yes", "true", "really"}
 

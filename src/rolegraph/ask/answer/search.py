@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rolegraph import compare
 from rolegraph.ask.answer.abstain import nothing
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, has_synonym, hit_text, stems_of, term_groups
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, asks_bound, has_synonym, hit_text, states_bound, stems_of, term_groups
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
 from rolegraph.ask.text import stem
@@ -54,10 +54,12 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> l
         if found:
             break
 
-    def fit(h: Hit) -> tuple[int, int, int, float]:
+    bound = asks_bound(plan)  # "how big does a company need to be": a text that states a bound first
+
+    def fit(h: Hit) -> tuple[int, int, int, int, float]:
         in_dimension = int(bool(required) and h.dimension in plan.dimensions)
         own = 2 if h.roles and set(h.roles) <= set(roles) else int(bool(set(h.roles) & set(roles)))
-        return -in_dimension, -h.matched, -own, h.score
+        return -int(bound and states_bound(h.text)), -in_dimension, -h.matched, -own, h.score
 
     return sorted(found.values(), key=fit)
 

@@ -6,14 +6,18 @@ import re
 from collections.abc import Callable
 
 from rolegraph.ask.answer.base import (
+    ABOVE,
+    BELOW,
     FUNCTION_WORDS,
     NEGATION,
     Answer,
+    asks_bound,
     expanded_terms,
     hit_text,
     is_negative,
     join_names,
     role_facts,
+    states_bound,
     stems_of,
     tx_stopwords,
     tx_words,
@@ -46,8 +50,15 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     evidence = [(i["text"], retrieved.pop(i["text"], None)) for i in ans.items] + [(t, h) for t, h in retrieved.items()]
     if not wanted:
         return
-    evidence += _bounds(kb, plan, wanted)
+    bound = asks_bound(plan) and not re.search(r"\d", plan.question)  # "is there a minimum company size for tpms"
+    evidence += _bounds(kb, plan, wanted, bound)
     if not evidence:
+        return
+    if bound and (bounded := [e for e in evidence if states_bound(e[0]) and wanted & stems_of(without_roles(kb, e[0]))]):
+        text, hit = max(bounded, key=lambda e: len(wanted & stems_of(without_roles(kb, e[0]))))
+        ans.lead = f"Yes: {text}"  # a row that states the bound is the bound asked about, whichever way it is phrased
+        if hit is not None:
+            ans.add(kb, text, [hit.statement])
         return
     asked_negative = _asked_negative(plan) != _asks_absence(plan)
     if _per_role(kb, plan, ans, wanted, asked_negative):
@@ -176,8 +187,6 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     return True
 
 
-_BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:about |around |roughly |some )?(\d+)", re.IGNORECASE)
-_ABOVE = re.compile(r"\b(?:more than|over|above|at least)\s+(?:about |around |roughly |some )?(\d+)|\b(\d+)\s*(?:\+|or more)", re.IGNORECASE)
 
 
 def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str, Hit | None, bool, str] | None:
@@ -187,7 +196,7 @@ def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str,
     if not asked:
         return None
     for text, hit in evidence:
-        below, above = _BELOW.search(text), _ABOVE.search(text)
+        below, above = BELOW.search(text), ABOVE.search(text)
         bound = below or above
         if bound is None:
             continue
@@ -198,15 +207,15 @@ def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str,
     return None
 
 
-def _bounds(kb: KnowledgeBase, plan: Plan, wanted: set[str]) -> list[tuple[str, Hit | None]]:
-    """A question with a number ('a 15 person eng team'): the named roles' facts that set a bound on a word asked
-    ('fewer than about 50 engineers'), which the number falls within or not; none when the question has no number."""
-    if not plan.roles or not re.search(r"(?<![\w-])\d+(?![\w-])", plan.question):
+def _bounds(kb: KnowledgeBase, plan: Plan, wanted: set[str], asked: bool = False) -> list[tuple[str, Hit | None]]:
+    """A question with a number ('a 15 person eng team') or that asks for a bound (``asked``: 'is there a minimum …'):
+    the named roles' facts that set a bound on a word asked ('fewer than about 50 engineers'); none otherwise."""
+    if not plan.roles or not (asked or re.search(r"(?<![\w-])\d+(?![\w-])", plan.question)):
         return []
     found: list[tuple[str, Hit | None]] = []
     for f in role_facts(kb, plan.role_iris()):
         text = str(f["text"])
-        if (_BELOW.search(text) or _ABOVE.search(text)) and wanted & stems_of(text):
+        if states_bound(text) and wanted & stems_of(text):
             hit = Hit(str(f["fact"]), "fact", "", text, tuple(plan.role_iris()), str(f["dimension"]), str(f["basis"]), (),
                       str(f["id"]), str(f["disputed_by"] or ""), 0.0, len(wanted & stems_of(text)))
             found.append((hit_text(hit), hit))

@@ -172,3 +172,31 @@ def test_who_says_a_claim_names_the_sources_behind_it(kb: KnowledgeBase, questio
     result = ask(kb, question)
     assert result.meta["plan"]["intents"] == ["source"] and result.meta["status"] == "answered", result.meta["plan"]
     assert result.meta["lead"].startswith("Said by ") and f"{source} (" in result.meta["lead"], result.meta["lead"]
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("project manager = ?", "Project Manager"),
+    ("software engineer??", "Software Engineer"),
+    ("technical programme manager", "Technical Program Manager"),
+])
+def test_a_role_named_with_nothing_else_asked_is_a_definition(kb: KnowledgeBase, question: str, role: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["definition"] and result.meta["lead"].startswith(f"The {role} "), result.meta["lead"]
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("explain pm-t to a 5 year old", "Technical Product Manager"),
+    ("explain tech pm to me like im new to this", "Technical Product Manager"),
+    ("what's a tech programme manager in one paragraph", "Technical Program Manager"),
+    ("tech program manager for dummies", "Technical Program Manager"),
+])
+def test_a_definition_asked_for_a_beginner_defines_the_role(kb: KnowledgeBase, question: str, role: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["definition"] and f"The {role} " in result.meta["lead"], result.meta
+    assert result.meta["status"] == "answered"
+
+
+def test_a_short_form_asked_what_it_is_gets_the_definition_too(kb: KnowledgeBase) -> None:
+    lead = ask(kb, "whats a tpgm actually").meta["lead"]
+    assert "stands for the Technical Program Manager" in lead and "individual contributor" in lead, lead
+    assert "individual contributor" not in ask(kb, "what does tpgm stand for").meta["lead"]

@@ -41,8 +41,8 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
                     ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     if not asked:
-        if not ans.lead and plan.roles and "definition" in plan.intents:
-            _define(kb, plan, ans)  # "tech product manager meaning?": a full name asks for the definition
+        if plan.roles and (("definition" in plan.intents and not ans.lead) or (ans.items and _asks_what_it_is(plan))):
+            _define(kb, plan, ans)  # "tech product manager meaning?", "whats a tpgm actually": what the role is, too
         return  # no short form named: the naming facts found by search answer ("job title conventions")
     for form in sorted({str(r["short_form"]) for r in asked}):
         meanings = [r for r in asked if r["short_form"] == form]
@@ -58,6 +58,17 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
     if plan.form == "yes-no":
         _reading_verdict(kb, plan, ans)
+
+
+def _asks_what_it_is(plan: Plan) -> bool:
+    """Whether the question asks what a role is ('whats a tpgm actually', 'explain pm-t'): a definition cue that is no
+    cue of what a short form stands for ('mean', 'stand for')."""
+    from rolegraph.ask.parse import cues
+    from rolegraph.ask.text import find_phrase, stems
+
+    said = stems(tx_words(plan.question))
+    letters = {p for p, _ in cues().intents["abbreviation"]}
+    return any(p not in letters and w >= 2 and find_phrase(said, p) >= 0 for p, w in cues().intents["definition"])
 
 
 def _reading_verdict(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

@@ -161,3 +161,29 @@ def test_a_closed_question_whether_a_bound_exists_is_yes_with_the_bound(kb: Know
 def test_a_question_asking_for_a_size_leads_with_the_text_that_states_the_bound(kb: KnowledgeBase, question: str) -> None:
     lead = str(ask(kb, question).meta["lead"])
     assert "fewer than about 50 engineers" in lead, lead
+
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("who has reports", "Neither the Technical Product Manager nor the Technical Program Manager (direct reports: 0); of the "
+                        "modelled roles, the Engineering Manager has up to 12 direct reports."),
+    ("out of em, tpgm and technical product manager who has reports", "The Engineering Manager (direct reports: "),
+    ("does anyone here have direct reports, tech pm or tpgm?", "Neither the Technical Product Manager nor the Technical "
+                                                             "Program Manager (direct reports: 0)."),
+])
+def test_which_role_has_any_of_a_counted_relation_is_the_one_whose_count_is_above_zero(
+        kb: KnowledgeBase, question: str, lead: str) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    assert said.startswith(lead), said
+
+
+@pytest.mark.parametrize(("question", "order"), [
+    ("which roles write the most code? order them", ["Software Engineer", "Engineering Manager", "Technical Product Manager"]),
+    ("who needs to code most to least - em, developer, technical pm", ["Software Engineer", "Engineering Manager",
+                                                                       "Technical Product Manager"]),
+    ("who cares most about risk: project mgr, technical product mgr, technical program mgr - put them in order",
+     ["Technical Program Manager", "Project Manager", "Technical Product Manager"]),
+])
+def test_an_order_asked_beside_which_is_an_order_of_the_roles_listed(kb: KnowledgeBase, question: str, order: list[str]) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    at = [said.find(f" {label} (") for label in order]
+    assert said.startswith("Ranked by") and -1 not in at and at == sorted(at), said

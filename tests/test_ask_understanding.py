@@ -200,3 +200,14 @@ def test_a_short_form_asked_what_it_is_gets_the_definition_too(kb: KnowledgeBase
     lead = ask(kb, "whats a tpgm actually").meta["lead"]
     assert "stands for the Technical Program Manager" in lead and "individual contributor" in lead, lead
     assert "individual contributor" not in ask(kb, "what does tpgm stand for").meta["lead"]
+
+
+@pytest.mark.parametrize("question", ["which tpm type pushes back on engineering estimates", "which kind of tpm talks to customers"])
+def test_one_kind_of_tpm_asks_which_of_the_two_not_what_kinds_there_are(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert "variants" not in plan.intents and plan.form == "which-one" and len(plan.roles) == 2, plan
+
+
+def test_a_short_form_in_a_list_is_not_read_as_a_misspelt_longer_name(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "who needs to code most to least - em, developer, technical pm")
+    assert [r.label for r in plan.roles] == ["Engineering Manager", "Software Engineer", "Technical Product Manager"], plan.roles

@@ -257,6 +257,8 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
             edge = {words[start], words[start + size - 1]}
             if edge & _EDGE_WORDS or len(phrase) < 7 or taken.intersection(range(start, start + size)):
                 continue
+            if edge & idx.exact.keys() and any(idx.is_short_form(w) for w in edge):
+                continue  # "em, developer": a short form that names a role on its own is no misspelt word of another name
             best = _fuzzy_match(idx, phrase)
             if best is not None:
                 take(start, size, phrase, [best])

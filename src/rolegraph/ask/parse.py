@@ -232,7 +232,8 @@ def _listed(words: list[str], start: int, mentions: list[tuple[int, str, list[Ro
                for end in ends)
 
 
-_BOTH = {"two", "both", "type", "types", "kind", "kinds", "either", "each", "different", "flavours", "flavors", "variants"}
+_BOTH = {"two", "both", "type", "types", "kind", "kinds", "either", "each", "different", "flavour", "flavor", "flavours", "flavors",
+         "variant", "variants"}
 
 
 def _both(words: list[str], start: int, phrase: str) -> bool:
@@ -617,6 +618,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["definition"]  # "Product Manager - Technical = which role?": the role that name is
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
+    if intents[:1] == ["variants"] and len(roles) >= 2 and _one_of_the_kinds(words, stemmed):
+        plan.intents = intents = intents[1:]  # "which tpm type pushes back on estimates": one of the roles, not what kinds exist
     if intents[:1] == ["skills"] and {"source", "target"} <= {r.part for r in roles}:
         plan.intents = intents = ["transitions"]  # "developer here, thinking about tech pgm, what do i need to work on": the gap
     if _ARROW.search(question) and len(roles) == 2 and intents[:1] in ([], ["definition"], ["ownership"], ["compare"], ["skills"],
@@ -728,6 +731,16 @@ def _technical_one(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
             if found:
                 out.append((i, f"{words[i]} {words[i + 1]}", found[0][2]))
     return sorted(out, key=lambda m: m[0])
+
+
+def _one_of_the_kinds(words: list[str], stemmed: list[str]) -> bool:
+    """'which tpm type …', 'which kind of tpm …' (one kind, singular) ask which of the roles, unlike 'which kinds of tpm
+    are there' ("|" marks a role's words in ``stemmed``)."""
+    for i, w in enumerate(words[:-1]):
+        if w == "which" and (stemmed[i + 1] == "|" or (words[i + 1] in _VARIANT and words[i + 2 : i + 3] == ["of"]
+                                                       and stemmed[i + 3 : i + 4] == ["|"])):
+            return True
+    return False
 
 
 #: Role mentions that may only count people ("engineers", "devs").

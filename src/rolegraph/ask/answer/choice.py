@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, expanded_terms, hit_text, is_negative, stems_of, without_roles
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, expanded_terms, hit_text, is_negative, join_names, stems_of, without_roles
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import Hit, index
+from rolegraph.compare import Profile
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell
 
@@ -100,7 +101,7 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
                 if r.iri in moves:
                     ans.add(kb, f"{sources[0].label} → {r.label} (how common: {moves[r.iri]['prevalence']}/3)", [str(moves[r.iri]["link"])])
             return
-    if _by_count(kb, plan, ans):
+    if _by_count(kb, plan, ans) or _by_presence(kb, plan, ans):
         return
     best = _best_row(kb, plan, ans)
     if best:
@@ -181,6 +182,59 @@ def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
         return False
     ans.lead = f"The {ranked[0]} ({what}: " + "; ".join(f"{role} {', '.join(values[role])}" for role in ranked) + ")."
     return True
+
+
+#: Team relations whose recorded count says whether a role has any (direct reports: 0 for an individual contributor).
+_COUNTED_RELATIONS = ("direct-reports", "coordinates")
+
+
+def _by_presence(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
+    """'Who has reports', 'which of these manages people': the roles whose recorded count of the team relation asked is
+    above zero, when some have none; when none of the roles in question has any and they were assumed, not named, the
+    modelled roles that have. False when no counted relation is asked or every role in question has some."""
+    from rolegraph.ask.answer.dimensions import asked_relations
+    from rolegraph.compare import count_text, role_labels, team_profiles
+    from rolegraph.resolve import find_roles_in_text
+
+    relations = asked_relations(plan, "team") if plan.intent == "team" else []
+    if not relations or relations[0] not in _COUNTED_RELATIONS:
+        return False
+    relation, said = relations[0], relations[0].replace("-", " ")
+    counts = _relation_counts(team_profiles(kb, *(r.iri for r in plan.roles)), relation)
+    if len(counts) != len(plan.roles):
+        return False
+    having = [r for r in plan.roles if _above_zero(counts[r.iri])]
+    if having and len(having) < len(plan.roles):
+        ans.lead = f"{join_names([f'The {having[0].label}', *(f'the {r.label}' for r in having[1:])])} ({said}: " + "; ".join(
+            f"{r.label} {', '.join(count_text(x) for x in counts[r.iri])}" for r in [*having, *(r for r in plan.roles if r not in having)]) + ")."
+        return True
+    if having:
+        return False
+    neither = f"Neither the {' nor the '.join(r.label for r in plan.roles)} ({said}: 0)"
+    labels = role_labels(kb) if not find_roles_in_text(kb, plan.question) else {}  # roles assumed: which modelled roles have any
+    others = {iri: links for iri, links in _relation_counts(team_profiles(kb, *sorted(set(labels) - set(counts))), relation).items()
+              if _above_zero(links)} if labels else {}
+    for iri, links in others.items():
+        for link in links:
+            ans.add(kb, f"{labels[iri]} — {said}: {count_text(link)}", [str(link["link"])])
+    ans.lead = neither + ("; of the modelled roles, " + "; ".join(
+        f"the {labels[iri]} has {', '.join(count_text(x) for x in links)} {said}" for iri, links in others.items()) if others else "") + "."
+    return True
+
+
+def _relation_counts(profiles: list[Profile], relation: str) -> dict[str, list[dict[str, Cell]]]:
+    """Each role's links of ``relation`` that record a count, by role (roles without one are left out)."""
+    found: dict[str, list[dict[str, Cell]]] = {}
+    for prof in profiles:
+        for link in prof.links:
+            if link["relation"] == relation and (link["min_count"] is not None or link["max_count"] is not None):
+                found.setdefault(prof.iri, []).append(link)
+    return found
+
+
+def _above_zero(links: list[dict[str, Cell]]) -> bool:
+    """Whether any of a role's counted links records more than none."""
+    return any(int(str(x["max_count"] if x["max_count"] is not None else x["min_count"])) > 0 for x in links)
 
 
 def _best_row(kb: KnowledgeBase, plan: Plan, ans: Answer) -> tuple[PlanRole, str] | None:

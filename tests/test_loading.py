@@ -157,3 +157,15 @@ def test_a_broken_copy_is_replaced_and_other_files_are_read_on_top(packaged: lis
     assert quads(loading.load_store([*packaged, extra])) == quads(turtle_only([*packaged, extra]))
     assert loading._read_copy(copy[1], copy[2]) is not None, "written again"
     assert loading.packaged_copy([extra, *packaged]) is None, "only a list that starts with the packaged files uses the copy"
+
+
+def test_the_background_parse_and_open_start_before_typing_is_imported() -> None:
+    """What rolegraph.cli.main imports before it starts the background parse (or open) leaves out typing, which the
+    command's own imports take a few milliseconds over while pyoxigraph reads in the other thread."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import rolegraph.cli, rolegraph.loading, rolegraph.resources, rolegraph.cache, rolegraph.engines.prepared; "
+            "print('typing' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from typer.testing import CliRunner
 
 from rolegraph import resources
 from rolegraph.cli.app import app
-from rolegraph.engines.prepared import prepared_path, prepared_store, wants_prepared
+from rolegraph.engines.prepared import prepared_path, prepared_store, store_key, wants_prepared
 from rolegraph.errors import DataFileError
 from rolegraph.esco import import_csv
 from rolegraph.kb import open_kb
@@ -38,6 +39,21 @@ def test_rebuilt_when_a_source_changes(tmp_path: Path) -> None:
     second = prepared_path([data], tmp_path / "cache")
     assert second != first and not first.exists()
     assert len(prepared_store([data], tmp_path / "cache")) == 2
+
+
+def test_a_built_store_is_found_again_without_hashing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "a.ttl"
+    data.write_text(TRIPLE.format(1), encoding="utf-8")
+    built = prepared_path([data], tmp_path / "cache")
+    which, state = store_key([data])
+    assert built.name == f"{which}-{state}"  # the name the index keeps is the hashed one
+    assert prepared_path([data], tmp_path / "cache") == built  # the first open of a built store indexes it
+    monkeypatch.setitem(sys.modules, "hashlib", None)  # importing hashlib now fails: the index must answer
+    assert prepared_path([data], tmp_path / "cache") == built
+    data.write_text(TRIPLE.format(2), encoding="utf-8")
+    os.utime(data, ns=(data.stat().st_atime_ns, data.stat().st_mtime_ns + 1_000_000))
+    with pytest.raises(ImportError):  # a changed file misses the index: the name is hashed again
+        prepared_path([data], tmp_path / "cache")
 
 
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:

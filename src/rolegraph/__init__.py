@@ -6,6 +6,8 @@
 True
 """
 
+from __future__ import annotations
+
 import os as _os
 import signal as _signal
 import sys as _sys
@@ -23,8 +25,6 @@ def _interrupted_at_start(signum: int, frame: object) -> None:
 if _os.path.basename(_sys.argv[0] if _sys.argv else "") == "rolegraph" and _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
     _signal.signal(_signal.SIGINT, _interrupted_at_start)
 
-from typing import TYPE_CHECKING, Any  # noqa: E402
-
 from rolegraph.errors import (  # noqa: E402
     AmbiguousRole,
     DataFileError,
@@ -36,7 +36,10 @@ from rolegraph.errors import (  # noqa: E402
     ValidationFailed,
 )
 
+TYPE_CHECKING = False  # typing itself is imported after the CLI has started its background parse (rolegraph.cli.main)
 if TYPE_CHECKING:
+    from typing import Any
+
     from rolegraph.kb import KnowledgeBase, open_kb
     from rolegraph.results import Result, SourceRef, Table
 

@@ -11,7 +11,10 @@ import marshal
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 #: Overrides where the cache directory is (prepared stores, the ask index, derived values).
 ENV = "ROLEGRAPH_CACHE_DIR"

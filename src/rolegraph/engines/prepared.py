@@ -32,11 +32,16 @@ LAYOUT = 2
 
 def store_key(paths: Sequence[Path]) -> tuple[str, str]:
     """The cache key: a hash of the resolved paths, and a hash of their sizes and mtimes."""
+    resolved, state = _state(paths)
+    return _digest(resolved), _digest(state)
+
+
+def _state(paths: Sequence[Path]) -> tuple[list[str], list[object]]:
+    """The resolved paths, and what a store of them was built from: their sizes and mtimes, pyoxigraph's version, :data:`LAYOUT`."""
     resolved = [str(p.resolve()) for p in paths]
     for path in paths:
         check_file(path)
-    states = [(s.st_size, s.st_mtime_ns) for s in (p.stat() for p in paths)]
-    return _digest(resolved), _digest([states, ox.__version__, LAYOUT])
+    return resolved, [[(s.st_size, s.st_mtime_ns) for s in (p.stat() for p in paths)], ox.__version__, LAYOUT]
 
 
 def _digest(obj: object) -> str:
@@ -104,9 +109,20 @@ def prepared_path(paths: Sequence[str | Path], root: Path | None = None) -> Path
 
 
 def _target(files: Sequence[Path], root: Path | None = None) -> tuple[str, Path]:
-    """The hash of ``files``' paths, and where their current prepared store is (or will be)."""
-    which, state = store_key(files)
-    return which, (root or cache.directory()) / "stores" / f"{which}-{state}"
+    """The hash of ``files``' paths, and where their current prepared store is (or will be).
+
+    The name is kept in a small index beside the stores, under the whole key it was hashed from
+    (:mod:`rolegraph.cache`): a command finds its store without importing hashlib and json (about
+    5 ms, on the path of the background open)."""
+    stores = (root or cache.directory()) / "stores"
+    resolved, state = _state(files)
+    index = stores / cache.file_name("index", repr(resolved), ".marshal")
+    name = cache.load(index, [resolved, state])
+    if not isinstance(name, str):
+        name = f"{_digest(resolved)}-{_digest(state)}"
+        if (stores / name).is_dir():  # only a store that was built (a failed build leaves nothing behind)
+            cache.save(index, [resolved, state], name)
+    return name.split("-", 1)[0], stores / name
 
 
 def sweep_scratch(stores: Path) -> None:

@@ -2,7 +2,8 @@
 pyoxigraph store, then opened read-only (in milliseconds) by every later command.
 
 The store lives in ``$ROLEGRAPH_CACHE_DIR`` (default ``$XDG_CACHE_HOME/rolegraph`` or
-``~/.cache/rolegraph``) under ``stores/<hash of the paths>-<hash of their sizes and mtimes>``;
+``~/.cache/rolegraph``) under ``stores/<hash of the paths>-<hash of their sizes and mtimes>``
+(a small index beside it keeps that name under the unhashed key, see :func:`_target`);
 when a source file changes, the next open builds a fresh store and removes the stale one.
 A store is built in a temporary directory and renamed into place, so a reader never sees a
 half-built store.

@@ -88,6 +88,27 @@ def test_two_roles_set_against_each_other_get_how_they_differ_and_owners_among_t
     assert any(str(i["text"]).startswith("people management: Engineering Manager 5") for i in result.meta["answer"])
 
 
+@pytest.mark.parametrize("question", ["engineering manager vs tech program manager, whats the real difference",
+                                      "dev vs tpgm, what changes?",
+                                      "em and tpgm, what changes between them"])  # a gap on moves between roles is not asked
+def test_two_roles_compared_differ_in_the_team_counts_they_record_not_in_growth(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    said = str(result.meta["lead"])
+    assert result.meta["plan"]["intents"] == ["compare"], result.meta["plan"]["intents"]
+    if "Engineering Manager" in said:
+        assert "teams coordinated: Engineering Manager 1, Technical Program Manager 3+" in said, said
+        assert "direct reports: Engineering Manager up to 12, Technical Program Manager 0" in said, said
+
+
+@pytest.mark.parametrize("question", ["what sets the program side apart skill wise? tech pgm vs tech pm",
+                                      "what's on the product side's skill list but barely on the program side's"])
+def test_a_pair_named_as_context_or_barely_on_the_other_side_asks_one_side(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["separate"] and result.meta["plan"]["one_way"], result.meta["plan"]
+    shown = " ".join(str(i["text"]) for i in result.meta["answer"])
+    assert len({("customer discovery" in shown), ("cross-team scheduling" in shown)}) == 2, shown  # one side only
+
+
 def test_a_text_with_most_words_asked_answers_without_the_intents_own_word(kb: KnowledgeBase) -> None:
     said = str(ask(kb, "example: google search, single input box, whats underneath?").meta["lead"])  # the text says 'illustration'
     assert "single input box" in said, said

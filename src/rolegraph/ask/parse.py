@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -452,6 +453,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     whole = _single(kb, question, c)
     parts = _joined_back(c, _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]))
     parts = _joined_cited(kb, c, parts)
+    parts = _joined_pairs(kb, c, parts, question)
     if len(parts) > 1:
         subs = [_single(kb, p, c) for p in parts]
         apart = _own_roles(c, subs, question)  # the same intent asked of different roles in different words
@@ -521,15 +523,26 @@ def _joined_back(c: Cues, parts: list[str]) -> list[str]:
     return out
 
 
-def _joined_cited(kb: KnowledgeBase, c: Cues, parts: list[str]) -> list[str]:
-    """A part that only cites a source ('according to kalmykov', 'per the article') joined to the part after it
-    (before it, when it comes last)."""
+#: Words that may sit beside role names in a part that only names the roles in question ("dev vs tpgm").
+_PAIRING = {"vs", "versus", "v", "or", "and", "compared", "to", "with", "the", "a", "an", "between"}
+
+
+def _joined_pairs(kb: KnowledgeBase, c: Cues, parts: list[str], question: str) -> list[str]:
+    """A part that asks nothing and only names roles ('dev vs tpgm, what changes?', '…? tech pgm vs tech pm') is the
+    context of the part after it (before it, when it comes last): they are one question."""
+    def pair_only(part: str, said: list[str]) -> bool:
+        at = {i for start, phrase, _ in find_roles_in_text(kb, " ".join(_as_titles(said))) for i in range(start, start + len(phrase.split()))}
+        return bool(at) and not _asks(c, part, question) and all(i in at or w in _PAIRING for i, w in enumerate(said))
+    return _joined_context(parts, pair_only)
+
+
+def _joined_context(parts: list[str], context: Callable[[str, list[str]], bool]) -> list[str]:
+    """Each part that is only ``context`` (given the part and its words) joined to the part after it (before it, when
+    it comes last)."""
     out: list[str] = []
     pending = ""
     for part in parts:
-        said = tx.words(part)
-        cited = _cited(c, kb, said, tx.stems(said))
-        if cited and all(i in cited for i, w in enumerate(said) if w in tx.content_words([w])):
+        if context(part, tx.words(part)):
             pending = f"{pending}{part}, "
         else:
             out.append(pending + part)
@@ -537,6 +550,15 @@ def _joined_cited(kb: KnowledgeBase, c: Cues, parts: list[str]) -> list[str]:
     if pending and out:
         out[-1] = f"{out[-1]}, {pending.rstrip(', ')}"
     return out if out else [pending.rstrip(", ")]
+
+
+def _joined_cited(kb: KnowledgeBase, c: Cues, parts: list[str]) -> list[str]:
+    """A part that only cites a source ('according to kalmykov', 'per the article') joined to the part after it
+    (before it, when it comes last)."""
+    def cites(part: str, said: list[str]) -> bool:
+        cited = _cited(c, kb, said, tx.stems(said))
+        return bool(cited) and all(i in cited for i, w in enumerate(said) if w in tx.content_words([w]))
+    return _joined_context(parts, cites)
 
 
 def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> list[str]:
@@ -618,6 +640,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["definition"]  # "Product Manager - Technical = which role?": the role that name is
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
+    if {"growth", "compare"} <= set(intents) and len(roles) >= 2:
+        plan.intents = intents = [i for i in intents if i != "growth"]  # "dev vs tpgm, what changes": how they differ, not over time
     if intents[:1] == ["variants"] and len(roles) >= 2 and _one_of_the_kinds(words, stemmed):
         plan.intents = intents = intents[1:]  # "which tpm type pushes back on estimates": one of the roles, not what kinds exist
     if intents[:1] == ["skills"] and {"source", "target"} <= {r.part for r in roles}:
@@ -628,9 +652,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.roles = roles = [replace(roles[0], part="source"), replace(roles[1], part="target")]
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):
         plan.roles = roles = [replace(roles[0], part="source")]  # "what can a Tech PgM move on to?"
-    if intents[:1] == ["skills"] and len(roles) == 2 and set(words) & _ONE_SIDE:
+    if intents[:1] == ["skills"] and len(roles) == 2 and _one_side(words):
         plan.intents = intents = ["separate", *intents[1:]]  # "what can a Tech PM do that a Tech PgM can't": one side's skills
-    plan.one_way = bool(set(words) & _ONE_WAY)
+    plan.one_way = _one_way(words)
     if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
     spans = _activity_spans(kb, stemmed)  # the activities of the responsibility matrix named, and where
@@ -786,10 +810,14 @@ def _non_technical(kb: KnowledgeBase, words: list[str], mention: tuple[int, str,
     return (start + 1, rest, found[0][2]) if found else mention
 
 
-#: Words that make a two-role skills question ask what one side has and the other lacks.
-_ONE_SIDE = {"t", "cannot", "than", "apart", "stronger", "weaker", "unlike", "lacks", "lack"}
-#: Words that make "what separates A and B" one-way: what A has that B does not.
-_ONE_WAY = _ONE_SIDE | {"from", "doesn", "don", "only", "missing", "more", "without", "not"}
+def _one_side(words: list[str]) -> bool:
+    """Whether a two-role skills question asks what one side has and the other lacks ([one_way].side in cues.toml)."""
+    return bool(set(words) & set(tx.vocabulary()["one_way"]["side"]))
+
+
+def _one_way(words: list[str]) -> bool:
+    """Whether "what separates A and B" is one-way, what A has that B does not ([one_way] in cues.toml)."""
+    return _one_side(words) or bool(set(words) & set(tx.vocabulary()["one_way"]["also"]))
 
 
 #: Intents a "who/which role …" question naming an activity of the responsibility matrix is answered from that matrix instead.

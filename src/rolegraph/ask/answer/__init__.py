@@ -101,7 +101,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if off_topic(kb, plan, hits):
         nothing(plan, ans)
         return
-    if hits and hits[0].kind == "gap" and hits[0].coverage >= GAP_COVERAGE and all(
+    if hits and hits[0].kind == "gap" and hits[0].coverage >= GAP_COVERAGE and (plan.topic or not plan.intents) and all(
             i in ("compare", "definition", "unknown") for i in plan.intents):
         ans.abstained = True  # a recorded knowledge gap: say what is missing, invent nothing
         ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"

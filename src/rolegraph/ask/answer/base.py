@@ -56,6 +56,10 @@ def role_facts(kb: KnowledgeBase, roles: Iterable[str]) -> list[dict[str, Cell]]
 
 
 
+#: A stored reason that gives a minority view: weaker evidence than the row it disputes.
+COUNTER_VIEW = re.compile(r"\b(minority|counter-?view|counterpoint)\b", re.IGNORECASE)
+
+
 def join_names(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, expanded_terms, hit_text, is_negative, join_names, stems_of, without_roles
+from rolegraph.ask.answer.base import COUNTER_VIEW, FUNCTION_WORDS, Answer, expanded_terms, hit_text, is_negative, join_names, stems_of, without_roles
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import Hit, index
 from rolegraph.compare import Profile
@@ -148,10 +148,6 @@ def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: 
     return True
 
 
-#: A stored reason that gives a minority view: weaker evidence than the row it disputes.
-_COUNTER_VIEW = re.compile(r"\b(minority|counter-?view|counterpoint)\b", re.IGNORECASE)
-
-
 #: Words that ask which role has more (1) or fewer (-1) of a counted thing ('works across more teams').
 _MORE = {"more": 1, "most": 1, "larger": 1, "bigger": 1, "fewer": -1, "fewest": -1, "less": -1, "least": -1, "smaller": -1}
 
@@ -168,7 +164,7 @@ def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     counts: dict[str, dict[str, list[str]]] = {}  # measure -> role -> values
     for item in ans.items:
         m = _COUNTED.match(item["text"])
-        if m and not _COUNTER_VIEW.search(item["text"]) and any(r.label == m["role"] for r in plan.roles):
+        if m and not COUNTER_VIEW.search(item["text"]) and any(r.label == m["role"] for r in plan.roles):
             counts.setdefault(m["what"], {}).setdefault(m["role"], []).append(m["value"])
     asked = stems_of(plan.question)
     named = [what for what in counts if asked & stems_of(what) and len(counts[what]) == len(plan.roles)]
@@ -250,7 +246,7 @@ def _best_row(kb: KnowledgeBase, plan: Plan, ans: Answer) -> tuple[PlanRole, str
             continue
         shown = item["text"].split(" — ")
         in_item = len(wanted & stems_of(without_roles(kb, shown[1]))) if len(shown) > 1 else 0
-        key = (len(wanted & stems_of(without_roles(kb, item["text"]))), in_item, not _COUNTER_VIEW.search(item["text"]))
+        key = (len(wanted & stems_of(without_roles(kb, item["text"]))), in_item, not COUNTER_VIEW.search(item["text"]))
         matches.append((key, owner, item["text"]))
     if not matches:
         return None

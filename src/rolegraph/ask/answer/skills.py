@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import Answer, basis_of, join_names, pair, role_facts
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.answer.base import COUNTER_VIEW, Answer, basis_of, join_names, pair, role_facts
+from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 
@@ -98,6 +98,7 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 ans.add(kb, f"The {role.label} owns the {link['target_label']}.", [str(link["link"])])
         if owned:
             parts.append(f"the {role.label} owns " + join_names([f"the {c}" for c in owned]))
+    parts += _team_contrast(kb, ans, a, b)
     differences = compare.skill_differences(kb, a.iri, b.iri, compare.SEPARATE_THRESHOLD)
     for side, role in (("a", a),) if plan.one_way else (("a", a), ("b", b)):  # "what sets A apart from B": A's side only
         rows = [r for r in differences if r["favours"] == side][:4]
@@ -108,6 +109,24 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             parts.append(f"the {role.label} needs more " + ", ".join(str(r["label"]) for r in rows[:3]))
     lead = "; ".join(parts)
     ans.lead = (lead[0].upper() + lead[1:] + ".") if lead else ""
+
+
+def _team_contrast(kb: KnowledgeBase, ans: Answer, a: PlanRole, b: PlanRole) -> list[str]:
+    """How the two roles' recorded team counts differ (teams coordinated, direct reports: the Engineering Manager's one
+    team of up to 12 reports against the Tech PgM's 3+ teams and none), mainstream views only; one part per relation."""
+    counted: dict[str, dict[str, list[dict[str, Cell]]]] = {}
+    for prof in compare.profiles(kb, a.iri, b.iri):
+        for link in prof.of_kind("team"):
+            if (link["min_count"] is not None or link["max_count"] is not None) and not COUNTER_VIEW.search(str(link["reason"] or "")):
+                counted.setdefault(str(link["relation"]), {}).setdefault(prof.iri, []).append(link)
+    parts = []
+    for _, by_role in sorted(counted.items()):
+        values = {iri: ", ".join(compare.count_text(x) for x in links) for iri, links in by_role.items()}
+        if len(values) == 2 and values[a.iri] != values[b.iri]:
+            said = compare.item_and_value(by_role[a.iri][0])[0].split(":")[0]
+            parts.append(f"{said}: {a.label} {values[a.iri]}, {b.label} {values[b.iri]}")
+            ans.add(kb, parts[-1], [str(x["link"]) for links in by_role.values() for x in links])
+    return parts
 
 
 #: This module's handlers, by intent.

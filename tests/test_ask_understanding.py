@@ -211,3 +211,13 @@ def test_one_kind_of_tpm_asks_which_of_the_two_not_what_kinds_there_are(kb: Know
 def test_a_short_form_in_a_list_is_not_read_as_a_misspelt_longer_name(kb: KnowledgeBase) -> None:
     plan = parse(kb, "who needs to code most to least - em, developer, technical pm")
     assert [r.label for r in plan.roles] == ["Engineering Manager", "Software Engineer", "Technical Product Manager"], plan.roles
+
+
+def test_which_author_says_a_claim_asks_for_its_source_not_the_seed_nor_the_claim(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "which author says the tpgm owns the when")
+    assert plan.intents == ["source"] and plan.scope == "any", plan
+
+
+@pytest.mark.parametrize("question", ["tech pm vs tech pgm in a nutshell", "summary of tech pm vs tech pgm differences"])
+def test_a_brevity_cue_beside_a_comparison_asks_the_comparison(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents == ["compare"]

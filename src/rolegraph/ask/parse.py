@@ -611,6 +611,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     scope = _scope(c, stemmed)
     intents = _ranked_intents(c, stemmed)
     cited = _cited(c, kb, words, stemmed)
+    if score(c.intents, loose(c, stemmed)).get("source", 0) >= INTENT_MIN + 1:  # "which author says the tpgm owns the when":
+        intents, cited, scope = ["source"], set(), scope if "seed" in stemmed else "any"  # who says it, whatever it is about
     if cited and (beyond := [i for i in _ranked_intents(c, ["|" if i in cited else s for i, s in enumerate(stemmed)]) if i != "person"]):
         # "according to kalmykov, what does a tpgm do": the source grounds the claim; the rest says what is asked
         stemmed = ["|" if i in cited else s for i, s in enumerate(stemmed)]

@@ -10,6 +10,7 @@ from rolegraph.ask.answer.search import retrieve_hits
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.text import stem
 from rolegraph.kb import KnowledgeBase
+from rolegraph.provenance import asked_concerns
 from rolegraph.results import SourceRef
 
 #: At most this many claims are attributed.
@@ -26,7 +27,8 @@ def _source(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """'Who says small startups have no TPMs': the texts that state the claim (its own words, not the cue words), each
     with its sources; the lead names the sources of the best one."""
     numbers = [w for w in tx_words(plan.question) if w.isdigit()]  # "under 50 engineers": the number is part of the claim
-    claim = replace(plan, terms=[*(t for t in plan.terms if stem(t) not in _asking()), *numbers], intents=[])
+    concerns = asked_concerns(plan.question)  # "… owns the when": the concern is part of the claim
+    claim = replace(plan, terms=[*(t for t in plan.terms if stem(t) not in _asking()), *numbers, *concerns], intents=[])
     hits = [h for h in retrieve_hits(kb, claim) if h.sources][:CLAIMS]
     if not hits:
         return

@@ -54,17 +54,18 @@ def runner() -> CliRunner:
 
 
 def run_main(monkeypatch: pytest.MonkeyPatch, *args: str) -> int | str | None:
-    """Run the console script's ``main()`` in process on ``args``; its exit code. Collection is left on and unfrozen."""
+    """Run the console script's ``command_line()`` (its ``main()`` without the quick end) in process on ``args``; its exit code.
+    Collection is left on and unfrozen."""
     import gc
 
     from rolegraph import deadline
-    from rolegraph.cli import main
+    from rolegraph.cli import command_line
 
     monkeypatch.setattr(deadline, "abandoned", False)  # a worker another test abandoned would make main() end the process
     monkeypatch.setattr(sys, "argv", ["rolegraph", *args])
     try:
         with pytest.raises(SystemExit) as done:
-            main()
+            command_line()
     finally:
         gc.unfreeze()
         gc.enable()

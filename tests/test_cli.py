@@ -174,11 +174,38 @@ def test_installed_entry_point_runs_as_a_real_process(tmp_path: Path) -> None:
 
 
 
+def test_the_console_script_ends_the_process_with_mains_code_once_output_is_flushed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import rolegraph.cli as cli
+
+    class Ended(Exception):
+        pass
+
+    def exit_now(code: int) -> None:
+        raise Ended(code)
+
+    flushed: list[str] = []
+    monkeypatch.setattr(cli.os, "_exit", exit_now)
+    monkeypatch.setattr(sys, "stdout", type("Out", (), {"flush": lambda self: flushed.append("out")})())
+    for code in (0, None, ExitCode.NOT_FOUND):
+        monkeypatch.setattr(cli, "command_line", lambda code=code: sys.exit(code))
+        with pytest.raises(Ended) as ended:
+            cli.main()
+        assert ended.value.args == (int(code or 0),) and flushed[-1:] == ["out"]
+
+    def broken() -> None:
+        raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdout", type("Out", (), {"flush": lambda self: broken()})())
+    with pytest.raises(SystemExit) as done:  # a stream that cannot be flushed: the interpreter ends as usual and says so
+        cli.main()
+    assert done.value.code == ExitCode.NOT_FOUND
+
+
 def test_entry_point_leaves_garbage_collection_on(monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
-    """main() imports with collection off and freezes what it imported; the command itself runs with it on."""
+    """command_line() imports with collection off and freezes what it imported; the command itself runs with it on."""
     import gc
 
-    from rolegraph.cli import main
+    from rolegraph.cli import command_line
     from rolegraph.cli.commands import kbcmds
 
     seen: list[bool] = []
@@ -192,7 +219,7 @@ def test_entry_point_leaves_garbage_collection_on(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(kbcmds, "get_kb", get_kb)
     try:
         with pytest.raises(SystemExit) as done:
-            main()
+            command_line()
         assert done.value.code in (0, None)
         assert seen == [True] and gc.isenabled() and gc.get_freeze_count() > 0
         assert json.loads(capsysbinary.readouterr().out)["kind"] == "roles"

@@ -10,7 +10,7 @@ import sys
 import rolegraph
 
 #: Commands that open the packaged graph: unless the command line or environment points them at other
-#: data, main() starts parsing it in the background before importing the CLI (see rolegraph.loading).
+#: data, command_line() starts parsing it in the background before importing the CLI (see rolegraph.loading).
 GRAPH_COMMANDS = frozenset({
     "ask", "centrality", "chart", "cheatsheet", "collaborate", "compare", "disagreements", "fit", "handbook", "neighbours", "path",
     "query", "quiz", "roles", "separate", "shared", "show", "skills", "slides", "sources", "validate", "why",
@@ -46,7 +46,29 @@ def data_files(argv: list[str]) -> list[str]:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """The ``rolegraph`` command (and ``python -m rolegraph``): :func:`command_line`, then the process ends at once.
+
+    Tearing the interpreter down (every module, the store, tens of thousands of objects) takes a few
+    milliseconds that no command needs: all output is written and flushed when :func:`command_line` ends, no
+    thread is left running and rolegraph registers no exit handlers. When a stream cannot be flushed
+    (a closed pipe), the interpreter ends as usual and reports it.
+    """
+    try:
+        command_line()
+    except SystemExit as done:
+        code = done.code
+        if isinstance(code, int | None):
+            try:
+                sys.stdout.flush()
+                sys.stderr.flush()
+            except (OSError, ValueError):
+                raise done from None
+            os._exit(code or 0)
+        raise
+
+
+def command_line() -> None:
+    """Run the command line in ``sys.argv`` and exit with its code (SystemExit): :func:`main` without its quick end, for tests."""
     # Start-up creates tens of thousands of objects that live until exit (the commands, and typer
     # and click when the command line needs them). Scanning them for reference cycles, while importing and again during every
     # full collection of the run, cost about a tenth of a short command's time
@@ -90,7 +112,7 @@ def main() -> None:
         os._exit(code)
     opening = sys.modules.get("rolegraph.engines.prepared")  # a prepared store opened in the background for --data
     if loading.pending() or (opening is not None and opening._opening is not None):
-        # a parse or open the command did not use (a usage error, a missing file, Ctrl-C) ends before main() returns
+        # a parse or open the command did not use (a usage error, a missing file, Ctrl-C) ends before command_line() returns
         handler = signal.signal(signal.SIGINT, signal.SIG_IGN)  # all is said: a late Ctrl-C must not break the short wait
         loading.discard()
         if opening is not None:

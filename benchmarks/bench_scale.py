@@ -94,10 +94,10 @@ for _ in range(5):
 EXTRA = {'named': statistics.median(named), 'library': statistics.median(library)}
 """,
     "command": """
-from rolegraph.cli import main
+from rolegraph.cli import command_line  # main() would end the process before the report
 sys.argv = ['rolegraph', *ARGS]
 try:
-    main()
+    command_line()
 except SystemExit as exit:
     assert not exit.code, exit.code
 """,

@@ -109,6 +109,24 @@ def test_a_pair_named_as_context_or_barely_on_the_other_side_asks_one_side(kb: K
     assert len({("customer discovery" in shown), ("cross-team scheduling" in shown)}) == 2, shown  # one side only
 
 
+@pytest.mark.parametrize(("question", "lead"), [
+    ("if we launch but half the features are missing who gets blamed", "The Technical Product Manager: blamed for an incomplete launch"),
+    ("release went out unfinished, whose head is on the block: product tpm or program tpm",
+     "The Technical Product Manager: blamed for an incomplete launch"),
+    ("launch slipped by 3 weeks, who usually takes the heat for that", "Technical Program Manager: blamed for a late launch"),
+])
+def test_blame_for_one_outcome_is_answered_from_that_outcomes_row(kb: KnowledgeBase, question: str, lead: str) -> None:
+    result = ask(kb, question)
+    assert lead in str(result.meta["lead"]) and not result.meta["plan"]["parts"], (result.meta["lead"], result.meta["plan"]["parts"])
+
+
+@pytest.mark.parametrize("question", ["tech pm manager chain - who are they under?",
+                                      "in which part of the company do tech product managers sit"])
+def test_where_a_role_sits_is_its_reporting_line(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["team"] and "reports to: product organisation" in result.meta["lead"], result.meta["lead"]
+
+
 def test_a_text_with_most_words_asked_answers_without_the_intents_own_word(kb: KnowledgeBase) -> None:
     said = str(ask(kb, "example: google search, single input box, whats underneath?").meta["lead"])  # the text says 'illustration'
     assert "single input box" in said, said

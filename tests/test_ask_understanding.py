@@ -3,6 +3,8 @@ questions about the knowledge base itself, a source named as attribution, title 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from rolegraph.ask import ask, parse
@@ -17,6 +19,17 @@ from rolegraph.kb import KnowledgeBase
 def test_a_filler_word_inside_a_cue_phrase_does_not_hide_it(kb: KnowledgeBase, question: str, intent: str) -> None:
     plan = parse(kb, question)
     assert plan.intent == intent and not {"even", "job", "apart", "sets"} & set(plan.topic), plan
+
+
+@pytest.mark.parametrize(("question", "plan_of"), [
+    ("who actually decides what we build and the reason we're building it", lambda p: p.concerns == ["what", "why"]),
+    ("who does the user interviews, the product tpm or the program tpm",
+     lambda p: "interview" not in p.intents and p.skills == ["customer discovery and user research"]),
+    ("size of the tech program manager's own team (people who report to them)", lambda p: p.intents == ["team"]),
+])
+def test_everyday_words_for_a_concern_a_skill_or_ones_own_team_are_read_as_such(kb: KnowledgeBase, question: str, plan_of: Any) -> None:
+    plan = parse(kb, question)
+    assert plan_of(plan), plan
 
 
 @pytest.mark.parametrize("question", ["count of roles you know about?", "which roles do u model", "so how many roles are in here"])

@@ -506,6 +506,8 @@ def _joined_concerns(parts: list[str]) -> list[str]:
 
 #: Words by which a part of a question points back at the one before ("go no go call, who owns it").
 _BACK = {"it", "that", "this", "them", "those", "these"}
+#: Of those, the words that point back at a thing or an event (not at roles: "which failures land on them" asks anew).
+_THING = {"it", "that", "this"}
 
 
 def _joined_back(c: Cues, parts: list[str]) -> list[str]:
@@ -515,7 +517,8 @@ def _joined_back(c: Cues, parts: list[str]) -> list[str]:
     out: list[str] = []
     for part in parts:
         said = tx.words(part)
-        back = said and said[-1] in _BACK and len(said) <= 4 and all(w in c.known for w in tx.content_words(said[:-1]))
+        back = said and said[-1] in _BACK and len(said) <= (8 if said[-1] in _THING else 4) and all(
+            w in c.known for w in tx.content_words(said[:-1]))  # "…, who usually takes the heat for that": the event before
         if out and said and (back or all(tx.stem(w) in form_words for w in tx.content_words(said))):
             out[-1] = f"{out[-1]}, {part}"
         else:

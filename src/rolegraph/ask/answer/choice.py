@@ -5,7 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import COUNTER_VIEW, FUNCTION_WORDS, Answer, expanded_terms, hit_text, is_negative, join_names, stems_of, without_roles
+from rolegraph.ask.answer.base import (
+    COUNTER_VIEW,
+    FUNCTION_WORDS,
+    Answer,
+    expanded_terms,
+    hit_text,
+    is_negative,
+    join_names,
+    stems_of,
+    synonyms_of,
+    without_roles,
+)
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import Hit, index
 from rolegraph.compare import Profile
@@ -105,7 +116,7 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
         return
     best = _best_row(kb, plan, ans)
     if best:
-        ans.lead = f"The {best[0].label}: {best[1]}"
+        ans.lead = f"The {best[0].label}: {best[1].removeprefix(f'{best[0].label} — ')}"
         return
     winner = _which(kb, plan)
     if winner and winner[1].kind == "skill" and _by_measure(kb, plan, ans, winner[1].label, [winner[1].label]):
@@ -236,7 +247,8 @@ def _above_zero(links: list[dict[str, Cell]]) -> bool:
 def _best_row(kb: KnowledgeBase, plan: Plan, ans: Answer) -> tuple[PlanRole, str] | None:
     """The handlers' row that best matches the question and says yes, when it belongs to one role only: most words
     asked, then most of them in the item itself (not its reason), then the mainstream view over a counter-view."""
-    wanted = stems_of(" ".join(plan.topic or plan.terms))
+    asked = plan.topic or plan.terms
+    wanted = stems_of(" ".join([*asked, *synonyms_of(asked)]))  # "half the features missing": an incomplete launch
     if not wanted:
         return None
     matches: list[tuple[tuple[int, int, bool], PlanRole, str]] = []
@@ -252,7 +264,7 @@ def _best_row(kb: KnowledgeBase, plan: Plan, ans: Answer) -> tuple[PlanRole, str
         return None
     top = max(m[0] for m in matches)
     winners = {m[1].iri for m in matches if m[0] == top}
-    if top[0] < max(1, len(wanted) // 2) or len(winners) != 1:
+    if top[0] < max(1, len(stems_of(" ".join(asked))) // 2) or len(winners) != 1:  # half the words asked, synonyms aside
         return None
     _, owner, text = next(m for m in matches if m[0] == top)
     return owner, text

@@ -234,3 +234,17 @@ def test_which_author_says_a_claim_asks_for_its_source_not_the_seed_nor_the_clai
 @pytest.mark.parametrize("question", ["tech pm vs tech pgm in a nutshell", "summary of tech pm vs tech pgm differences"])
 def test_a_brevity_cue_beside_a_comparison_asks_the_comparison(kb: KnowledgeBase, question: str) -> None:
     assert parse(kb, question).intents == ["compare"]
+
+
+@pytest.mark.parametrize("question", [
+    "the writer switched from swe to product - when, and was it smooth?",
+    "did the writer get rejected by google? which other places did he try",
+])
+def test_the_writer_as_the_subject_is_the_seed_author(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["person"] and result.meta["plan"]["scope"] == "seed", result.meta["plan"]
+    assert result.meta["lead"].startswith("Vladimir Kalmykov") and all("seed" in i["basis"] for i in result.meta["answer"])
+
+
+def test_whose_writing_asks_about_the_seed_author(kb: KnowledgeBase) -> None:
+    assert "Kalmykov" in ask(kb, "whose writing is all this based on?").meta["lead"]

@@ -184,6 +184,8 @@ def test_the_console_script_ends_the_process_with_mains_code_once_output_is_flus
         raise Ended(code)
 
     flushed: list[str] = []
+    assert not cli.is_the_command()  # pytest is not the rolegraph command: main() would raise SystemExit, not end the tests
+    monkeypatch.setattr(cli, "is_the_command", lambda: True)
     monkeypatch.setattr(cli.os, "_exit", exit_now)
     monkeypatch.setattr(sys, "stdout", type("Out", (), {"flush": lambda self: flushed.append("out")})())
     for code in (0, None, ExitCode.NOT_FOUND):

@@ -51,13 +51,14 @@ def main() -> None:
     Tearing the interpreter down (every module, the store, tens of thousands of objects) takes a few
     milliseconds that no command needs: all output is written and flushed when :func:`command_line` ends, no
     thread is left running and rolegraph registers no exit handlers. When a stream cannot be flushed
-    (a closed pipe), the interpreter ends as usual and reports it.
+    (a closed pipe), or when this process is not the command (a program or test calling this), it ends
+    as usual.
     """
     try:
         command_line()
     except SystemExit as done:
         code = done.code
-        if isinstance(code, int | None):
+        if isinstance(code, int | None) and is_the_command():
             try:
                 sys.stdout.flush()
                 sys.stderr.flush()
@@ -65,6 +66,13 @@ def main() -> None:
                 raise done from None
             os._exit(code or 0)
         raise
+
+
+def is_the_command() -> bool:
+    """Whether this process is the ``rolegraph`` command: its console script or ``python -m rolegraph``."""
+    started = sys.modules.get("__main__")
+    spec = getattr(started, "__spec__", None)
+    return getattr(spec, "name", None) == "rolegraph.__main__" or os.path.basename(getattr(started, "__file__", None) or "") == "rolegraph"
 
 
 def command_line() -> None:

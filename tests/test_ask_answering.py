@@ -127,6 +127,20 @@ def test_where_a_role_sits_is_its_reporting_line(kb: KnowledgeBase, question: st
     assert result.meta["plan"]["intents"] == ["team"] and "reports to: product organisation" in result.meta["lead"], result.meta["lead"]
 
 
+def test_a_route_asked_with_where_people_come_from_lists_the_ways_in_too(kb: KnowledgeBase) -> None:
+    result = ask(kb, "i'm a project manager. can i become a tpgm, and which roles usually move into it")
+    said = str(result.meta["lead"])
+    assert "from Project Manager to Technical Program Manager" in said and "Most common way into Technical Program Manager" in said, said
+    assert any(t.title == "Ways into Technical Program Manager" for t in result.tables)
+
+
+def test_where_a_role_works_and_how_to_get_that_job_are_two_parts(kb: KnowledgeBase) -> None:
+    result = ask(kb, "where do tech product managers work and how do people typically get that job")
+    assert [p["intents"][0] for p in result.meta["plan"]["parts"]] == ["hiring", "transitions"], result.meta["plan"]["parts"]
+    assert "Google" in str(result.meta["lead"]) and "Most common way into Technical Product Manager: from Software Engineer" in str(
+        result.meta["lead"])
+
+
 def test_a_text_with_most_words_asked_answers_without_the_intents_own_word(kb: KnowledgeBase) -> None:
     said = str(ask(kb, "example: google search, single input box, whats underneath?").meta["lead"])  # the text says 'illustration'
     assert "single input box" in said, said

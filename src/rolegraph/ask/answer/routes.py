@@ -16,6 +16,10 @@ def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     targets = [r for r in plan.roles if r.part == "target"] or [r for r in plan.roles if r.part != "source"][-1:]
     if sources and targets:
         _route(kb, plan, ans, sources[0], targets[0])
+        if _asks_inward(plan):  # "can i become a tpgm, and which roles usually move into it"
+            route = ans.lead
+            _ways_in(kb, plan, ans, targets[0])
+            ans.lead = f"{route} {ans.lead}"
         return
     moves = kb.named("transitions").records()
     if sources:  # where people go next
@@ -28,9 +32,21 @@ def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.tables.append(Table(f"Moves out of {source.label}", ["to", "how common", "basis", "sources"], [
             [t["to_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in onward]))
         return
-    if not targets:
-        return
-    target = targets[0]
+    if targets:
+        _ways_in(kb, plan, ans, targets[0])
+
+
+def _asks_inward(plan: Plan) -> bool:
+    """Whether the question asks where people usually come from ([transitions].inward in cues.toml)."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
+
+    said = stems(words(plan.question))
+    return any(find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["transitions"].get("inward", []))
+
+
+def _ways_in(kb: KnowledgeBase, plan: Plan, ans: Answer, target: PlanRole) -> None:
+    """The recorded moves into ``target``, most common first, with the outside counterpoints on its background."""
+    moves = kb.named("transitions").records()
     into = [t for t in moves if t["to_role"] == target.iri]
     into.sort(key=lambda t: (-int(str(t["prevalence"])), compare.BASIS_ORDER.get(str(t["basis"]), 9)))
     for t in into:

@@ -240,3 +240,9 @@ def test_an_order_asked_beside_which_is_an_order_of_the_roles_listed(kb: Knowled
     said = str(ask(kb, question).meta["lead"])
     at = [said.find(f" {label} (") for label in order]
     assert said.startswith("Ranked by") and -1 not in at and at == sorted(at), said
+
+
+@pytest.mark.parametrize("question", ["does stripe hire technical product managers", "does twilio employ tech pms"])
+def test_an_aside_in_a_row_is_no_negation_of_its_claim(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])  # the row reads "Technical Product Manager — (no domain given): Stripe"
+    assert lead.startswith("Yes: "), lead

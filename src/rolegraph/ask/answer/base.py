@@ -120,6 +120,10 @@ def stems_of(text: str) -> set[str]:
     return {stem(w) for w in re.split(r"[^a-z0-9]+", text.lower()) if w}
 
 
+#: A parenthesised aside of a row ("(no domain given)", "(disputed: D3)"): no part of its claim.
+_ASIDE = re.compile(r"\([^()]*\)")
+
+
 def is_negative(text: str, near: set[str] | None = None) -> bool:
     """Whether ``text`` says no: a count or importance of 0 (or 1), or a negation close to the words asked about."""
     if re.search(r":\s*0\b|\bimportance [01]\b|\b[01] vs\b", text):
@@ -128,7 +132,7 @@ def is_negative(text: str, near: set[str] | None = None) -> bool:
         return bool(NEGATION.search(text.lower()))
     from rolegraph.ask.text import stem
 
-    tokens = re.split(r"[^a-z0-9]+", text.lower())
+    tokens = re.split(r"[^a-z0-9]+", _ASIDE.sub(" ", text.lower()))  # "— (no domain given): Stripe": an aside says no claim
     return any(t and stem(t) in near and any(NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w)
                for i, t in enumerate(tokens))
 

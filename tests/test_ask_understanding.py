@@ -21,6 +21,15 @@ def test_a_filler_word_inside_a_cue_phrase_does_not_hide_it(kb: KnowledgeBase, q
     assert plan.intent == intent and not {"even", "job", "apart", "sets"} & set(plan.topic), plan
 
 
+@pytest.mark.parametrize(("question", "one_way"), [
+    ("how do the skills of a dev differ from a technical product manager's", False),  # differ from: both ways
+    ("what separates a tech pgm from a tech pm", True),
+    ("how is a tpgm different from a tech pm, skills only the tpgm has", True),
+])
+def test_from_after_a_word_of_difference_asks_both_ways(kb: KnowledgeBase, question: str, one_way: bool) -> None:
+    assert parse(kb, question).one_way is one_way
+
+
 @pytest.mark.parametrize(("question", "plan_of"), [
     ("who actually decides what we build and the reason we're building it", lambda p: p.concerns == ["what", "why"]),
     ("who does the user interviews, the product tpm or the program tpm",

@@ -821,8 +821,11 @@ def _one_side(words: list[str]) -> bool:
 
 
 def _one_way(words: list[str]) -> bool:
-    """Whether "what separates A and B" is one-way, what A has that B does not ([one_way] in cues.toml)."""
-    return _one_side(words) or bool(set(words) & set(tx.vocabulary()["one_way"]["also"]))
+    """Whether "what separates A and B" is one-way, what A has that B does not ([one_way] in cues.toml); 'from' after
+    a word of `[one_way].symmetric` ("how do A's skills differ from B's") asks both ways."""
+    table = tx.vocabulary()["one_way"]
+    both = {i for i, w in enumerate(words) if w == "from" and i and words[i - 1] in table.get("symmetric", [])}
+    return _one_side(words) or any(w in table["also"] and i not in both for i, w in enumerate(words))
 
 
 #: Intents a "who/which role …" question naming an activity of the responsibility matrix is answered from that matrix instead.

@@ -257,3 +257,10 @@ def test_the_writer_as_the_subject_is_the_seed_author(kb: KnowledgeBase, questio
 
 def test_whose_writing_asks_about_the_seed_author(kb: KnowledgeBase) -> None:
     assert "Kalmykov" in ask(kb, "whose writing is all this based on?").meta["lead"]
+
+
+@pytest.mark.parametrize("question", ["where did the tpm role originally come from", "where did tpms first come from"])
+def test_where_a_role_first_came_from_asks_its_origin_on_both_tpm_readings(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["origin"] and result.meta["status"] == "answered", result.meta["plan"]
+    assert "Microsoft" in result.meta["lead"] and "Amazon" in result.meta["lead"], result.meta["lead"]

@@ -1077,6 +1077,9 @@ def _default_roles(plan: Plan) -> None:
     elif tpm_readings and not plan.roles and plan.intent != "abbreviation":
         plan.roles = [PlanRole(iri, label, "subject") for iri, label in TPM_ROLES.items()]
         plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
+        if plan.intent in tx.vocabulary()["searched"]["intents"]:  # "where did the tpm role come from": the texts say 'TPM' too
+            plan.assumptions.append("'TPM' can mean either TPM role: the texts on both were searched.")
+            return
         plan.assumptions.append("'TPM' is ambiguous: answered for both readings, the Technical Product Manager and the "
                                 "Technical Program Manager.")
         plan.status = "ambiguous-role"

@@ -779,10 +779,14 @@ _RATIO = {"ratio", "ratios", "per", "every", "each"}
 
 
 def _unit(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
-    """Whether a mention (engineers, developers, a PM) is a unit of a ratio ('pm to engineer ratio', 'devs per pm')."""
+    """Whether a mention (engineers, developers, a PM) is a unit of a ratio ('pm to engineer ratio', 'devs per pm', 'one
+    pm for how many engineers': 'for' and a count after it)."""
     start, phrase, _ = mention
     end = start + len(phrase.split())
-    return phrase.rstrip("s") in ("engineer", "developer", "dev", "pm", "tpm") and bool(_RATIO & set(words[max(0, start - 4) : end + 3]))
+    after = words[end + 1 : end + 3]
+    counted = words[end : end + 1] == ["for"] and (after == ["how", "many"] or after[:1] != [] and after[0].isdigit())
+    return phrase.rstrip("s") in ("engineer", "developer", "dev", "pm", "tpm") and (
+        counted or bool(_RATIO & set(words[max(0, start - 4) : end + 3])))
 
 
 _JOINED = {"and", "or", "vs", "versus", "nor"}

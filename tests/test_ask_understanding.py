@@ -85,6 +85,7 @@ def test_a_qualifier_joined_to_a_role_name_shares_its_head(kb: KnowledgeBase, qu
     ("how do most people end up as a technical product manager", "target"),
     ("i work as a software engineer", "source"),
     ("is a tpgm the same thing as a program manager", "compared"),
+    ("can a tech pgm switch over to being a tech pm", "target"),
 ])
 def test_the_part_of_a_role_comes_from_the_longest_phrase_before_it(kb: KnowledgeBase, question: str, part: str) -> None:
     assert parse(kb, question).roles[-1].part == part
@@ -155,6 +156,19 @@ def test_a_second_part_with_a_weaker_cue_is_still_answered(kb: KnowledgeBase) ->
 def test_a_skill_gap_after_a_move_stays_one_question(kb: KnowledgeBase) -> None:
     plan = parse(kb, "tech pm here, thinking of switching to program side (tech pgm), what am i missing skill wise")
     assert plan.intents == ["transitions"] and not plan.parts
+
+
+def test_the_gap_after_a_move_is_its_skill_gap_not_a_definition(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "backend engineer hoping to become a tech pgm, what's the gap")
+    assert plan.intents == ["transitions"] and not plan.parts, plan
+    assert "Skills to build" in ask(kb, "backend engineer hoping to become a tech pgm, what's the gap").meta["lead"]
+    assert parse(kb, "what's the gap between a tech pm and a tpgm").intent != "transitions"  # two roles side by side: no move
+
+
+@pytest.mark.parametrize("question", ["which roles did tpgms hold before", "what did tech pms do before becoming one"])
+def test_what_people_did_before_a_role_is_the_ways_in(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intent == "transitions"
+    assert ask(kb, question).meta["lead"].startswith("Most common way into")
 
 
 @pytest.mark.parametrize("question", ["how come everyone suddenly hires program tpms, what's the reason",

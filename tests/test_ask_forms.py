@@ -126,3 +126,39 @@ def test_a_full_name_with_meaning_asks_for_the_definition(kb: KnowledgeBase) -> 
 
 def test_what_a_short_form_does_is_its_definition(kb: KnowledgeBase) -> None:
     assert lead(kb, "what does a swe do").startswith("The Software Engineer is an engineer who designs")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("if a release slips is that on the technical program manager", "Yes"),
+    ("if the launch is late does it fall on the tpgm", "Yes"),
+])
+def test_a_closed_question_after_a_condition_gets_a_verdict(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert parse(kb, question).form == "yes-no"
+    assert lead(kb, question).startswith(verdict)
+
+
+def test_a_condition_before_a_question_word_stays_open(kb: KnowledgeBase) -> None:
+    assert parse(kb, "if we launch but half the features are missing who gets blamed").form == "which-one"
+
+
+def test_two_roles_joined_by_or_are_the_choices(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "risk register: a tech pm job or a tech pgm job")
+    assert plan.form == "which-one"
+    assert lead(kb, "risk register: a tech pm job or a tech pgm job").startswith("The Technical Program Manager")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("is the tpgm role booming or fizzling out", "Yes"),  # the alternative after "or" is no subject the graph must know
+    ("the tech pgm directly shapes the product, true or false", "No"),
+    ("is a tech pgm a program manager in essence", "Yes"),  # an idiom names no subject
+])
+def test_alternatives_and_idioms_do_not_make_a_closed_question_abstain(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "answered"
+    assert str(result.meta["lead"]).startswith(verdict)
+
+
+@pytest.mark.parametrize("question", ["will i have engineers reporting to me as a tpgm", "does the tpgm manage the developers on the team"])
+def test_a_team_slice_is_found_around_articles_and_in_the_first_person(kb: KnowledgeBase, question: str) -> None:
+    said = lead(kb, question)
+    assert said.startswith("No") and "direct reports: 0" in said

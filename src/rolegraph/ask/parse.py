@@ -52,6 +52,7 @@ class Cues:
     measures: list[tuple[str, ...]]
     known: frozenset[str]
     fillers: frozenset[str]
+    idioms: list[tuple[str, ...]]
     cited_before: list[tuple[str, ...]]
     cited_after: list[tuple[str, ...]]
     writers: list[tuple[str, ...]]
@@ -100,6 +101,7 @@ def _compile() -> Cues:
                     for w in normalise(p).split())
         | frozenset(data.get("synonyms", {})) | frozenset(data["yes_no"]["openers"]),
         fillers=frozenset(tx.stems(data["fillers"]["words"])),
+        idioms=[tx.phrase_stems(p) for p in data["fillers"].get("phrases", [])],
         cited_before=[tx.phrase_stems(p) for p in data["attribution"]["before"]],
         cited_after=[tx.phrase_stems(p) for p in data["attribution"]["after"]],
         writers=[tx.phrase_stems(p) for p in data["attribution"]["writers"]],
@@ -267,6 +269,34 @@ _ARROW = re.compile(r"-+>|→|=>|⇒")
 _PLACE = {"at", "in", "for", "among", "within", "inside", "as"}
 
 
+#: Words that open a condition before the question itself ("if a launch slips is it on the tpgm").
+_CONDITION = {"if", "once", "suppose", "supposing"}
+#: Words that can follow the opener of a closed question as its subject ("is it", "will i", "does the").
+_SUBJECT = {"it", "that", "this", "they", "he", "she", "i", "you", "we", "there", "the", "a", "an", "my", "our"}
+#: Two role mentions (``|``) with an "or" between them, a word or two apart: "a tech pm thing or a tech pgm thing".
+_ROLE_OR_ROLE = re.compile(r"\| (?:[^|\s]+ ){0,2}or (?:[^|\s]+ ){0,2}\|")
+
+
+def _after_condition(c: Cues, words: list[str]) -> str:
+    """The opener of the closed question after a condition ('a launch slips is it …' → 'is'), '' when there is none
+    before a question word ('we launch but … who gets blamed')."""
+    for i, w in enumerate(words[:-1]):
+        if w in _WH:
+            return ""
+        if w in c.yes_no and words[i + 1] in _SUBJECT:
+            return w
+    return ""
+
+
+def _alternative(words: list[str], stemmed: list[str]) -> set[str]:
+    """The words only the alternative of a closed question has ('on the rise or dying out', 'true or false'): the first
+    reading decides it, so they are no subject the graph must know; none when a role follows the 'or' (a choice)."""
+    if "or" not in words[2:]:
+        return set()
+    at = len(words) - 1 - words[::-1].index("or")
+    return set() if "|" in stemmed[at:] else set(words[at + 1 :]) - set(words[:at])
+
+
 def _closing_yes_no(c: Cues, question: str) -> bool:
     """Whether the question's last clause is a closed one ('…, do they exist?')."""
     clauses = [tx.words(part) for part in question.split(",")[1:]]
@@ -278,12 +308,16 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 6] if w in c.yes_no or w in _WH]):
         opener = after[0]  # "at dropbox is a tpm the product one": the question opens after the place
+    if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
+        opener = closed  # "if a launch slips is it on the tpgm": the closed question after the condition
     forms = score(c.forms, stemmed)
     forms = {n: max(forms.get(n, 0), w) for n, w in score(c.forms, loose(c, stemmed)).items()}
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
     if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
         return "which-one"
+    if len([r for r in roles if r.part != "source"]) >= 2 and _ROLE_OR_ROLE.search(" ".join(stemmed)) and not forms.get("rank"):
+        return "which-one"  # "dependency map - a tech pm thing or a tech pgm thing": the roles are the choices
     request = re.search(r"\b(?:can|could|would|will) (?:you|u) (\w+)", joined)  # "can you name …" asks for a list
     if opener in c.yes_no and not forms.get("which-one") and not forms.get("count") and not (request and request.group(1) in _WH):
         return "yes-no"
@@ -726,11 +760,13 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
-             "measure": [(p, 1) for p in c.measures]}  # "more technical"
+             "measure": [(p, 1) for p in c.measures], "idiom": [(p, 1) for p in c.idioms]}  # "more technical", "at heart"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content
                                     and stemmed[i] not in c.fillers))  # "wait what even is …": no subject of its own
+    if plan.form == "yes-no":
+        plan.topic = [w for w in plan.topic if w not in _alternative(words, stemmed)]
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
     asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
     closed = len(words) > 3 and words[0] in c.yes_no  # "do tpgms need an mba" asks about the role, not its letters

@@ -84,6 +84,9 @@ def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimen
     return table
 
 
+_ARTICLES = {"the", "a", "an"}
+
+
 def asked_relations(plan: Plan, dimension: str) -> list[str]:
     """The relations of a dimension the question asks about ('how many people report to …' → direct-reports), from the
     phrases of ``[slices.DIMENSION]`` in cues.toml; a phrase inside a longer one of another relation does not count
@@ -92,12 +95,16 @@ def asked_relations(plan: Plan, dimension: str) -> list[str]:
     from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
 
     said = stems(words(plan.question))
+    kept_at = [i for i, s in enumerate(said) if s not in _ARTICLES]  # "manage the engineers" is "manage engineers"
+    bare = [said[i] for i in kept_at]
     found: list[tuple[str, int, int]] = []
     for relation, phrases in vocabulary().get("slices", {}).get(dimension, {}).items():
         for p in map(phrase_stems, phrases):
             at = find_phrase(said, p) if p else -1
             if at >= 0:
                 found.append((relation, at, at + len(p)))
+            elif p and (at := find_phrase(bare, p)) >= 0:
+                found.append((relation, kept_at[at], kept_at[at + len(p) - 1] + 1))
     kept = [(r, b - a) for r, a, b in found if not any(r2 != r and a2 <= a and b <= b2 and b2 - a2 > b - a for r2, a2, b2 in found)]
     if not kept and dimension == "team" and plan.form == "count" and not _PEOPLE & set(plan.terms):
         kept = [("coordinates", 1)]  # "how many teams …"; "how many people report to …" counts people

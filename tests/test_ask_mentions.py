@@ -49,3 +49,10 @@ def test_a_misspelt_word_before_a_name_makes_the_longer_name(kb: KnowledgeBase) 
     assert roles(kb, "who is a tecnical program manager") == [TECH_PGM]
     assert roles(kb, "kpis for a normal (non technical) product manager") == [ROLE + "product-manager"]
     assert roles(kb, "what does a senior program manager do") == [ROLE + "program-manager"]
+
+
+def test_a_word_no_text_uses_set_against_a_role_is_an_unmodelled_role(kb: KnowledgeBase) -> None:
+    assert parse(kb, "devrel vs tech pm, which should i pick").unknown_roles == ["devrel"]
+    assert parse(kb, "tpgm or a sre, which pays better").unknown_roles == ["sre"]
+    assert parse(kb, "tech pm vs tpgm, which should i pick").unknown_roles == []  # both modelled
+    assert parse(kb, "risk vs tpgm").unknown_roles == []  # a word the graph uses is no role name

@@ -278,3 +278,9 @@ def test_where_a_role_first_came_from_asks_its_origin_on_both_tpm_readings(kb: K
     result = ask(kb, question)
     assert result.meta["plan"]["intents"] == ["origin"] and result.meta["status"] == "answered", result.meta["plan"]
     assert "Microsoft" in result.meta["lead"] and "Amazon" in result.meta["lead"], result.meta["lead"]
+
+
+@pytest.mark.parametrize("question", ["what does a tpm do every day", "what do tpms do on any given day"])
+def test_every_day_asks_the_day_to_day_so_a_bare_tpm_is_ambiguous(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert (plan.intent, plan.status) == ("day-to-day", "ambiguous-role"), plan

@@ -134,3 +134,28 @@ def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[i
         if ref is not None and words[i - 1] in _DETERMINERS and words[i + 1] in _SIDES and not taken & {i, i + 1}:
             found.append((i, f"{words[i]} {words[i + 1]}", [ref]))
     return found
+
+
+#: Words that set one role against another: "devrel vs tech pm", "tech pgm or sre".
+_AGAINST = {"vs", "versus", "v", "or"}
+
+
+def unknown_beside(kb: KnowledgeBase, words: list[str], mentions: list[Mention], known: frozenset[str]) -> list[str]:
+    """Words set against a named role ('devrel vs tech pm', 'tpgm or sre') that no text of the graph and no cue uses:
+    the name of a role the graph does not model, reported as such rather than searched for."""
+    from rolegraph.ask.retrieve import index
+
+    taken = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
+    found: list[str] = []
+    for start, phrase, _ in mentions:
+        for joiner, step in ((start - 1, -1), (start + len(phrase.split()), 1)):
+            at = joiner + step
+            if 0 <= at < len(words) and words[at] in _DETERMINERS:
+                at += step  # "tech pm vs a devrel"
+            if not (0 <= joiner < len(words) and 0 <= at < len(words)) or words[joiner] not in _AGAINST or at in taken:
+                continue
+            word = words[at]
+            if (word.isalpha() and len(word) >= 3 and word not in tx.stopwords() and word not in known
+                    and not index(kb).known(word) and word not in found):
+                found.append(word)
+    return found

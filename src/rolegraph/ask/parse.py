@@ -14,7 +14,7 @@ from typing import Any
 
 from rolegraph.ask import text as tx
 from rolegraph.ask.learned import probabilities
-from rolegraph.ask.mentions import in_context
+from rolegraph.ask.mentions import in_context, unknown_beside
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
@@ -754,7 +754,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
             len(readings) == 1 and start not in short_forms and readings[0].iri in iris
             for start, _, readings in mentions for iris in short_forms.values()):
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
-    plan.unknown_roles = unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
+    plan.unknown_roles = (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
+                          or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject

@@ -157,7 +157,7 @@ def test_one_way_is_kept_by_every_handler_that_sets_two_roles_apart(kb: Knowledg
 
 
 def test_a_which_one_lead_from_one_roles_text_names_that_role(kb: KnowledgeBase) -> None:
-    said = str(ask(kb, "who does 1:1s and promotions: em or tpgm?").meta["lead"])
+    said = str(ask(kb, "who does feedback and promotions: em or tpgm?").meta["lead"])  # 1:1s alone ask who has reports
     assert said.startswith("The Engineering Manager: Runs 1:1s"), said
 
 

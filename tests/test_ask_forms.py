@@ -162,3 +162,13 @@ def test_alternatives_and_idioms_do_not_make_a_closed_question_abstain(kb: Knowl
 def test_a_team_slice_is_found_around_articles_and_in_the_first_person(kb: KnowledgeBase, question: str) -> None:
     said = lead(kb, question)
     assert said.startswith("No") and "direct reports: 0" in said
+
+
+@pytest.mark.parametrize("question", ["who holds one on ones, the tech pgm or the em", "which role does the hiring for its team"])
+def test_running_a_teams_people_asks_who_has_reports(kb: KnowledgeBase, question: str) -> None:
+    said = lead(kb, question)
+    assert "direct reports" in said and "Engineering Manager" in said and "hiring by domain" not in said
+
+
+def test_the_reasons_for_building_are_the_why(kb: KnowledgeBase) -> None:
+    assert "the why" in lead(kb, "who owns the reasons we build a feature")

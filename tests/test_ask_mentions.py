@@ -56,3 +56,14 @@ def test_a_word_no_text_uses_set_against_a_role_is_an_unmodelled_role(kb: Knowle
     assert parse(kb, "tpgm or a sre, which pays better").unknown_roles == ["sre"]
     assert parse(kb, "tech pm vs tpgm, which should i pick").unknown_roles == []  # both modelled
     assert parse(kb, "risk vs tpgm").unknown_roles == []  # a word the graph uses is no role name
+
+
+def test_a_qualifier_after_a_short_form_is_its_own_unless_the_next_one_can_take_it(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "order em, pm (product), pjm by software architecture")
+    assert [r.label for r in plan.roles] == ["Engineering Manager", "Product Manager", "Project Manager"], plan
+    assert roles(kb, "program tpm product tpm") == [TECH_PGM, TECH_PM]  # 'product' qualifies the tpm after it
+
+
+def test_the_manager_of_a_group_of_people_is_no_unmodelled_title(kb: KnowledgeBase) -> None:
+    assert parse(kb, "as the tpgm is the devs' manager, how do they do reviews").unknown_roles == []
+    assert parse(kb, "what does a scrum master do").unknown_roles == ["scrum master"]

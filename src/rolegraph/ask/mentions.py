@@ -44,6 +44,13 @@ def _alternatives(stemmed: list[str], start: int, qualifiers: dict[str, RoleRef]
     return [first, second] if first is not None and second is not None and first != second else []
 
 
+def _qualifies_next(stemmed: list[str], at: int, mentions: list[Mention]) -> bool:
+    """Whether the word at ``at`` qualifies the short form right after it ("program tpm product tpm"): only when that
+    one has several readings and the word picks one ("pm (product), pjm": 'pjm' has one reading, so 'product' is pm's)."""
+    after = next((readings for start, _, readings in mentions if start == at + 1), [])
+    return len(after) > 1 and stemmed[at] in _distinct(after)
+
+
 def _distinct(readings: list[RoleRef]) -> dict[str, RoleRef]:
     """Stem → the one reading whose name has that word (words shared by readings are no qualifier)."""
     owners: dict[str, set[str]] = {}
@@ -89,8 +96,8 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
         qualifiers = _distinct(readings)
         end = start + len(phrase.split())
         before = qualifiers.get(stemmed[start - 1]) if start and start - 1 not in taken and not _choice(stemmed, start - 2, -1, qualifiers) else None
-        after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and end + 1 not in taken and not _choice(
-            stemmed, end + 1, 1, qualifiers) else None  # "program tpm product tpm": 'product' qualifies the next one
+        after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and not _qualifies_next(
+            stemmed, end, mentions) and not _choice(stemmed, end + 1, 1, qualifiers) else None
         alternatives = _alternatives(stemmed, start, qualifiers, taken)
         if alternatives:  # "product or program tpm": each reading named, as alternatives
             out += [(start - 1, f"{words[start - 1]} {phrase}", [alternatives[1]]), (start - 3, words[start - 3], [alternatives[0]])]

@@ -165,6 +165,9 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
             continue  # "an amazon recruiter": a person at a company, not a job title
         if head.endswith("s") and head.rstrip("s") in _PEOPLE_HEADS:
             continue  # "a team of engineers": people, not a role
+        qualifier = _as_titles(phrase.split()[-2:-1])
+        if qualifier and qualifier[0].endswith("s") and qualifier[0][:-1] in _PEOPLE_HEADS:
+            continue  # "the devs' manager", "the developers' lead": whoever leads those people, not a job title
         if head.rstrip("s") == "developer":
             continue  # "a java developer": a developer of any kind is the Software Engineer ('developer' names it)
         if phrase.endswith(" lead") and phrase.split()[0] not in _LEAD_KINDS:

@@ -10,17 +10,18 @@ from rolegraph.ask import ask
 from rolegraph.kb import KnowledgeBase
 
 
-@pytest.mark.parametrize("question", [
-    "seed only please, what does a tpgm do all day long",  # the seed's part on it is a recorded gap
-    "seed only: what fills a tech pgm's typical day",  # no seed text on it found
+@pytest.mark.parametrize(("question", "outside"), [
+    ("seed only please, what does a tpgm do all day long", "unblocking teams"),  # the seed's part on it is a recorded gap
+    ("seed only: what fills a tech pgm's typical day", "unblocking teams"),  # no seed text on it found
+    ("nothing but the seed: what is the usual way into tech pm", "MBA"),  # an outside counterpoint, a position of D6
+    ("what does the article say on tech pgm days, no outside sources", "unblocking teams"),
 ])
-def test_a_seed_scoped_answer_shows_outside_rows_only_under_their_own_heading(kb: KnowledgeBase, question: str) -> None:
+def test_a_question_asked_of_the_seed_only_counts_the_outside_items_but_shows_none(kb: KnowledgeBase, question: str, outside: str) -> None:
     result = ask(kb, question)
-    outside = [t for t in result.tables if t.title == "From outside sources (not the seed)"]
-    assert len(outside) == 1 and any("unblocking teams" in str(r[0]) for r in outside[0].rows)
-    assert all("seed" in str(r[t.columns.index("basis")]) for t in result.tables if t not in outside and "basis" in t.columns
-               for r in t.rows), "an outside row under the seed's heading"
-    assert "unblocking teams" not in str(result.meta["lead"])
+    said = " ".join([str(result.meta["lead"]), *result.notes, *(str(c) for t in result.tables for r in t.rows for c in r)])
+    assert outside not in said and not any(t.title.startswith("From outside") for t in result.tables)
+    assert all("seed" in str(r[t.columns.index("basis")]) for t in result.tables if "basis" in t.columns for r in t.rows)
+    assert "left out as the question asks for the seed only" in said
 
 
 @pytest.mark.parametrize("question", [

@@ -97,7 +97,7 @@ def test_a_person_at_a_company_is_no_unknown_role(kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("question", [
     "what does the seed article say about a tech pgm's day to day",
-    "per the seed only, how does a tpgm spend the day",
+    "according to the seed, how does a tpgm spend the day",
 ])
 def test_a_seed_scoped_question_the_seed_cannot_answer_says_so_and_shows_outside_rows_apart(kb: KnowledgeBase, question: str) -> None:
     result = ask(kb, question)
@@ -294,3 +294,14 @@ def test_everyday_skill_words_match_as_typed_not_by_stem(kb: KnowledgeBase) -> N
 ])
 def test_an_outside_phrase_ruled_out_asks_for_the_seed(kb: KnowledgeBase, question: str, scope: str) -> None:
     assert parse(kb, question).scope == scope
+
+
+@pytest.mark.parametrize("question", [
+    "sticking strictly to the seed, where do tech pms usually come from",
+    "going only by the original article, how do most folks get into technical product management",
+    "based solely on the seed: how do most end up as tech pms",
+])
+def test_the_words_around_a_scope_phrase_are_no_subject(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.scope == "seed" and plan.topic == []
+    assert "Software Engineer" in str(ask(kb, question).meta["lead"])

@@ -314,8 +314,9 @@ def gap_notes(gaps: list[dict[str, Cell]], dimension: str, roles: set[str], seed
     return notes
 
 
-def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell]) -> list[str]:
-    """One note per disagreement, with every position and the sources that hold it."""
+def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell], seed_only: bool = False) -> list[str]:
+    """One note per disagreement, with every position and the sources that hold it (``seed_only``: the positions a
+    seed source holds, the others only counted)."""
     by_id: dict[str, list[dict[str, Cell]]] = defaultdict(list)
     for row in kb.named("disagreements").records():
         by_id[str(row["id"])].append(row)
@@ -324,10 +325,12 @@ def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell]) -> l
     notes = []
     for d in wanted:
         rows = by_id.get(d, [])
-        if rows:
-            positions = "; ".join(f"{r['position_text']} [{kb.source_ids([str(r['position'])])}]" for r in rows)
-            note = f" rolegraph's note: {rows[0]['note']}" if rows[0].get("note") else ""
-            notes.append(f"Sources disagree ({d}) — {rows[0]['question']} Positions: {positions}{note}")
+        shown = [r for r in rows if not seed_only or any(ref.tier.startswith("seed") for ref in kb.statement_refs([str(r["position"])]))]
+        if shown:
+            positions = "; ".join(f"{r['position_text']} [{kb.source_ids([str(r['position'])])}]" for r in shown)
+            note = f" rolegraph's note: {rows[0]['note']}" if rows[0].get("note") and len(shown) == len(rows) else ""
+            left = f" ({len(rows) - len(shown)} more held only by outside sources, left out)" if len(shown) < len(rows) else ""
+            notes.append(f"Sources disagree ({d}) — {rows[0]['question']} Positions: {positions}{left}{note}")
     return notes
 
 

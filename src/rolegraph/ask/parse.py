@@ -58,6 +58,8 @@ class Cues:
     writers: list[tuple[str, ...]]
     which_role: list[tuple[str, ...]]
     absorbs: dict[str, list[str]]
+    hedges: list[tuple[str, ...]]
+    exclusive: list[tuple[str, ...]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -91,6 +93,8 @@ def _compile() -> Cues:
         seed=[tx.phrase_stems(p) for p in data["scope"]["seed"]],
         outside=[tx.phrase_stems(p) for p in data["scope"]["outside"]],
         negators=frozenset(tx.stems(data["scope"].get("negators", []))),
+        hedges=[tx.phrase_stems(p) for p in data["scope"].get("hedges", [])],
+        exclusive=[tx.phrase_stems(p) for p in data["scope"].get("exclusive", [])],
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
         reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
         onward=[tx.phrase_stems(p) for p in data["transitions"]["onward"]],
@@ -761,13 +765,15 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
                           or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
+    if plan.scope != "any":  # "sticking strictly to the seed", "going only by …": how the scope is said, no subject
+        scope_at |= _cue_words({"hedge": [(p, 1) for p in c.hedges]}, tx.stems(words), ["hedge"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
     plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
              "measure": [(p, 1) for p in c.measures], "idiom": [(p, 1) for p in c.idioms]}  # "more technical", "at heart"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
-    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at and i not in cue_at and w in content
+    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | cue_at | scope_at and w in content
                                     and stemmed[i] not in c.fillers))  # "wait what even is …": no subject of its own
     if plan.form == "yes-no":
         plan.topic = [w for w in plan.topic if w not in _alternative(words, stemmed)]
@@ -947,6 +953,14 @@ def _scope(c: Cues, stemmed: list[str]) -> str:
     if any(at == 0 or stemmed[at - 1] not in c.negators for at in outside):
         return "external"
     return "seed" if outside or any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
+
+
+def seed_only(plan: Plan) -> bool:
+    """Whether a seed-scoped question rules the other sources out ('seed only', 'no outside sources', 'strictly …'):
+    then its answer counts the outside items but shows none."""
+    c = cues()
+    stemmed = tx.stems(tx.words(plan.question))
+    return any(tx.find_phrase(stemmed, p) >= 0 for p in c.exclusive + c.outside)
 
 
 def _specific_collaboration(c: Cues, stemmed: list[str]) -> bool:

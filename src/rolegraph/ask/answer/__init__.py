@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rolegraph import compare
 from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, sources, topics, yesno
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
 from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, tx_words
 from rolegraph.ask.answer.premises import check_premises
 from rolegraph.ask.answer.search import from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
+from rolegraph.ask.parse import seed_only
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.kb import KnowledgeBase
@@ -64,12 +66,16 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
     check_premises(kb, plan, ans)
     if plan.scope == "seed":
         _seed_rows(ans)
+    only = plan.scope == "seed" and seed_only(plan)
     if plan.scope == "seed" and not ans.items and ans.external:
-        ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
-        ans.tables.append(_outside(ans))
         ans.abstained = False
+        if not only:
+            ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
+            ans.tables.append(_outside(ans))
         if not ans.lead.startswith(("The seed", "Yes", "No")):
-            ans.lead = f"The seed material has no content on this; outside sources say: {ans.lead}"
+            ans.lead = "The seed material has no content on this; " + (_left_out(ans) if only else f"outside sources say: {ans.lead}")
+    if only:
+        _seed_notes(kb, ans)
     for a in plan.ambiguous:
         ans.notes.append(f"{a['text'].upper()!r} is ambiguous ({' or '.join(a['readings'])}); it was not used to pick a role.")
     return ans
@@ -94,6 +100,31 @@ def _outside(ans: Answer) -> Table:
     """The items from outside sources of a seed-scoped answer, under their own heading."""
     return Table(_OUTSIDE, ["item", "basis", "sources"],
                  [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external])
+
+
+def _left_out(ans: Answer) -> str:
+    """What a seed-scoped answer leaves out: how many outside items, from which sources (their texts are not shown)."""
+    ids = sorted({s for i in ans.external for s in i["sources"]}, key=lambda s: (len(s), s))
+    return (f"outside sources ({', '.join(ids)}) have {len(ans.external)} item(s) on it, left out as the question asks for the "
+            "seed only; ask without the seed scope to see them.")
+
+
+def _seed_notes(kb: KnowledgeBase, ans: Answer) -> None:
+    """The notes of an answer asked of the seed only ('seed only', 'no outside sources') quote the seed only: an outside
+    counterpoint is dropped, a disagreement keeps the positions a seed source holds, the outside items are counted."""
+    notes = []
+    for n in ans.notes:
+        d = _DISPUTE.match(n)
+        notes += (compare.disagreement_notes(kb, [d.group(1)], seed_only=True) if d else
+                  [] if n.startswith(routes.COUNTERPOINT) or _OUTSIDE_ROWS in n else [n])
+    if ans.external and ans.items and _left_out(ans) not in ans.lead:
+        notes.append(f"Also: {_left_out(ans)}")
+    ans.notes = list(dict.fromkeys(notes))
+
+
+_DISPUTE = re.compile(r"Sources disagree \((D\d+)\)")
+#: Words of notes that announce outside rows below (not shown in a seed-scoped answer).
+_OUTSIDE_ROWS = "the rows come from outside sources"
 
 
 def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
@@ -125,9 +156,11 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.lead = f"{lead} {ans.lead}" if lead and not ans.lead.startswith(lead) else (ans.lead or lead)
     if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
         ans.abstained = not ans.external  # asked for the seed, and the seed's text on it is a recorded gap
-        ans.lead = f"The seed material has nothing on that: {hits[0].text}" + (" Outside sources follow, marked as such." if ans.external else "")
+        only = seed_only(plan)
+        ans.lead = f"The seed material has no content on this: {hits[0].text}" + (
+            (f" O{_left_out(ans)[1:]}" if only else " Outside sources follow, marked as such.") if ans.external else "")
         ans.add(kb, hits[0].text, [hits[0].statement])
-        if ans.external:
+        if ans.external and not only:
             ans.tables.append(_outside(ans))
         return
     if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and identity_verdict(kb, plan)):

@@ -63,7 +63,7 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
         ans.notes += [n for n in result.notes if n.startswith("Sources disagree")]
         if plan.scope == "seed":
             ans.notes.insert(0, "The seed article names this dimension but its content could not be read, so nothing here is "
-                                "'according to the seed'; the items are from outside sources as marked.")
+                                "'according to the seed'.")
         if per_role:
             ans.lead = "; ".join(f"{label}: {', '.join(v[:4])}" for label, v in per_role.items()) + "."
     return handler

@@ -44,6 +44,10 @@ def _asks_inward(plan: Plan) -> bool:
     return any(find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["transitions"].get("inward", []))
 
 
+#: The start of a note quoting an outside source against the seed's answer.
+COUNTERPOINT = "Outside counterpoint"
+
+
 def _ways_in(kb: KnowledgeBase, plan: Plan, ans: Answer, target: PlanRole) -> None:
     """The recorded moves into ``target``, most common first, with the outside counterpoints on its background."""
     moves = kb.named("transitions").records()
@@ -57,7 +61,7 @@ def _ways_in(kb: KnowledgeBase, plan: Plan, ans: Answer, target: PlanRole) -> No
             "; also from " + ", ".join(str(t["from_label"]) for t in shown[1:4]) if len(shown) > 1 else "") + "."
     for f in kb.named("facts", role=target.iri).records():
         if f["dimension"] == "background" and f["disputed_by"] and f["basis"] == "external":
-            ans.notes.append(f"Outside counterpoint ({f['id']}, not the seed's answer): {f['text']}")
+            ans.notes.append(f"{COUNTERPOINT} ({f['id']}, not the seed's answer): {f['text']}")
             ans.notes += compare.disagreement_notes(kb, [f["disputed_by"]])
     ans.tables.append(Table(f"Ways into {target.label}", ["from", "how common", "basis", "sources"], [
         [t["from_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in shown]))

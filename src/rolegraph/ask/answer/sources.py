@@ -8,7 +8,7 @@ from dataclasses import replace
 from rolegraph.ask.answer.base import Answer, hit_text, tx_words
 from rolegraph.ask.answer.search import retrieve_hits
 from rolegraph.ask.plan import Plan
-from rolegraph.ask.text import stem
+from rolegraph.ask.text import phrase_stems, stem, vocabulary
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import asked_concerns
 from rolegraph.results import SourceRef
@@ -41,8 +41,6 @@ def _source(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 def _asking() -> frozenset[str]:
     """Stems of the words that ask who says something (the source intent's cues, 'claims', 'says'), not what is said."""
-    from rolegraph.ask.text import phrase_stems, vocabulary
-
     words = vocabulary()
     phrases = [*(p for ps in words["intents"]["source"].values() for p in ps), *words["attribution"]["after"]]
     return frozenset(st for p in phrases for st in phrase_stems(p)) - frozenset(stem(w) for w in words["stopwords"]["words"])

@@ -32,4 +32,4 @@ def test_one_side_of_separate_and_its_reverse(kb: KnowledgeBase) -> None:
 def test_a_count_prefers_a_number_given_for_the_noun_counted(kb: KnowledgeBase) -> None:
     assert "six to ten engineers" in ask(kb, "how many engineers per product manager is normal").meta["lead"]
     em = ask(kb, "how many engineers max does one engineering manager usually manage").meta["lead"]
-    assert "12 engineers" in em or "engineers: up to 12" in em, em  # from the texts, or the team row the learned reading finds
+    assert "12 engineers" in em or "engineers: up to 12" in em, em  # from the texts, or the team row

@@ -13,7 +13,6 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
-from rolegraph.ask.learned import probabilities
 from rolegraph.ask.mentions import in_context, unknown_beside
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
@@ -24,11 +23,6 @@ from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_ro
 
 #: Lowest score at which an intent counts as asked.
 INTENT_MIN = 2
-#: Lowest probability at which the learned model names an intent no cue names (see :func:`intent_scores`); chosen on
-#: the development sets (tests/ask_heldout/: 0.5 loses two answers there, 0.7 and 0.85 none).
-LEARNED_MIN = 0.7
-#: Lowest learned probability shown in a plan's scores.
-LEARNED_SHOWN = 0.05
 
 Cue = tuple[tuple[str, ...], int]
 
@@ -390,30 +384,19 @@ def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]
     return covered
 
 
-def intent_scores(c: Cues, stemmed: list[str]) -> dict[str, dict[str, float]]:
-    """Each intent's score: the weights of its cue phrases found (``cues``; also around a role name or a filler: "a
-    typical project manager day"), the learned model's probability (``learned``, :mod:`rolegraph.ask.learned`) and
-    the ``total`` intents are ranked by. The total is the cue score, except when no cue names an intent: then the
-    model's best intent, when at least :data:`LEARNED_MIN` likely and not ruled out by a negative cue ("user
-    interviews" is no interview question), counts as asked ("who sits above a tpgm"). Intents with neither score are
-    left out."""
+def intent_scores(c: Cues, stemmed: list[str]) -> dict[str, int]:
+    """Each intent's score: the weights of its cue phrases found, also around a role name or a filler word ("a typical
+    project manager day"). Intents with no cue found are left out."""
     cue = score(c.intents, stemmed)
     around = score(c.intents, loose(c, stemmed))
-    cue = {n: max(cue.get(n, 0), around.get(n, 0)) for n in cue | around}
-    learned = {n: p for n, p in probabilities(stemmed).items() if p >= LEARNED_SHOWN} if stemmed else {}
-    total = {n: float(cue.get(n, 0)) for n in cue | learned}
-    ruled_out = {n for n, phrases in c.intents.items() for p, w in phrases if w < 0 and p and tx.find_phrase(stemmed, p) >= 0}
-    best = max((n for n in learned if n not in ruled_out), key=learned.__getitem__, default="")
-    if best and learned[best] >= LEARNED_MIN and max(cue.values(), default=0) < INTENT_MIN:
-        total[best] = INTENT_MIN + learned[best]
-    return {n: {"cues": cue.get(n, 0), "learned": round(learned.get(n, 0.0), 3), "total": round(total[n], 3)} for n in sorted(total)}
+    return {n: max(cue.get(n, 0), around.get(n, 0)) for n in sorted(cue | around)}
 
 
-def _ranked_intents(c: Cues, scores: dict[str, dict[str, float]]) -> list[str]:
-    """Intents by total score, best first: the best one, and every other one whose cues name it outright (≥ 3)."""
+def _ranked_intents(c: Cues, scores: dict[str, int]) -> list[str]:
+    """Intents by score, best first: the best one, and every other one that names itself outright (score ≥ 3)."""
     order = {name: i for i, name in enumerate(c.priority)}
-    ranked = sorted((n for n, s in scores.items() if s["total"] >= INTENT_MIN), key=lambda n: (-scores[n]["total"], order.get(n, 99)))
-    return absorbed(c, ranked[:1] + [n for n in ranked[1:] if scores[n]["cues"] >= 3])
+    ranked = sorted((n for n, s in scores.items() if s >= INTENT_MIN), key=lambda n: (-scores[n], order.get(n, 99)))
+    return absorbed(c, ranked[:1] + [n for n in ranked[1:] if scores[n] >= 3])
 
 
 def absorbed(c: Cues, intents: list[str]) -> list[str]:

@@ -61,9 +61,8 @@ class Plan:
     follow_up: bool = False
     #: Only what the first role has and the second lacks ("what does A have that B doesn't"), not both sides.
     one_way: bool = False
-    #: Each intent's score: the weights of its cue phrases found (``cues``), the learned model's probability
-    #: (``learned``) and the total they are ranked by (``total``); intents with neither are left out.
-    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    #: Each intent's score: the weights of its cue phrases found; intents with no cue found are left out.
+    scores: dict[str, int] = field(default_factory=dict)
     #: The stems the intents were scored on (``|`` for a role name or a cited source).
     reading: list[str] = field(default_factory=list)
 

@@ -144,3 +144,39 @@ def test_a_part_without_a_question_word_of_its_own_is_still_asked(kb: KnowledgeB
 def test_parts_asking_the_same_thing_of_different_roles_are_answered_apart(kb: KnowledgeBase) -> None:
     plan = parse(kb, "how many direct reports does an em have; how many teams does a tech pgm coordinate")
     assert [[r.label for r in p.roles] for p in plan.parts] == [["Engineering Manager"], ["Technical Program Manager"]]
+
+
+@pytest.mark.parametrize("question", [
+    "the launch slipped by 3 weeks, who gets blamed",
+    "release is a couple of weeks late, whose fault is that",
+    "if the rollout is delayed by a week is that on the tech pgm",
+    "we're two sprints behind, who should have flagged it",
+])
+def test_a_length_of_time_is_no_routine(kb: KnowledgeBase, question: str) -> None:
+    """'3 weeks' is how long, not a weekly routine: the unit after a count ([durations]) is no day-to-day cue."""
+    assert "day-to-day" not in parse(kb, question).intents
+
+
+@pytest.mark.parametrize("question", ["walk me through a week of a tech pm", "what does a tpgm do every week",
+                                      "whats a tech pgm's week look like"])
+def test_a_week_of_work_is_still_a_routine(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents[:1] == ["day-to-day"]
+
+
+def test_word_sets_are_data_not_code() -> None:
+    """The words ask reads sit in cues.toml ([word_sets]), not in module-level set literals of ask's code."""
+    import ast
+    from pathlib import Path
+
+    import rolegraph.ask
+
+    root = Path(rolegraph.ask.__file__).parent
+    headings = {"_NOT_COUNTED"}  # table column headings ('basis', 'sources'), not words of a question
+    literals = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            name = getattr(node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None), "id", "")
+            if name not in headings and isinstance(value, ast.Set) and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
+                literals.append(f"{path.name}:{node.lineno}")
+    assert literals == []

@@ -23,9 +23,9 @@ from rolegraph.resolve import RoleRef
 Mention = tuple[int, str, list[RoleRef]]
 
 #: Words that make "the program one" a role: the one, side, role … of the two TPM roles.
-_SIDES = {"one", "ones", "side", "role", "roles", "flavour", "flavor", "variant", "version", "track", "type", "kind"}
-_JOINERS = {"or", "vs", "versus", "nor", "and"}
-_DETERMINERS = {"the", "that", "this", "a", "an"}
+_SIDES = tx.word_set("sides")
+_JOINERS = tx.word_set("joiners")
+_DETERMINERS = tx.word_set("determiners")
 #: Statements a company must have (and no statement against) before its use of a short form settles the reading.
 MIN_EVIDENCE = 2
 
@@ -119,7 +119,7 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
 
 
 #: Words after "the program manager …" that make it one of the two TPM roles rather than the role of that name.
-_ONE_OF = {"one", "ones", "side", "flavour", "flavor", "variant", "version", "track"}
+_ONE_OF = tx.word_set("one_of")
 
 
 def _one_of_two(words: list[str], mention: Mention) -> Mention:
@@ -144,7 +144,7 @@ def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[i
 
 
 #: Words that set one role against another: "devrel vs tech pm", "tech pgm or sre".
-_AGAINST = {"vs", "versus", "v", "or"}
+_AGAINST = tx.word_set("against")
 
 
 def unknown_beside(kb: KnowledgeBase, words: list[str], mentions: list[Mention], known: frozenset[str]) -> list[str]:

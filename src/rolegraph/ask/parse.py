@@ -17,7 +17,7 @@ from rolegraph.ask.mentions import in_context, unknown_beside
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
-from rolegraph.provenance import asked_concerns
+from rolegraph.provenance import CONCERNS, asked_concerns
 from rolegraph.queries import IRI
 from rolegraph.resolve import RoleRef, find_roles_in_text, normalise, resolve_role
 
@@ -54,6 +54,7 @@ class Cues:
     absorbs: dict[str, list[str]]
     hedges: list[tuple[str, ...]]
     exclusive: list[tuple[str, ...]]
+    durations: dict[str, frozenset[str]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -105,6 +106,7 @@ def _compile() -> Cues:
         writers=[tx.phrase_stems(p) for p in data["attribution"]["writers"]],
         which_role=[tx.phrase_stems(p) for p in data["which_role"]["phrases"]],
         absorbs={k: list(v) for k, v in data["absorbs"].items()},
+        durations={k: frozenset(tx.stems(v)) for k, v in data["durations"].items()},
     )
 
 
@@ -121,21 +123,15 @@ def score(table: dict[str, list[Cue]], stemmed: list[str]) -> dict[str, int]:
 # --- roles --------------------------------------------------------------------------------------
 
 #: Words that end a job title: a title-like phrase that is not a modelled role is reported as unknown.
-_HEADS = (r"(?:master|owner|scientist|designer|lead|analyst|architect|director|officer|manager|engineer|chief of staff|developer|"
-          r"recruiter|consultant|coach|marketer|researcher|writer|advocate|evangelist|specialist|administrator|strategist|producer|"
-          r"coordinator|planner)s?")
+_HEADS = rf"(?:{'|'.join(map(re.escape, tx.word_list('title_heads')))})s?"
 _TITLE = re.compile(rf"\b((?:[a-z]+ ){{0,2}}{_HEADS}(?: {_HEADS})?)\b")  # "developer advocate": a head may qualify a head
-_GENERIC_HEADS = {"manager", "engineer", "lead", "owner", "director", "officer", "master", "analyst", "architect", "developer",
-                  "writer", "researcher"}
-_NOT_TITLE_WORDS = {"separate", "between", "vs", "versus", "skills", "skill", "become", "good", "same", "other", "compare",
-                    "common", "way", "line", "hiring", "senior", "junior", "principal", "staff", "former", "ex", "new",
-                    "typical", "great", "best", "career", "works", "define", "plain", "normal", "usual", "non", "people",
-                    "moving", "becoming", "better"}
+_GENERIC_HEADS = tx.word_set("generic_heads")
+_NOT_TITLE_WORDS = tx.word_set("not_title")
 
 
-_SOURCE_WORDS = {"seed", "article", "blog", "post"}
-_PEOPLE_HEADS = {"engineer", "developer", "designer", "manager", "lead", "analyst", "architect", "writer", "researcher"}
-_LEAD_KINDS = {"tech", "team", "technical", "engineering", "design", "product", "data", "project", "program", "qa", "dev"}
+_SOURCE_WORDS = tx.word_set("source_words")
+_PEOPLE_HEADS = tx.word_set("people_heads")
+_LEAD_KINDS = tx.word_set("lead_kinds")
 
 
 def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
@@ -242,8 +238,7 @@ def _listed(words: list[str], start: int, mentions: list[tuple[int, str, list[Ro
                for end in ends)
 
 
-_BOTH = {"two", "both", "type", "types", "kind", "kinds", "either", "each", "different", "flavour", "flavor", "flavours", "flavors",
-         "variant", "variants"}
+_BOTH = tx.word_set("both")
 
 
 def _both(words: list[str], start: int, phrase: str) -> bool:
@@ -259,21 +254,20 @@ def _labels(kb: KnowledgeBase, iris: set[str]) -> list[RoleRef]:
 # --- the plan -----------------------------------------------------------------------------------
 
 
-_WH = {"what", "which", "who", "whom", "whose", "how", "why", "when", "where", "whats", "hows", "list", "name", "tell", "explain",
-       "define", "describe", "compare", "rank", "order", "show", "give"}
+_WH = tx.word_set("question_words")
 
 
 #: An arrow between two roles: a move from one to the other.
 _ARROW = re.compile(r"-+>|→|=>|⇒")
 #: Words that open a place, setting or standpoint before the question itself ("at amazon, does …", "in a startup do …",
 #: "as a pm-t will i …").
-_PLACE = {"at", "in", "for", "among", "within", "inside", "as"}
+_PLACE = tx.word_set("place")
 
 
 #: Words that open a condition before the question itself ("if a launch slips is it on the tpgm").
-_CONDITION = {"if", "once", "suppose", "supposing"}
+_CONDITION = tx.word_set("condition")
 #: Words that can follow the opener of a closed question as its subject ("is it", "will i", "does the").
-_SUBJECT = {"it", "that", "this", "they", "he", "she", "i", "you", "we", "there", "the", "a", "an", "my", "our"}
+_SUBJECT = tx.word_set("subject")
 #: Two role mentions (``|``) with an "or" between them, a word or two apart: "a tech pm thing or a tech pgm thing".
 _ROLE_OR_ROLE = re.compile(r"\| (?:[^|\s]+ ){0,2}or (?:[^|\s]+ ){0,2}\|")
 
@@ -344,7 +338,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
 
 
 #: Cue words that ask what a name means: of a full title ("tech product manager meaning?") they ask for its definition.
-_MEANING = ("mean", "means", "meaning")
+_MEANING = tx.word_set("meaning")
 
 
 def _claims(c: Cues, question: str, words: list[str], stemmed: list[str]) -> bool:
@@ -365,7 +359,7 @@ def _kept(c: Cues, stemmed: list[str]) -> list[int]:
             and not (s in _ARTICLES and stemmed[i + 1 : i + 2] == ["|"])]
 
 
-_ARTICLES = {"the", "a", "an"}
+_ARTICLES = tx.word_set("articles")
 
 
 def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]) -> set[int]:
@@ -386,10 +380,29 @@ def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]
 
 def intent_scores(c: Cues, stemmed: list[str]) -> dict[str, int]:
     """Each intent's score: the weights of its cue phrases found, also around a role name or a filler word ("a typical
-    project manager day"). Intents with no cue found are left out."""
+    project manager day"). Intents with no cue found are left out. A length of time ("slipped by 3 weeks") is no cue of
+    a routine: its unit is not read."""
+    stemmed = _without_durations(c, stemmed)
     cue = score(c.intents, stemmed)
     around = score(c.intents, loose(c, stemmed))
     return {n: max(cue.get(n, 0), around.get(n, 0)) for n in sorted(cue | around)}
+
+
+def _without_durations(c: Cues, stemmed: list[str]) -> list[str]:
+    """``stemmed`` with each unit of a length of time blanked ([durations] in cues.toml): a unit after a count ("3 weeks",
+    "a couple of days", "by a week") or before a word of delay ("a week late")."""
+    d = c.durations
+    out = list(stemmed)
+    for i, s in enumerate(stemmed):
+        if s not in d["units"]:
+            continue
+        j = i - 1
+        while j >= 0 and stemmed[j] in d["between"]:
+            j -= 1
+        counted = j >= 0 and (stemmed[j] in d["before"] or stemmed[j].isdigit())
+        if counted or (i + 1 < len(stemmed) and stemmed[i + 1] in d["after"]):
+            out[i] = "#"
+    return out
 
 
 def _ranked_intents(c: Cues, scores: dict[str, int]) -> list[str]:
@@ -551,9 +564,9 @@ def _joined_concerns(parts: list[str]) -> list[str]:
 
 
 #: Words by which a part of a question points back at the one before ("go no go call, who owns it").
-_BACK = {"it", "that", "this", "them", "those", "these"}
+_BACK = tx.word_set("back")
 #: Of those, the words that point back at a thing or an event (not at roles: "which failures land on them" asks anew).
-_THING = {"it", "that", "this"}
+_THING = tx.word_set("thing")
 
 
 def _joined_back(c: Cues, parts: list[str]) -> list[str]:
@@ -573,7 +586,7 @@ def _joined_back(c: Cues, parts: list[str]) -> list[str]:
 
 
 #: Words that may sit beside role names in a part that only names the roles in question ("dev vs tpgm").
-_PAIRING = {"vs", "versus", "v", "or", "and", "compared", "to", "with", "the", "a", "an", "between"}
+_PAIRING = tx.word_set("pairing")
 
 
 def _joined_pairs(kb: KnowledgeBase, c: Cues, parts: list[str], question: str) -> list[str]:
@@ -798,7 +811,7 @@ def _qualified_after(kb: KnowledgeBase, question: str) -> str:
 
 
 #: Words after "the technical …" that make it a role: the technical one of the role named before.
-_VARIANT = {"one", "ones", "version", "variant", "kind", "flavour", "flavor", "side", "type"}
+_VARIANT = tx.word_set("variant")
 
 
 def _technical_one(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[
@@ -829,9 +842,9 @@ def _one_of_the_kinds(words: list[str], stemmed: list[str]) -> bool:
 
 
 #: Role mentions that may only count people ("engineers", "devs").
-_PEOPLE_WORDS = {"engineer", "developer", "dev"}
+_PEOPLE_WORDS = tx.word_set("people_words")
 #: Words that make a count of people a ratio: "pm to engineer ratio", "devs per pm", "one pm for every six engineers".
-_RATIO = {"ratio", "ratios", "per", "every", "each"}
+_RATIO = tx.word_set("ratio")
 
 
 def _unit(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
@@ -845,7 +858,7 @@ def _unit(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
         counted or bool(_RATIO & set(words[max(0, start - 4) : end + 3])))
 
 
-_JOINED = {"and", "or", "vs", "versus", "nor"}
+_JOINED = tx.word_set("joiners")
 
 
 def _shared_heads(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[
@@ -953,8 +966,7 @@ def _specific_collaboration(c: Cues, stemmed: list[str]) -> bool:
 
 
 #: Words after 'dev' that make it development, not a developer ("the dev team").
-_DEV_NOUNS = {"team", "teams", "work", "tools", "tooling", "cycle", "cycles", "process", "environment", "ops", "time", "velocity",
-              "experience", "productivity", "shop", "org", "orgs", "side", "background", "skills", "role", "roles", "manager", "managers"}
+_DEV_NOUNS = tx.word_set("dev_nouns")
 
 
 def _as_titles(words: list[str]) -> list[str]:
@@ -975,7 +987,7 @@ def _is_short(kb: KnowledgeBase, phrase: str) -> bool:
 
 _CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in charge of|accountable for|sets?)\s+(?:the\s+)?"
                             r"(what|why|how|who|when)\b")
-_CONCERN_SET = {"what", "why", "how", "who", "when"}
+_CONCERN_SET = frozenset(CONCERNS)
 _CONCERN_RUN = re.compile(r"\b(?:what|why|how|who|when)(?:\s+(?:and\s+|or\s+|vs\s+|versus\s+)?(?:the\s+)?(?:what|why|how|who|when)\b)+")
 _CONCERN_TAIL = re.compile(r"\band\s+(?:the\s+)?(what|why|how|who|when)\s*(?:[,?.!]|$)")
 _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
@@ -1005,9 +1017,9 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
 
 
 #: Words by which a question without a role of its own means the previous question's roles.
-_THEY = {"they", "them", "their", "theirs", "themselves"}
+_THEY = tx.word_set("they")
 #: Words a follow-up may open with before its opener ("ok what about …").
-_FILLERS = {"ok", "okay", "so", "right", "alright", "hmm", "oh"}
+_FILLERS = tx.word_set("follow_up_fillers")
 
 
 def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> bool:

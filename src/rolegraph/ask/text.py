@@ -82,13 +82,19 @@ def clip(question: str) -> str:
 
 def words(question: str) -> list[str]:
     """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
-    return [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in _CONTRACTIONS.get(w, (w,))]
+    contractions = vocabulary()["contractions"]  # typed without the apostrophe: "whats", "im", "u"
+    return [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
 
 
-#: Contractions typed without the apostrophe.
-_CONTRACTIONS = {"whats": ("what", "s"), "hows": ("how", "s"), "whos": ("who", "s"), "wheres": ("where", "s"),
-                 "im": ("i", "m"), "dont": ("don", "t"), "doesnt": ("doesn", "t"), "isnt": ("isn", "t"), "cant": ("can", "t"),
-                 "wat": ("what",), "wht": ("what",), "u": ("you",), "ur": ("your",), "ppl": ("people",)}
+@functools.lru_cache(maxsize=64)
+def word_set(name: str) -> frozenset[str]:
+    """A word set of ``[word_sets]`` in cues.toml."""
+    return frozenset(word_list(name))
+
+
+def word_list(name: str) -> list[str]:
+    """A word list of ``[word_sets]`` in cues.toml, in its order."""
+    return list(vocabulary()["word_sets"][name])
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,6 +9,7 @@ from typing import Any
 
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import Hit, tier_basis
+from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 
@@ -155,8 +156,7 @@ def asks_bound(plan: Plan) -> bool:
     return any(find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["yes_no"]["bound"])
 
 
-FUNCTION_WORDS = {"is", "are", "a", "an", "the", "do", "does", "did", "can", "could", "should", "will", "would", "to", "of", "it",
-                   "they", "there", "that", "this", "be", "have", "has", "any", "anyone", "anybody", "right", "yes", "true", "really"}
+FUNCTION_WORDS = word_set("function_words")
 
 
 def without_roles(kb: KnowledgeBase, text: str) -> str:

@@ -19,6 +19,7 @@ from rolegraph.ask.answer.base import (
 )
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import Hit, index
+from rolegraph.ask.text import word_set
 from rolegraph.compare import Profile
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell
@@ -127,7 +128,7 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
 
 
 #: Words that open a closed question ('does a Tech PgM … or is that the Tech PM's job').
-_AUXILIARIES = {"do", "does", "did", "is", "are", "can", "could", "should", "will", "would", "has", "have"}
+_AUXILIARIES = word_set("auxiliaries")
 
 
 def closed_on_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
@@ -160,7 +161,7 @@ def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: 
 
 
 #: Words that ask which role has more (1) or fewer (-1) of a counted thing ('works across more teams').
-_MORE = {"more": 1, "most": 1, "larger": 1, "bigger": 1, "fewer": -1, "fewest": -1, "less": -1, "least": -1, "smaller": -1}
+_MORE = {**dict.fromkeys(word_set("more"), 1), **dict.fromkeys(word_set("fewer"), -1)}
 
 #: A counted row: 'Role — teams coordinated: 3+ …' ('N' is several, no number given: at least 2).
 _COUNTED = re.compile(r"^(?P<role>[^—]+?) — (?P<what>[^:—]+): (?P<value>\d+\+?|N)(?!\w)")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rolegraph import compare
 from rolegraph.ask.answer.base import Answer, expanded_terms, role_facts
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, Plan
+from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 
@@ -70,7 +71,7 @@ def _dimension(dimension: str) -> Callable[[KnowledgeBase, Plan, Answer], None]:
 
 
 #: Words that make a count one of people, not of teams.
-_PEOPLE = {"people", "engineers", "reports", "report", "developers", "persons", "staff"}
+_PEOPLE = word_set("people")
 
 
 def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimension: str) -> Table:
@@ -84,7 +85,7 @@ def _extra_roles_table(kb: KnowledgeBase, profiles: list[compare.Profile], dimen
     return table
 
 
-_ARTICLES = {"the", "a", "an"}
+_ARTICLES = word_set("articles")
 
 
 def asked_relations(plan: Plan, dimension: str) -> list[str]:

@@ -7,7 +7,7 @@ from rolegraph.ask.answer.abstain import nothing
 from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, asks_bound, has_synonym, hit_text, states_bound, stems_of, term_groups
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
-from rolegraph.ask.text import stem
+from rolegraph.ask.text import stem, word_set
 from rolegraph.kb import KnowledgeBase
 
 #: A retrieved document counts when it matches at least this share of the question's terms.
@@ -23,7 +23,7 @@ ANSWER_KINDS = ("fact", "gap", "disagreement", "position", "abbreviation", "role
                 "activity", "deliverable", "metric", "transition", "hiring", "level", "title", "transfer", "interview")
 
 
-_STANDARD_WORDS = {"esco", "onet", "sfia", "standard", "standards", "classification", "occupation", "isco"}
+_STANDARD_WORDS = word_set("standards")
 
 
 def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> list[Hit]:

@@ -182,3 +182,13 @@ def test_team_profiles_hold_the_team_links_of_the_full_profiles(kb: KnowledgeBas
         assert (team.iri, team.label) == (full.iri, full.label)
         expected = sorted(({c: link[c] for c in columns} for link in full.of_kind("team")), key=lambda link: str(link["link"]))
         assert [{c: link[c] for c in columns} for link in team.links] == expected
+
+
+def test_skill_pairs_from_profiles_equal_the_skill_profile_queries(kb: KnowledgeBase) -> None:
+    roles = [str(r["role"]) for r in kb.named("roles").records()]
+    assert len(roles) > 4
+    for a, b in [(a, b) for a in roles for b in roles if a != b]:
+        profiles = (compare.profile(kb, a), compare.profile(kb, b))
+        assert compare.skill_pairs(kb, a, b, profiles) == compare.skill_pairs(kb, a, b)
+        assert compare.skill_differences(kb, a, b, 2, profiles) == compare.skill_differences(kb, a, b, 2)
+        assert compare.shared_skills(kb, a, b, 3, profiles) == compare.shared_skills(kb, a, b, 3)

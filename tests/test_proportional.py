@@ -72,3 +72,12 @@ def test_parent_role_is_one_bound_lookup(kb: KnowledgeBase, mini_kb: KnowledgeBa
     assert parent_role(mini_kb, "https://w3id.org/rolegraph/id/role/alpha") is None
     assert parent_role(kb, TECH_PM) == "https://w3id.org/rolegraph/id/role/product-manager"
     assert parent_role(kb, TECH_PGM) == "https://w3id.org/rolegraph/id/role/program-manager"
+
+
+@pytest.mark.parametrize("command", ["compare", "show", "separate", "shared"])
+def test_role_commands_read_only_the_disagreements_they_show(command: str, ran: list[str]) -> None:
+    result = CliRunner().invoke(app, [*COMMANDS[command], "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert "disagreements" not in ran, ran
+    if command == "compare":  # its skill summary comes from the two profiles it has read
+        assert "skill-profile" not in ran

@@ -24,7 +24,8 @@ GOLDEN = Path(__file__).parent / "golden" / "queries"
 ROLE = "https://w3id.org/rolegraph/id/role/"
 #: Values for the role parameters on the fixture graph (other parameters use their defaults).
 PARAMS = {"role": ROLE + "alpha", "a": ROLE + "alpha", "b": ROLE + "beta", "from_role": ROLE + "gamma", "to_role": ROLE + "alpha",
-          "statement": "https://w3id.org/rolegraph/id/link/alpha-focus", "written": "XM", "source": "https://w3id.org/rolegraph/id/source/M2"}
+          "statement": "https://w3id.org/rolegraph/id/link/alpha-focus", "written": "XM", "source": "https://w3id.org/rolegraph/id/source/M2",
+          "id": "DX"}
 
 
 def test_every_query_has_a_header() -> None:
@@ -59,6 +60,14 @@ def test_a_bound_source_query_gives_the_whole_querys_rows_of_those_sources(kb: K
     for some in (sources, sources[::3]):
         got = kb.named(bound, source=tuple(IRI(s) for s in some)).records()
         assert sorted(got, key=repr) == sorted((r for r in rows if r["source"] in some), key=repr)
+
+
+def test_disagreements_bound_to_ids_give_the_whole_querys_rows_of_those_ids(kb: KnowledgeBase) -> None:
+    rows = kb.named("disagreements").records()
+    ids = sorted({str(r["id"]) for r in rows})
+    assert len(ids) > 2
+    for some in (ids, ids[::3], ids[1:2]):
+        assert kb.named("disagreements-of", id=tuple(some)).records() == [r for r in rows if r["id"] in some]  # in the same order
 
 
 def test_sources_looked_up_by_the_statements_shown_give_the_same_results() -> None:

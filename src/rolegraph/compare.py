@@ -208,7 +208,7 @@ def summary_tables(kb: KnowledgeBase, pa: Profile, pb: Profile, top: int = 3, co
         if va or vb:
             separates.rows.append([aspect, va or "—", vb or "—", kb.source_ids(la + lb)])
             links += la + lb
-    differences = skill_differences(kb, pa.iri, pb.iri, SEPARATE_THRESHOLD)
+    differences = skill_differences(kb, pa.iri, pb.iri, SEPARATE_THRESHOLD, (pa, pb))
     skills = Table("Skills that separate them most", ["skill", pa.label, pb.label, "sources"],
                    notes=["Skill values are importances on the 0–5 scale (0 not needed … 5 core)."])
     for side in ("a", "b"):
@@ -217,7 +217,7 @@ def summary_tables(kb: KnowledgeBase, pa: Profile, pb: Profile, top: int = 3, co
             skills.rows.append([r["label"], r["importance_a"], r["importance_b"], kb.source_ids(pair)])
             links += pair
     common = Table("Shared core", ["skill", pa.label, pb.label, "sources"])
-    for r in shared_skills(kb, pa.iri, pb.iri, SHARED_MIN_IMPORTANCE)[:core]:
+    for r in shared_skills(kb, pa.iri, pb.iri, SHARED_MIN_IMPORTANCE, (pa, pb))[:core]:
         pair = [str(r["link_a"]), str(r["link_b"])]
         common.rows.append([r["label"], r["importance_a"], r["importance_b"], kb.source_ids(pair)])
         links += pair
@@ -317,10 +317,10 @@ def gap_notes(gaps: list[dict[str, Cell]], dimension: str, roles: set[str], seed
 def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell], seed_only: bool = False) -> list[str]:
     """One note per disagreement, with every position and the sources that hold it (``seed_only``: the positions a
     seed source holds, the others only counted)."""
-    by_id: dict[str, list[dict[str, Cell]]] = defaultdict(list)
-    for row in kb.named("disagreements").records():
-        by_id[str(row["id"])].append(row)
     wanted = sorted({str(i) for i in disagreement_ids if i})
+    by_id: dict[str, list[dict[str, Cell]]] = defaultdict(list)
+    for row in kb.named("disagreements-of", id=tuple(wanted)).records() if wanted else []:
+        by_id[str(row["id"])].append(row)
     kb.sources_by_statement(str(r["position"]) for d in wanted for r in by_id.get(d, []))
     notes = []
     for d in wanted:
@@ -334,15 +334,16 @@ def disagreement_notes(kb: KnowledgeBase, disagreement_ids: Iterable[Cell], seed
     return notes
 
 
-def skill_pairs(kb: KnowledgeBase, a: str, b: str) -> list[dict[str, Cell]]:
+def skill_pairs(kb: KnowledgeBase, a: str, b: str, profiles: tuple[Profile, Profile] | None = None) -> list[dict[str, Cell]]:
     """Every skill either role needs, with both importances (0 when missing), links and bases.
 
     Built from two role-bound ``skill-profile`` queries: on large stores this is far faster
-    than one query over the union of both profiles (see docs/scale.md).
+    than one query over the union of both profiles (see docs/scale.md). When the caller has both
+    roles' ``profiles``, their skill links give the same rows without a query.
     """
     pairs: dict[str, dict[str, Cell]] = {}
-    for side, role in (("a", a), ("b", b)):
-        for r in kb.named("skill-profile", role=role).records():
+    for side, role, prof in zip("ab", (a, b), profiles or (None, None), strict=True):
+        for r in skill_rows(prof) if prof else kb.named("skill-profile", role=role).records():
             pair = pairs.setdefault(str(r["skill"]), {
                 "skill": r["skill"], "label": r["label"], "category": r["category"],
                 "importance_a": 0, "importance_b": 0, "link_a": "", "link_b": "", "basis_a": "", "basis_b": "",
@@ -351,10 +352,21 @@ def skill_pairs(kb: KnowledgeBase, a: str, b: str) -> list[dict[str, Cell]]:
     return list(pairs.values())
 
 
-def skill_differences(kb: KnowledgeBase, a: str, b: str, threshold: int) -> list[dict[str, Cell]]:
-    """Skills whose importance differs by at least ``threshold``; rows as the ``skill-differences`` named query gives them."""
+def skill_rows(prof: Profile) -> list[dict[str, Cell]]:
+    """A profile's graded skill links as ``skill-profile`` rows (skill, label, category, importance, basis, reason, link),
+    in that query's order (``role-links`` sorts a role's links of one kind by importance, label and link too)."""
+    return [
+        {"skill": link["target"], "label": link["target_label"], "category": link["category"], "importance": link["importance"],
+         "basis": link["basis"], "reason": link["reason"], "link": link["link"]}
+        for link in prof.of_kind("skill") if link["importance"] is not None and link["category"] is not None and link["target_label"]
+    ]
+
+
+def skill_differences(kb: KnowledgeBase, a: str, b: str, threshold: int, profiles: tuple[Profile, Profile] | None = None) -> list[dict[str, Cell]]:
+    """Skills whose importance differs by at least ``threshold``; rows as the ``skill-differences`` named query gives them
+    (``profiles``: see :func:`skill_pairs`)."""
     rows = []
-    for pair in skill_pairs(kb, a, b):
+    for pair in skill_pairs(kb, a, b, profiles):
         difference = int(str(pair["importance_a"])) - int(str(pair["importance_b"]))
         if abs(difference) >= threshold:
             rows.append({**pair, "difference": difference, "favours": "a" if difference > 0 else "b"})
@@ -362,10 +374,11 @@ def skill_differences(kb: KnowledgeBase, a: str, b: str, threshold: int) -> list
                                        -(int(str(r["importance_a"])) + int(str(r["importance_b"]))), str(r["label"])))
 
 
-def shared_skills(kb: KnowledgeBase, a: str, b: str, min_importance: int) -> list[dict[str, Cell]]:
-    """Skills both roles rate at least ``min_importance``; rows as the ``shared-skills`` named query gives them."""
+def shared_skills(kb: KnowledgeBase, a: str, b: str, min_importance: int, profiles: tuple[Profile, Profile] | None = None) -> list[dict[str, Cell]]:
+    """Skills both roles rate at least ``min_importance``; rows as the ``shared-skills`` named query gives them
+    (``profiles``: see :func:`skill_pairs`)."""
     rows = []
-    for pair in skill_pairs(kb, a, b):
+    for pair in skill_pairs(kb, a, b, profiles):
         low = min(int(str(pair["importance_a"])), int(str(pair["importance_b"])))
         if pair["link_a"] and pair["link_b"] and low >= min_importance:
             rows.append({**pair, "common": low})

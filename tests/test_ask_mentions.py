@@ -67,3 +67,29 @@ def test_a_qualifier_after_a_short_form_is_its_own_unless_the_next_one_can_take_
 def test_the_manager_of_a_group_of_people_is_no_unmodelled_title(kb: KnowledgeBase) -> None:
     assert parse(kb, "as the tpgm is the devs' manager, how do they do reviews").unknown_roles == []
     assert parse(kb, "what does a scrum master do").unknown_roles == ["scrum master"]
+
+
+def test_one_role_named_by_two_names_asks_about_the_names(kb: KnowledgeBase) -> None:
+    """'is pmt the same thing as a tech pm' names one role twice: no second role is assumed, and the names are the answer."""
+    from rolegraph.ask import ask
+
+    plan = parse(kb, "is PMT the same thing as a tech pm")
+    assert plan.role_iris() == [TECH_PM] and plan.intents == ["abbreviation"]
+    assert ask(kb, "is sdm another name for engineering manager").meta["lead"].startswith("Yes: 'sdm' and 'engineering manager' name")
+    assert parse(kb, "is pmt the same as tpgm").role_iris() == [TECH_PM, TECH_PGM]  # two roles: they are compared
+
+
+def test_a_word_no_text_uses_in_a_role_slot_is_an_unmodelled_role(kb: KnowledgeBase) -> None:
+    """'what does a devrel do', 'how do i become a devrel' ([role_slots]): an unmodelled role, not a search for the word."""
+    for question in ("what does devrel do compared to a tech pm", "how do i become a devrel", "what does an sre do"):
+        plan = parse(kb, question)
+        assert plan.status == "unknown-role" and plan.unknown_roles, question
+    assert parse(kb, "what does a tpgm do").unknown_roles == []
+
+
+def test_the_other_one_after_one_tpm_role_is_the_other_tpm_role(kb: KnowledgeBase) -> None:
+    first = parse(kb, "what does a tech pgm do day to day")
+    for question in ("and for the other one?", "what about the other tpm"):
+        plan = parse(kb, question, first)
+        assert plan.role_iris() == [TECH_PM] and plan.intents == ["day-to-day"] and not plan.ambiguous, question
+    assert parse(kb, "and the reverse?", first).role_iris() == [TECH_PGM]

@@ -158,7 +158,7 @@ def test_a_length_of_time_is_no_routine(kb: KnowledgeBase, question: str) -> Non
 
 
 @pytest.mark.parametrize("question", ["walk me through a week of a tech pm", "what does a tpgm do every week",
-                                      "whats a tech pgm's week look like"])
+                                      "whats a tech pgm's week look like", "what does a tpgm do day by day"])
 def test_a_week_of_work_is_still_a_routine(kb: KnowledgeBase, question: str) -> None:
     assert parse(kb, question).intents[:1] == ["day-to-day"]
 
@@ -180,3 +180,13 @@ def test_word_sets_are_data_not_code() -> None:
             if name not in headings and isinstance(value, ast.Set) and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
                 literals.append(f"{path.name}:{node.lineno}")
     assert literals == []
+
+
+def test_the_plain_or_technical_kind_of_a_role_leads_the_neighbours(kb: KnowledgeBase) -> None:
+    """'the non-technical version of X' is the role X is a kind of; 'the technical version of X' the roles that are a kind of X."""
+    from rolegraph.ask import ask
+
+    assert ask(kb, "what's the non-technical version of a tech pgm").meta["lead"].startswith(
+        "The Program Manager: the Technical Program Manager is a kind of Program Manager.")
+    assert ask(kb, "program manager but technical - what's that role").meta["lead"].startswith("The Technical Program Manager")
+    assert ask(kb, "roles like tpgm?").meta["lead"].startswith("Closest to the Technical Program Manager")

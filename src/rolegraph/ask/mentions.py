@@ -149,9 +149,8 @@ _AGAINST = tx.word_set("against")
 
 def unknown_beside(kb: KnowledgeBase, words: list[str], mentions: list[Mention], known: frozenset[str]) -> list[str]:
     """Words set against a named role ('devrel vs tech pm', 'tpgm or sre') that no text of the graph and no cue uses:
-    the name of a role the graph does not model, reported as such rather than searched for."""
-    from rolegraph.ask.retrieve import index
-
+    the name of a role the graph does not model, reported as such rather than searched for; so are such words in a role's
+    place ([role_slots]: 'what does a devrel do')."""
     taken = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     found: list[str] = []
     for start, phrase, _ in mentions:
@@ -162,7 +161,46 @@ def unknown_beside(kb: KnowledgeBase, words: list[str], mentions: list[Mention],
             if not (0 <= joiner < len(words) and 0 <= at < len(words)) or words[joiner] not in _AGAINST or at in taken:
                 continue
             word = words[at]
-            if (word.isalpha() and len(word) >= 3 and word not in tx.stopwords() and word not in known
-                    and not index(kb).known(word) and word not in found):
+            if _unknown_word(kb, word, known) and word not in found:
                 found.append(word)
+    for start, end in _slots(words):  # "what does a devrel do", "i want to become a growth hacker"
+        slot = words[start:end]
+        if (not taken & set(range(start, end)) and slot[0] not in tx.stopwords() and _unknown_word(kb, slot[-1], known)
+                and " ".join(slot) not in found):
+            found.append(" ".join(slot))
     return found
+
+
+def _unknown_word(kb: KnowledgeBase, word: str, known: frozenset[str]) -> bool:
+    """A word no text of the graph, no cue and no stop word uses (not a misspelling: those are put right before)."""
+    from rolegraph.ask.retrieve import index
+
+    return word.isalpha() and len(word) >= 3 and word not in tx.stopwords() and word not in known and not index(kb).known(word)
+
+
+def _slots(words: list[str]) -> list[tuple[int, int]]:
+    """Where a role's name stands in a frame of ``[role_slots]`` ("what does a * do", "become a *"): the one or two
+    words in place of the ``*``."""
+    out = []
+    for frame in tx.vocabulary()["role_slots"]["frames"]:
+        before, after = (part.split() for part in frame.split("*"))
+        for width in (1, 2):
+            for i in range(len(before), len(words) - width - len(after) + 1):
+                if words[i - len(before) : i] == before and words[i + width : i + width + len(after)] == after:
+                    if not after and width == 2:
+                        continue  # an open end takes the next word only
+                    out.append((i, i + width))
+    return out
+
+
+def one_role_named_twice(mentions: list[Mention]) -> tuple[list[str], RoleRef] | None:
+    """The names and the role when the question names one role, and only that one, by two or more different names
+    ('is pmt the same as a tech pm', 'sdm = engineering manager?'): a question about the names, not two roles."""
+    if not mentions or any(len(readings) != 1 for _, _, readings in mentions):
+        return None
+    if len({readings[0].iri for _, _, readings in mentions}) != 1:
+        return None
+    names = list(dict.fromkeys(phrase for _, phrase, _ in mentions))
+    if len({n.rstrip("s") for n in names}) < 2:
+        return None
+    return names, mentions[0][2][0]

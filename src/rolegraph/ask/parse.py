@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
-from rolegraph.ask.mentions import in_context, unknown_beside
+from rolegraph.ask.mentions import in_context, one_role_named_twice, unknown_beside
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
@@ -55,6 +55,7 @@ class Cues:
     hedges: list[tuple[str, ...]]
     exclusive: list[tuple[str, ...]]
     durations: dict[str, frozenset[str]]
+    other_one: list[tuple[str, ...]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -107,6 +108,7 @@ def _compile() -> Cues:
         which_role=[tx.phrase_stems(p) for p in data["which_role"]["phrases"]],
         absorbs={k: list(v) for k, v in data["absorbs"].items()},
         durations={k: frozenset(tx.stems(v)) for k, v in data["durations"].items()},
+        other_one=[tx.phrase_stems(p) for p in data["follow_up"]["other"]],
     )
 
 
@@ -390,7 +392,7 @@ def intent_scores(c: Cues, stemmed: list[str]) -> dict[str, int]:
 
 def _without_durations(c: Cues, stemmed: list[str]) -> list[str]:
     """``stemmed`` with each unit of a length of time blanked ([durations] in cues.toml): a unit after a count ("3 weeks",
-    "a couple of days", "by a week") or before a word of delay ("a week late")."""
+    "a couple of days", "by a week", not "day by day") or before a word of delay ("a week late")."""
     d = c.durations
     out = list(stemmed)
     for i, s in enumerate(stemmed):
@@ -399,7 +401,7 @@ def _without_durations(c: Cues, stemmed: list[str]) -> list[str]:
         j = i - 1
         while j >= 0 and stemmed[j] in d["between"]:
             j -= 1
-        counted = j >= 0 and (stemmed[j] in d["before"] or stemmed[j].isdigit())
+        counted = j >= 0 and (stemmed[j] in d["before"] or stemmed[j].isdigit() or (stemmed[j] in d["before_between"] and j < i - 1))
         if counted or (i + 1 < len(stemmed) and stemmed[i + 1] in d["after"]):
             out[i] = "#"
     return out
@@ -561,6 +563,10 @@ def _joined_concerns(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+#: Intents a question that names one role by two names asks as a question about the names ("pmt vs tech pm").
+_NAMING = ("compare", "definition", "abbreviation", "separate", "shared")
 
 
 #: Words by which a part of a question points back at the one before ("go no go call, who owns it").
@@ -757,6 +763,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
             len(readings) == 1 and start not in short_forms and readings[0].iri in iris
             for start, _, readings in mentions for iris in short_forms.values()):
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
+    if one_role_named_twice(mentions) and set(intents) <= set(_NAMING):
+        plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles
     plan.unknown_roles = (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
                           or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
     content = set(tx.content_words(words))
@@ -1088,6 +1096,11 @@ def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
     roles = plan.roles or list(prev.roles)
     if reverse:
         roles = _reversed(roles)
+    elif not plan.roles and len(roles) == 1 and roles[0].iri in TPM_ROLES and any(
+            tx.find_phrase(stemmed, p) >= 0 for p in c.other_one):  # "and for the other one?": the other TPM role
+        other = next(iri for iri in TPM_ROLES if iri != roles[0].iri)
+        roles = [replace(roles[0], iri=other, label=TPM_ROLES[other])]
+        plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]  # "the other tpm"
     asked_meaning = score(c.intents, stemmed).get("abbreviation", 0) >= 3
     new_intents = [i for i in plan.intents if (i not in ("separate", "compare") or not reverse) and (i != "abbreviation" or asked_meaning)]
     keep = not new_intents  # "and for the Tech PM?", "now by product strategy": the same question again

@@ -125,6 +125,29 @@ def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.statements += [str(s) for s in result.meta["subjects"]]
     if result.tables[0].rows:
         ans.lead = f"Closest to the {plan.roles[0].label}: " + ", ".join(str(r[0]) for r in result.tables[0].rows[:3]) + "."
+    kin = _kin(kb, plan, [str(n["id"]) for n in result.meta["graph"]["nodes"]])
+    if kin:
+        ans.lead = (f"Yes: t{kin[1:]}" if plan.form == "yes-no" else kin) + f" {ans.lead}"
+        ans.add(kb, kin, [plan.roles[0].iri])
+
+
+def _kin(kb: KnowledgeBase, plan: Plan, roles: list[str]) -> str:
+    """The role asked for as a kind ([neighbours] in cues.toml): the role the one named is a kind of ("the non-technical
+    version of a tech pgm": the Program Manager), or the technical roles that are a kind of it; "" when none is asked."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
+
+    said = stems(words(plan.question))
+    asked = next((key for key in ("plain", "technical") if any(find_phrase(said, phrase_stems(p)) >= 0
+                                                               for p in vocabulary()["neighbours"][key])), None)
+    role = plan.roles[0]
+    kinds = {str(r["role"]): (str(r["label"]), str(r["kind_of"] or "")) for r in compare.role_info(kb, role.iri, *roles)}
+    if asked == "plain" and kinds.get(role.iri, ("", ""))[1]:
+        parent = kinds[role.iri][1]
+        return f"The {parent}: the {role.label} is a kind of {parent}."
+    children = sorted(label for iri, (label, parent) in kinds.items() if parent == role.label and iri != role.iri)
+    if asked == "technical" and children:
+        return " ".join(f"The {child}: it is a kind of {role.label}." for child in children)
+    return ""
 
 
 #: This module's handlers, by intent.

@@ -25,11 +25,17 @@ from rolegraph.results import Cell, Table
 
 def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """What a short form stands for: every reading of an ambiguous one (TPM, PM), the role of any other (SDM, PM-T)."""
+    from rolegraph.ask.mentions import one_role_named_twice
     from rolegraph.resolve import find_roles_in_text
     from rolegraph.resolve import index as names
 
     rows = kb.named("abbreviations").records()
     mentions = find_roles_in_text(kb, plan.question)
+    twice = one_role_named_twice(mentions)
+    if twice:  # "is pmt the same thing as a tech pm": the names, not two roles
+        said_names, role = twice
+        ans.lead = ("Yes: " if plan.form == "yes-no" else "") + " and ".join(f"'{n}'" for n in said_names) + (
+            f" name the same role, the {role.label}.")
     said = {m[1] for m in mentions} | {m[1].rstrip("s") for m in mentions}
     asked = [r for r in rows if str(r["short_form"]).lower() in said]
     for _, phrase, readings in mentions:

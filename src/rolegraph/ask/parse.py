@@ -303,8 +303,8 @@ def _closing_yes_no(c: Cues, question: str) -> bool:
 def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question: str) -> str:
     question_mark = question.rstrip().endswith("?")
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
-    if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 6] if w in c.yes_no or w in _WH]):
-        opener = after[0]  # "at dropbox is a tpm the product one": the question opens after the place
+    if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 10] if w in c.yes_no or w in _WH]):
+        opener = after[0]  # "at dropbox is a tpm the product one", "between A and B, who …": the question opens after it
     if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
         opener = closed  # "if a launch slips is it on the tpgm": the closed question after the condition
     forms = score(c.forms, stemmed)
@@ -752,7 +752,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
-            [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions):
+            [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions) and not _skill_over(plan.skills, spans, stemmed):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
         plan.intents = intents = ["collaboration", *intents]
     if intents[:1] == ["collaboration"] and "ownership" in intents and _activity_asked(spans, words, mentions):
@@ -919,6 +919,13 @@ def _activity_asked(spans: dict[str, tuple[int, int]], words: list[str], mention
     participate' asks about the who and when."""
     rest = " ".join(w for i, w in enumerate(words) if not any(s <= i < e for s, e in spans.values()))
     return bool(spans) and not _concerns(rest, [m[1] for m in mentions])
+
+
+def _skill_over(skills: list[str], spans: dict[str, tuple[int, int]], stemmed: list[str]) -> bool:
+    """Whether a skill named by its full label is longer than every activity name found: "risk management" is the skill,
+    decided by its importance, not the risk log ("risks"); "the program roadmap" stays the matrix row."""
+    longest = max((e - s for s, e in spans.values()), default=0)
+    return any(len(p := tx.phrase_stems(skill)) > longest and tx.find_phrase(stemmed, p) >= 0 for skill in skills)
 
 
 def matrix_activities(kb: KnowledgeBase, stemmed: list[str]) -> list[str]:

@@ -13,7 +13,16 @@ from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 
-NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|fewer|non|minus)\b")
+NEGATION = re.compile(r"\b(not|no|never|none|without|neither|nor|cannot|doesn t|does not|isn t|rarely|doesn|isn|don|aren|didn|wasn|"
+                      r"weren|hasn|haven|dont|doesnt|isnt|arent|didnt|fewer|non|minus)\b")
+#: A negative auxiliary opening a question ('doesn't a TPgM have reports?', 'is it not the TPgM who …', 'isn't it true
+#: that …') asks the plain claim.
+_NEGATIVE_OPENER = re.compile(r"^(?:(?:so|ok|okay|but|and|well|wait|hey|hmm) )*(?:(?:doesn|isn|don|aren|didn|wasn|weren|hasn|haven|"
+                              r"shouldn|wouldn|couldn|won|can) t|doesnt|isnt|dont|arent|didnt|cant|wont|shouldnt) "
+                              r"|^((?:(?:so|ok|okay|but|and|well|wait|hey|hmm) )*(?:is|are|does|do|did|was|were|has|have|can|could|"
+                              r"should|would|will)(?: \w+){0,3}?) not\b")
+#: The alternatives a closed question offers ('yes or no', 'or not') and names with a 'no' inside ('the go/no-go call') negate nothing.
+_ALTERNATIVES = re.compile(r"\b(?:yes or no|no or yes|or not|or no|true or false|go no go|no go|no code|no brainer)\b")
 
 
 @dataclass
@@ -137,6 +146,14 @@ def is_negative(text: str, near: set[str] | None = None) -> bool:
     return any(t and stem(t) in near and any(NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w)
                for i, t in enumerate(tokens))
 
+
+
+def negated_claim(question: str) -> bool:
+    """Whether the claim a closed question puts is negative ('tech pms don't code, right?', 'it's not true that …'): not
+    when its only negation is a negative auxiliary opening it ('doesn't a TPgM have reports?' asks whether it has) or an
+    alternative ('yes or no', 'or not'); 'non' names a role ('non tech program managers')."""
+    text = _ALTERNATIVES.sub(" ", _NEGATIVE_OPENER.sub(lambda m: m.group(1) or "", " ".join(tx_words(question)), count=1))
+    return any(m.group(1) not in ("non", "minus") for m in NEGATION.finditer(text))
 
 #: A bound stated in a text: a number after "fewer than", "up to", … (below) or "at least", "more than", "N+" (above).
 BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:about |around |roughly |some )?(\d+)", re.IGNORECASE)

@@ -35,6 +35,10 @@ def _skill_asked(kb: KnowledgeBase, plan: Plan) -> list[str]:
     return [best[0].label] if best else []
 
 
+#: Mean importances closer than this are about the same (a comparison says so rather than pick one).
+SAME_IMPORTANCE = 0.25
+
+
 def importance(kb: KnowledgeBase, role: str, skills: list[str]) -> tuple[float, list[dict[str, Cell]]]:
     rows = [r for r in kb.named("skill-profile", role=role).records() if r["label"] in skills or r["category"] in skills]
     total = sum(int(str(r["importance"])) for r in rows)
@@ -45,9 +49,11 @@ def measure_asked(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
     """What to rank or choose by: a skill category the question names ('more technical'), else skills."""
     from rolegraph.ask.text import find_phrase, phrase_stems, stem, vocabulary
 
+    named = {stem(w) for skill in plan.skills for w in skill.split()}  # "technical trade-offs" names a skill, not a category
     stems = [stem(w) for w in plan.terms]
     for category, cues in vocabulary().get("categories", {}).items():
-        if any(find_phrase(stems, phrase_stems(c)) >= 0 for c in cues):  # "stakeholder management": a phrase of the terms
+        if any(find_phrase(stems, phrase_stems(c)) >= 0 and not set(phrase_stems(c)) <= named for c in cues):  # "stakeholder
+            # management": a phrase of the terms
             return f"{category} skills", [category]
     skills = _skill_asked(kb, plan)
     return ", ".join(skills), skills
@@ -90,7 +96,12 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     if len(scored) < 2:
         return
     scored.sort(key=lambda x: -x[0])
-    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:.3g})" for value, role, _ in scored) + "."
+    values = [value for value, _, _ in scored]
+    if len(set(values)) == 1:  # "rank the two tpms on stakeholder communication": no order to give
+        ans.lead = f"Tie on {name}: " + ", ".join(f"{role.label} ({value:.3g})" for value, role, _ in scored) + ", no role ahead."
+        return
+    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:.3g}{', tied' if values.count(value) > 1 else ''})"
+                                                  for value, role, _ in scored) + "."
 
 
 def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
@@ -154,9 +165,11 @@ def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: 
     scored = sorted(((importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
     if scored[0][0] <= scored[1][0]:
         return False
-    ans.lead = f"The {scored[0][1].label} ({name}: " + ", ".join(f"{r.label} {v:g}" for v, r in scored) + ")."
+    values = ", ".join(f"{r.label} {v:.3g}" for v, r in scored)
+    close = scored[0][0] - scored[1][0] < SAME_IMPORTANCE  # "which one is more technical": 3.11 vs 3.09 picks no one
+    ans.lead = f"About the same on {name} ({values})." if close else f"The {scored[0][1].label} ({name}: {values})."
     for v, r in scored:
-        ans.add(kb, f"{r.label} — {name}: {v:g}", [str(x["link"]) for x in importance(kb, r.iri, measure)[1]])
+        ans.add(kb, f"{r.label} — {name}: {v:.3g}", [str(x["link"]) for x in importance(kb, r.iri, measure)[1]])
     return True
 
 

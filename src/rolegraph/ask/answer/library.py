@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import Answer, pair, tx_words, without_roles
+from rolegraph.ask.answer.base import Answer, negated_claim, pair, tx_words, without_roles
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.text import answer_words
 from rolegraph.kb import KnowledgeBase
@@ -100,7 +100,8 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             lead = f"The {named[0].label}: {lead}"  # "which of the two keeps the risk log": the one of them accountable for it
         elif plan.form == "yes-no" and plan.roles[0].label in at:  # "does the tpgm write the prd": the role asked about's part
             highest = 0 if set(tx_words(plan.question)) & answer_words("accountable") else 1  # "own", "the call": accountable
-            lead = f"{'Yes' if _raci_rank(rows[0][at[plan.roles[0].label]]) <= highest else 'No'}: {lead}"
+            held = _raci_rank(rows[0][at[plan.roles[0].label]]) <= highest
+            lead = f"{'Yes' if held != negated_claim(plan.question) else 'No'}: {lead}"  # "the tpgm doesn't keep the risk log, right?"
     else:
         lead = result.title
     _from_result(kb, ans, result, lead + ".")

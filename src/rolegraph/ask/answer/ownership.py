@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import Answer, basis_of, join_names
+from rolegraph.ask.answer.base import Answer, basis_of, join_names, negated_claim
 from rolegraph.ask.plan import TECH_PM, Plan
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
@@ -31,12 +31,13 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         dispute_ids = sorted({str(r["disputed_by"]) for r in rows if r["disputed_by"]})
         names = join_names(sorted({f"the {r['role_label']}" for r in owners}, key=lambda s: (TECH_PM not in s, s)))
         if plan.form == "yes-no" and asserted:
+            yes, no = ("No", "Yes") if negated_claim(plan.question) else ("Yes", "No")  # "tech pgms never own the what, right?"
             for role in asserted:
                 mine = [r for r in rows if r["role"] == role.iri]
                 if any(r["stance"] == "owns" for r in mine):
-                    leads.append(f"Yes: the {role.label} owns the {concern}")
+                    leads.append(f"{yes}: the {role.label} owns the {concern}")
                 elif mine:
-                    leads.append(f"No: the {role.label} does not own the {concern} ({compare.STANCE.get(str(mine[0]['stance']), '')}); "
+                    leads.append(f"{no}: the {role.label} does not own the {concern} ({compare.STANCE.get(str(mine[0]['stance']), '')}); "
                                  f"{names or 'no modelled role'} {'own' if len(owners) > 1 else 'owns'} it")
                 else:
                     leads.append(f"No recorded stance: the knowledge base does not say whether the {role.label} owns the {concern}; "

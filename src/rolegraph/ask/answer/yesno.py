@@ -16,6 +16,7 @@ from rolegraph.ask.answer.base import (
     hit_text,
     is_negative,
     join_names,
+    negated_claim,
     role_facts,
     states_bound,
     stems_of,
@@ -89,7 +90,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
 
 
 #: A lead that already gives a verdict.
-_VERDICT = re.compile(r"(?:Yes|No)(?:[,:.]| \(|$)|Not recorded")
+_VERDICT = re.compile(r"(?:Yes|No)(?:[,:.]| \(|$)|Not recorded|No recorded stance")
 #: A question about every case ('always', 'every posting'); a row that tells of exceptions answers it No.
 _UNIVERSAL = re.compile(r"\b(always|every|each|all|any time|without exception)\b")
 _EXCEPTION = re.compile(r"\b(even when|even if|leaves? out|left out|not always|sometimes|some|usually|often|mostly|typically|"
@@ -223,8 +224,8 @@ def _bounds(kb: KnowledgeBase, plan: Plan, wanted: set[str], asked: bool = False
 
 
 def _asked_negative(plan: Plan) -> bool:
-    """Whether the question itself is negative ('doesn't a Tech PgM …'); 'non' names a role ('non tech program managers')."""
-    return any(m.group(1) not in ("non", "minus") for m in NEGATION.finditer(" ".join(tx_words(plan.question))))
+    """Whether the claim the question puts is negative ('tech pms don't code, right?'; not 'doesn't a Tech PgM …')."""
+    return negated_claim(plan.question)
 
 
 def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
@@ -233,16 +234,14 @@ def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
     return stems_of(" ".join(words + expanded_terms(plan)))
 
 
-#: Mean importances closer than this are about the same (a comparison says so rather than pick one).
-SAME_IMPORTANCE = 0.25
 #: "more technical than", "less strategic than": a comparison, not an identity.
-_COMPARATIVE = re.compile(r"\b(more|less|better|worse|stronger|weaker|\w+er)\b(?:\s+\w+)?\s+than\b")
+_COMPARATIVE = re.compile(r"\b(more|less|better|worse|stronger|weaker|\w+er)\b(?:\s+\w+){0,3}?\s+than\b")
 
 
 def _comparative(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     """'Is a Tech PM more technical than a Tech PgM?': the two roles' importance on the measure named (a skill
     category or skills, as for 'which one'); Yes when the first role named is ahead ('less …': behind)."""
-    from rolegraph.ask.answer.choice import importance, measure_asked
+    from rolegraph.ask.answer.choice import SAME_IMPORTANCE, importance, measure_asked
 
     said = _COMPARATIVE.search(" ".join(tx_words(plan.question)))
     if len(plan.roles) != 2 or said is None:

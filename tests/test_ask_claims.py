@@ -1,0 +1,86 @@
+"""Verdicts, choices and orders: the polarity of a closed question, ties, and the measure a choice is decided by."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask, parse
+from rolegraph.ask.answer.base import negated_claim
+from rolegraph.kb import KnowledgeBase
+
+
+def lead(kb: KnowledgeBase, question: str) -> str:
+    return str(ask(kb, question).meta["lead"])
+
+
+@pytest.mark.parametrize(("question", "negated"), [
+    ("tech pms don't code, right?", True),
+    ("it's not true that tech pms own the when, is it?", True),
+    ("isn't it true that tech pms don't code", True),
+    ("neither tpm type manages people, right?", True),
+    ("doesn't a tpgm have direct reports?", False),
+    ("so don't tech pgms have reports", False),
+    ("is it not the tpgm who handles dependencies?", False),
+    ("does the tpgm not own the when", False),
+    ("yes or no: do tech pms write code?", False),
+    ("does a tpgm write code or not", False),
+    ("are non technical pms paid less", False),
+    ("is the go/no-go call the tpgm's", False),
+])
+def test_a_negative_opener_or_alternative_is_no_negated_claim(question: str, negated: bool) -> None:
+    assert negated_claim(question) is negated
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("doesn't a tpgm have direct reports?", "No"),  # asks whether it has any: it has none
+    ("yes or no: do tech pms write code?", "No"),
+    ("tech pms don't write code, right?", "Yes"),  # the negative claim holds
+    ("tech pgms never own the what, right?", "Yes"),
+    ("does the tpgm not own the when?", "Yes"),
+    ("is it not the tpgm who handles dependency management?", "Yes"),
+])
+def test_verdicts_follow_the_polarity_of_the_claim(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(f"{verdict}:")
+
+
+def test_a_named_skill_decides_a_comparison_rather_than_a_matrix_row(kb: KnowledgeBase) -> None:
+    said = lead(kb, "is a tech pm stronger than a tpgm at risk management?")
+    assert said.startswith("No: on risk management") and "RAID" not in said
+
+
+def test_a_comparison_with_several_words_before_than_is_decided_by_importance(kb: KnowledgeBase) -> None:
+    assert lead(kb, "does a tech pm need more risk management than a tpgm").startswith("No: on risk management")
+
+
+def test_equal_ratings_are_a_tie_not_an_order(kb: KnowledgeBase) -> None:
+    assert lead(kb, "rank the two tpms on stakeholder communication").startswith("Tie on stakeholder communication")
+
+
+def test_close_means_pick_no_role(kb: KnowledgeBase) -> None:
+    assert lead(kb, "which one is more technical, tech pm or tpgm").startswith("About the same on technical skills")
+
+
+def test_a_named_skill_is_the_measure_not_a_category_inside_its_name(kb: KnowledgeBase) -> None:
+    assert "technical trade-offs" in lead(kb, "order tech pm and tech pgm by technical trade-offs")
+
+
+@pytest.mark.parametrize("question", [
+    "between tech pm and tpgm, who talks to customers more",
+    "out of the product tpm and the program tpm which one interviews users more",
+])
+def test_choices_named_before_the_question_word_make_a_which_one(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).form == "which-one"
+    assert lead(kb, question).startswith("The Technical Product Manager")
+
+
+def test_caring_about_is_no_subject_of_an_order(kb: KnowledgeBase) -> None:
+    said = lead(kb, "order tech pm, tpgm, em by how much they care about risk")
+    assert said.startswith("Ranked by risk management: Technical Program Manager")
+
+
+def test_needing_to_be_stronger_than_asks_what_separates(kb: KnowledgeBase) -> None:
+    assert parse(kb, "where does a tpgm need to be stronger than a tech pm").intents[:1] == ["separate"]
+
+
+def test_who_is_more_is_a_comparison_not_a_definition(kb: KnowledgeBase) -> None:
+    assert "definition" not in parse(kb, "tech pm or tech pgm, who is more technical?").intents

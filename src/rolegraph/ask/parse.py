@@ -442,17 +442,20 @@ def _people(kb: KnowledgeBase, words: list[str]) -> list[str]:
 
 
 def _writers(kb: KnowledgeBase, words: list[str]) -> list[tuple[str, int, int]]:
-    """Where the question names a source's author or publication: (the author's name, or '' for a publication
-    without one; start; end)."""
+    """Where the question names a source's author (in full, by surname or by a first name only they have) or
+    publication: (the author's name, or '' for a publication without one; start; end)."""
     from rolegraph.ask.retrieve import index
 
     found: list[tuple[str, int, int]] = []
-    for person, names, publication in _writer_names(kb):
+    writers = _writer_names(kb)
+    firsts = [names[0] for _, names, publication in writers if not publication]
+    for person, names, publication in writers:
         whole = tx.find_phrase(words, names)
+        alone = [n for n in ((names[-1], names[0]) if firsts.count(names[0]) == 1 else (names[-1],)) if n in words]
         if whole >= 0:
             found.append((person, whole, whole + len(names)))
-        elif not publication and names[-1] in words and not index(kb).common(names[-1]):  # "business" is a word, not a name
-            at = words.index(names[-1])
+        elif not publication and alone and len(alone[0]) >= 4 and not index(kb).common(alone[0]):  # "business" is a word, not a name
+            at = words.index(alone[0])  # the surname, or a first name no other writer has ("who is gergely")
             found.append((person, at, at + 1))
     return found
 
@@ -511,11 +514,12 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     c = cues()
     words = tx.words(question)
     stemmed = tx.stems(words)
-    whole = _single(kb, question, c)
+    pointed = _pointed_back(kb, c, question)
+    whole = pointed or _single(kb, question, c)
     parts = _joined_back(c, _joined_concerns([p for p in tx.split_parts(question) if tx.content_words(tx.words(p))]))
     parts = _joined_cited(kb, c, parts)
     parts = _joined_pairs(kb, c, parts, question)
-    if len(parts) > 1:
+    if len(parts) > 1 and not pointed:
         subs = [_single(kb, p, c) for p in parts]
         apart = _own_roles(c, subs, question)  # the same intent asked of different roles in different words
         if apart and whole.intents:  # "how many engineers does an em manage and how many teams …"
@@ -533,6 +537,35 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
             whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
             return _finish(kb, whole, words, stemmed, c, prev)
     return _finish(kb, whole, words, stemmed, c, prev)
+
+
+#: Words by which the asked part of a question points back at a role named in its context ("that person", "it").
+_REFERS = re.compile(r"\b(?:(?:that|this|the|such an?|an?) (?:person|job|role|title|position|gig|career|profession|thing|one)|"
+                     r"that|this|it|they|them|she|he)\b")
+
+
+def _pointed_back(kb: KnowledgeBase, c: Cues, question: str) -> Plan | None:
+    """The plan of a question whose context names the role and whose asked part points back at it with nothing else
+    asked ("saw 'technical product manager' on linkedin, what is that job", "my friend says she's a project manager,
+    what's that mean"): the asked part read with the role in place of the words pointing back, the context's words no
+    subject of their own. None when the question has no such shape."""
+    parts = [p for p in tx.split_parts(question) if tx.words(p)]
+    asked = [p for p in parts if _asks(c, p, question)]
+    if len(parts) < 2 or len(asked) != 1 or find_roles_in_text(kb, " ".join(_as_titles(tx.words(asked[0])))):
+        return None
+    named = [m for p in parts if p not in asked for m in find_roles_in_text(kb, " ".join(_as_titles(tx.words(p))))]
+    said = " ".join(tx.words(asked[0]))
+    if len(named) != 1 or len(named[0][2]) != 1 or not _REFERS.search(said):
+        return None
+    if any(_single(kb, p, c).intents for p in parts if p not in asked):
+        return None  # "two things: tech pgm deliverables, and what they're judged on": the first part asks too
+    role = named[0][2][0]
+    plan = _single(kb, _REFERS.sub(f"a {role.label.lower()}", said, count=1), c)
+    if plan.topic or not plan.intents or [r.iri for r in plan.roles] != [role.iri]:
+        return None
+    plan.question = question
+    plan.assumptions.append(f"The question points back at the {role.label} named before it.")
+    return plan
 
 
 def _own_roles(c: Cues, subs: list[Plan], question: str) -> bool:
@@ -1063,8 +1096,8 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan.status = "unknown-role"
     elif not plan.intents and not plan.roles and not plan.ambiguous and not plan.terms:
         plan.status = "cannot-parse"
-    if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"]:
-        plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means
+    if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"] and all(_known(kb, c, t) for t in plan.topic):
+        plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means ("the dress code for a pm": not)
     elif plan.ambiguous and not plan.roles and "abbreviation" not in plan.intents and (
             _names_readings(words, plan.ambiguous[0]["readings"]) or score(c.intents, stemmed).get("abbreviation", 0) >= 2):
         plan.intents.insert(0, "abbreviation")  # "is a tpm the product or program role", "pm title history": the short form is the subject

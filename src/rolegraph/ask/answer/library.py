@@ -67,6 +67,24 @@ def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         return
     cells = [f"{t.title}: " + "; ".join(" · ".join(str(c) for c in row[:3] if c) for row in t.rows[:3]) for t in result.tables[:1]]
     _from_result(kb, ans, result, result.title + (" — " + cells[0] if cells else ""))
+    _named_text_first(kb, plan, ans)
+
+
+def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """A levels question about something in particular ('the tpm ladder in the engineering ladders project', 'dropbox')
+    leads with the levels text that has most (two in three) of the words of its subject, before the ladder's rows."""
+    from rolegraph.ask.answer.base import hit_text, stems_of
+    from rolegraph.ask.answer.search import retrieve_hits
+
+    subject = stems_of(" ".join(plan.topic))
+    best = next((h for h in retrieve_hits(kb, plan) if h.dimension == "levels" and h.kind == "fact"
+                 and len(subject & stems_of(h.text)) * 3 >= len(subject) * 2), None) if subject else None
+    if best is not None:
+        before = list(ans.items)
+        ans.items.clear()
+        ans.add(kb, hit_text(best), [best.statement])
+        ans.items += [i for i in before if i not in ans.items]
+        ans.lead = hit_text(best)
 
 
 def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

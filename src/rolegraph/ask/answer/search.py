@@ -7,7 +7,7 @@ from rolegraph.ask.answer.abstain import nothing
 from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, asks_bound, has_synonym, hit_text, states_bound, stems_of, term_groups
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
-from rolegraph.ask.text import stem, word_set
+from rolegraph.ask.text import stem, vocabulary, word_set
 from rolegraph.kb import KnowledgeBase
 
 #: A retrieved document counts when it matches at least this share of the question's terms.
@@ -45,21 +45,23 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> l
         need = 1
     kinds = () if set(plan.terms) & _STANDARD_WORDS else ANSWER_KINDS
     found: dict[str, Hit] = {}
+    searched = plan.intent in vocabulary()["searched"]["intents"]  # levels, interviews, growth …: their dimension first
     for scope in (roles, []) if roles else ([],):  # the roles named first; any role when their texts have nothing on it
         for dims in ([*plan.dimensions], []) if plan.dimensions else ([],):
             for h in idx.search(groups, roles=scope, dimensions=dims, kinds=kinds, seed_only=plan.scope == "seed", limit=6):
                 if h.matched >= need and h.statement not in found and h.sources and (  # unsourced texts decide nothing
                         h.coverage >= TOPIC_COVERAGE or all(g & stems_of(f"{h.label} {h.body}") for g in required)):  # most words asked
                     found[h.statement] = h
-        if found:
-            break
+        if found and not (searched and not any(h.dimension in plan.dimensions for h in found.values())):
+            break  # a searched intent: else the texts in its dimension on other roles say it ("microsoft program manager ladder")
 
     bound = asks_bound(plan)  # "how big does a company need to be": a text that states a bound first
 
-    def fit(h: Hit) -> tuple[int, int, int, int, float]:
-        in_dimension = int(bool(required) and h.dimension in plan.dimensions)
+    def fit(h: Hit) -> tuple[int, int, int, int, int, float]:
+        in_dimension = h.dimension in plan.dimensions
         own = 2 if h.roles and set(h.roles) <= set(roles) else int(bool(set(h.roles) & set(roles)))
-        return -int(bound and states_bound(h.text)), -in_dimension, -h.matched, -own, h.score
+        return (-int(bound and states_bound(h.text)), -int(bool(required) and in_dimension), -h.matched, -int(searched and in_dimension),
+                -own, h.score)  # a searched intent's dimension decides between texts with as many words asked
 
     return sorted(found.values(), key=fit)
 

@@ -10,6 +10,7 @@ from rolegraph.ask.answer.base import (
     Answer,
     basis_of,
     expanded_terms,
+    has_synonym,
     hit_text,
     join_names,
     role_facts,
@@ -47,7 +48,7 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
                     ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
     if not asked:
-        if plan.roles and (("definition" in plan.intents and not ans.lead) or (ans.items and _asks_what_it_is(plan))):
+        if plan.roles and (not ans.lead if "definition" in plan.intents else ans.items and _asks_what_it_is(plan)):
             _define(kb, plan, ans)  # "tech product manager meaning?", "whats a tpgm actually": what the role is, too
         return  # no short form named: the naming facts found by search answer ("job title conventions")
     for form in sorted({str(r["short_form"]) for r in asked}):
@@ -260,12 +261,20 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         named = stems_of(" ".join([person, *(known[i].creator for i in theirs)]))  # 'orosz', 'the pragmatic engineer'
         asked = stems_of(" ".join(expanded_terms(plan))) - named - {"seed", "author", "writer", "wrote", "articl"} - saying
         wanted = (asked - cue_stems) or asked  # "where did the author apply": 'applied' is a cue word and what is asked
+        past = bool(asked & _stems_of_words("history"))  # "what did he do before", "vladimir's background": the career
         roles = {r.iri for r in plan.roles}
         said = [h for h in index(kb).from_sources(ids, ("fact", "position"))  # on what is asked, else all they say on the role
                 if (wanted & stems_of(h.text) if wanted else not roles or roles & set(h.roles))] if says else []
         about += [h for h in said if h.statement not in {a.statement for a in about}]  # what their texts say on what is asked
-        about.sort(key=lambda h: (-len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))), says and not set(h.sources) <= ids))
-        best = about[0] if about and wanted & (stems_of(about[0].text) | _names_companies(kb, about[0].text)) else None
+        about.sort(key=lambda h: (-(past and _CAREER in stems_of(h.text)), -len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))),
+                                  says and not set(h.sources) <= ids))
+        best = about[0] if about and (wanted | ({_CAREER} if past else set())) & (
+            stems_of(about[0].text) | _names_companies(kb, about[0].text)) else None
+        subject = _unknown_subject(kb, plan, named | stems_of(" ".join(known[i].title for i in theirs)))
+        if best is None and subject:
+            ans.abstained = True
+            ans.lead = (ans.lead + " " if ans.lead else "") + f"The knowledge base has nothing on {' '.join(subject)!r} about {person}."
+            continue
         for h in about[:5]:
             ans.add(kb, hit_text(h), [h.statement])
         for i in theirs:
@@ -274,6 +283,24 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                               "basis": tier_basis([known[i]]) or "external"})
         wrote = "; ".join(f"{known[i].id} {known[i].title} ({known[i].creator})" for i in theirs[:4])
         ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {hit_text(best)}" if best else f"{person} wrote {wrote}.")
+
+
+#: The stem of the word the texts on a person's past use.
+_CAREER = "career"
+
+
+def _stems_of_words(name: str) -> frozenset[str]:
+    """The stems of a word list of ``[answer_words]``."""
+    from rolegraph.ask.text import answer_words, stems
+
+    return frozenset(stems(sorted(answer_words(name))))
+
+
+def _unknown_subject(kb: KnowledgeBase, plan: Plan, named: set[str]) -> list[str]:
+    """The subject of a question about a person when no text of the graph has any of it ('what did kalmykov eat for
+    breakfast'): its words beyond the person's names and the titles of their work; empty when one is known."""
+    subject = [t for t in plan.topic if not stems_of(t) & named]
+    return [] if any(index(kb).has(t) or has_synonym(t) for t in subject) else subject
 
 
 def _names_companies(kb: KnowledgeBase, text: str) -> frozenset[str]:

@@ -1,0 +1,94 @@
+"""Context around the question, people named loosely, levels texts that write 'TPM', and abstaining on what no text has."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask, parse
+from rolegraph.kb import KnowledgeBase
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("saw 'technical product manager' in a job ad, what does that person actually do", "Technical Product Manager"),
+    ("i keep seeing 'technical program manager' on linkedin, what is that job", "Technical Program Manager"),
+    ("my friend says she's a project manager, what's that mean", "Project Manager"),
+])
+def test_a_role_named_in_context_and_pointed_back_at_is_defined(kb: KnowledgeBase, question: str, role: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intents[:1] == ["definition"] and [r.label for r in plan.roles] == [role] and plan.topic == [], plan
+    result = ask(kb, question)
+    assert result.meta["status"] == "answered" and str(result.meta["lead"]).count(f"The {role} ") == 1, result.meta["lead"]
+
+
+def test_a_context_part_that_asks_something_itself_is_not_read_as_context(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "two things: tech program mgr deliverables, and what they're judged on")
+    assert {"deliverables", "metrics"} <= set(plan.intents), plan.intents
+
+
+@pytest.mark.parametrize("question", [
+    "explain engineering manager to me like a newbie",
+    "what does the software engineer role cover in your kb",
+    "tech product manager = ? one paragraph pls",
+])
+def test_beginner_brevity_and_knowledge_base_words_ask_what_the_role_is(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "answered" and result.meta["plan"]["intents"][:1] == ["definition"], result.meta["lead"]
+
+
+@pytest.mark.parametrize("question", [
+    "does your data say anything about remote work for tpms",
+    "what's the dress code for a pm",  # no longer read as what the letters stand for
+])
+def test_an_abstention_is_reported_even_when_a_short_form_has_several_readings(kb: KnowledgeBase, question: str) -> None:
+    assert ask(kb, question).meta["status"] == "abstained"
+
+
+@pytest.mark.parametrize(("question", "person"), [
+    ("who is gergely", "Gergely Orosz"),
+    ("who is priyanka", "Priyanka Shinde"),
+    ("what does mario say about tpm interviews", "Mario Gerard"),
+])
+def test_a_writer_is_found_by_a_first_name_no_other_writer_has(kb: KnowledgeBase, question: str, person: str) -> None:
+    assert parse(kb, question).people == [person]
+
+
+@pytest.mark.parametrize("question", ["what did kalmykov eat for breakfast", "what's kalmykov's favourite movie"])
+def test_a_person_asked_about_something_no_text_has_abstains(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "abstained" and "wrote S0" not in str(result.meta["lead"]), result.meta["lead"]
+
+
+@pytest.mark.parametrize("question", ["who wrote the seed", "who is behind the seed material", "who is gergely"])
+def test_a_person_asked_with_cue_words_only_is_still_answered(kb: KnowledgeBase, question: str) -> None:
+    assert ask(kb, question).meta["status"] == "answered"
+
+
+@pytest.mark.parametrize("question", [
+    "vladimir's background?",
+    "what did the guy who wrote the article do before product",
+])
+def test_words_about_a_persons_past_lead_with_their_career(kb: KnowledgeBase, question: str) -> None:
+    assert "PhD" in str(ask(kb, question).meta["lead"])
+
+
+def test_the_seed_named_as_the_original_write_up_is_cited_not_an_origin_question(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "in the original write-up, which companies are hiring technical product managers")
+    assert plan.scope == "seed" and "origin" not in plan.intents, plan.intents
+
+
+def test_levels_texts_answer_a_bare_tpm_without_asking_back(kb: KnowledgeBase) -> None:
+    assert ask(kb, "what's a principal tpm").meta["status"] == "answered"
+
+
+def test_a_levels_question_about_one_ladder_leads_with_that_ladders_text(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "how many levels does the tpm ladder have in the engineering ladders project").meta["lead"])
+    assert "levels 4 to 7" in lead, lead
+
+
+@pytest.mark.parametrize("question", [
+    "microsoft program manager career ladder titles?",  # the levels text outranks the naming texts with as many words
+    "what are the levels for program managers at microsoft",
+])
+def test_a_company_ladder_is_found_in_the_levels_texts(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert "Partner PM" in lead, lead

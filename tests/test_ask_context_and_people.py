@@ -92,3 +92,7 @@ def test_a_levels_question_about_one_ladder_leads_with_that_ladders_text(kb: Kno
 def test_a_company_ladder_is_found_in_the_levels_texts(kb: KnowledgeBase, question: str) -> None:
     lead = str(ask(kb, question).meta["lead"])
     assert "Partner PM" in lead, lead
+
+
+def test_a_unit_said_twice_around_by_is_a_routine_not_a_length_of_time(kb: KnowledgeBase) -> None:
+    assert parse(kb, "tpm: what's on their plate day by day").intents[:1] == ["day-to-day"]

@@ -84,3 +84,42 @@ def test_needing_to_be_stronger_than_asks_what_separates(kb: KnowledgeBase) -> N
 
 def test_who_is_more_is_a_comparison_not_a_definition(kb: KnowledgeBase) -> None:
     assert "definition" not in parse(kb, "tech pm or tech pgm, who is more technical?").intents
+
+
+def test_ownership_of_a_matrix_row_wins_over_the_intent_its_words_raise(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "who owns the success metrics after launch")
+    assert plan.intents[0] == "collaboration" and "ownership" not in plan.intents
+    assert lead(kb, "who owns the success metrics after launch").startswith("The Technical Product Manager: post-launch metrics")
+
+
+def test_a_concern_on_a_role_asks_who_owns_it(kb: KnowledgeBase) -> None:
+    assert lead(kb, "is the why on the tech pm?") == "Yes: the Technical Product Manager owns the why."
+
+
+@pytest.mark.parametrize("question", [
+    "isn't the tpgm the one who sets the product strategy?",
+    "is the tpgm the person who does product strategy",
+])
+def test_the_one_who_weighs_the_role_against_the_other_tpm(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).form == "yes-no"
+    assert lead(kb, question).startswith("No: on product strategy, the Technical Program Manager rates 2 and the Technical Product Manager 5")
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("since the tpgm owns the why, rank tech pm and tpgm on product strategy",
+     "Premise not supported: the Technical Program Manager has no recorded stance on the why"),
+    ("since the tech pgm owns the what, how do they pick features",
+     "Premise not supported: the Technical Program Manager does not own the what"),
+])
+def test_a_premise_of_owning_a_concern_is_checked_against_its_owners(kb: KnowledgeBase, question: str, said: str) -> None:
+    assert lead(kb, question).startswith(said)
+
+
+def test_a_premise_of_owning_a_matrix_activity_is_left_to_its_texts(kb: KnowledgeBase) -> None:
+    said = lead(kb, "since the tech pgm owns the product roadmap, how do they prioritise features")
+    assert said.startswith("Premise not supported") and "product roadmap" in said
+
+
+def test_a_disputed_owner_in_a_premise_is_reported_as_disputed(kb: KnowledgeBase) -> None:
+    notes = ask(kb, "given that the em owns the how, what does a tpgm do").notes
+    assert any(n.startswith("Premise disputed (D1)") for n in notes)

@@ -316,7 +316,9 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if len([r for r in roles if r.part != "source"]) >= 2 and _ROLE_OR_ROLE.search(" ".join(stemmed)) and not forms.get("rank"):
         return "which-one"  # "dependency map - a tech pm thing or a tech pgm thing": the roles are the choices
     request = re.search(r"\b(?:can|could|would|will) (?:you|u) (\w+)", joined)  # "can you name …" asks for a list
-    if opener in c.yes_no and not forms.get("which-one") and not forms.get("count") and not (request and request.group(1) in _WH):
+    the_one = any(tx.find_phrase(stemmed, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["yes_no"].get("the_one", []))
+    if opener in c.yes_no and (not forms.get("which-one") or the_one) and not forms.get("count") and not (
+            request and request.group(1) in _WH):  # "is the tpgm the one who does …" asks about the role named
         return "yes-no"
     if not forms and opener not in _WH and _closing_yes_no(c, question):
         return "yes-no"  # "spotify tech pm openings, do they exist"
@@ -766,9 +768,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if {"collaboration", "team"} <= set(intents) and len(roles) == 1:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
     spans = _activity_spans(kb, stemmed)  # the activities of the responsibility matrix named, and where
-    if intents[:1] == ["ownership"] and not plan.concerns and spans and not (
-            len(roles) == 1 and set(intents[1:]) & set(c.dimensions)):  # "what metrics is a tech pm accountable for": its metrics
-        plan.intents = intents = list(dict.fromkeys(["collaboration", *intents[1:]]))  # "who owns the RAID log": a row of the matrix
+    if "ownership" in intents[:2] and not plan.concerns and spans and not (
+            len(roles) == 1 and set(intents) & set(c.dimensions)):  # "what metrics is a tech pm accountable for": its metrics
+        # "who owns the RAID log", "who owns the success metrics after launch" (metrics: the row's own words): a row of the matrix
+        plan.intents = intents = list(dict.fromkeys(["collaboration", *(i for i in intents if i != "ownership")]))
     if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed) and not spans:
         # "who does a tpgm collaborate with": the role's partners, not how two roles split the work
         plan.intents = intents = ["team", *[i for i in intents[1:] if i != "team"]]

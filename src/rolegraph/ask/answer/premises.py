@@ -10,6 +10,7 @@ from rolegraph.ask.answer.base import (
     Answer,
     hit_text,
     is_negative,
+    join_names,
     stems_of,
     synonyms_of,
     tx_stopwords,
@@ -21,7 +22,7 @@ from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index
 from rolegraph.ask.text import answer_words
 from rolegraph.kb import KnowledgeBase
-from rolegraph.provenance import CONCERNS
+from rolegraph.provenance import CONCERNS, asked_concerns
 
 #: Words that mark a clause the question takes for granted ("since …,", "X is basically Y, so …").
 _PREMISE_OPENER = re.compile(r"\b(since|given that|given|because|as|now that|assuming)\b|\b(basically|just|really|essentially|"
@@ -68,7 +69,7 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.add(kb, f"The {a.label} is a kind of {parent}." if parent else f"The {a.label} is a separate role from the {b.label}.", [a.iri])
         ans.abstained = False  # the correction is the answer
         return
-    if len(roles) != 1:
+    if len(roles) != 1 or _owns_concern(kb, ans, roles[0], head):
         return
     spans = {w for m in found for w in m[1].split()}
     words = [w for w in tx_words(head) if w not in spans and not _PREMISE_OPENER.fullmatch(w)]
@@ -76,6 +77,39 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         (w in CONCERNS and i and words[i - 1] in ("the", "and", "or")) or w not in tx_stopwords())]
     if claim:
         _check_claim(kb, ans, roles[0], claim)
+
+
+def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> bool:
+    """A premise that ``role`` owns a concern ('since the tpgm owns the why', 'given tech pgms decide what gets built'),
+    decided by the concern's recorded owners: unsupported when the role is not one of them, disputed when a
+    disagreement is recorded on its row. False when the clause claims no ownership of a concern (or of an activity of
+    the responsibility matrix instead)."""
+    from rolegraph.ask.parse import cues, matrix_activities, score
+    from rolegraph.ask.text import stems
+
+    said = stems(tx_words(head))
+    concerns = asked_concerns(head)
+    if not concerns or score({"own": cues().intents.get("ownership", [])}, said).get("own", 0) < 2 or matrix_activities(kb, said):
+        return False  # "owns the product roadmap" names a thing of its own, checked by the texts about it
+    unsupported = []
+    for concern in concerns:
+        rows = kb.named("concern-owners", concern=concern).records()
+        mine = [r for r in rows if r["role"] == role.iri]
+        owners = sorted({str(r["role_label"]) for r in rows if r["stance"] == "owns"})
+        if any(r["stance"] == "owns" for r in mine):
+            disputed = sorted({str(r["disputed_by"]) for r in mine if r["disputed_by"]})
+            if disputed:
+                ans.notes.insert(0, f"Premise disputed ({', '.join(disputed)}): the {role.label} owns the {concern}.")
+                ans.notes += [n for n in compare.disagreement_notes(kb, disputed) if n not in ans.notes]
+            continue
+        stance = compare.STANCE.get(str(mine[0]["stance"]), str(mine[0]["stance"])) if mine else "has no recorded stance on"
+        unsupported.append(f"the {role.label} {stance} the {concern}; " + (
+            join_names([f"the {o}" for o in owners]) + (" own" if len(owners) > 1 else " owns") + " it" if owners else "no modelled role owns it"))
+        ans.add(kb, f"The {role.label} {stance} the {concern}.", [str(r["link"]) for r in mine + [r for r in rows if r["stance"] == "owns"]])
+    if unsupported:
+        _premise_note(kb, ans, "; ".join(unsupported), [])
+        ans.abstained = False  # the correction is the answer
+    return True
 
 
 def _presupposed(kb: KnowledgeBase, plan: Plan, ans: Answer, question: str) -> None:

@@ -24,7 +24,7 @@ from rolegraph.ask.answer.base import (
     tx_words,
     without_roles,
 )
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.plan import TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import Hit
 from rolegraph.compare import role_info
 from rolegraph.kb import KnowledgeBase
@@ -177,6 +177,8 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     if not rows:
         return False
     value = sum(int(str(r["importance"])) for r in rows) / len(rows)
+    if _says(plan, "the_one") and role.iri in TPM_ROLES and _against_the_other(kb, plan, ans, role, value):
+        return True
     if 1 < value < 3:
         return False
     asked_negative = _asked_negative(plan)
@@ -188,6 +190,23 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     return True
 
 
+
+
+def _against_the_other(kb: KnowledgeBase, plan: Plan, ans: Answer, role: PlanRole, value: float) -> bool:
+    """'Is the Tech PgM the one who sets the product strategy?': Yes when the role rates the skills named clearly above the
+    other TPM role, No when clearly below; False when they are about the same."""
+    from rolegraph.ask.answer.choice import SAME_IMPORTANCE, importance
+
+    other_iri = next(iri for iri in TPM_ROLES if iri != role.iri)
+    other = PlanRole(other_iri, TPM_ROLES[other_iri])
+    theirs, rows = importance(kb, other.iri, plan.skills)
+    if abs(value - theirs) < SAME_IMPORTANCE:
+        return False
+    held = (value > theirs) != _asked_negative(plan)
+    ans.lead = (f"{'Yes' if held else 'No'}: on {', '.join(plan.skills)}, the {role.label} rates {value:.2g} and the {other.label} "
+                f"{theirs:.2g} (importance, 0–5).")
+    ans.add(kb, f"{other.label} — {', '.join(plan.skills)}: {theirs:.2g}", [str(r["link"]) for r in rows])
+    return True
 
 
 def _threshold(plan: Plan, evidence: list[tuple[str, Hit | None]]) -> tuple[str, Hit | None, bool, str] | None:

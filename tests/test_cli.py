@@ -365,3 +365,14 @@ def test_start_up_benchmark_prints_both_ratios() -> None:
     env = {k: v for k, v in os.environ.items() if k != "ROLEGRAPH_ENDPOINT"}
     proc = subprocess.run([sys.executable, str(bench), "--rounds", "1"], capture_output=True, text=True, env=env, timeout=600)
     assert "cli / naive =" in proc.stdout and re.search(r"compare … --format json .* [\d.]+×", proc.stdout), proc.stdout + proc.stderr
+
+
+def test_a_command_keeps_only_the_knowledge_base_it_opened_last() -> None:
+    from rolegraph.cli import shared
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["show", "Tech PM", "--format", "json"]).exit_code == 0
+    (first,) = shared._last_opened  # still referenced: the process can end without freeing it
+    assert runner.invoke(app, ["show", "Tech PgM", "--format", "json"]).exit_code == 0
+    (second,) = shared._last_opened  # ... and replaced by the next command's, so in-process callers hold one at most
+    assert second is not first

@@ -30,13 +30,23 @@ def visible(text: str, keep: str = "") -> str:
     return text.translate({c: r for c, r in _CONTROLS.items() if chr(c) not in keep})
 
 
+#: The local knowledge base the last command opened, still referenced when the command returns: the
+#: ``rolegraph`` process then ends (rolegraph.cli.main) without first freeing its store and answers, which
+#: costs about 2 ms of a compare; the next command's open replaces it.
+_last_opened: list[KnowledgeBase] = []
+
+
 def get_kb(data: list[Path] | None, endpoint: str | None = None, graph: list[str] | None = None) -> KnowledgeBase:
     """The knowledge base for a command: packaged data plus ``--data`` files, or a remote endpoint (``graph``: its graphs).
 
     Large data is served from a prepared on-disk store (see :mod:`rolegraph.engines.prepared`). User
     data is checked for the shape the commands read (see :mod:`rolegraph.conform`).
     """
-    return open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)
+    _last_opened.clear()
+    kb = open_kb(data or [], endpoint=endpoint, graphs=graph or (), prepared=None)
+    if not endpoint:  # an endpoint's connection is closed as before
+        _last_opened.append(kb)
+    return kb
 
 
 def _format_for(fmt: str | None, output: Path | None) -> str:

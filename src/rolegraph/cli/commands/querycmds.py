@@ -50,6 +50,8 @@ def compare(
 
     Example: rolegraph compare "Tech PM" "Technical Program Manager" --level senior
     """
+    from rolegraph.compare import compare as build  # imported while the graph may still be loading
+
     kb = get_kb(data, endpoint, graph)
     if level is not None:
         if dimension:
@@ -58,8 +60,6 @@ def compare(
 
         emit(compare_at_level(kb, _role(kb, a), _role(kb, b), level), fmt, output, kb=kb, fragment=fragment)
         return
-    from rolegraph.compare import compare as build
-
     emit(build(kb, _role(kb, a), _role(kb, b), dimension or None), fmt, output, kb=kb, fragment=fragment, detail=detail)
 
 

@@ -190,3 +190,29 @@ def test_the_plain_or_technical_kind_of_a_role_leads_the_neighbours(kb: Knowledg
         "The Program Manager: the Technical Program Manager is a kind of Program Manager.")
     assert ask(kb, "program manager but technical - what's that role").meta["lead"].startswith("The Technical Program Manager")
     assert ask(kb, "roles like tpgm?").meta["lead"].startswith("Closest to the Technical Program Manager")
+
+
+def test_the_role_between_two_named_roles_is_nearest_to_both(kb: KnowledgeBase) -> None:
+    """'which role sits between a product manager and a software engineer': by the sum of the similarities to both."""
+    from rolegraph.ask import ask
+
+    lead = ask(kb, "which role sits between a product manager and a software engineer").meta["lead"]
+    assert lead.startswith("Nearest to both the Product Manager and the Software Engineer: Technical Product Manager")
+
+
+def test_a_part_comparing_that_role_with_another_takes_the_roles_asked_before(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "which companies hire tech pms, and how is that role different from a tech pgm")
+    assert [p.intents[0] for p in plan.parts] == ["hiring", "compare"]
+    assert len(plan.parts[1].roles) == 2
+
+
+def test_a_slice_is_found_around_a_role_name(kb: KnowledgeBase) -> None:
+    """'who does an engineering manager manage': the direct reports, the role's name left out of the phrase."""
+    from rolegraph.ask.answer.dimensions import asked_relations
+
+    assert asked_relations(parse(kb, "who does an engineering manager manage"), "team") == ["direct-reports"]
+
+
+def test_a_short_word_qualifies_an_unmodelled_title(kb: KnowledgeBase) -> None:
+    assert parse(kb, "i'm a QA engineer, how do i become a tpgm").unknown_roles == ["qa engineer"]
+    assert parse(kb, "i'm a software engineer, how do i become a tpgm").unknown_roles == []

@@ -132,6 +132,7 @@ _NOT_TITLE_WORDS = tx.word_set("not_title")
 
 
 _SOURCE_WORDS = tx.word_set("source_words")
+_SHORT_QUALIFIERS = tx.word_set("short_qualifiers")
 _PEOPLE_HEADS = tx.word_set("people_heads")
 _LEAD_KINDS = tx.word_set("lead_kinds")
 
@@ -149,7 +150,8 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
     unknown = []
     for m in _TITLE.finditer(" ".join(masked)):
         found = m.group(1).split()
-        cut = [i for i, w in enumerate(found[:-1]) if w != "of" and (w in _NOT_TITLE_WORDS or w in tx.stopwords() or len(w) <= 3)]
+        cut = [i for i, w in enumerate(found[:-1]) if w != "of" and (w in _NOT_TITLE_WORDS or w in tx.stopwords() or (
+            len(w) <= 3 and w not in _SHORT_QUALIFIERS))]  # "qa engineer", "ux designer": a short word that qualifies a title
         found = found[cut[-1] + 1 :] if cut else found  # "moving from engineer" is no title; "chief of staff" stays whole
         phrase = " ".join(found)
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):
@@ -354,10 +356,10 @@ def _claims(c: Cues, question: str, words: list[str], stemmed: list[str]) -> boo
 def loose(c: Cues, stemmed: list[str]) -> list[str]:
     """``stemmed`` without role names (``|``), the article just before one, and filler words ([fillers] in cues.toml),
     so that a cue phrase is found around them: 'what even is', 'how many job roles', 'sets the program side apart'."""
-    return [stemmed[i] for i in _kept(c, stemmed)]
+    return [stemmed[i] for i in loose_positions(c, stemmed)]
 
 
-def _kept(c: Cues, stemmed: list[str]) -> list[int]:
+def loose_positions(c: Cues, stemmed: list[str]) -> list[int]:
     """Positions :func:`loose` keeps."""
     return [i for i, s in enumerate(stemmed) if s != "|" and s not in c.fillers
             and not (s in _ARTICLES and stemmed[i + 1 : i + 2] == ["|"])]
@@ -369,7 +371,7 @@ _ARTICLES = tx.word_set("articles")
 def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]) -> set[int]:
     """Positions of the words that the cue phrases of ``names`` cover."""
     covered: set[int] = set()
-    kept = _kept(cues(), stemmed)
+    kept = loose_positions(cues(), stemmed)
     around = [stemmed[i] for i in kept]
     for name in names:
         for phrase, _ in table.get(name, []):
@@ -535,6 +537,8 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)
+                elif s.intent in _PAIRED and len(s.roles) < 2 <= len(whole.roles):  # "…, and how is that role different
+                    s.roles = [replace(r, part="compared") for r in whole.roles]  # from a tech pgm": the roles asked before too
             whole.parts = subs
             whole.intents = list(dict.fromkeys(i for s in subs for i in s.intents[:1]))
             return _finish(kb, whole, words, stemmed, c, prev)

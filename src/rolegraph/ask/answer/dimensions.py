@@ -93,11 +93,13 @@ def asked_relations(plan: Plan, dimension: str) -> list[str]:
     phrases of ``[slices.DIMENSION]`` in cues.toml; a phrase inside a longer one of another relation does not count
     ('report to' inside 'report to a'). A count of teams asks about the teams coordinated. Empty when none is named; the
     relation most words name first ('manage engineers … their boss': direct reports before reports-to)."""
+    from rolegraph.ask.parse import cues, loose_positions
     from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
 
     said = stems(words(plan.question))
     kept_at = [i for i, s in enumerate(said) if s not in _ARTICLES]  # "manage the engineers" is "manage engineers"
-    bare = [said[i] for i in kept_at]
+    around_at = loose_positions(cues(), plan.reading) if len(plan.reading) == len(said) else []  # "who does an em manage": no role name
+    bare, around = [said[i] for i in kept_at], [plan.reading[i] for i in around_at]
     found: list[tuple[str, int, int]] = []
     for relation, phrases in vocabulary().get("slices", {}).get(dimension, {}).items():
         for p in map(phrase_stems, phrases):
@@ -106,6 +108,8 @@ def asked_relations(plan: Plan, dimension: str) -> list[str]:
                 found.append((relation, at, at + len(p)))
             elif p and (at := find_phrase(bare, p)) >= 0:
                 found.append((relation, kept_at[at], kept_at[at + len(p) - 1] + 1))
+            elif p and (at := find_phrase(around, p)) >= 0:
+                found.append((relation, around_at[at], around_at[at + len(p) - 1] + 1))
     kept = [(r, b - a) for r, a, b in found if not any(r2 != r and a2 <= a and b <= b2 and b2 - a2 > b - a for r2, a2, b2 in found)]
     if not kept and dimension == "team" and plan.form == "count" and not _PEOPLE & set(plan.terms):
         kept = [("coordinates", 1)]  # "how many teams …"; "how many people report to …" counts people

@@ -117,6 +117,9 @@ def _needed(importance: object) -> bool:
 def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     from rolegraph import graph  # networkx: only for routes and neighbours
 
+    if len(plan.roles) >= 2:
+        _between(kb, plan, ans)
+        return
     result = graph.neighbours(kb, plan.roles[0].iri)
     ans.tables += result.tables
     ans.notes += result.notes
@@ -129,6 +132,28 @@ def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if kin:
         ans.lead = (f"Yes: t{kin[1:]}" if plan.form == "yes-no" else kin) + f" {ans.lead}"
         ans.add(kb, kin, [plan.roles[0].iri])
+
+
+def _between(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """The roles nearest to two named roles at once ("which role sits between a product manager and a software
+    engineer"): by the sum of their similarities to both, the named roles left out."""
+    from rolegraph import graph
+
+    a, b = plan.roles[:2]
+    results = [graph.neighbours(kb, r.iri) for r in (a, b)]
+    near: dict[str, list[float]] = {}
+    for result in results:
+        ans.tables += result.tables
+        ans.statements += [str(s) for s in result.meta["subjects"]]
+        for row in result.tables[0].rows:
+            if row[0] not in (a.label, b.label):
+                near.setdefault(str(row[0]), []).append(float(str(row[1])))
+    both = sorted((label for label, sims in near.items() if len(sims) == 2), key=lambda label: (-sum(near[label]), label))
+    for label in both[:3]:
+        ans.add(kb, f"{label} (similarity {near[label][0]:.3f} to the {a.label}, {near[label][1]:.3f} to the {b.label})", [],
+                basis="derived")
+    if both:
+        ans.lead = f"Nearest to both the {a.label} and the {b.label}: " + ", ".join(both[:3]) + "."
 
 
 def _kin(kb: KnowledgeBase, plan: Plan, roles: list[str]) -> str:

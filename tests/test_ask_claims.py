@@ -115,7 +115,7 @@ def test_a_premise_of_owning_a_concern_is_checked_against_its_owners(kb: Knowled
     assert lead(kb, question).startswith(said)
 
 
-def test_a_premise_of_owning_a_matrix_activity_is_left_to_its_texts(kb: KnowledgeBase) -> None:
+def test_a_premise_of_owning_a_matrix_activity_names_the_activity(kb: KnowledgeBase) -> None:
     said = lead(kb, "since the tech pgm owns the product roadmap, how do they prioritise features")
     assert said.startswith("Premise not supported") and "product roadmap" in said
 
@@ -123,3 +123,10 @@ def test_a_premise_of_owning_a_matrix_activity_is_left_to_its_texts(kb: Knowledg
 def test_a_disputed_owner_in_a_premise_is_reported_as_disputed(kb: KnowledgeBase) -> None:
     notes = ask(kb, "given that the em owns the how, what does a tpgm do").notes
     assert any(n.startswith("Premise disputed (D1)") for n in notes)
+
+
+def test_a_premise_of_owning_a_matrix_row_is_decided_by_the_row(kb: KnowledgeBase) -> None:
+    assert lead(kb, "as the one who owns the roadmap, how does a tpgm prioritise").startswith(
+        "Premise not supported: in the responsibility matrix the Technical Program Manager is consulted for the product vision")
+    notes = ask(kb, "given the tech pm owns launch readiness, what does the tpgm do at launch").notes
+    assert any(n.startswith("Premise disputed (D12)") for n in notes)

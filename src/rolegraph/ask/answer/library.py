@@ -125,13 +125,14 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     _from_result(kb, ans, result, lead + ".")
 
 
-_RACI = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+#: The matrix codes in words.
+RACI_WORDS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 
 
 def _raci_words(cell: object) -> str:
     """A matrix cell in words: 'A, R* (keeps the log)' → 'accountable and responsible (contested; keeps the log)'."""
     codes, _, note = str(cell).partition(" (")
-    words = " and ".join(_RACI[c] for c in re.findall(r"[ARCI]", codes))
+    words = " and ".join(RACI_WORDS[c] for c in re.findall(r"[ARCI]", codes))
     notes = (["contested"] if "*" in codes else []) + ([note.rstrip(")")] if note else [])
     return words + (f" ({'; '.join(notes)})" if notes else "")
 

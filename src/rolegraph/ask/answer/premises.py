@@ -17,6 +17,7 @@ from rolegraph.ask.answer.base import (
     tx_words,
     without_roles,
 )
+from rolegraph.ask.answer.library import RACI_WORDS
 from rolegraph.ask.answer.search import ANSWER_KINDS
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index
@@ -82,15 +83,20 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> bool:
     """A premise that ``role`` owns a concern ('since the tpgm owns the why', 'given tech pgms decide what gets built'),
     decided by the concern's recorded owners: unsupported when the role is not one of them, disputed when a
-    disagreement is recorded on its row. False when the clause claims no ownership of a concern (or of an activity of
-    the responsibility matrix instead)."""
+    disagreement is recorded on its row; one of an activity of the responsibility matrix by its row. False when the
+    clause claims no ownership of either."""
     from rolegraph.ask.parse import cues, matrix_activities, score
     from rolegraph.ask.text import stems
 
     said = stems(tx_words(head))
+    if score({"own": cues().intents.get("ownership", [])}, said).get("own", 0) < 2:
+        return False
+    if activities := matrix_activities(kb, said):  # "as the owner of the product roadmap": a row of the matrix
+        _owns_activity(kb, ans, role, activities)
+        return True
     concerns = asked_concerns(head)
-    if not concerns or score({"own": cues().intents.get("ownership", [])}, said).get("own", 0) < 2 or matrix_activities(kb, said):
-        return False  # "owns the product roadmap" names a thing of its own, checked by the texts about it
+    if not concerns:
+        return False
     unsupported = []
     for concern in concerns:
         rows = kb.named("concern-owners", concern=concern).records()
@@ -110,6 +116,33 @@ def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> 
         _premise_note(kb, ans, "; ".join(unsupported), [])
         ans.abstained = False  # the correction is the answer
     return True
+
+
+def _owns_activity(kb: KnowledgeBase, ans: Answer, role: PlanRole, activities: list[str]) -> None:
+    """A premise that ``role`` owns an activity of the responsibility matrix ('as the owner of the product roadmap'):
+    unsupported unless the matrix makes the role accountable for it; disputed when the row is."""
+    rows = kb.named("raci").records()
+    unsupported = []
+    for activity in activities:
+        row = [r for r in rows if r["activity"] == activity]
+        if not row:
+            continue
+        label = str(row[0]["activity_label"])
+        codes = [str(r["code"]) for r in row if r["party"] == role.iri]
+        disputed = sorted({str(r["disputed_by"]) for r in row if r["disputed_by"]})
+        dispute = f" (disputed: {', '.join(disputed)})" if disputed else ""
+        if "A" in codes:
+            if disputed:
+                ans.notes.insert(0, f"Premise disputed ({', '.join(disputed)}): the matrix makes the {role.label} accountable for the {label}.")
+                ans.notes += [n for n in compare.disagreement_notes(kb, disputed) if n not in ans.notes]
+            continue
+        accountable = join_names([f"the {r['party_label']}" for r in row if r["code"] == "A"]) or "no party"
+        part = " and ".join(RACI_WORDS[c] for c in codes) or "not part of it"
+        unsupported.append(f"in the responsibility matrix the {role.label} is {part} for the {label}; {accountable} is accountable{dispute}")
+        ans.add(kb, f"{label}: {accountable} is accountable; the {role.label} is {part}.", [str(r["responsibility"]) for r in row])
+    if unsupported:
+        _premise_note(kb, ans, "; ".join(unsupported), [])
+        ans.abstained = False  # the correction is the answer
 
 
 def _presupposed(kb: KnowledgeBase, plan: Plan, ans: Answer, question: str) -> None:

@@ -93,3 +93,14 @@ def test_the_other_one_after_one_tpm_role_is_the_other_tpm_role(kb: KnowledgeBas
         plan = parse(kb, question, first)
         assert plan.role_iris() == [TECH_PM] and plan.intents == ["day-to-day"] and not plan.ambiguous, question
     assert parse(kb, "and the reverse?", first).role_iris() == [TECH_PGM]
+
+
+def test_a_side_of_the_short_form_names_its_reading(kb: KnowledgeBase) -> None:
+    """'the product flavour of tpm', 'the program side of a tpm': the reading the qualifier names, not both TPM roles."""
+    assert roles(kb, "what's the routine like for the product flavour of tpm") == [TECH_PM]
+    assert roles(kb, "what does the program side of a tpm own") == [TECH_PGM]
+
+
+def test_a_role_slot_with_any_word_no_text_uses_is_an_unmodelled_role(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "what does a devrel person do vs a tpgm")
+    assert plan.status == "unknown-role" and plan.unknown_roles == ["devrel person"]

@@ -216,3 +216,12 @@ def test_a_slice_is_found_around_a_role_name(kb: KnowledgeBase) -> None:
 def test_a_short_word_qualifies_an_unmodelled_title(kb: KnowledgeBase) -> None:
     assert parse(kb, "i'm a QA engineer, how do i become a tpgm").unknown_roles == ["qa engineer"]
     assert parse(kb, "i'm a software engineer, how do i become a tpgm").unknown_roles == []
+
+
+def test_chatty_words_and_possessives_are_no_subject(kb: KnowledgeBase) -> None:
+    """'kinda', 'sorta', 'mine' ([stopwords]) ask about nothing the graph must know: no abstention on them."""
+    from rolegraph.ask import ask
+
+    assert ask(kb, "what kinda stuff fills up an em's week").meta["status"] == "answered"
+    assert ask(kb, "im a tech pgm and bored, what jobs are basically next door to mine").meta["lead"].startswith(
+        "Closest to the Technical Program Manager")

@@ -99,7 +99,12 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
         after = qualifiers.get(stemmed[end]) if end < len(words) and end not in taken and not _qualifies_next(
             stemmed, end, mentions) and not _choice(stemmed, end + 1, 1, qualifiers) else None
         alternatives = _alternatives(stemmed, start, qualifiers, taken)
-        if alternatives:  # "product or program tpm": each reading named, as alternatives
+        side = _side_of(words, stemmed, start, qualifiers, taken)
+        if side is not None:  # "the product flavour of tpm": the reading that word names
+            at, ref = side
+            out.append((at, " ".join(words[at:end]), [ref]))
+            notes.append(f"'{' '.join(words[at:end])}' read as the {ref.label}.")
+        elif alternatives:  # "product or program tpm": each reading named, as alternatives
             out += [(start - 1, f"{words[start - 1]} {phrase}", [alternatives[1]]), (start - 3, words[start - 3], [alternatives[0]])]
             notes.append(f"'{' '.join(words[start - 3 : end])}' read as the {alternatives[0].label} and the {alternatives[1].label}.")
         elif before is not None and (after is None or after == before):
@@ -116,6 +121,16 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
             out.append((start, phrase, readings))
     out += _sides(kb, words, stemmed, taken)
     return sorted(out, key=lambda m: m[0]), notes
+
+
+def _side_of(words: list[str], stemmed: list[str], start: int, qualifiers: dict[str, RoleRef],
+             taken: set[int]) -> tuple[int, RoleRef] | None:
+    """'the product flavour of tpm', 'program side of a tpm': where the qualifier stands and the reading it names."""
+    at = start - 1 if start and words[start - 1] in _DETERMINERS else start
+    if at < 3 or words[at - 1] != "of" or words[at - 2] not in _SIDES or taken & set(range(at - 3, start)):
+        return None
+    ref = qualifiers.get(stemmed[at - 3])
+    return (at - 3, ref) if ref is not None else None
 
 
 #: Words after "the program manager …" that make it one of the two TPM roles rather than the role of that name.
@@ -165,7 +180,7 @@ def unknown_beside(kb: KnowledgeBase, words: list[str], mentions: list[Mention],
                 found.append(word)
     for start, end in _slots(words):  # "what does a devrel do", "i want to become a growth hacker"
         slot = words[start:end]
-        if (not taken & set(range(start, end)) and slot[0] not in tx.stopwords() and _unknown_word(kb, slot[-1], known)
+        if (not taken & set(range(start, end)) and slot[0] not in tx.stopwords() and any(_unknown_word(kb, w, known) for w in slot)
                 and " ".join(slot) not in found):
             found.append(" ".join(slot))
     return found

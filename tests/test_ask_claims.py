@@ -130,3 +130,22 @@ def test_a_premise_of_owning_a_matrix_row_is_decided_by_the_row(kb: KnowledgeBas
         "Premise not supported: in the responsibility matrix the Technical Program Manager is consulted for the product vision")
     notes = ask(kb, "given the tech pm owns launch readiness, what does the tpgm do at launch").notes
     assert any(n.startswith("Premise disputed (D12)") for n in notes)
+
+
+def test_no_before_a_noun_is_no_answer_word(kb: KnowledgeBase) -> None:
+    assert parse(kb, "as an IC with no reports, how does a tpgm get engineers to do stuff").form != "yes-no"
+    assert parse(kb, "does a tpgm write code, yes or no").form == "yes-no"
+
+
+def test_a_premise_put_in_the_negative_is_not_contradicted_by_a_word_it_shares(kb: KnowledgeBase) -> None:
+    assert not lead(kb, "since a tpgm has no direct reports, how do they get things done").startswith("Premise")
+
+
+def test_vs_then_who_with_a_comparative_is_a_choice(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "tech pm vs tpgm: who talks to customers more?")
+    assert plan.form == "which-one" and plan.intents == []
+    assert parse(kb, "EM or TPgM: difference in a nutshell").intents[:1] == ["compare"]
+
+
+def test_a_tie_on_a_named_skill_is_about_the_same(kb: KnowledgeBase) -> None:
+    assert lead(kb, "who needs more software architecture, tech pm or tpgm").startswith("About the same on software architecture")

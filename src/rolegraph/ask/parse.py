@@ -307,8 +307,13 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 10] if w in c.yes_no or w in _WH]):
         opener = after[0]  # "at dropbox is a tpm the product one", "between A and B, who …": the question opens after it
+    if opener not in _WH and opener not in c.yes_no and (after_colon := tx.words(question.partition(":")[2])) and (
+            after_colon[0] in _WH or after_colon[0] in c.yes_no):
+        opener = after_colon[0]  # "tpgm vs tech pm: who needs deeper architecture chops": the question opens after the colon
     if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
         opener = closed  # "if a launch slips is it on the tpgm": the closed question after the condition
+    stemmed = [s if s != "no" or stemmed[i + 1 : i + 2] in ([], ["or"]) else "" for i, s in enumerate(stemmed)]  # "with no
+    # reports", "no code": a determiner, no answer word ("yes or no", "…, no?" still are)
     forms = score(c.forms, stemmed)
     forms = {n: max(forms.get(n, 0), w) for n, w in score(c.forms, loose(c, stemmed)).items()}
     joined = " ".join(words)
@@ -329,8 +334,9 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         return "yes-no"  # "tpgm owns product roadmap?", "tech pm = a kind of pm?"
     if opener == "who" and not roles:
         return "which-one"
-    if opener in ("which", "who") and len(roles) >= 2 and not intents and not forms:
-        return "which-one"  # "which tpm talks to customers more": one of the roles
+    if opener in ("which", "who") and len(roles) >= 2 and not forms and (
+            not intents or (set(intents) <= {"compare"} and _asks_which(words))):
+        return "which-one"  # "which tpm talks to customers more", "A vs B: who needs deeper …": one of the roles
     if forms:
         best = max(forms.items(), key=lambda kv: (kv[1], -list(c.forms).index(kv[0])))[0]
         if best == "define" and intents and intents[0] not in ("definition", "abbreviation"):
@@ -341,6 +347,13 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if intents and intents[0] == "transitions" and any(r.part == "source" for r in roles) and any(r.part == "target" for r in roles):
         return "route"
     return "list"
+
+
+def _asks_which(words: list[str]) -> bool:
+    """Whether 'who' or 'which' is followed by a comparative ('who talks to customers more', 'who needs deeper …')."""
+    at = next((i for i, w in enumerate(words) if w in ("who", "which")), None)
+    said = tx.word_set("more") | tx.word_set("fewer") | tx.word_set("comparatives")
+    return at is not None and any(w in said for w in words[at + 1 :])
 
 
 #: Cue words that ask what a name means: of a full title ("tech product manager meaning?") they ask for its definition.
@@ -791,6 +804,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "source"]  # "which sources are by orosz": the person named says it
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
+    if plan.form == "which-one" and intents == ["compare"] and _asks_which(words):
+        plan.intents, plan.dimensions = intents, _ = [], []  # "A vs B: who talks to customers more": the "vs" names the choices
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
             [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions) and not _skill_over(plan.skills, spans, stemmed):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it

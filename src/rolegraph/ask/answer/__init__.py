@@ -175,9 +175,10 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if plan.form in ("list", "explain") and hits and asks_bound(plan) and states_bound(hits[0].text) and not ans.abstained:
         ans.add(kb, hit_text(hits[0]), [hits[0].statement])
         ans.lead = hit_text(hits[0])  # "how big does a company need to be before …": the text that states the bound answers
-    if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and (plan.intent in ("compare", "abbreviation") or (
-            plan.intent == "separate" and plan.skills))):  # "is A the same as B", "is the word Technical always in the title",
-        # "does a tech pm need more risk management than a tpgm": a verdict
+    if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent in ("compare", "abbreviation")) or (
+            plan.form in ("yes-no", "which-one") and plan.intent == "separate" and plan.skills):
+        # "is A the same as B", "is the word Technical always in the title", "does a tech pm need more risk management than a
+        # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form == "which-one":
         _name_the_role(plan, ans, hits)

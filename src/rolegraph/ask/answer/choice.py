@@ -161,9 +161,10 @@ def closed_on_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 
 def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: list[str]) -> bool:
-    """Lead with the role that rates the measure highest; False when the roles tie."""
+    """Lead with the role that rates the measure highest, or say they are about the same; False when the roles tie on a
+    measure the question does not name (the rows found may decide)."""
     scored = sorted(((importance(kb, r.iri, measure)[0], r) for r in plan.roles), key=lambda x: -x[0])
-    if scored[0][0] <= scored[1][0]:
+    if scored[0][0] <= scored[1][0] and not (plan.skills and scored[0][0]):  # a tie on a skill named is the answer
         return False
     values = ", ".join(f"{r.label} {v:.3g}" for v, r in scored)
     close = scored[0][0] - scored[1][0] < SAME_IMPORTANCE  # "which one is more technical": 3.11 vs 3.09 picks no one

@@ -96,3 +96,20 @@ def test_a_company_ladder_is_found_in_the_levels_texts(kb: KnowledgeBase, questi
 
 def test_a_unit_said_twice_around_by_is_a_routine_not_a_length_of_time(kb: KnowledgeBase) -> None:
     assert parse(kb, "tpm: what's on their plate day by day").intents[:1] == ["day-to-day"]
+
+
+@pytest.mark.parametrize("question", [
+    "list the employers the seed mentions for tech pms, nothing from other sources",
+    "which firms hire tech pms? none from outside sources",
+])
+def test_an_outside_phrase_after_a_negating_phrase_scopes_to_the_seed(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).scope == "seed"
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("tell me why the tpgm role took off", "growth"),
+    ("tech pm scorecard - which numbers matter", "metrics"),
+    ("name a couple of real programs a tpgm might run", "examples"),
+])
+def test_other_forms_of_a_cue_name_the_same_intent(kb: KnowledgeBase, question: str, intent: str) -> None:
+    assert parse(kb, question).intents[:1] == [intent]

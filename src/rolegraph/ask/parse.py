@@ -39,7 +39,7 @@ class Cues:
     claims: frozenset[str]
     seed: list[tuple[str, ...]]
     outside: list[tuple[str, ...]]
-    negators: frozenset[str]
+    negators: list[tuple[str, ...]]
     follow_up: list[tuple[str, ...]]
     reverse: list[tuple[str, ...]]
     onward: list[tuple[str, ...]]
@@ -88,7 +88,7 @@ def _compile() -> Cues:
         claims=frozenset(tx.stem(w) for w in data["yes_no"]["claims"]),
         seed=[tx.phrase_stems(p) for p in data["scope"]["seed"]],
         outside=[tx.phrase_stems(p) for p in data["scope"]["outside"]],
-        negators=frozenset(tx.stems(data["scope"].get("negators", []))),
+        negators=[tx.phrase_stems(p) for p in data["scope"].get("negators", [])],
         hedges=[tx.phrase_stems(p) for p in data["scope"].get("hedges", [])],
         exclusive=[tx.phrase_stems(p) for p in data["scope"].get("exclusive", [])],
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
@@ -1016,7 +1016,7 @@ def _scope(c: Cues, stemmed: list[str]) -> str:
     """'external' when the question asks what sources other than the seed say, 'seed' when it asks what the seed says
     or rules the others out ('no outside sources'), else 'any'."""
     outside = [at for p in c.outside if (at := tx.find_phrase(stemmed, p)) >= 0]
-    if any(at == 0 or stemmed[at - 1] not in c.negators for at in outside):
+    if any(not any(tuple(stemmed[max(0, at - len(n)) : at]) == n for n in c.negators) for at in outside):
         return "external"
     return "seed" if outside or any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
 

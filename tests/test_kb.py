@@ -89,13 +89,28 @@ def test_missing_and_directory_inputs(tmp_path) -> None:  # type: ignore[no-unty
 
 @pytest.mark.parametrize("name", sorted(queries.catalogue()))
 def test_named_query_plans_agree_with_the_lexer(name: str) -> None:
-    """The local engine binds named queries without the SPARQL lexer: same projection, same VALUES place."""
+    """The engines bind named queries without the SPARQL lexer: the same VALUES place."""
     from rolegraph.engines.base import NAMED_PLANS, plan_named
-    from rolegraph.sparql_tokens import projection
 
     query = queries.get(name)
     plan_named(query)
-    brace, projected = NAMED_PLANS[query.text]
-    assert projected == projection(query.text)
+    brace = NAMED_PLANS[query.text]
     params = {"x": IRI("https://example.org/x")}
     assert f"{query.text[:brace]} {queries.values_block(params)} {query.text[brace:]}" == queries.inject_values(query.text, params)
+
+
+def test_a_named_query_binds_even_one_value_with_values(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term substituted into role-links' patterns makes pyoxigraph plan it from every role link of the store
+    (20 s at 1.13M triples, 15 ms with VALUES): named queries take a VALUES block, whatever their values."""
+    store = kb.engine.store  # type: ignore[attr-defined]
+    seen: list[object] = []
+
+    class Spy:
+        def query(self, text: str, substitutions: object = None) -> object:
+            seen.append(substitutions)
+            return store.query(text, substitutions=substitutions)
+
+    one = kb.named("role-links", role=IRI(TECH_PGM)).rows
+    monkeypatch.setattr(kb.engine, "store", Spy())
+    assert KnowledgeBase(kb.engine).named("role-links", role=IRI(TECH_PGM)).rows == one
+    assert seen == [None]

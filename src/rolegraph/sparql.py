@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rolegraph import queries
 from rolegraph.deadline import run_with_deadline, timeout_from
+from rolegraph.engines.base import plan_named
 from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import QueryError, RolegraphError, UsageError
 from rolegraph.kb import KnowledgeBase
@@ -35,7 +36,9 @@ def load_query(name_or_file: str) -> NamedQuery:
             raise QueryError(f"{path}: byte {exc.start} is not UTF-8", "save the query as UTF-8") from None
         queries.check_read_only(text)
         return queries.parse(path.stem, text)
-    return queries.get(name_or_file)
+    query = queries.get(name_or_file)
+    plan_named(query)  # bound like the library binds it (rolegraph.engines.local.LocalEngine)
+    return query
 
 
 def parse_params(query: NamedQuery, pairs: list[str]) -> dict[str, ParamValue]:

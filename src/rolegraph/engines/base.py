@@ -69,18 +69,18 @@ def literal_cell(lexical: str, datatype: str | None) -> Cell:
     return lexical
 
 
-#: Named queries' own text → (offset just inside their WHERE brace, the variables they project): the
-#: local engine binds them without lexing the text again. tests/test_kb.py checks both against the lexer.
-NAMED_PLANS: dict[str, tuple[int, frozenset[str]]] = {}
+#: Named queries' own text → the offset just inside their WHERE brace, where the engines put the VALUES block
+#: that binds their parameters, without lexing the text again. tests/test_kb.py checks it against the lexer.
+NAMED_PLANS: dict[str, int] = {}
 
 
 def plan_named(query: NamedQuery) -> None:
-    """Record where ``query`` takes its VALUES block and what it projects (its ``#+ columns`` header)."""
+    """Record where ``query`` takes its VALUES block."""
     if query.text not in NAMED_PLANS:
         code = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group(0)), query.text)  # whole-line comments only
         where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
         if where:
-            NAMED_PLANS[query.text] = (where.end(), frozenset(query.columns))
+            NAMED_PLANS[query.text] = where.end()
 
 
 def ntriples_text(triples: Iterable[ox.Triple]) -> str:

@@ -603,7 +603,7 @@ class EndpointEngine(Http):
 
     def _query(self, text: str, params: dict[str, ParamValue], accept: str) -> Answer:
         plan = NAMED_PLANS.get(text)  # a named query takes its VALUES block without the SPARQL lexer
-        query = f"{text[: plan[0]]} {values_block(params)} {text[plan[0] :]}" if plan and params else inject_values(text, params)
+        query = f"{text[:plan]} {values_block(params)} {text[plan:]}" if plan and params else inject_values(text, params)
         dataset: dict[str, str | list[str]] = {"default-graph-uri": list(self.graphs), "named-graph-uri": list(self.graphs)} if self.graphs else {}
         what = METHODS[self.method]
         if self.method == "form":

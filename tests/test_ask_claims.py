@@ -149,3 +149,8 @@ def test_vs_then_who_with_a_comparative_is_a_choice(kb: KnowledgeBase) -> None:
 
 def test_a_tie_on_a_named_skill_is_about_the_same(kb: KnowledgeBase) -> None:
     assert lead(kb, "who needs more software architecture, tech pm or tpgm").startswith("About the same on software architecture")
+
+
+def test_a_question_word_after_a_comma_is_no_concern_but_a_list_of_three_is(kb: KnowledgeBase) -> None:
+    assert parse(kb, "since the tech pgm owns the what, how do they pick features").concerns == ["what"]
+    assert parse(kb, "which of what, why, how, who, when does a pjm own").concerns == ["what", "why", "how", "who", "when"]

@@ -1060,6 +1060,7 @@ _CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in ch
 _CONCERN_SET = frozenset(CONCERNS)
 _CONCERN_RUN = re.compile(r"\b(?:what|why|how|who|when)(?:\s+(?:and\s+|or\s+|vs\s+|versus\s+)?(?:the\s+)?(?:what|why|how|who|when)\b)+")
 _CONCERN_TAIL = re.compile(r"\band\s+(?:the\s+)?(what|why|how|who|when)\s*(?:[,?.!]|$)")
+_CONCERN_LIST = re.compile(r"\b(?:what|why|how|who|when)(?:\s*,\s*(?:and\s+|or\s+)?(?:the\s+)?(?:what|why|how|who|when)\b){2,}")
 _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|when)\b")
 
 
@@ -1078,8 +1079,11 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
             found.append(concern)
     for m in _CONCERN_PAIR.finditer(question.lower()):
         found += [c for c in m.groups() if c not in found]
-    for m in _CONCERN_RUN.finditer(" ".join(said)):  # "which of the what why how who when", "the when and who"
-        found += [c for c in m.group(0).split() if c in _CONCERN_SET and c not in found]
+    for clause in question.lower().split(","):  # a run within a clause: "the why, who needs …" is no run of the why and the who
+        for m in _CONCERN_RUN.finditer(" ".join(tx.words(clause))):  # "which of the what why how who when", "the when and who"
+            found += [c for c in m.group(0).split() if c in _CONCERN_SET and c not in found]
+    for m in _CONCERN_LIST.finditer(" ".join(re.split(r"[^a-z,]+", question.lower()))):  # "which of what, why, how, who, when":
+        found += [c for c in re.findall(r"[a-z]+", m.group(0)) if c in _CONCERN_SET and c not in found]  # three or more
     tail = _CONCERN_TAIL.search(question.lower())
     if found and tail and tail.group(1) not in found:
         found.append(tail.group(1))  # "what gets built and why"

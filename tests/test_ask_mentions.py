@@ -104,3 +104,10 @@ def test_a_side_of_the_short_form_names_its_reading(kb: KnowledgeBase) -> None:
 def test_a_role_slot_with_any_word_no_text_uses_is_an_unmodelled_role(kb: KnowledgeBase) -> None:
     plan = parse(kb, "what does a devrel person do vs a tpgm")
     assert plan.status == "unknown-role" and plan.unknown_roles == ["devrel person"]
+
+
+def test_which_short_form_names_a_role_named_in_full(kb: KnowledgeBase) -> None:
+    """'pgm or pjm - which one is the project manager': the short form that stands for the role named in full."""
+    from rolegraph.ask import ask
+
+    assert ask(kb, "pgm or pjm - which one is the project manager").meta["lead"] == "PJM: it stands for the Project Manager."

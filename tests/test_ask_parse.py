@@ -225,3 +225,11 @@ def test_chatty_words_and_possessives_are_no_subject(kb: KnowledgeBase) -> None:
     assert ask(kb, "what kinda stuff fills up an em's week").meta["status"] == "answered"
     assert ask(kb, "im a tech pgm and bored, what jobs are basically next door to mine").meta["lead"].startswith(
         "Closest to the Technical Program Manager")
+
+
+def test_a_roles_short_forms_and_the_roles_least_like_it(kb: KnowledgeBase) -> None:
+    from rolegraph.ask import ask
+
+    assert ask(kb, "short forms for technical product manager?").meta["lead"].startswith(
+        "Short forms of the Technical Product Manager: PM-T, PMT, Tech PM (and TPM")
+    assert ask(kb, "which role is least like a tech pm").meta["lead"].startswith("Least like the Technical Product Manager: ")

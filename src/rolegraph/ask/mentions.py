@@ -211,11 +211,19 @@ def _slots(words: list[str]) -> list[tuple[int, int]]:
 def one_role_named_twice(mentions: list[Mention]) -> tuple[list[str], RoleRef] | None:
     """The names and the role when the question names one role, and only that one, by two or more different names
     ('is pmt the same as a tech pm', 'sdm = engineering manager?'): a question about the names, not two roles."""
-    if not mentions or any(len(readings) != 1 for _, _, readings in mentions):
-        return None
-    if len({readings[0].iri for _, _, readings in mentions}) != 1:
-        return None
-    names = list(dict.fromkeys(phrase for _, phrase, _ in mentions))
-    if len({n.rstrip("s") for n in names}) < 2:
-        return None
-    return names, mentions[0][2][0]
+    twice = named_twice(mentions)
+    return twice[0] if len(twice) == 1 and len({m[2][0].iri for m in mentions}) == 1 else None
+
+
+def named_twice(mentions: list[Mention]) -> list[tuple[list[str], RoleRef]]:
+    """The roles named by two or more different names ('pgm or pjm, which one is the project manager': the Project
+    Manager), with their names; none when a mention has several readings."""
+    if any(len(readings) != 1 for _, _, readings in mentions):
+        return []
+    names: dict[str, list[str]] = {}
+    refs = {readings[0].iri: readings[0] for _, _, readings in mentions}
+    for _, phrase, readings in mentions:
+        names.setdefault(readings[0].iri, [])
+        if phrase.rstrip("s") not in {n.rstrip("s") for n in names[readings[0].iri]}:
+            names[readings[0].iri].append(phrase)
+    return [(said, refs[iri]) for iri, said in names.items() if len(said) >= 2]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
-from rolegraph.ask.mentions import in_context, one_role_named_twice, unknown_beside
+from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice, unknown_beside
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
@@ -818,7 +818,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
             len(readings) == 1 and start not in short_forms and readings[0].iri in iris
             for start, _, readings in mentions for iris in short_forms.values()):
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
-    if one_role_named_twice(mentions) and set(intents) <= set(_NAMING):
+    if (one_role_named_twice(mentions) or (plan.form == "which-one" and len(named_twice(mentions)) == 1)) and set(
+            intents) <= set(_NAMING):  # "pgm or pjm - which one is the project manager": which name is that role's
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles
     plan.unknown_roles = (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
                           or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"

@@ -128,6 +128,9 @@ def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.statements += [str(s) for s in result.meta["subjects"]]
     if result.tables[0].rows:
         ans.lead = f"Closest to the {plan.roles[0].label}: " + ", ".join(str(r[0]) for r in result.tables[0].rows[:3]) + "."
+    if result.tables[0].rows and _says(plan, "far"):  # "which role is least like a tech pm"
+        far = list(reversed(result.tables[0].rows))[:3]
+        ans.lead = f"Least like the {plan.roles[0].label}: " + ", ".join(f"{r[0]} (similarity {r[1]})" for r in far) + "."
     kin = _kin(kb, plan, [str(n["id"]) for n in result.meta["graph"]["nodes"]])
     if kin:
         ans.lead = (f"Yes: t{kin[1:]}" if plan.form == "yes-no" else kin) + f" {ans.lead}"
@@ -156,14 +159,18 @@ def _between(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.lead = f"Nearest to both the {a.label} and the {b.label}: " + ", ".join(both[:3]) + "."
 
 
-def _kin(kb: KnowledgeBase, plan: Plan, roles: list[str]) -> str:
-    """The role asked for as a kind ([neighbours] in cues.toml): the role the one named is a kind of ("the non-technical
-    version of a tech pgm": the Program Manager), or the technical roles that are a kind of it; "" when none is asked."""
+def _says(plan: Plan, key: str) -> bool:
+    """Whether the question has a phrase of ``[neighbours].key`` in cues.toml (on stems)."""
     from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
 
     said = stems(words(plan.question))
-    asked = next((key for key in ("plain", "technical") if any(find_phrase(said, phrase_stems(p)) >= 0
-                                                               for p in vocabulary()["neighbours"][key])), None)
+    return any(find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["neighbours"][key])
+
+
+def _kin(kb: KnowledgeBase, plan: Plan, roles: list[str]) -> str:
+    """The role asked for as a kind ([neighbours] in cues.toml): the role the one named is a kind of ("the non-technical
+    version of a tech pgm": the Program Manager), or the technical roles that are a kind of it; "" when none is asked."""
+    asked = next((key for key in ("plain", "technical") if _says(plan, key)), None)
     role = plan.roles[0]
     kinds = {str(r["role"]): (str(r["label"]), str(r["kind_of"] or "")) for r in compare.role_info(kb, role.iri, *roles)}
     if asked == "plain" and kinds.get(role.iri, ("", ""))[1]:

@@ -21,12 +21,13 @@ from rolegraph.ask.answer.base import (
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import index, tier_basis
 from rolegraph.kb import KnowledgeBase
+from rolegraph.queries import IRI
 from rolegraph.results import Cell, Table
 
 
 def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """What a short form stands for: every reading of an ambiguous one (TPM, PM), the role of any other (SDM, PM-T)."""
-    from rolegraph.ask.mentions import one_role_named_twice
+    from rolegraph.ask.mentions import named_twice, one_role_named_twice
     from rolegraph.resolve import find_roles_in_text
     from rolegraph.resolve import index as names
 
@@ -37,6 +38,11 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         said_names, role = twice
         ans.lead = ("Yes: " if plan.form == "yes-no" else "") + " and ".join(f"'{n}'" for n in said_names) + (
             f" name the same role, the {role.label}.")
+    elif plan.form == "which-one" and len(both := named_twice(mentions)) == 1:  # "pgm or pjm, which is the project manager"
+        said_names, role = both[0]
+        short = [n for n in said_names if names(kb).is_short_form(n)]
+        if short:
+            ans.lead = f"{short[0].upper()}: it stands for the {role.label}."
     said = {m[1] for m in mentions} | {m[1].rstrip("s") for m in mentions}
     asked = [r for r in rows if str(r["short_form"]).lower() in said]
     for _, phrase, readings in mentions:
@@ -47,6 +53,8 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             for f in role_facts(kb, [readings[0].iri]):
                 if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
                     ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+    if not asked and not ans.items and plan.roles:  # "short forms for technical product manager?": the role's own
+        _short_forms(kb, plan, ans, rows)
     if not asked:
         if plan.roles and (not ans.lead if "definition" in plan.intents else ans.items and _asks_what_it_is(plan)):
             _define(kb, plan, ans)  # "tech product manager meaning?", "whats a tpgm actually": what the role is, too
@@ -65,6 +73,19 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
     if plan.form == "yes-no":
         _reading_verdict(kb, plan, ans)
+
+
+def _short_forms(kb: KnowledgeBase, plan: Plan, ans: Answer, rows: list[dict[str, Cell]]) -> None:
+    """The short forms of the roles named (rg:abbreviation), and the ambiguous ones that can stand for them."""
+    for role in plan.roles:
+        own = [str(r["name"]) for r in kb.named("role-aliases", role=IRI(role.iri)).records() if r["kind"] == "abbreviation"]
+        shared = sorted({str(r["short_form"]) for r in rows if r["role"] == role.iri})
+        if not own and not shared:
+            continue
+        text = f"Short forms of the {role.label}: " + ", ".join(own) + (
+            f" (and {', '.join(shared)}, which can also mean other roles)" if shared else "") + "."
+        ans.lead = ans.lead or text
+        ans.add(kb, text, [role.iri])
 
 
 def _asks_what_it_is(plan: Plan) -> bool:

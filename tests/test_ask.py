@@ -151,11 +151,11 @@ def test_false_premise_is_corrected(kb: KnowledgeBase) -> None:
     assert data["meta"]["answer"][0]["text"].startswith("No: the Technical Program Manager does not own the what")
 
 
-def test_pm_is_flagged_ambiguous(kb: KnowledgeBase) -> None:
-    data = answer(kb, "What does a PM earn?")
-    assert any("'PM' is ambiguous: answered for each reading" in n for n in data["meta"]["plan"]["assumptions"])
-    assert {r["label"] for r in data["meta"]["plan"]["roles"]} == {"Product Manager", "Program Manager", "Project Manager"}
-    assert any("ambiguous" in n for n in data["notes"])
+def test_pm_is_read_as_its_usual_reading_and_the_others_named(kb: KnowledgeBase) -> None:
+    data = answer(kb, "What does a PM earn?")  # rgd:abbr-pm rg:usualReading role:product-manager
+    assert [r["label"] for r in data["meta"]["plan"]["roles"]] == ["Product Manager"]
+    assert any("'PM' can mean the Product Manager (its usual meaning, answered here), the Program Manager or the Project Manager"
+               in n for n in data["notes"])
 
 
 def test_seed_has_no_certification_data(kb: KnowledgeBase) -> None:

@@ -32,6 +32,15 @@ def test_a_name_the_graph_uses_the_short_form_with_settles_it(kb: KnowledgeBase)
     assert parse(kb, "what does a tpm earn").status == "ambiguous-role"  # no name: still both readings
 
 
+def test_a_short_form_with_a_usual_reading_is_read_so_one_without_stays_ambiguous(kb: KnowledgeBase) -> None:
+    for question in ("kpis a pm gets judged on?", "do pms have to manage people", "who does a pm sit with every week"):
+        plan = parse(kb, question)
+        assert plan.role_iris() == [ROLE + "product-manager"] and plan.status == "answered" and not plan.ambiguous, question
+        assert any("Program Manager or the Project Manager" in a for a in plan.assumptions), question
+    assert parse(kb, "what does PM stand for").intent == "abbreviation"  # the short form asked about: every reading
+    assert parse(kb, "kpis a tpm gets judged on?").status == "ambiguous-role"  # TPM has no usual reading in the graph
+
+
 def test_the_program_one_names_one_of_the_two_tpm_roles(kb: KnowledgeBase) -> None:
     first = parse(kb, "how is a tech pm measured")
     assert roles(kb, "same question for the program one", first.to_dict()) == [TECH_PGM]

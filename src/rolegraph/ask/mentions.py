@@ -123,6 +123,13 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
     return sorted(out, key=lambda m: m[0]), notes
 
 
+def usual_reading(kb: KnowledgeBase, phrase: str) -> str | None:
+    """The role the graph records as what an ambiguous short form usually means (rg:usualReading: PM, the Product
+    Manager), if any."""
+    said = {phrase.upper(), phrase.upper().removesuffix("S")}
+    return next((str(r["role"]) for r in kb.named("abbreviations").records() if r["usual"] and str(r["short_form"]) in said), None)
+
+
 def _side_of(words: list[str], stemmed: list[str], start: int, qualifiers: dict[str, RoleRef],
              taken: set[int]) -> tuple[int, RoleRef] | None:
     """'the product flavour of tpm', 'program side of a tpm': where the qualifier stands and the reading it names."""

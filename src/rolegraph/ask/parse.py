@@ -13,7 +13,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
-from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice, unknown_beside
+from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice, unknown_beside, usual_reading
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
@@ -224,7 +224,8 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
                 chosen = parent[:1]
                 assumptions.append(f"'{phrase.upper()}' read as {chosen[0].label}, beside {', '.join(r.label for r in _labels(kb, named))}.")
             else:
-                ambiguous.append({"text": phrase, "readings": [r.label for r in readings], "iris": [r.iri for r in readings]})
+                ambiguous.append({"text": phrase, "readings": [r.label for r in readings], "iris": [r.iri for r in readings],
+                                  "usual": usual_reading(kb, phrase)})
                 continue
         ref = chosen[0]
         part = _part(words, start, start + len(phrase.split()))
@@ -1243,6 +1244,13 @@ def _default_roles(plan: Plan) -> None:
         plan.assumptions.append("'TPM' is ambiguous: answered for both readings, the Technical Product Manager and the "
                                 "Technical Program Manager.")
         plan.status = "ambiguous-role"
+    elif plan.ambiguous and plan.ambiguous[0]["usual"] and not plan.roles and plan.intents and plan.intent != "abbreviation":
+        readings = plan.ambiguous.pop(0)  # "pm success metrics": the reading the graph records as the usual one, said so
+        usual = readings["iris"].index(readings["usual"])
+        plan.roles = [PlanRole(readings["usual"], readings["readings"][usual], "subject")]
+        others = [label for i, label in enumerate(readings["readings"]) if i != usual]
+        plan.assumptions.append(f"'{readings['text'].upper()}' can mean the {readings['readings'][usual]} (its usual meaning, "
+                                f"answered here), the {' or the '.join(others)}.")
     elif plan.ambiguous and not plan.roles and plan.intent != "abbreviation":
         readings = plan.ambiguous[0]
         plan.roles = [PlanRole(i, label, "subject") for i, label in zip(readings["iris"], readings["readings"], strict=True)]

@@ -113,3 +113,25 @@ def test_an_outside_phrase_after_a_negating_phrase_scopes_to_the_seed(kb: Knowle
 ])
 def test_other_forms_of_a_cue_name_the_same_intent(kb: KnowledgeBase, question: str, intent: str) -> None:
     assert parse(kb, question).intents[:1] == [intent]
+
+
+@pytest.mark.parametrize(("question", "role", "verdict"), [
+    ("my roommate is a tech pm - does she have any direct reports", "Technical Product Manager", "No"),
+    ("my dad is an engineering manager — does he have people reporting to him?", "Engineering Manager", "Yes"),
+])
+def test_a_closed_question_after_a_dash_points_back_at_the_role_of_the_context(
+        kb: KnowledgeBase, question: str, role: str, verdict: str) -> None:
+    plan = parse(kb, question)
+    assert plan.form == "yes-no" and [r.label for r in plan.roles] == [role], plan
+    assert str(ask(kb, question).meta["lead"]).startswith(f"{verdict}:")
+
+
+def test_a_part_telling_of_a_person_is_context_even_when_it_names_a_move(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "our team lead became a tpgm, what does she own")  # not the unmodelled 'team lead'
+    assert plan.status != "unknown-role" and plan.intents[:1] == ["ownership"], plan
+    assert [r.label for r in plan.roles] == ["Technical Program Manager"], plan
+
+
+def test_a_subject_the_graph_has_does_not_stop_a_part_pointing_back(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "my uncle works as a technical program manager, how do they measure him at work")
+    assert plan.intents[:1] == ["metrics"] and plan.assumptions, plan  # read as pointing back at the role named

@@ -559,6 +559,8 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     return _finish(kb, whole, words, stemmed, c, prev)
 
 
+#: Words that open a part telling of the asker or someone they know ("my team lead got promoted to em"): context.
+_TELLING = tx.word_set("telling")
 #: Words by which the asked part of a question points back at a role named in its context ("that person", "it").
 _REFERS = re.compile(r"\b(?:(?:that|this|the|such an?|an?) (?:person|job|role|title|position|gig|career|profession|thing|one)|"
                      r"that|this|it|they|them|she|he)\b")
@@ -577,12 +579,12 @@ def _pointed_back(kb: KnowledgeBase, c: Cues, question: str) -> Plan | None:
     said = " ".join(tx.words(asked[0]))
     if len(named) != 1 or len(named[0][2]) != 1 or not _REFERS.search(said):
         return None
-    if any(_single(kb, p, c).intents for p in parts if p not in asked):
+    if any(_single(kb, p, c).intents for p in parts if p not in asked and tx.words(p)[0] not in _TELLING):
         return None  # "two things: tech pgm deliverables, and what they're judged on": the first part asks too
     role = named[0][2][0]
     plan = _single(kb, _REFERS.sub(f"a {role.label.lower()}", said, count=1), c)
-    if plan.topic or not plan.intents or [r.iri for r in plan.roles] != [role.iri]:
-        return None
+    if not all(_known(kb, c, t) for t in plan.topic) or not (plan.intents or plan.skills) or [r.iri for r in plan.roles] != [role.iri]:
+        return None  # "how is he evaluated at work": a subject the graph's texts have is still about the role
     plan.question = question
     plan.assumptions.append(f"The question points back at the {role.label} named before it.")
     return plan

@@ -146,9 +146,12 @@ def find_phrase(stemmed: list[str], phrase: tuple[str, ...]) -> int:
 
 _SENTENCE = re.compile(r"[?;+]+|\.\s+|\band also\b|\bplus\b|\balso\b"
                        r"|,?\s+and\s+(?=(?:how|what|who|which|why|when|where|do|does|is|are|can|should)\b)"
-                       r"|,\s*(?=(?:how|what|who|which|why|when|where)\b)", re.IGNORECASE)
+                       r"|,\s*(?=(?:how|what|who|which|why|when|where)\b)"
+                       r"|\s+[-\u2013\u2014]+\s+(?=(?:do|does|did|is|are|can|could|should|will|would|has|have) (?:she|he|they|i|we|you)\b)",
+                       re.IGNORECASE)
 
 
 def split_parts(question: str) -> list[str]:
-    """Candidate parts of a multi-part question (split at '?', ';', '. ', 'and also', 'also')."""
+    """Candidate parts of a multi-part question (split at '?', ';', '. ', 'and also', 'also', and a dash before a
+    closed question about a person: 'my sister is a pm - does she …')."""
     return [p.strip() for p in _SENTENCE.split(clip(question)) if p and p.strip()]

@@ -26,6 +26,7 @@ from rolegraph.ask.answer.base import (
 )
 from rolegraph.ask.plan import TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import Hit
+from rolegraph.ask.text import word_set
 from rolegraph.compare import role_info
 from rolegraph.kb import KnowledgeBase
 
@@ -125,6 +126,10 @@ def _asks_absence(plan: Plan) -> bool:
     return any((at := find_phrase(said, p)) >= 0 and "or" not in words[:at] for p in _phrases("absent"))
 
 
+#: Words for people in general, which name nothing a row must name.
+_ANYONE = word_set("anyone")
+
+
 def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], asked_negative: bool) -> bool:
     """'Are both Tech PMs and Tech PgMs individual contributors?': each role named decided by its own best row, then
     combined: every role for 'both' / 'neither' / 'A and B', any one for 'either'. False when a role has no row of its own."""
@@ -136,7 +141,8 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
     sliced = bool(relations)  # "is a Tech PM somebody's boss": direct reports
     if len(roles) < (1 if sliced else 2):
         return False
-    thing = stems_of(" ".join(w for w in plan.topic if not NEGATION.fullmatch(w)))  # what the row must name, beyond the slice
+    thing = stems_of(" ".join(w for w in plan.topic if not NEGATION.fullmatch(w) and w not in _ANYONE))  # what the row
+    # must name, beyond the slice ("people reporting to them" names no one in particular)
     decided = []
     for role in roles:
         own = [i["text"] for i in ans.items if i["text"].startswith(f"{role.label} — ")]

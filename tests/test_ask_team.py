@@ -1,6 +1,8 @@
-"""Team and shared work: a role's partners, where it rolls up, and every party of a responsibility-matrix row."""
+"""Team and shared work: a role's partners, where it rolls up, every party of a responsibility-matrix row; and a routine asked as a working day."""
 
 from __future__ import annotations
+
+import pytest
 
 from rolegraph.ask import ask, parse
 from rolegraph.kb import KnowledgeBase
@@ -22,3 +24,16 @@ def test_a_matrix_row_names_every_party_accountable_first(kb: KnowledgeBase) -> 
     assert lead.startswith("go/no-go decision: the executive sponsor is accountable")
     meta = ask(kb, "who owns the RAID log, the product tpm or the program tpm?").meta
     assert meta["plan"]["intents"][0] == "collaboration" and "risk log (RAID): the Technical Program Manager is accountable" in meta["lead"]
+
+
+def test_who_with_asks_for_partners_whatever_the_verb(kb: KnowledgeBase) -> None:
+    for question in ("who does an engineering manager deal with the most", "who does a tech pm end up talking with every day"):
+        assert parse(kb, question).intents[:1] == ["team"], question
+    assert "Engineering Manager" in ask(kb, "who does a tech pgm spend most of their time working with").meta["lead"]
+    assert parse(kb, "who owns the roadmap").intents[:1] != ["team"]  # no 'with' at the end: not a partners question
+
+
+@pytest.mark.parametrize("question", ["describe a normal working day for a tech pgm", "hour to hour, what is a tech pgm busy with",
+                                      "what's a working week like for a tpgm"])
+def test_a_working_day_or_hour_to_hour_is_the_routine(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents[:1] == ["day-to-day"], question

@@ -405,7 +405,15 @@ def intent_scores(c: Cues, stemmed: list[str]) -> dict[str, int]:
     stemmed = _without_durations(c, stemmed)
     cue = score(c.intents, stemmed)
     around = score(c.intents, loose(c, stemmed))
+    if _whom_with(stemmed):
+        cue["team"] = max(cue.get("team", 0), 3)
     return {n: max(cue.get(n, 0), around.get(n, 0)) for n in sorted(cue | around)}
+
+
+def _whom_with(stemmed: list[str]) -> bool:
+    """'who does a tech pgm spend most of their time working with', 'who does a pm sit with every week': a question
+    opened by 'who' that ends on 'with' (a time may follow) asks for the role's partners, whatever the verb."""
+    return bool(stemmed) and stemmed[0] in ("who", "whom") and "with" in stemmed[-3:] and "with" not in stemmed[1:-3]
 
 
 def _without_durations(c: Cues, stemmed: list[str]) -> list[str]:

@@ -135,3 +135,16 @@ def test_a_part_telling_of_a_person_is_context_even_when_it_names_a_move(kb: Kno
 def test_a_subject_the_graph_has_does_not_stop_a_part_pointing_back(kb: KnowledgeBase) -> None:
     plan = parse(kb, "my uncle works as a technical program manager, how do they measure him at work")
     assert plan.intents[:1] == ["metrics"] and plan.assumptions, plan  # read as pointing back at the role named
+
+
+@pytest.mark.parametrize("question", [
+    "since an em has nobody under them, who do they coach?",
+    "does a tech pm coach anyone",
+])
+def test_a_title_word_used_as_a_verb_after_its_subject_is_no_unmodelled_role(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.unknown_roles == [] and plan.status != "unknown-role", plan
+
+
+def test_an_unmodelled_title_is_still_reported(kb: KnowledgeBase) -> None:
+    assert parse(kb, "tech pm vs scrum master").unknown_roles == ["scrum master"]

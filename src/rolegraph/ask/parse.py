@@ -135,6 +135,7 @@ _SOURCE_WORDS = tx.word_set("source_words")
 _SHORT_QUALIFIERS = tx.word_set("short_qualifiers")
 _PEOPLE_HEADS = tx.word_set("people_heads")
 _LEAD_KINDS = tx.word_set("lead_kinds")
+_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
 
 
 def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
@@ -152,6 +153,9 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         found = m.group(1).split()
         cut = [i for i, w in enumerate(found[:-1]) if w != "of" and (w in _NOT_TITLE_WORDS or w in tx.stopwords() or (
             len(w) <= 3 and w not in _SHORT_QUALIFIERS))]  # "qa engineer", "ux designer": a short word that qualifies a title
+        before = [*" ".join(masked)[: m.start(1)].split()[-1:], *found[: cut[-1] + 1 if cut else 0]][-1:]
+        if len(found) - (cut[-1] + 1 if cut else 0) == 1 and before and (before[0] in _PRONOUNS or before[0] == "|"):
+            continue  # "who do they coach", "does a tech pm coach anyone": a verb after its subject, not a title
         found = found[cut[-1] + 1 :] if cut else found  # "moving from engineer" is no title; "chief of staff" stays whole
         phrase = " ".join(found)
         if not phrase or (" " not in phrase and (phrase.rstrip("s") in _GENERIC_HEADS or phrase.endswith("s"))):

@@ -192,6 +192,14 @@ def test_the_plain_or_technical_kind_of_a_role_leads_the_neighbours(kb: Knowledg
     assert ask(kb, "roles like tpgm?").meta["lead"].startswith("Closest to the Technical Program Manager")
 
 
+@pytest.mark.parametrize("question", ["a technical product manager is a special case of which broader role",
+                                      "what's the parent job family of pm-t", "tech pm: a subtype of which more general role?"])
+def test_the_broader_or_parent_role_is_the_role_it_is_a_kind_of(kb: KnowledgeBase, question: str) -> None:
+    from rolegraph.ask import ask
+
+    assert "The Product Manager: the Technical Product Manager is a kind of Product Manager." in ask(kb, question).meta["lead"]
+
+
 def test_the_role_between_two_named_roles_is_nearest_to_both(kb: KnowledgeBase) -> None:
     """'which role sits between a product manager and a software engineer': by the sum of the similarities to both."""
     from rolegraph.ask import ask

@@ -148,3 +148,9 @@ def test_a_title_word_used_as_a_verb_after_its_subject_is_no_unmodelled_role(kb:
 
 def test_an_unmodelled_title_is_still_reported(kb: KnowledgeBase) -> None:
     assert parse(kb, "tech pm vs scrum master").unknown_roles == ["scrum master"]
+
+
+def test_the_source_text_is_the_seed(kb: KnowledgeBase) -> None:
+    result = ask(kb, "in the source text only, what does a tech pm own")
+    assert result.meta["plan"]["scope"] == "seed"
+    assert all("external" not in str(i.get("basis", "")) for i in result.meta.get("items", [])), result.meta

@@ -164,7 +164,7 @@ def test_a_week_of_work_is_still_a_routine(kb: KnowledgeBase, question: str) -> 
 
 
 def test_word_sets_are_data_not_code() -> None:
-    """The words ask reads sit in cues.toml ([word_sets]), not in module-level set literals of ask's code."""
+    """The words ask reads sit in cues.toml ([word_sets]), not in module-level set literals (or frozenset({…})) of ask's code."""
     import ast
     from pathlib import Path
 
@@ -176,6 +176,8 @@ def test_word_sets_are_data_not_code() -> None:
     for path in sorted(root.rglob("*.py")):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
             value = node.value if isinstance(node, ast.Assign | ast.AnnAssign) else None
+            if isinstance(value, ast.Call) and getattr(value.func, "id", "") in ("set", "frozenset") and len(value.args) == 1:
+                value = value.args[0]  # frozenset({…})
             name = getattr(node.targets[0] if isinstance(node, ast.Assign) else getattr(node, "target", None), "id", "")
             if name not in headings and isinstance(value, ast.Set) and all(isinstance(e, ast.Constant) and isinstance(e.value, str) for e in value.elts):
                 literals.append(f"{path.name}:{node.lineno}")

@@ -135,7 +135,7 @@ _SOURCE_WORDS = tx.word_set("source_words")
 _SHORT_QUALIFIERS = tx.word_set("short_qualifiers")
 _PEOPLE_HEADS = tx.word_set("people_heads")
 _LEAD_KINDS = tx.word_set("lead_kinds")
-_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they"})
+_PRONOUNS = tx.word_set("pronouns")
 
 
 def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:

@@ -574,8 +574,8 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
 #: Words that open a part telling of the asker or someone they know ("my team lead got promoted to em"): context.
 _TELLING = tx.word_set("telling")
 #: Words by which the asked part of a question points back at a role named in its context ("that person", "it").
-_REFERS = re.compile(r"\b(?:(?:that|this|the|such an?|an?) (?:person|job|role|title|position|gig|career|profession|thing|one)|"
-                     r"that|this|it|they|them|she|he)\b")
+_REFERS = re.compile(r"\b(?:(?:{}) (?:{})|{})\b".format(*("|".join(map(re.escape, tx.word_list(n))) for n in (
+    "refers_determiners", "refers_nouns", "refers_pronouns"))))
 
 
 def _pointed_back(kb: KnowledgeBase, c: Cues, question: str) -> Plan | None:

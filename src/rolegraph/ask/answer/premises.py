@@ -20,6 +20,7 @@ from rolegraph.ask.answer.base import (
 )
 from rolegraph.ask.answer.library import RACI_WORDS
 from rolegraph.ask.answer.search import ANSWER_KINDS
+from rolegraph.ask.answer.seedclaims import check_seed_claim
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index
 from rolegraph.ask.text import answer_words
@@ -45,6 +46,8 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     from rolegraph.resolve import find_roles_in_text
 
     q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower()))
+    if plan.scope == "seed" and check_seed_claim(kb, plan, ans, q):
+        return  # "the seed says you need an MBA": checked against the seed's own texts
     head = re.split(r",|\bso\b", q, maxsplit=1)[0]
     if ("," not in q and " so " not in f" {q} ") or not _PREMISE_OPENER.search(head) or _ASKS.match(head):
         _presupposed(kb, plan, ans, q)

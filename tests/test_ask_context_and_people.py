@@ -154,3 +154,18 @@ def test_the_source_text_is_the_seed(kb: KnowledgeBase) -> None:
     result = ask(kb, "in the source text only, what does a tech pm own")
     assert result.meta["plan"]["scope"] == "seed"
     assert all("external" not in str(i.get("basis", "")) for i in result.meta.get("items", [])), result.meta
+
+
+@pytest.mark.parametrize(("question", "roles"), [
+    ("my boss is an EM and i'm a swe, how do i become a tech pgm", ["Software Engineer", "Technical Program Manager"]),
+    ("our cto was a tech pm; i'm a pjm, can i move into tech pgm", ["Project Manager", "Technical Program Manager"]),
+])
+def test_someone_elses_job_in_the_context_is_no_role_asked_about(kb: KnowledgeBase, question: str, roles: list[str]) -> None:
+    plan = parse(kb, question)
+    assert [r.label for r in plan.roles] == roles and "transitions" in plan.intents, plan
+    assert any("someone else" in a for a in plan.assumptions)
+
+
+def test_someone_elses_job_stays_when_the_question_is_about_them(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "my friend works as a program manager. what skills would she need to become a tpgm")
+    assert [r.label for r in plan.roles] == ["Program Manager", "Technical Program Manager"], plan

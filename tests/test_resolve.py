@@ -80,3 +80,14 @@ def test_case_and_punctuation_do_not_matter(kb: KnowledgeBase, label: str, chang
             "underscore": name.replace(" ", "_"), "spaces": f"  {name}  ", "dots": name.replace(" ", ". "),
         }[change]
     assert resolve_role(kb, name).label == label
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("project manager here. how do i get into technical program managment", ["Project Manager", "Technical Program Manager"]),
+    ("difference between tecnical program manger and technical prodct manager", ["Technical Program Manager", "Technical Product Manager"]),
+    ("what does a techincal program manger do day to day", ["Technical Program Manager"]),
+])
+def test_a_misspelt_long_name_is_not_lost_to_a_shorter_one(kb: KnowledgeBase, text: str, labels: list[str]) -> None:
+    """A span must start and end with words of the name it misspells ('into technical …' is no 'non technical …'), and
+    a runner-up exactly one edit behind ('prodct': product 1, project 2) loses despite floating-point rounding."""
+    assert [m[2][0].label for m in find_roles_in_text(kb, text)] == labels

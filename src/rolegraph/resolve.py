@@ -10,7 +10,7 @@ import re
 import unicodedata
 import weakref
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 
 from rolegraph.errors import AmbiguousRole, QueryError, RoleNotFound
@@ -21,6 +21,8 @@ from rolegraph.queries import IRI, LangString
 FUZZY_CUTOFF = 0.8
 #: How much better the best role must score than the runner-up to be accepted.
 FUZZY_MARGIN = 0.04
+#: Lowest similarity of a free-text span's first and last words to those of the name they misspell.
+EDGE_WORD_CUTOFF = 0.5
 
 
 @dataclass(frozen=True)
@@ -93,12 +95,13 @@ class NameIndex:
         caller to check; an index of the names narrows them."""
         return self.fuzzy.items()
 
-    def scores(self, name: str, at_least: float = 0.0) -> list[tuple[float, str]]:
-        """Best similarity per role, highest first; only the roles scoring ``at_least`` when that is given."""
+    def scores(self, name: str, at_least: float = 0.0, fits: Callable[[str, str], bool] | None = None) -> list[tuple[float, str]]:
+        """Best similarity per role, highest first; only the roles scoring ``at_least`` when that is given, and only
+        the names that ``fits`` ``name``."""
         best: dict[str, float] = {}
         for candidate, roles in (self.near(name, 1 - at_least) if at_least else self.fuzzy.items()):
             score = similarity(name, candidate)
-            if score < at_least:
+            if score < at_least or (fits is not None and not fits(name, candidate)):
                 continue
             for role in roles:
                 best[role] = max(best.get(role, 0.0), score)
@@ -184,13 +187,23 @@ def resolve_role(kb: KnowledgeBase, name: str) -> RoleRef:
     raise RoleNotFound(name, [idx.labels[r] for _, r in idx.scores(key)[:3]])
 
 
-def _fuzzy_match(idx: NameIndex, phrase: str) -> str | None:
+def _fuzzy_match(idx: NameIndex, phrase: str, fits: Callable[[str, str], bool] | None = None) -> str | None:
     """The one role a misspelt ``phrase`` names: scored at least FUZZY_CUTOFF and FUZZY_MARGIN above any other
-    (so only roles within FUZZY_CUTOFF − FUZZY_MARGIN can decide it)."""
-    scores = idx.scores(phrase, at_least=FUZZY_CUTOFF - FUZZY_MARGIN)
-    if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN):
+    (so only roles within FUZZY_CUTOFF − FUZZY_MARGIN can decide it); only names that ``fits`` the phrase count, if given.
+    The margin allows for rounding: one edit in 25 letters is exactly FUZZY_MARGIN, computed a hair below it."""
+    scores = idx.scores(phrase, at_least=FUZZY_CUTOFF - FUZZY_MARGIN, fits=fits)
+    if scores and scores[0][0] >= FUZZY_CUTOFF and (len(scores) == 1 or scores[0][0] - scores[1][0] >= FUZZY_MARGIN - 1e-9):
         return scores[0][1]
     return None
+
+
+def _edges_fit(phrase: str, name: str) -> bool:
+    """Whether a span of free text starts and ends with (misspelt) words of ``name``: 'into technical program
+    managment' is no misspelling of 'non technical program manager', although the whole strings are close."""
+    from rapidfuzz.distance import OSA
+
+    said, named = phrase.split(), name.split()
+    return all(OSA.normalized_similarity(a, b) >= EDGE_WORD_CUTOFF for a, b in ((said[0], named[0]), (said[-1], named[-1])))
 
 
 #: Words that never start or end a role name; fuzzy matching skips spans that do.
@@ -259,7 +272,7 @@ def find_roles_in_text(kb: KnowledgeBase, text: str) -> list[tuple[int, str, lis
                 continue
             if edge & idx.exact.keys() and any(idx.is_short_form(w) for w in edge):
                 continue  # "em, developer": a short form that names a role on its own is no misspelt word of another name
-            best = _fuzzy_match(idx, phrase)
+            best = _fuzzy_match(idx, phrase, fits=_edges_fit)
             if best is not None:
                 take(start, size, phrase, [best])
     exact((1,))

@@ -542,6 +542,12 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     prev = Plan.from_dict(previous) if isinstance(previous, dict) else previous
     question = tx.clip(question)
     c = cues()
+    rest, bystanders = _without_bystanders(question)
+    if bystanders:  # "my boss is an em and i'm a swe, how do i …": the boss's job is context, not a role asked about
+        plan = parse(kb, rest, prev)
+        plan.question = question
+        plan.assumptions += [f"'{b}' read as context about someone else, not as a role asked about." for b in bystanders]
+        return plan
     words = tx.words(question)
     stemmed = tx.stems(words)
     pointed = _pointed_back(kb, c, question)
@@ -573,6 +579,26 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
 
 #: Words that open a part telling of the asker or someone they know ("my team lead got promoted to em"): context.
 _TELLING = tx.word_set("telling")
+_OWNERS, _HOLDS, _OWN_THINGS = (tx.word_set(n) for n in ("owners", "holds", "own_things"))
+_THIRD_PERSON, _FIRST_PERSON = tx.word_set("third_person"), tx.word_set("first_person")
+
+
+def _without_bystanders(question: str) -> tuple[str, list[str]]:
+    """The question without the clauses of its context that tell of someone else's job ("my boss is an em") when what
+    is asked is about the asker ("… and i'm a swe, how do i become a tech pgm"), and those clauses. Nothing is dropped
+    when an asked part points at a third person ("… what would she need"), who may be the one with that job."""
+    parts = tx.split_parts(question)
+    clauses = [c.strip() for p in parts for c in re.split(r",|\band\b", p) if c.strip()]
+    said = [tx.words(c) for c in clauses]
+    other = [c for c, w in zip(clauses, said, strict=True) if len(w) >= 3 and w[0] in _OWNERS and w[1] not in _OWN_THINGS
+             and any(x in _HOLDS for x in w[2:4])]
+    rest = [w for c, w in zip(clauses, said, strict=True) if c not in other]
+    if not other or any(set(w) & _THIRD_PERSON for w in rest) or not any(set(w) & _FIRST_PERSON for w in rest):
+        return question, []
+    kept = question
+    for clause in other:
+        kept = re.sub(r"^[\s,;.]*(?:and\b)?[\s,;.]*", "", kept.replace(clause, "", 1))
+    return kept, other
 #: Words by which the asked part of a question points back at a role named in its context ("that person", "it").
 _REFERS = re.compile(r"\b(?:(?:{}) (?:{})|{})\b".format(*("|".join(map(re.escape, tx.word_list(n))) for n in (
     "refers_determiners", "refers_nouns", "refers_pronouns"))))

@@ -169,3 +169,16 @@ def test_someone_elses_job_in_the_context_is_no_role_asked_about(kb: KnowledgeBa
 def test_someone_elses_job_stays_when_the_question_is_about_them(kb: KnowledgeBase) -> None:
     plan = parse(kb, "my friend works as a program manager. what skills would she need to become a tpgm")
     assert [r.label for r in plan.roles] == ["Program Manager", "Technical Program Manager"], plan
+
+
+@pytest.mark.parametrize("question", ["my tpm interview is tomorrow, what should i study", "my title is program manager, how do i become a tpgm"])
+def test_the_askers_own_things_are_no_one_elses_job(kb: KnowledgeBase, question: str) -> None:
+    assert not any("someone else" in a for a in parse(kb, question).assumptions)
+
+
+@pytest.mark.parametrize(("question", "status"), [
+    ("got a tpm interview next week, what will they ask me", "ambiguous-role"),  # interviews differ by reading
+    ("mario on tpm interviews?", "answered"),  # an author's texts are searched as they say 'TPM'
+])
+def test_a_bare_tpm_interview_is_asked_back_unless_an_author_is_named(kb: KnowledgeBase, question: str, status: str) -> None:
+    assert parse(kb, question).status == status

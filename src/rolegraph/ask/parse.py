@@ -542,7 +542,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     prev = Plan.from_dict(previous) if isinstance(previous, dict) else previous
     question = tx.clip(question)
     c = cues()
-    rest, bystanders = _without_bystanders(question)
+    rest, bystanders = _without_bystanders(kb, question)
     if bystanders:  # "my boss is an em and i'm a swe, how do i …": the boss's job is context, not a role asked about
         plan = parse(kb, rest, prev)
         plan.question = question
@@ -583,15 +583,23 @@ _OWNERS, _HOLDS, _OWN_THINGS = (tx.word_set(n) for n in ("owners", "holds", "own
 _THIRD_PERSON, _FIRST_PERSON = tx.word_set("third_person"), tx.word_set("first_person")
 
 
-def _without_bystanders(question: str) -> tuple[str, list[str]]:
+def _someone_elses_job(kb: KnowledgeBase, said: list[str]) -> bool:
+    """Whether a clause tells of someone else's job: 'my boss is an em', 'our cto was a tech pm' (the person named by
+    words that are no role, then a role after the verb); not 'my tpm interview is tomorrow', 'my title is pm'."""
+    verb = next((i for i in (2, 3) if i < len(said) and said[i] in _HOLDS), None)
+    if verb is None or said[0] not in _OWNERS or said[1] in _OWN_THINGS:
+        return False
+    return not find_roles_in_text(kb, " ".join(said[1:verb])) and bool(find_roles_in_text(kb, " ".join(said[verb + 1 :])))
+
+
+def _without_bystanders(kb: KnowledgeBase, question: str) -> tuple[str, list[str]]:
     """The question without the clauses of its context that tell of someone else's job ("my boss is an em") when what
     is asked is about the asker ("… and i'm a swe, how do i become a tech pgm"), and those clauses. Nothing is dropped
     when an asked part points at a third person ("… what would she need"), who may be the one with that job."""
     parts = tx.split_parts(question)
     clauses = [c.strip() for p in parts for c in re.split(r",|\band\b", p) if c.strip()]
     said = [tx.words(c) for c in clauses]
-    other = [c for c, w in zip(clauses, said, strict=True) if len(w) >= 3 and w[0] in _OWNERS and w[1] not in _OWN_THINGS
-             and any(x in _HOLDS for x in w[2:4])]
+    other = [c for c, w in zip(clauses, said, strict=True) if _someone_elses_job(kb, w)]
     rest = [w for c, w in zip(clauses, said, strict=True) if c not in other]
     if not other or any(set(w) & _THIRD_PERSON for w in rest) or not any(set(w) & _FIRST_PERSON for w in rest):
         return question, []
@@ -1278,7 +1286,8 @@ def _default_roles(plan: Plan) -> None:
     elif tpm_readings and not plan.roles and plan.intent != "abbreviation":
         plan.roles = [PlanRole(iri, label, "subject") for iri, label in TPM_ROLES.items()]
         plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
-        if plan.intent in tx.vocabulary()["searched"]["intents"]:  # "where did the tpm role come from": the texts say 'TPM' too
+        if plan.intent in tx.vocabulary()["searched"]["intents"] or plan.people:  # "where did the tpm role come from",
+            # "mario on tpm interviews": the texts say 'TPM' too
             plan.assumptions.append("'TPM' can mean either TPM role: the texts on both were searched.")
             return
         plan.assumptions.append("'TPM' is ambiguous: answered for both readings, the Technical Product Manager and the "

@@ -182,3 +182,15 @@ def test_the_askers_own_things_are_no_one_elses_job(kb: KnowledgeBase, question:
 ])
 def test_a_bare_tpm_interview_is_asked_back_unless_an_author_is_named(kb: KnowledgeBase, question: str, status: str) -> None:
     assert parse(kb, question).status == status
+
+
+def test_the_job_of_the_person_told_of_is_the_goal(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "i'm a pgm, my boss is a tpgm. how do i get to her level")
+    assert [(r.label, r.part) for r in plan.roles] == [("Program Manager", "source"), ("Technical Program Manager", "target")], plan
+    assert "transitions" in plan.intents
+
+
+def test_a_tie_for_the_most_common_way_in_is_said_as_a_tie(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "i'm a pgm, how do i become a tpgm").meta["lead"])
+    assert "one of the most common ways in, level with the Project Manager and the Software Engineer" in lead, lead
+    assert "It is the most common way in." in str(ask(kb, "im a swe, how do i become a tech pm").meta["lead"])

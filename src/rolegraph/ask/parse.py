@@ -601,12 +601,22 @@ def _without_bystanders(kb: KnowledgeBase, question: str) -> tuple[str, list[str
     said = [tx.words(c) for c in clauses]
     other = [c for c, w in zip(clauses, said, strict=True) if _someone_elses_job(kb, w)]
     rest = [w for c, w in zip(clauses, said, strict=True) if c not in other]
+    kept = question
+    if len(other) == 1 and (held := _THEIR_JOB.search(kept)) and any(set(w) & _FIRST_PERSON for w in rest):
+        roles = find_roles_in_text(kb, " ".join(_as_titles(tx.words(other[0]))))  # "… how do i get her job": a goal
+        if len(roles) == 1 and len(roles[0][2]) == 1:
+            kept = kept[: held.start()] + f"a {roles[0][2][0].label.lower()}" + kept[held.end() :]
+            rest = [[w for w in r if w not in _THIRD_PERSON] for r in rest]
     if not other or any(set(w) & _THIRD_PERSON for w in rest) or not any(set(w) & _FIRST_PERSON for w in rest):
         return question, []
-    kept = question
     for clause in other:
         kept = re.sub(r"^[\s,;.]*(?:and\b)?[\s,;.]*", "", kept.replace(clause, "", 1))
     return kept, other
+
+
+#: "her job", "his level": the job of the person a context clause tells of.
+_THEIR_JOB = re.compile(r"\b(?:{}) (?:{})\b".format(*("|".join(tx.word_list(n)) for n in ("possessives", "held"))), re.IGNORECASE)
+
 #: Words by which the asked part of a question points back at a role named in its context ("that person", "it").
 _REFERS = re.compile(r"\b(?:(?:{}) (?:{})|{})\b".format(*("|".join(map(re.escape, tx.word_list(n))) for n in (
     "refers_determiners", "refers_nouns", "refers_pronouns"))))

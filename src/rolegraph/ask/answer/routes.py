@@ -86,7 +86,12 @@ def _route(kb: KnowledgeBase, plan: Plan, ans: Answer, source: PlanRole, target:
     moves = kb.named("transitions").records()
     direct = [t for t in moves if t["from_role"] == source.iri and t["to_role"] == target.iri]
     top = max((int(str(t["prevalence"])) for t in moves if t["to_role"] == target.iri), default=0)
-    common = " It is the most common way in." if direct and int(str(direct[0]["prevalence"])) == top and top > 1 else ""
+    common = ""
+    if direct and int(str(direct[0]["prevalence"])) == top and top > 1:
+        level = sorted(str(t["from_label"]) for t in moves if t["to_role"] == target.iri and t["from_role"] != source.iri
+                       and int(str(t["prevalence"])) == top)  # a tie is no "most common" of its own
+        common = (f" It is one of the most common ways in, level with {_joined(level)}." if level
+                  else " It is the most common way in.")
     route = " → ".join([str(rows[0][1])] + [str(r[2]) for r in rows]) if rows else ""
     if direct:
         ans.lead = f"Yes: moving from {source.label} to {target.label} is a recorded transition (how common: {direct[0]['prevalence']}/3).{common}"
@@ -187,3 +192,9 @@ HANDLERS: dict[str, Callable[[KnowledgeBase, Plan, Answer], None]] = {
     "transitions": _transitions,
     "neighbours": _neighbours,
 }
+
+
+def _joined(labels: list[str]) -> str:
+    """'the A', 'the A and the B', 'the A, the B and the C'."""
+    said = [f"the {label}" for label in labels]
+    return ", ".join(said[:-1]) + " and " + said[-1] if len(said) > 1 else said[0]

@@ -194,3 +194,13 @@ def test_a_tie_for_the_most_common_way_in_is_said_as_a_tie(kb: KnowledgeBase) ->
     lead = str(ask(kb, "i'm a pgm, how do i become a tpgm").meta["lead"])
     assert "one of the most common ways in, level with the Project Manager and the Software Engineer" in lead, lead
     assert "It is the most common way in." in str(ask(kb, "im a swe, how do i become a tech pm").meta["lead"])
+
+
+@pytest.mark.parametrize(("previous", "question", "roles"), [
+    ("how do i go from project manager to tech pgm", "what carries over from my current job", ["Project Manager", "Technical Program Manager"]),
+    ("how do i become a tech pm", "ok same but tpgm", ["Technical Program Manager"]),
+])
+def test_follow_ups_without_a_usual_opener_keep_the_previous_question(kb: KnowledgeBase, previous: str, question: str,
+                                                                      roles: list[str]) -> None:
+    plan = parse(kb, question, parse(kb, previous))
+    assert plan.follow_up and plan.intents[:1] == ["transitions"] and [r.label for r in plan.roles] == roles, plan

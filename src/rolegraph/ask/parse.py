@@ -1156,18 +1156,21 @@ _THEY = tx.word_set("they")
 _FILLERS = tx.word_set("follow_up_fillers")
 
 
-def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan) -> bool:
+def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan, prev: Plan) -> bool:
     if not words:
         return False
     lead = next((i for i, w in enumerate(words) if w not in _FILLERS), len(words))
     starts = any(tuple(stemmed[lead: lead + len(p)]) == p for p in c.follow_up) or words[-1] == "instead"  # "… instead?"
     reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse)
     back = not plan.roles and not plan.ambiguous and bool(_THEY & set(words))  # "how can you tell they did well"
-    return starts or reverse or back or (not plan.intents and len(tx.content_words(words)) <= 3) or (not plan.roles and len(words) <= 6)
+    same = not plan.roles and not plan.ambiguous and bool(plan.intents) and plan.intents[0] in prev.intents  # "what carries
+    # over from my current job" after a route: the same kind of question, with no roles of its own, is about the same roles
+    return (starts or reverse or back or same or (not plan.intents and len(tx.content_words(words)) <= 3)
+            or (not plan.roles and len(words) <= 6))
 
 
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
-    if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan):
+    if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan, prev):
         plan = _merge(c, plan, prev, stemmed)
     elif not plan.intents and len(plan.roles) == 1 and not plan.ambiguous and not plan.terms and not plan.parts:
         plan.intents, plan.form = ["definition"], "define"  # "project manager = ?", "technical programme manager": the role itself

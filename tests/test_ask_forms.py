@@ -172,3 +172,18 @@ def test_running_a_teams_people_asks_who_has_reports(kb: KnowledgeBase, question
 
 def test_the_reasons_for_building_are_the_why(kb: KnowledgeBase) -> None:
     assert "the why" in lead(kb, "who owns the reasons we build a feature")
+
+
+@pytest.mark.parametrize(("question", "role"), [
+    ("if i love talking to customers which tpm should i go for", "Technical Product Manager"),  # a choice after a condition
+    ("i wonder which of the two tpm jobs fits deep tech products", "Technical Product Manager"),  # 'wonder' is no topic
+    ("which tpm type would suit someone who likes ml platforms", "Technical Product Manager"),
+])
+def test_a_choice_between_two_roles_with_chatty_words_picks_a_role(kb: KnowledgeBase, question: str, role: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["form"] == "which-one" and str(result.meta["lead"]).startswith(f"The {role}")
+
+
+@pytest.mark.parametrize("question", ["which tpm kind gets more vacation days", "which one has the better parking spot, tech pm or tech pgm"])
+def test_a_choice_on_a_subject_the_graph_lacks_still_abstains(kb: KnowledgeBase, question: str) -> None:
+    assert ask(kb, question).meta["status"] == "abstained"

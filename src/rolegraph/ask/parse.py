@@ -282,11 +282,12 @@ _ROLE_OR_ROLE = re.compile(r"\| (?:[^|\s]+ ){0,2}or (?:[^|\s]+ ){0,2}\|")
 
 
 def _after_condition(c: Cues, words: list[str]) -> str:
-    """The opener of the closed question after a condition ('a launch slips is it …' → 'is'), '' when there is none
-    before a question word ('we launch but … who gets blamed')."""
+    """The opener of the closed question after a condition ('a launch slips is it …' → 'is') or of a choice ('i love
+    talking to customers which tpm …' → 'which'), '' when there is none before another question word ('we launch but …
+    who gets blamed')."""
     for i, w in enumerate(words[:-1]):
         if w in _WH:
-            return ""
+            return w if w == "which" else ""
         if w in c.yes_no and words[i + 1] in _SUBJECT:
             return w
     return ""

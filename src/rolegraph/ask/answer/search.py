@@ -80,6 +80,8 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     idx = index(kb)
     unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not has_synonym(t)]
     weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents
+    if weak_intent and plan.form == "which-one" and len(plan.roles) >= 2:  # "i wonder which of the two fits deep tech
+        return bool(unknown) and not any(h.matched >= 2 for h in hits)  # products": a text with two of its words is on topic
     if not plan.intents and not plan.roles and len(plan.topic) >= 2 and hits and hits[0].coverage < TOPIC_COVERAGE:
         return True  # "when was uber founded": no text has most of what is asked, only a name from it
     if weak_intent:

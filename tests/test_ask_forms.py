@@ -187,3 +187,26 @@ def test_a_choice_between_two_roles_with_chatty_words_picks_a_role(kb: Knowledge
 @pytest.mark.parametrize("question", ["which tpm kind gets more vacation days", "which one has the better parking spot, tech pm or tech pgm"])
 def test_a_choice_on_a_subject_the_graph_lacks_still_abstains(kb: KnowledgeBase, question: str) -> None:
     assert ask(kb, question).meta["status"] == "abstained"
+
+
+@pytest.mark.parametrize(("question", "concerns", "owner"), [
+    ("the reasons behind building something: tech pm or tpgm territory?", ["why"], "Technical Product Manager"),
+    ("choosing the teams for a program - which tpm kind does that", ["who"], "Technical Program Manager"),
+    ("em, tpgm or tech pm: who deals with how stuff gets built", ["how"], "Engineering Manager"),
+    ("engineering manager ownership: which of the five questions", ["what", "why", "how", "who", "when"], "Engineering Manager"),
+])
+def test_a_concern_named_in_everyday_words_asks_its_owner(kb: KnowledgeBase, question: str, concerns: list[str], owner: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["concerns"] == concerns and result.meta["plan"]["intents"][:1] == ["ownership"]
+    assert str(result.meta["lead"]).startswith(f"The {owner} owns")
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("can a tech pm skip knowing apis?", "No"),  # API literacy 4: the claim that it does without is false
+    ("could a tpgm get by without risk management", "No"),
+    ("must a pjm be technical?", "No"),  # its technical skills, 0.5 on average
+    ("is an em expected to be technical", "Yes"),
+    ("r tech pgms ICs?", "Yes"),  # 'r': chat for 'are'
+])
+def test_closed_questions_on_a_skill_or_a_kind_of_skill(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert lead(kb, question).startswith(f"{verdict}:")

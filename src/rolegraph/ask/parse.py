@@ -1134,10 +1134,7 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
     for m in _CONCERN_AFTER.finditer(question.lower()):
         if m.group(1) not in found:
             found.append(m.group(1))
-    said = tx.words(question)
-    for concern, phrases in tx.vocabulary().get("concerns", {}).items():
-        if any(tx.find_phrase(said, tuple(normalise(p).split())) >= 0 for p in phrases) and concern not in found:
-            found.append(concern)
+    found += [c for c in _phrased_concerns(tx.words(question)) if c not in found]
     for m in _CONCERN_PAIR.finditer(question.lower()):
         found += [c for c in m.groups() if c not in found]
     for clause in question.lower().split(","):  # a run within a clause: "the why, who needs …" is no run of the why and the who
@@ -1149,6 +1146,20 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
     if found and tail and tail.group(1) not in found:
         found.append(tail.group(1))  # "what gets built and why"
     return [c for c in ("what", "why", "how", "who", "when") if c in found]
+
+
+#: Intents a concern's phrase can cue by its own words ('picking the teams' names teams): the concern comes first.
+_BESIDE_CONCERN = frozenset({"team", "definition", "compare"})
+
+
+def _phrased_concerns(said: list[str]) -> list[str]:
+    """The concerns named by a phrase of cues.toml's ``[concerns]`` ('how things get built', 'picking the teams'); every
+    concern for a phrase of its ``every`` list ('which of the five questions')."""
+    found: list[str] = []
+    for concern, phrases in tx.vocabulary().get("concerns", {}).items():
+        if any(tx.find_phrase(said, tuple(normalise(p).split())) >= 0 for p in phrases):
+            found += [c for c in (CONCERNS if concern == "every" else [concern]) if c not in found]
+    return found
 
 
 #: Words by which a question without a role of its own means the previous question's roles.
@@ -1178,6 +1189,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if not plan.intents and plan.skills:  # "which matters most: risk management or writing code", "will i write code"
         plan.intents = ["skills"]
         plan.dimensions = list(c.dimensions["skills"])
+    if set(plan.intents) <= _BESIDE_CONCERN and plan.concerns and plan.form in ("which-one", "yes-no", "list") and _phrased_concerns(words):
+        plan.intents = ["ownership"]  # "reasons behind building something - tech pm or tpgm territory?", "who
+        plan.dimensions = list(c.dimensions.get("ownership", []))  # picks the teams": who owns the why, the who
     if "ownership" not in plan.intents:
         plan.concerns = []
     if not plan.parts and "definition" in plan.intents[1:]:

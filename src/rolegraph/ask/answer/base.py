@@ -152,8 +152,12 @@ def negated_claim(question: str) -> bool:
     """Whether the claim a closed question puts is negative ('tech pms don't code, right?', 'it's not true that …'): not
     when its only negation is a negative auxiliary opening it ('doesn't a TPgM have reports?' asks whether it has) or an
     alternative ('yes or no', 'or not'); 'non' names a role ('non tech program managers')."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary
+
     text = _ALTERNATIVES.sub(" ", _NEGATIVE_OPENER.sub(lambda m: m.group(1) or "", " ".join(tx_words(question)), count=1))
-    return any(m.group(1) not in ("non", "minus") for m in NEGATION.finditer(text))
+    said = stems(text.split())  # "can a tech pm skip knowing apis": a claim that the role does without (``[yes_no].without``)
+    return any(m.group(1) not in ("non", "minus") for m in NEGATION.finditer(text)) or any(
+        find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["yes_no"]["without"])
 
 #: A bound stated in a text: a number after "fewer than", "up to", … (below) or "at least", "more than", "N+" (above).
 BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:about |around |roughly |some )?(\d+)", re.IGNORECASE)

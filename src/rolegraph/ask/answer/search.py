@@ -75,7 +75,8 @@ def _cue_stems(intent: str) -> frozenset[str]:
 
 def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     """True when the question's own subject (beyond roles and cue words) is nowhere in the graph."""
-    if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications", "pay"):
+    if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications", "pay") or (
+            plan.intent == "ownership" and plan.concerns):  # "the rationale for building it": the concern is the subject
         return False
     idx = index(kb)
     unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not has_synonym(t)]

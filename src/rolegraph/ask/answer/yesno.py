@@ -174,16 +174,21 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
 def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     """'Does a Program Manager need software architecture?': one role and the skills named, decided by their importance
     (0–5): at least 3 is Yes, at most 1 is No; False when the question names no skill or the rating is in between."""
+    from rolegraph.ask.answer.choice import measure_asked
+
     targets = [r for r in plan.roles if r.part == "target"]
     roles = targets if plan.intent == "transitions" else plan.roles
-    if len(roles) != 1 or not plan.skills:
+    if len(roles) != 1:
         return False
+    name, measure = ("", plan.skills) if plan.skills else measure_asked(kb, plan)
+    if not measure or (name and (name != f"{measure[0]} skills" or _beyond_category(kb, plan, measure[0]))):
+        return False  # no skill named, and no category of skills ("must a pjm be technical": its technical skills)
     role = roles[0]
-    rows = [r for r in kb.named("skill-profile", role=role.iri).records() if r["label"] in plan.skills]
+    rows = [r for r in kb.named("skill-profile", role=role.iri).records() if r["label"] in measure or r["category"] in measure]
     if not rows:
         return False
     value = sum(int(str(r["importance"])) for r in rows) / len(rows)
-    if _says(plan, "the_one") and role.iri in TPM_ROLES and _against_the_other(kb, plan, ans, role, value):
+    if plan.skills and _says(plan, "the_one") and role.iri in TPM_ROLES and _against_the_other(kb, plan, ans, role, value):
         return True
     if 1 < value < 3:
         return False
@@ -192,9 +197,21 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     for r in rows:
         ans.add(kb, f"{role.label} — {r['label']}: importance {r['importance']} of 5" + (f" — {r['reason']}" if r["reason"] else ""),
                 [str(r["link"])])
-    ans.lead = f"{verdict}: the {role.label} rates " + ", ".join(f"{r['label']} {r['importance']}" for r in rows) + " on the 0–5 scale."
+    ans.lead = f"{verdict}: the {role.label} rates " + (f"its {name} {value:.2g} on average" if name else ", ".join(
+        f"{r['label']} {r['importance']}" for r in rows)) + " on the 0–5 scale."
     return True
 
+
+
+
+def _beyond_category(kb: KnowledgeBase, plan: Plan, category: str) -> bool:
+    """Whether the question asks about more than the role's skills of ``category``: 'is the word technical always in the
+    title' names a title, 'must a pjm be technical' nothing else."""
+    from rolegraph.ask.text import phrase_stems, vocabulary
+
+    said = {st for p in vocabulary()["categories"][category] for st in phrase_stems(p)}
+    words = [w for w in tx_words(without_roles(kb, plan.question)) if w not in FUNCTION_WORDS and w not in tx_stopwords()]
+    return bool(stems_of(" ".join(words)) - said - stems_of(" ".join(word_set("be_like"))))
 
 
 

@@ -1149,7 +1149,7 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
 
 
 #: Intents a concern's phrase can cue by its own words ('picking the teams' names teams): the concern comes first.
-_BESIDE_CONCERN = frozenset({"team", "definition", "compare"})
+_BESIDE_CONCERN = ("team", "definition", "compare")
 
 
 def _phrased_concerns(said: list[str]) -> list[str]:
@@ -1189,7 +1189,7 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if not plan.intents and plan.skills:  # "which matters most: risk management or writing code", "will i write code"
         plan.intents = ["skills"]
         plan.dimensions = list(c.dimensions["skills"])
-    if set(plan.intents) <= _BESIDE_CONCERN and plan.concerns and plan.form in ("which-one", "yes-no", "list") and _phrased_concerns(words):
+    if all(i in _BESIDE_CONCERN for i in plan.intents) and plan.concerns and plan.form in ("which-one", "yes-no", "list") and _phrased_concerns(words):
         plan.intents = ["ownership"]  # "reasons behind building something - tech pm or tpgm territory?", "who
         plan.dimensions = list(c.dimensions.get("ownership", []))  # picks the teams": who owns the why, the who
     if "ownership" not in plan.intents:

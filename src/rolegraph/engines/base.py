@@ -74,13 +74,27 @@ def literal_cell(lexical: str, datatype: str | None) -> Cell:
 NAMED_PLANS: dict[str, int] = {}
 
 
+#: Named queries that end in an ORDER BY of projected variables only: their text → the text without it, and the
+#: variables with ``True`` for DESC. The local engine may sort their rows itself (:mod:`rolegraph.engines.local`).
+NAMED_ORDERS: dict[str, tuple[str, tuple[tuple[str, bool], ...]]] = {}
+
+_ORDER_BY = re.compile(r"\bORDER\s+BY((?:\s*(?:\?\w+|(?:ASC|DESC)\s*\(\s*\?\w+\s*\)))+)\s*$", re.IGNORECASE)
+_ORDER_KEY = re.compile(r"(?:(ASC|DESC)\s*\(\s*)?\?(\w+)", re.IGNORECASE)
+
+
 def plan_named(query: NamedQuery) -> None:
-    """Record where ``query`` takes its VALUES block."""
+    """Record where ``query`` takes its VALUES block, and its plain ORDER BY if it ends in one."""
     if query.text not in NAMED_PLANS:
         code = re.sub(r"(?m)^[ \t]*#.*$", lambda m: " " * len(m.group(0)), query.text)  # whole-line comments only
         where = re.search(r"\bWHERE\s*\{", code, re.IGNORECASE)
         if where:
             NAMED_PLANS[query.text] = where.end()
+            order = _ORDER_BY.search(code, where.end())
+            if order:  # the last clause (a LIMIT or OFFSET after it, or anything but variables, and it stays in the query)
+                unordered = query.text[: order.start()]
+                NAMED_PLANS[unordered] = where.end()
+                keys = tuple((m.group(2), (m.group(1) or "").upper() == "DESC") for m in _ORDER_KEY.finditer(order.group(1)))
+                NAMED_ORDERS[query.text] = (unordered, keys)
 
 
 def ntriples_text(triples: Iterable[ox.Triple]) -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 from typing import TypeVar
 
 import pyoxigraph as ox
 
 from rolegraph import queries
-from rolegraph.engines.base import NAMED_PLANS, XSD, Rows, ntriples_text, to_cell
+from rolegraph.engines.base import NAMED_ORDERS, NAMED_PLANS, XSD, Rows, ntriples_text, to_cell
 from rolegraph.errors import QueryError
 from rolegraph.queries import IRI, LangString, ParamValue, Term
 
@@ -49,12 +50,47 @@ class LocalEngine:
             raise QueryError(f"invalid SPARQL: {exc}") from None
 
     def select(self, text: str, params: dict[str, ParamValue], *, max_rows: int | None = None) -> Rows:
+        order = NAMED_ORDERS.get(text) if max_rows is None else None
+        if order is not None:
+            unordered, keys = order
+            rows = self._sorted(unordered, params, keys)
+            if rows is not None:
+                return rows
         solutions = self._query(text, params)
         if not isinstance(solutions, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         columns = [v.value for v in solutions.variables]
         each = solutions if max_rows is None else _at_most(solutions, max_rows)
         return Rows(columns, [[to_cell(term) for term in solution] for solution in each])  # a solution iterates in column order
+
+    def _sorted(self, text: str, params: dict[str, ParamValue], keys: tuple[tuple[str, bool], ...]) -> Rows | None:
+        """A named query's rows, run without its ORDER BY (``text``) and sorted here by ``keys`` (variable, descending);
+        None unless that order is total and over terms that sort in Python as in SPARQL (then the query sorts them).
+
+        pyoxigraph's ORDER BY reads an IRI's or a string's text from the store at each comparison: in a prepared store
+        that was 9 of ``role-links``' 42 ms at 1.13M triples; Python sorts its 177 rows in a fraction of a millisecond."""
+        solutions = self._query(text, params)
+        if not isinstance(solutions, ox.QuerySolutions):
+            return None
+        columns = [v.value for v in solutions.variables]
+        if any(name not in columns for name, _ in keys):
+            return None
+        at = [columns.index(name) for name, _ in keys]
+        rows = [list(solution) for solution in solutions]
+        ranked = []
+        for row in rows:
+            values = [_sort_value(row[i]) for i in at]
+            if _UNSORTABLE in values:
+                return None
+            ranked.append((values, row))
+        for k in range(len(keys)):  # one kind of value per key (and unbound): never an IRI against a string
+            if len({type(values[k]) for values, _ in ranked} - {type(None)}) > 1:
+                return None
+        for k, (_, descending) in reversed(list(enumerate(keys))):  # stable sorts, last key first; unbound sorts lowest
+            ranked.sort(key=lambda r: (0, 0) if r[0][k] is None else (1, r[0][k]), reverse=descending)
+        if any(a == b for (a, _), (b, _) in pairwise(ranked)):  # a tie: the query's own order decides
+            return None
+        return Rows(columns, [[to_cell(term) for term in row] for _, row in ranked])
 
     def ask(self, text: str, params: dict[str, ParamValue]) -> bool:
         answer = self._query(text, params)
@@ -67,6 +103,29 @@ class LocalEngine:
         if not isinstance(triples, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         return ntriples_text(triples if max_rows is None else _at_most(triples, max_rows))
+
+
+_UNSORTABLE = object()
+_STRING = XSD + "string"
+
+
+def _sort_value(term: object) -> object:
+    """What ``term`` sorts by: an IRI's or a plain string's text, an ``xsd:integer``'s value, None when unbound;
+    :data:`_UNSORTABLE` for any other term (SPARQL orders those by rules this does not copy)."""
+    if term is None:
+        return None
+    if type(term) is ox.NamedNode:
+        return term.value
+    if type(term) is ox.Literal:
+        datatype = term.datatype.value
+        if datatype == _STRING:
+            return term.value
+        if datatype == XSD + "integer":
+            try:
+                return int(term.value)
+            except ValueError:
+                return _UNSORTABLE
+    return _UNSORTABLE
 
 
 def _at_most(items: Iterable[T], limit: int) -> Iterator[T]:

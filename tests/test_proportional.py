@@ -81,3 +81,12 @@ def test_role_commands_read_only_the_disagreements_they_show(command: str, ran: 
     assert "disagreements" not in ran, ran
     if command == "compare":  # its skill summary comes from the two profiles it has read
         assert "skill-profile" not in ran
+
+
+def test_only_the_views_with_a_facts_column_read_fact_ids(ran: list[str]) -> None:
+    """compare's rows show fact-sheet IDs (one bound ids-of query); show and path use the same profiles but never show them."""
+    for command, reads in (("compare", True), ("show", False), ("path", False)):
+        ran.clear()
+        result = CliRunner().invoke(app, [*COMMANDS[command], "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert ("ids-of" in ran) is reads, (command, ran)

@@ -76,11 +76,10 @@ def role_info(kb: KnowledgeBase, *iris: str) -> list[dict[str, Cell]]:
 
 
 def profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
-    """The profile of each role in ``iris``, from one ``role-links`` query; their sources are fetched at once."""
+    """The profile of each role in ``iris``, from one ``role-links`` query; their sources are fetched at once
+    (their fact-sheet IDs by :func:`compare_profiles`, the one view that shows them)."""
     found = _linked(kb, "role-links", iris)
-    shown = [str(link["link"]) for p in found for link in p.links]
-    kb.sources_by_statement(shown)
-    kb.ids_by_statement(shown)
+    kb.sources_by_statement(str(link["link"]) for p in found for link in p.links)
     return found
 
 
@@ -227,6 +226,7 @@ def summary_tables(kb: KnowledgeBase, pa: Profile, pb: Profile, top: int = 3, co
 def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: list[str] | None = None) -> Result:
     """:func:`compare` for profiles the caller already has."""
     a, b = pa.iri, pb.iri
+    kb.ids_by_statement(str(link["link"]) for link in pa.links + pb.links)  # the facts column's IDs: one query, not one per row
     known = _dimensions(kb)
     notations = [str(d["notation"]) for d in known]
     for wanted in dimensions or []:

@@ -204,3 +204,7 @@ def test_follow_ups_without_a_usual_opener_keep_the_previous_question(kb: Knowle
                                                                       roles: list[str]) -> None:
     plan = parse(kb, question, parse(kb, previous))
     assert plan.follow_up and plan.intents[:1] == ["transitions"] and [r.label for r in plan.roles] == roles, plan
+
+
+def test_an_exclamation_fused_with_the_question_word_asks_what_the_role_is(kb: KnowledgeBase) -> None:
+    assert parse(kb, "wtf is a tech pgm").intents[:1] == ["definition"]

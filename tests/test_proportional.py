@@ -90,3 +90,11 @@ def test_only_the_views_with_a_facts_column_read_fact_ids(ran: list[str]) -> Non
         result = CliRunner().invoke(app, [*COMMANDS[command], "--format", "json"])
         assert result.exit_code == 0, result.output
         assert ("ids-of" in ran) is reads, (command, ran)
+
+
+def test_a_role_card_reads_its_sections_sources_in_three_queries(ran: list[str]) -> None:
+    """show: one bound sources-of query for the role's links, one for its incoming transitions, ladder and interview rows
+    together (not one per section), one for the positions of the disagreements it cites."""
+    result = CliRunner().invoke(app, [*COMMANDS["show"], "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert ran.count("sources-of") == 3, ran

@@ -210,3 +210,14 @@ def test_a_concern_named_in_everyday_words_asks_its_owner(kb: KnowledgeBase, que
 ])
 def test_closed_questions_on_a_skill_or_a_kind_of_skill(kb: KnowledgeBase, question: str, verdict: str) -> None:
     assert lead(kb, question).startswith(f"{verdict}:")
+
+
+@pytest.mark.parametrize("question", ["who owns what between tech pm and tech pgm", "tpm vs tpgm: who is responsible for what"])
+def test_who_owns_what_asks_every_concern(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).concerns == ["what", "why", "how", "who", "when"]
+
+
+def test_ownership_asked_of_the_seed_names_the_seeds_owners_only(kb: KnowledgeBase) -> None:
+    said = lead(kb, "according to the seed who owns what between tech pm and tech pgm")
+    assert "owns the what and the why" in said and "owns the who and the when" in said  # S1's rows
+    assert "The seed names no owner of the how" in said and "Engineering Manager" not in said and "D1" not in said  # E2, E16: outside

@@ -24,11 +24,12 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     for concern in concerns:
         rows = kb.named("concern-owners", concern=concern).records()
         rows.sort(key=lambda r: (compare.BASIS_ORDER.get(str(r["basis"]), 9), str(r["role_label"])))
-        owners = [r for r in rows if r["stance"] == "owns"]
+        scoped = [r for r in rows if plan.scope != "seed" or "seed" in str(r["basis"])]  # asked of the seed: the rows it has
+        owners = [r for r in scoped if r["stance"] == "owns"]
         candidates = {r.iri for r in plan.roles}
         if (plan.form == "which-one" or len(plan.role_iris("compared")) >= 2) and any(r["role"] in candidates for r in owners):
             owners = [r for r in owners if r["role"] in candidates]  # "which role …", "A vs B": answer among the roles in question
-        dispute_ids = sorted({str(r["disputed_by"]) for r in rows if r["disputed_by"]})
+        dispute_ids = sorted({str(r["disputed_by"]) for r in scoped if r["disputed_by"]})
         names = join_names(sorted({f"the {r['role_label']}" for r in owners}, key=lambda s: (TECH_PM not in s, s)))
         if plan.form == "yes-no" and asserted:
             yes, no = ("No", "Yes") if negated_claim(plan.question) else ("Yes", "No")  # "tech pgms never own the what, right?"
@@ -44,7 +45,7 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                                  f"{names or 'no modelled role'} {'own' if len(owners) > 1 else 'owns'} it")
         else:
             lead = f"{names[0].upper() + names[1:]} {'own' if len(owners) > 1 else 'owns'} the {concern}" if owners \
-                else f"No modelled role is recorded as owning the {concern}"
+                else f"The seed names no owner of the {concern}" if plan.scope == "seed" else f"No modelled role is recorded as owning the {concern}"
             leads.append(lead + (f" (disputed: {', '.join(dispute_ids)})" if dispute_ids else ""))
         for r in rows:
             table.rows.append([concern, r["role_label"], r["stance"], r["basis"], kb.source_ids([str(r["link"])]), r["disputed_by"] or ""])

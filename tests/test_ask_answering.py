@@ -247,3 +247,18 @@ def test_an_order_asked_beside_which_is_an_order_of_the_roles_listed(kb: Knowled
 def test_an_aside_in_a_row_is_no_negation_of_its_claim(kb: KnowledgeBase, question: str) -> None:
     lead = str(ask(kb, question).meta["lead"])  # the row reads "Technical Product Manager — (no domain given): Stripe"
     assert lead.startswith("Yes: "), lead
+
+
+@pytest.mark.parametrize(("question", "gap"), [
+    ("switch from tech pm to tech pgm, how many months will it take", "No reliable source says how long a move"),  # a route intent
+    ("the collaboration recipe from the seed article - what are its steps?", "No collaboration recipe is recorded"),
+])
+def test_a_recorded_gap_holding_the_rare_words_of_the_question_decides_it_whatever_the_intent(
+        kb: KnowledgeBase, question: str, gap: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["status"] == "abstained" and gap in str(result.meta["lead"])
+
+
+def test_a_gap_naming_a_person_does_not_stand_for_their_writing(kb: KnowledgeBase) -> None:
+    result = ask(kb, "who is mario gerard")  # a gap mentions his article; his sources answer
+    assert result.meta["status"] == "answered"

@@ -125,6 +125,18 @@ class Index:
         df = min((f for f in found if f), default=0)
         return math.log(1 + (self._size - df + 0.5) / (df + 0.5)) if df else 0.0
 
+    def texts_having(self, word: str) -> int:
+        """How many texts have ``word`` in any of its inflections (the index's own stemmer: 'model' counts 'modelled')."""
+        if not word.isalnum():
+            return 0
+        return int(self.conn.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (f'"{word}"',)).fetchone()[0])
+
+    def rarest(self) -> float:
+        """The weight of a word found in one text only (what a word no text has weighs in a share of the question)."""
+        if self._size is None:
+            self._size = self.postings.texts
+        return math.log(1 + (self._size - 0.5) / 1.5)
+
     def ranked(self, words: Sequence[str], kinds: Sequence[str], dimensions: Sequence[str], seed_only: bool,
                limit: int) -> list[tuple[int, float]]:
         """(text, bm25) of the best ``limit`` texts having any of ``words``, of the kinds and dimensions given (all when

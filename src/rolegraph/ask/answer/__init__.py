@@ -11,7 +11,7 @@ from rolegraph.ask.answer import choice, count, dimensions, library, ownership, 
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
 from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, tx_words
 from rolegraph.ask.answer.premises import check_premises
-from rolegraph.ask.answer.search import from_hits, off_topic, retrieve_hits
+from rolegraph.ask.answer.search import decisive_gap, from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
 from rolegraph.ask.parse import seed_only
 from rolegraph.ask.plan import Plan
@@ -137,6 +137,12 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.abstained = True  # a recorded knowledge gap: say what is missing, invent nothing
         ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"
         ans.add(kb, hits[0].text, [hits[0].statement])
+        return
+    gap = decisive_gap(kb, plan, lambda h: not _other_roles(kb, plan, h))
+    if gap is not None:  # "how many months does the move take": a recorded gap says no source has it, whatever the intent
+        ans.abstained = True
+        ans.lead = f"The knowledge base has nothing on that: {gap.text}"
+        ans.add(kb, gap.text, [gap.statement])
         return
     intents = [i for i in plan.intents if i in HANDLERS and len(plan.roles) >= NEEDS.get(i, 0)]
     if plan.intents[:1] != intents[:1] and plan.intent not in HANDLERS and "definition" in intents:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rolegraph import compare
 from rolegraph.ask.answer.abstain import nothing
 from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, asks_bound, has_synonym, hit_text, states_bound, stems_of, term_groups
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
-from rolegraph.ask.text import stem, vocabulary, word_set
+from rolegraph.ask.text import stem, synonyms, vocabulary, word_set
 from rolegraph.kb import KnowledgeBase
 
 #: A retrieved document counts when it matches at least this share of the question's terms.
@@ -88,6 +90,47 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     if weak_intent:
         return bool(unknown)
     return len(plan.topic) >= 2 and bool(unknown) and len(unknown) * 2 >= len(plan.topic) and not any(h.matched >= 2 for h in hits)
+
+
+def term_share(kb: KnowledgeBase, words: list[str]) -> Callable[[Hit], float]:
+    """How much of ``words`` (a question's content words) a text holds: the share of their weight (idf; a word no
+    text has weighs most) among the words of the text, a word's synonyms counting for it."""
+    idx = index(kb)
+    groups = [{stem(w) for w in (t, *synonyms(t))} for t in words]
+    weights = [idx.weight((t, *synonyms(t))) or idx.rarest() for t in words]
+    total = sum(weights) or 1.0
+
+    def share(h: Hit) -> float:
+        said = stems_of(f"{h.label} {h.body}")
+        return sum(w for g, w in zip(groups, weights) if g & said) / total
+
+    return share
+
+
+#: A word of a question's subject is decisive when at most this many texts have it ('recipe', 'months', 'duration').
+DECISIVE_TEXTS = 5
+
+
+def decisive_gap(kb: KnowledgeBase, plan: Plan, relevant: Callable[[Hit], bool]) -> Hit | None:
+    """The recorded knowledge gap that says the graph lacks what is asked ('how many months does the move take': no
+    source says how long a move takes; 'the steps of the promised collaboration recipe': it could not be read).
+
+    Of the texts about the roles asked that hold most of the question's decisive words (the rare words of its
+    subject, :data:`DECISIVE_TEXTS`), the gap holds the most of them, then of all the question's words (at least
+    half), then ranks first (bm25) with at most one text as good. A question naming a person asks for their writing,
+    which the gap is not."""
+    idx = index(kb)
+    decisive = [t for t in plan.topic if 0 < idx.texts_having(t) <= DECISIVE_TEXTS]
+    if not decisive or plan.people:
+        return None
+    held, share = term_share(kb, decisive), term_share(kb, plan.terms)
+    texts = [h for h in idx.search([(t, *synonyms(t)) for t in decisive], limit=24) if relevant(h) and held(h) >= 0.5]
+    ranked = sorted(texts, key=lambda h: (-held(h), -share(h)))  # stable: ties keep the search's bm25 order
+    best = ranked[0] if ranked else None
+    if best is None or best.kind != "gap" or not best.sources or share(best) < 0.5:
+        return None
+    ties = [h for h in ranked[1:] if (held(h), share(h)) == (held(best), share(best))]
+    return best if len(ties) <= 1 else None  # a word several texts hold as fully ('model') is no subject the gap is about
 
 
 def from_hits(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

@@ -102,7 +102,7 @@ def term_share(kb: KnowledgeBase, words: list[str]) -> Callable[[Hit], float]:
 
     def share(h: Hit) -> float:
         said = stems_of(f"{h.label} {h.body}")
-        return sum(w for g, w in zip(groups, weights) if g & said) / total
+        return sum(w for g, w in zip(groups, weights, strict=True) if g & said) / total
 
     return share
 

@@ -98,3 +98,11 @@ def test_a_role_card_reads_its_sections_sources_in_three_queries(ran: list[str])
     result = CliRunner().invoke(app, [*COMMANDS["show"], "--format", "json"])
     assert result.exit_code == 0, result.output
     assert ran.count("sources-of") == 3, ran
+
+
+def test_compare_reads_the_sources_of_its_links_roles_and_incoming_transitions_at_once(ran: list[str]) -> None:
+    """compare: one bound sources-of query for both roles, their links and the transitions into them, one for the
+    positions of the disagreements it cites."""
+    result = CliRunner().invoke(app, [*COMMANDS["compare"], "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert ran.count("sources-of") == 2, ran

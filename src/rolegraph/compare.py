@@ -142,7 +142,9 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
     The whole comparison opens with summary tables (``meta["summary"]`` counts them): what
     separates the roles, the skills that separate them most and their shared core.
     """
-    pa, pb = profiles(kb, a, b)
+    pa, pb = _linked(kb, "role-links", (a, b))
+    incoming = [t["link"] for t in kb.named("transitions").records() if t["to_role"] in (a, b)]
+    kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming])  # in one query
     result = compare_profiles(kb, pa, pb, dimensions)
     if dimensions:
         return result

@@ -262,3 +262,15 @@ def test_a_recorded_gap_holding_the_rare_words_of_the_question_decides_it_whatev
 def test_a_gap_naming_a_person_does_not_stand_for_their_writing(kb: KnowledgeBase) -> None:
     result = ask(kb, "who is mario gerard")  # a gap mentions his article; his sources answer
     assert result.meta["status"] == "answered"
+
+
+def test_a_count_leads_with_a_number_of_the_noun_asked_not_the_first_number_found(kb: KnowledgeBase) -> None:
+    result = ask(kb, "how many engineers must an org have for tpgms to show up")
+    assert "50 engineers" in str(result.meta["lead"])  # not the team handler's 'teams coordinated: 1'
+
+
+def test_a_count_lead_gives_its_number_words_as_figures(kb: KnowledgeBase) -> None:
+    from rolegraph.ask.answer.count import _in_figures
+
+    assert _in_figures("one PM for roughly six to ten engineers") == "1 PM for roughly 6 to 10 engineers"
+    assert _in_figures("TPM II at level 3, one of five") == "TPM II at level 3, one of five"  # a text with a figure is kept

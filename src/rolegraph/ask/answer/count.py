@@ -72,6 +72,13 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         noun, values = counted
         ans.lead = f"{len(values)} {noun}: " + ", ".join(values) + ". " + ans.lead
         return
+    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    texts = [i["text"] for i in ans.items] + [hit_text(h) for h in hits]
+    amounts = [t for t in texts if m and _amount_of(t, m.group(1))]
+    if amounts and not _amount_of(ans.lead, m.group(1) if m else ""):  # "how many engineers before …": a number of engineers,
+        wanted = stems_of(" ".join(plan.topic or plan.terms))        # not the handler's count of teams
+        ans.lead = _in_figures(max(amounts, key=lambda t: len(wanted & stems_of(t))))
+        return
     if _NUMBER.search(ans.lead):
         return
     listed = _listed(plan, [i["text"] for i in ans.items] + [hit_text(h) for h in hits])
@@ -80,23 +87,39 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         ans.lead = f"{len(entries)} {noun}: " + "; ".join(entries) + f". {text}"
         return
     wanted = stems_of(" ".join(plan.topic or plan.terms))
-    texts = [i["text"] for i in ans.items] + [hit_text(h) for h in hits]
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
     numbered = [t for t in texts if _NUMBER.search(t) or _NUMBER_WORD.search(t)]
     if numbered:  # best: a number right before the noun counted ('six to ten engineers'), then the words asked
         ans.lead = max(numbered, key=lambda t: (bool(m and _amount_of(t, m.group(1))), len(wanted & stems_of(t))))
+    if not _NUMBER.search(ans.lead):
+        ans.lead = _in_figures(ans.lead)
 
 
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\b", re.IGNORECASE)
 
 
 def _amount_of(text: str, noun: str) -> bool:
-    """Whether ``text`` gives a number of ``noun``: a number (or number word) at most three words before it."""
-    from rolegraph.ask.text import stem
-
+    """Whether ``text`` gives a number of ``noun``: a number (or number word) at most four words before it ('three
+    or more engineering teams')."""
     words = tx_words(text)
-    return any(stem(w) == stem(noun) and any(x.isdigit() or _NUMBER_WORD.fullmatch(x) for x in words[max(0, i - 3) : i])
-               for i, w in enumerate(words))
+    return bool(noun) and any(_same_noun(w, noun) and any(x.isdigit() or _NUMBER_WORD.fullmatch(x) for x in words[max(0, i - 4) : i])
+                              for i, w in enumerate(words))
+
+
+def _same_noun(word: str, noun: str) -> bool:
+    """The same noun, in the singular or the plural ('engineer', 'engineers'; not 'engineering')."""
+    return word.removesuffix("s").removesuffix("e") == noun.removesuffix("s").removesuffix("e")
+
+
+_FIGURES = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {
+    "twenty": "20", "fifty": "50", "hundred": "100"}
+
+
+def _in_figures(text: str) -> str:
+    """A count's lead with its number words written as figures ('one PM for six to ten engineers': '1 PM for 6 to 10
+    engineers'); a text that already has a figure is left as it is."""
+    if _NUMBER.search(text):
+        return text
+    return _NUMBER_WORD.sub(lambda w: _FIGURES[w.group(0).lower()], text)
 
 
 #: This module's form deciders, by answer form.

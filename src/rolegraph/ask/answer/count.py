@@ -110,8 +110,8 @@ def _same_noun(word: str, noun: str) -> bool:
     return word.removesuffix("s").removesuffix("e") == noun.removesuffix("s").removesuffix("e")
 
 
-_FIGURES = {w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())} | {
-    "twenty": "20", "fifty": "50", "hundred": "100"}
+_FIGURES = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+            "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "fifty": "50", "hundred": "100"}
 
 
 def _in_figures(text: str) -> str:

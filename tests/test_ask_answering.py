@@ -268,9 +268,3 @@ def test_a_count_leads_with_a_number_of_the_noun_asked_not_the_first_number_foun
     result = ask(kb, "how many engineers must an org have for tpgms to show up")
     assert "50 engineers" in str(result.meta["lead"])  # not the team handler's 'teams coordinated: 1'
 
-
-def test_a_count_lead_gives_its_number_words_as_figures(kb: KnowledgeBase) -> None:
-    from rolegraph.ask.answer.count import _in_figures
-
-    assert _in_figures("one PM for roughly six to ten engineers") == "1 PM for roughly 6 to 10 engineers"
-    assert _in_figures("TPM II at level 3, one of five") == "TPM II at level 3, one of five"  # a text with a figure is kept

@@ -77,7 +77,7 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     amounts = [t for t in texts if m and _amount_of(t, m.group(1))]
     if amounts and not _amount_of(ans.lead, m.group(1) if m else ""):  # "how many engineers before …": a number of engineers,
         wanted = stems_of(" ".join(plan.topic or plan.terms))        # not the handler's count of teams
-        ans.lead = _in_figures(max(amounts, key=lambda t: len(wanted & stems_of(t))))
+        ans.lead = max(amounts, key=lambda t: len(wanted & stems_of(t)))
         return
     if _NUMBER.search(ans.lead):
         return
@@ -90,8 +90,6 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     numbered = [t for t in texts if _NUMBER.search(t) or _NUMBER_WORD.search(t)]
     if numbered:  # best: a number right before the noun counted ('six to ten engineers'), then the words asked
         ans.lead = max(numbered, key=lambda t: (bool(m and _amount_of(t, m.group(1))), len(wanted & stems_of(t))))
-    if not _NUMBER.search(ans.lead):
-        ans.lead = _in_figures(ans.lead)
 
 
 _NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\b", re.IGNORECASE)
@@ -108,18 +106,6 @@ def _amount_of(text: str, noun: str) -> bool:
 def _same_noun(word: str, noun: str) -> bool:
     """The same noun, in the singular or the plural ('engineer', 'engineers'; not 'engineering')."""
     return word.removesuffix("s").removesuffix("e") == noun.removesuffix("s").removesuffix("e")
-
-
-_FIGURES = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
-            "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "fifty": "50", "hundred": "100"}
-
-
-def _in_figures(text: str) -> str:
-    """A count's lead with its number words written as figures ('one PM for six to ten engineers': '1 PM for 6 to 10
-    engineers'); a text that already has a figure is left as it is."""
-    if _NUMBER.search(text):
-        return text
-    return _NUMBER_WORD.sub(lambda w: _FIGURES[w.group(0).lower()], text)
 
 
 #: This module's form deciders, by answer form.

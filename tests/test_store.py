@@ -135,3 +135,25 @@ def test_the_cli_opens_a_built_store_in_the_background_and_the_command_takes_it(
     assert opened is not None and len(opened) == len(prepared_store(files)) > 0 and prepared._opening is None
     assert run_main(monkeypatch, "roles", "--data", str(esco), "--format", "json") == 0  # main() opens it in the background
     assert capsys.readouterr().out == built and prepared._opening is None  # taken by the command, same answer
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity") or len(os.sched_getaffinity(0)) < 2, reason="needs two CPUs and sched_setaffinity")
+def test_a_store_opens_on_one_cpu_and_the_thread_gets_its_cpus_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RocksDB's burst of file-opening threads inherits the opener's CPUs: one CPU spares their cross-CPU wake-ups."""
+    from types import SimpleNamespace
+
+    from rolegraph.engines import prepared
+
+    before, during = os.sched_getaffinity(0), []
+
+    def read_only(path: str) -> str:
+        during.append(os.sched_getaffinity(0))
+        if path.endswith("damaged"):
+            raise OSError("damaged")
+        return path
+
+    monkeypatch.setattr(prepared, "ox", SimpleNamespace(Store=SimpleNamespace(read_only=read_only)))
+    assert prepared.open_read_only(tmp_path) == str(tmp_path)
+    with pytest.raises(OSError):
+        prepared.open_read_only(tmp_path / "damaged")
+    assert [len(cpus) for cpus in during] == [1, 1] and os.sched_getaffinity(0) == before

@@ -106,3 +106,13 @@ def test_compare_reads_the_sources_of_its_links_roles_and_incoming_transitions_a
     result = CliRunner().invoke(app, [*COMMANDS["compare"], "--format", "json"])
     assert result.exit_code == 0, result.output
     assert ran.count("sources-of") == 2, ran
+
+
+def test_compare_reads_fact_ids_and_notices_once(ran: list[str], store_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """compare: one bound ids-of query for its links and the transitions into its roles; on a prepared store, one bound
+    attributions-of query for the notices of every source it read (not one per table it attributes)."""
+    monkeypatch.setenv("ROLEGRAPH_STORE", "prepared")
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(store_cache))
+    result = CliRunner().invoke(app, [*COMMANDS["compare"], "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert (ran.count("ids-of"), ran.count("attributions-of")) == (1, 1), ran

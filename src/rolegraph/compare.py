@@ -144,7 +144,8 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
     """
     pa, pb = _linked(kb, "role-links", (a, b))
     incoming = [t["link"] for t in kb.named("transitions").records() if t["to_role"] in (a, b)]
-    kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming])  # in one query
+    found = kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming])  # in one query
+    kb.notice_holders(kb.source_refs(s for sources in found.values() for s in sources))  # their notices too: one query, not one per table
     result = compare_profiles(kb, pa, pb, dimensions)
     if dimensions:
         return result
@@ -228,7 +229,8 @@ def summary_tables(kb: KnowledgeBase, pa: Profile, pb: Profile, top: int = 3, co
 def compare_profiles(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: list[str] | None = None) -> Result:
     """:func:`compare` for profiles the caller already has."""
     a, b = pa.iri, pb.iri
-    kb.ids_by_statement(str(link["link"]) for link in pa.links + pb.links)  # the facts column's IDs: one query, not one per row
+    incoming = [t["link"] for t in kb.named("transitions").records() if t["to_role"] in (a, b)] if "background" in (dimensions or ["background"]) else []
+    kb.ids_by_statement(str(s) for s in [*(link["link"] for link in pa.links + pb.links), *incoming])  # the facts column's IDs: one query
     known = _dimensions(kb)
     notations = [str(d["notation"]) for d in known]
     for wanted in dimensions or []:
@@ -289,8 +291,7 @@ def _row_order(sides: dict[str, list[dict[str, Cell]]], item: str) -> tuple[floa
 
 def _add_incoming(kb: KnowledgeBase, rows: dict[str, dict[str, list[dict[str, Cell]]]], pa: Profile, pb: Profile) -> None:
     incoming = [t for t in kb.named("transitions").records() if t["to_role"] in (pa.iri, pb.iri)]
-    kb.sources_by_statement(str(t["link"]) for t in incoming)
-    kb.ids_by_statement(str(t["link"]) for t in incoming)  # their fact IDs too: one query, not one per row
+    kb.sources_by_statement(str(t["link"]) for t in incoming)  # their fact IDs came with the links' (compare_profiles)
     for t in incoming:
         for side, prof in (("a", pa), ("b", pb)):
             if t["to_role"] == prof.iri:

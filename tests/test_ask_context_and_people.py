@@ -208,3 +208,20 @@ def test_follow_ups_without_a_usual_opener_keep_the_previous_question(kb: Knowle
 
 def test_an_exclamation_fused_with_the_question_word_asks_what_the_role_is(kb: KnowledgeBase) -> None:
     assert parse(kb, "wtf is a tech pgm").intents[:1] == ["definition"]
+
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("did google offer vladimir kalmykov a job?", "No"),
+    ("was kalmykov hired at uber?", "No"),
+    ("was kalmykov rejected by google?", "Yes"),
+    ("did google turn down vladimir?", "Yes"),
+])
+def test_a_closed_question_on_a_persons_outcome_at_a_company_gets_a_verdict(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith(f"{verdict}: "), ask(kb, question).meta["lead"]
+
+
+@pytest.mark.parametrize("question", [
+    "is netflix among the firms with openings for technical product managers?",
+])
+def test_a_closed_question_naming_a_hiring_company_is_decided_by_its_row(kb: KnowledgeBase, question: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith("Yes: Technical Product Manager — "), ask(kb, question).meta["lead"]

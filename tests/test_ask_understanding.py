@@ -266,7 +266,8 @@ def test_a_brevity_cue_beside_a_comparison_asks_the_comparison(kb: KnowledgeBase
 def test_the_writer_as_the_subject_is_the_seed_author(kb: KnowledgeBase, question: str) -> None:
     result = ask(kb, question)
     assert result.meta["plan"]["intents"] == ["person"] and result.meta["plan"]["scope"] == "seed", result.meta["plan"]
-    assert result.meta["lead"].startswith("Vladimir Kalmykov") and all("seed" in i["basis"] for i in result.meta["answer"])
+    lead = str(result.meta["lead"]).removeprefix("Yes: ")  # "did the writer get rejected by google": yes, he was
+    assert lead.startswith("Vladimir Kalmykov") and all("seed" in i["basis"] for i in result.meta["answer"])
 
 
 def test_whose_writing_asks_about_the_seed_author(kb: KnowledgeBase) -> None:

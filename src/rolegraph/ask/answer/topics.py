@@ -13,6 +13,7 @@ from rolegraph.ask.answer.base import (
     has_synonym,
     hit_text,
     join_names,
+    negated_claim,
     role_facts,
     stems_of,
     tx_stopwords,
@@ -303,7 +304,30 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             ans.items.append({"text": f"{person} wrote {known[i].id}: {known[i].title} ({known[i].creator}).", "sources": [known[i].id],
                               "basis": tier_basis([known[i]]) or "external"})
         wrote = "; ".join(f"{known[i].id} {known[i].title} ({known[i].creator})" for i in theirs[:4])
-        ans.lead = (ans.lead + " " if ans.lead else "") + (f"{person}: {hit_text(best)}" if best else f"{person} wrote {wrote}.")
+        told = f"{person}: {hit_text(best)}" if best else f"{person} wrote {wrote}."
+        verdict = _outcome(plan, best.text) if best and plan.form == "yes-no" else ""
+        ans.lead = (ans.lead + " " if ans.lead else "") + (f"{verdict}: {told}" if verdict else told)
+
+
+def _outcome(plan: Plan, text: str) -> str:
+    """'Did Google hire him?': Yes or No from how ``text`` tells the person's outcome at the company named (the outcome
+    word nearest before the company's name in its clause, else the first after it: 'Google turned him down', 'picked
+    Booking.com over Yandex'); '' when no clause tells it."""
+    from rolegraph.ask.text import stems, word_list
+
+    refusal = set(stems(word_list("outcome_refused")))
+    refused = refusal | set(stems(word_list("outcome_passed")))
+    cue = refused | set(stems(word_list("outcome_taken")))
+    asked_negative = negated_claim(plan.question) != bool(set(stems(tx_words(plan.question))) & refusal)
+    for company in plan.companies:
+        name = stems(tx_words(company))
+        for clause in re.split(r"[,:;]| and ", text):
+            said = stems(tx_words(clause))
+            at = next((i for i in range(len(said)) if said[i : i + len(name)] == name), -1)
+            told = [w for w in reversed(said[:at]) if w in cue] or [w for w in said[at + len(name):] if w in cue] if at >= 0 else []
+            if told:
+                return "No" if (told[0] in refused) != asked_negative else "Yes"
+    return ""
 
 
 #: The stem of the word the texts on a person's past use.

@@ -37,7 +37,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         return  # "if I move into X, will I still be writing code": the skill in the role moved to, not the move
     if _VERDICT.match(ans.lead):  # a handler's verdict, not a text that happens to open with "No public ladder …"
         return
-    if _comparative(kb, plan, ans):
+    if _comparative(kb, plan, ans) or _by_company(plan, ans):
         return
     identity = identity_verdict(kb, plan)
     if identity:
@@ -88,6 +88,18 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     ans.lead = f"{verdict}{disputed}: {reading}{text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
+
+
+def _by_company(plan: Plan, ans: Answer) -> bool:
+    """'Is Spotify one of the companies hiring Tech PMs?': a company named is decided by the hiring rows of the roles
+    asked; Yes with the row that names it. False when no row names it (the texts found may decide)."""
+    labels = [f"{r.label} — " for r in plan.roles]
+    rows = [i["text"] for i in ans.items if i["text"].startswith(tuple(labels))
+            and any(re.search(rf"\b{re.escape(c)}\b", i["text"]) for c in plan.companies)] if plan.intent == "hiring" and labels else []
+    if not rows:
+        return False
+    ans.lead = f"{'No' if _asked_negative(plan) else 'Yes'}: {rows[0]}"
+    return True
 
 
 #: A lead that already gives a verdict.

@@ -268,3 +268,10 @@ def test_a_count_leads_with_a_number_of_the_noun_asked_not_the_first_number_foun
     result = ask(kb, "how many engineers must an org have for tpgms to show up")
     assert "50 engineers" in str(result.meta["lead"])  # not the team handler's 'teams coordinated: 1'
 
+
+
+def test_a_company_level_code_no_text_holds_for_the_role_abstains_on_the_company_gap(kb: KnowledgeBase) -> None:
+    result = ask(kb, "scope of a tech pgm at IC6 in meta?")
+    assert result.meta["status"] == "abstained"  # not Dropbox's IC ladder, a neighbour
+    assert "Meta TPM" in str(result.meta["lead"])
+    assert ask(kb, "a staff tpm at dropbox sits at which ic level").meta["status"] == "answered"  # Dropbox's codes are held

@@ -9,9 +9,9 @@ from collections.abc import Callable
 from rolegraph import compare
 from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, sources, topics, yesno
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
-from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, tx_words
+from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, stems_of, tx_words
 from rolegraph.ask.answer.premises import check_premises
-from rolegraph.ask.answer.search import decisive_gap, from_hits, off_topic, retrieve_hits
+from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
 from rolegraph.ask.parse import seed_only
 from rolegraph.ask.plan import Plan
@@ -138,6 +138,10 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.lead = f"The knowledge base has nothing on that: {hits[0].text}"
         ans.add(kb, hits[0].text, [hits[0].statement])
         return
+    lacking = company_level_gap(kb, plan, lambda h: not _other_roles(kb, plan, h))
+    if lacking is not None:  # "what L level is a senior tpgm at google": no text has google's codes for the role
+        _lacks(kb, plan, ans, lacking, hits)
+        return
     gap = decisive_gap(kb, plan, lambda h: not _other_roles(kb, plan, h))
     if gap is not None:  # "how many months does the move take": a recorded gap says no source has it, whatever the intent
         ans.abstained = True
@@ -192,6 +196,19 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else ans.external[0]["text"] if ans.external else NOTHING
         ans.abstained = ans.abstained or not ans.items
+
+
+def _lacks(kb: KnowledgeBase, plan: Plan, ans: Answer, gaps: list[Hit], hits: list[Hit]) -> None:
+    """Abstain on what the question asks in particular: the recorded gap on it, else a plain "nothing on that"; the
+    texts the knowledge base does have on the companies asked follow as notes."""
+    ans.abstained = True
+    asked = f"{' and '.join(plan.companies)}'s level codes for the {' or '.join(r.label for r in plan.roles)}"
+    ans.lead = f"The knowledge base has nothing on that: {gaps[0].text}" if gaps else f"The knowledge base has nothing on {asked}."
+    for g in gaps:
+        ans.add(kb, g.text, [g.statement])
+    named = [stems_of(c) for c in plan.companies]
+    ans.notes += [f"What it has on {' and '.join(plan.companies)}: {hit_text(h)}" for h in hits
+                  if h.kind != "gap" and all(c <= stems_of(h.text) for c in named)][:2]
 
 
 def _name_the_role(plan: Plan, ans: Answer, hits: list[Hit]) -> None:

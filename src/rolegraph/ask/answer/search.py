@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from rolegraph import compare
 from rolegraph.ask.answer.abstain import nothing
@@ -131,6 +133,38 @@ def decisive_gap(kb: KnowledgeBase, plan: Plan, relevant: Callable[[Hit], bool])
         return None
     ties = [h for h in ranked[1:] if (held(h), share(h)) == (held(best), share(best))]
     return best if len(ties) <= 1 else None  # a word several texts hold as fully ('model') is no subject the gap is about
+
+
+#: A level code: a short prefix and a number ('L7', 'IC5', 'E6').
+_CODE = re.compile(r"([a-z]{1,3})\d{1,2}")
+
+
+def _code_prefixes(words: Iterable[str]) -> set[str]:
+    return {m.group(1) for w in words if (m := _CODE.fullmatch(w))}
+
+
+def asked_code_prefixes(kb: KnowledgeBase, plan: Plan) -> set[str]:
+    """The prefixes of the level codes a question names ('is staff L7', 'IC5 vs IC4') or asks for ('what L level',
+    'which ic level': a prefix of one or two letters that codes of the texts have, before 'level'; 'tpm levels' asks none)."""
+    said = re.split(r"[^a-z0-9]+", plan.question.lower())
+    known = {p for p in _code_prefixes(index(kb).vocabulary()) if len(p) <= 2}
+    return _code_prefixes(said) | {w for w, nxt in pairwise(said) if nxt.startswith("level") and w in known}
+
+
+def company_level_gap(kb: KnowledgeBase, plan: Plan, relevant: Callable[[Hit], bool]) -> list[Hit] | None:
+    """What a question asking a company's level code for a role ('what L level is a senior tpgm at google', 'a meta
+    IC5 tpgm') lacks: ``None`` when a text about the roles asked names the company and a code of the kind asked;
+    else the recorded gaps that name the company (maybe none). Another company's ladder or another role's codes are
+    neighbours, no answer."""
+    prefixes = asked_code_prefixes(kb, plan) if plan.companies and plan.roles else set()
+    if not prefixes:
+        return None
+    asked = [stems_of(c) for c in plan.companies]
+    texts = [h for h in index(kb).search([w for c in asked for w in c], roles=plan.role_iris(), limit=24)
+             if relevant(h) and all(c <= stems_of(h.text) for c in asked)]
+    if any(h.kind != "gap" and _code_prefixes(stems_of(h.text)) & prefixes for h in texts):
+        return None
+    return sorted((h for h in texts if h.kind == "gap" and h.sources), key=lambda h: h.dimension not in plan.dimensions)[:1]
 
 
 def from_hits(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:

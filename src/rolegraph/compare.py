@@ -144,7 +144,8 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
     """
     pa, pb = _linked(kb, "role-links", (a, b))
     incoming = [t["link"] for t in kb.named("transitions").records() if t["to_role"] in (a, b)]
-    found = kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming])  # in one query
+    cited = _cited_positions(kb, pa, pb, dimensions)
+    found = kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming, *cited])  # in one query
     kb.notice_holders(kb.source_refs(s for sources in found.values() for s in sources))  # their notices too: one query, not one per table
     result = compare_profiles(kb, pa, pb, dimensions)
     if dimensions:
@@ -155,6 +156,14 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
     result.meta["subjects"] = sorted({*result.meta["subjects"], *links})
     result.sources = kb.statement_refs(result.meta["subjects"])
     return kb.attribute(result)
+
+
+def _cited_positions(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: list[str] | None) -> list[str]:
+    """The positions of the disagreements :func:`compare_profiles` cites (its links' in the dimensions it shows), read
+    by the same bound ``disagreements-of`` query it runs, so their sources come with the others."""
+    shown = set(dimensions) if dimensions else {str(d["notation"]) for d in _dimensions(kb)}
+    wanted = sorted({str(link["disputed_by"]) for p in (pa, pb) for link in p.links if link["disputed_by"] and link["dimension"] in shown})
+    return [str(r["position"]) for r in kb.named("disagreements-of", id=tuple(wanted)).records()] if wanted else []
 
 
 #: The side-by-side essentials, after the fact sheet's "what separates" summary.

@@ -66,6 +66,7 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
     check_premises(kb, plan, ans)
     if plan.scope == "seed":
         _seed_rows(ans)
+        _unread_section(kb, plan, ans)
     only = plan.scope == "seed" and seed_only(plan)
     if plan.scope == "seed" and not ans.items and ans.external:
         ans.abstained = False
@@ -94,6 +95,25 @@ def _seed_rows(ans: Answer) -> None:
             at = t.columns.index("basis")
             t.rows = [r for r in t.rows if "seed" in str(r[at])]
     ans.tables = [t for t in ans.tables if t.rows]
+
+
+def _unread_section(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """A seed-scoped question about a dimension whose seed section is a recorded gap for every role asked, with no link of
+    it on the seed ('what does the seed say a tech pgm does day to day'), abstains: the gaps lead; the seed's own items stay."""
+    if plan.intent not in dimensions.HANDLERS or plan.form in ("yes-no", "which-one", "rank", "count") or any(
+            i["text"].startswith(f"{r.label} — ") for r in plan.roles for i in ans.items):
+        return  # not a dimension question, or a link of the dimension rests on the seed ('seed only: teams per tpgm')
+    gaps = [g for g in kb.named("gaps").records() if g["basis"] == "seed" and g["dimension"] == plan.intent]
+    found = [[g for g in gaps if g["role"] == r.iri] for r in plan.roles]
+    if not (plan.roles and all(found)):
+        return
+    texts = list(dict.fromkeys(str(g["text"]) for f in found for g in f))
+    for f in found:
+        for g in f:
+            ans.add(kb, str(g["text"]), [str(g["gap"])])
+    ans.abstained = True
+    ans.lead = "The seed material has no content on this: " + " ".join(texts) + (
+        " Outside sources follow, marked as such." if any(t.title == _OUTSIDE for t in ans.tables) else "")
 
 
 def _outside(ans: Answer) -> Table:
@@ -165,7 +185,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         HANDLERS[intent](kb, plan, ans)
         ans.lead = f"{lead} {ans.lead}" if lead and not ans.lead.startswith(lead) else (ans.lead or lead)
     if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
-        ans.abstained = not ans.external  # asked for the seed, and the seed's text on it is a recorded gap
+        ans.abstained = True  # asked for the seed, and the seed's text on it is a recorded gap: outside items may follow
         only = seed_only(plan)
         ans.lead = f"The seed material has no content on this: {hits[0].text}" + (
             (f" O{_left_out(ans)[1:]}" if only else " Outside sources follow, marked as such.") if ans.external else "")

@@ -1,0 +1,23 @@
+"""A seed-scoped question about a dimension the seed names but whose content could not be read abstains."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask
+from rolegraph.kb import KnowledgeBase
+
+
+@pytest.mark.parametrize("question", [
+    "going by the seed article, what is a technical program manager's typical day like",
+    "what does the seed piece say about how a tech pm's team is organised",
+])
+def test_an_unread_seed_section_abstains_with_the_gap_first(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "abstained"
+    assert str(meta["lead"]).startswith("The seed material has no content on this")
+    assert all("seed" in str(i["basis"]) for i in meta["answer"])  # outside rows are not items of a seed answer
+
+
+def test_a_dimension_with_a_seed_backed_link_still_answers(kb: KnowledgeBase) -> None:
+    assert ask(kb, "seed only: teams per technical program manager").meta["status"] == "answered"  # the seed's N teams

@@ -275,3 +275,9 @@ def test_a_company_level_code_no_text_holds_for_the_role_abstains_on_the_company
     assert result.meta["status"] == "abstained"  # not Dropbox's IC ladder, a neighbour
     assert "Meta TPM" in str(result.meta["lead"])
     assert ask(kb, "a staff tpm at dropbox sits at which ic level").meta["status"] == "answered"  # Dropbox's codes are held
+
+
+def test_a_metric_asked_by_its_short_form_finds_the_text_that_spells_it_out(kb: KnowledgeBase) -> None:
+    result = ask(kb, "which metrics track a pm: mau?")
+    assert result.meta["status"] == "answered"  # 'mau' is in no text: 'monthly active users' is
+    assert "daily and monthly active users" in str(result.meta["lead"])

@@ -221,3 +221,16 @@ def test_ownership_asked_of_the_seed_names_the_seeds_owners_only(kb: KnowledgeBa
     said = lead(kb, "according to the seed who owns what between tech pm and tech pgm")
     assert "owns the what and the why" in said and "owns the who and the when" in said  # S1's rows
     assert "The seed names no owner of the how" in said and "Engineering Manager" not in said and "D1" not in said  # E2, E16: outside
+
+
+@pytest.mark.parametrize("question", [
+    "tech pm and tech pgm - basically the same role?",
+    "product tpm vs program tpm, totally different or mostly the same?",
+])
+def test_whether_two_roles_are_the_same_job_reports_the_recorded_disagreement(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert "Disputed (D8): " in str(result.meta["lead"]) and "sliding scale" in str(result.meta["lead"]), result.meta["lead"]
+
+
+def test_a_question_sharing_one_word_with_a_disagreement_is_not_that_disagreement(kb: KnowledgeBase) -> None:
+    assert "D8" not in str(ask(kb, "do tech pm and tech pgm need different skills?").meta["lead"])

@@ -1288,6 +1288,8 @@ def _reversed(roles: list[PlanRole]) -> list[PlanRole]:
     return flipped
 
 
+#: How the note on a pair of roles the question did not name begins.
+ASSUMED_PAIR = "Not both roles named: assumed"
 #: Intents that compare two roles; with fewer named, the two TPM roles are assumed.
 _PAIRED = ("separate", "shared", "compare", "collaboration")
 #: Intents that answer for the two TPM roles when no role is named (or search every role).
@@ -1306,7 +1308,7 @@ def _default_roles(plan: Plan) -> None:
             for iri, label in TPM_ROLES.items():
                 if iri not in have and len(plan.roles) < 2:
                     plan.roles.append(PlanRole(iri, label, "compared"))
-            plan.assumptions.append("Not both roles named: assumed the two TPM roles, "
+            plan.assumptions.append(f"{ASSUMED_PAIR} the two TPM roles, "
                                     + " and ".join(r.label for r in plan.roles) + ".")
             if tpm_readings:
                 plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from rolegraph import compare
 from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, sources, topics, yesno
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
-from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, stems_of, tx_words
+from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, stems_of, tx_stopwords, tx_words, without_roles
 from rolegraph.ask.answer.premises import check_premises
 from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
-from rolegraph.ask.parse import seed_only
+from rolegraph.ask.parse import ASSUMED_PAIR, seed_only
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.kb import KnowledgeBase
@@ -210,6 +210,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         # "is A the same as B", "is the word Technical always in the title", "does a tech pm need more risk management than a
         # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
+    if len(plan.role_iris("compared", "subject")) == 2 == len(plan.roles) and plan.form in ("yes-no", "which-one"):
+        _recorded_dispute(kb, plan, ans)
     if plan.form == "which-one":
         _name_the_role(plan, ans, hits)
         choice.closed_on_first(kb, plan, ans)
@@ -229,6 +231,35 @@ def _lacks(kb: KnowledgeBase, plan: Plan, ans: Answer, gaps: list[Hit], hits: li
     named = [stems_of(c) for c in plan.companies]
     ans.notes += [f"What it has on {' and '.join(plan.companies)}: {hit_text(h)}" for h in hits
                   if h.kind != "gap" and all(c <= stems_of(h.text) for c in named)][:2]
+
+
+def _recorded_dispute(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """'Are tech pm and tech pgm completely different jobs?': a recorded disagreement whose question is about the same
+    two roles the question names and shares most of its words beyond their names is reported with every position."""
+    from rolegraph.ask.text import word_list
+    from rolegraph.resolve import find_roles_in_text
+
+    classes = {st: name for name in ("alike", "degree", "refers_nouns") for st in stems_of(" ".join(word_list(name)))}
+    names = stems_of(" ".join([*tx_stopwords(), *(r.label for r in plan.roles)]))  # 'product tpm': a name's words too
+
+    def content(text: str) -> set[str]:
+        return {classes.get(st, st) for st in stems_of(without_roles(kb, text)) if st in classes or st not in names}
+
+    asked, said = set(plan.role_iris()), content(plan.question)
+    if any(a.startswith(ASSUMED_PAIR) for a in plan.assumptions):
+        return  # both roles named, not one of them and the other assumed ('does the tpgm write the prd')
+    shared: dict[str, int] = {}
+    for row in {str(r["id"]): r for r in kb.named("disagreements").records()}.values():
+        question = str(row["question"])
+        named = {ref.iri for _, _, refs in find_roles_in_text(kb, question) for ref in refs}
+        both = said & content(question)  # most words asked, not only a role noun ('which one is more technical')
+        if len(asked) == 2 and named == asked and 2 * len(both) > len(said) and both - {"refers_nouns"}:
+            shared[str(row["id"])] = len(both)
+    best = [d for d, n in shared.items() if n == max(shared.values())]
+    if len(best) == 1:
+        note = compare.disagreement_notes(kb, best)[0]
+        ans.add(kb, note, [])
+        ans.lead = f"{ans.lead} Disputed ({best[0]}): {note.split(' — ', 1)[-1]}".strip()  # after any verdict
 
 
 def _name_the_role(plan: Plan, ans: Answer, hits: list[Hit]) -> None:

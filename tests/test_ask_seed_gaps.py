@@ -21,3 +21,9 @@ def test_an_unread_seed_section_abstains_with_the_gap_first(kb: KnowledgeBase, q
 
 def test_a_dimension_with_a_seed_backed_link_still_answers(kb: KnowledgeBase) -> None:
     assert ask(kb, "seed only: teams per technical program manager").meta["status"] == "answered"  # the seed's N teams
+
+
+def test_a_seed_scoped_table_keeps_no_row_resting_on_outside_sources(kb: KnowledgeBase) -> None:
+    result = ask(kb, "just the seed: how is a tech pgm's team set up")
+    rows = [str(r[t.columns.index("basis")]) for t in result.tables if "basis" in t.columns and "outside" not in t.title for r in t.rows]
+    assert rows and not any("external" in b for b in rows)

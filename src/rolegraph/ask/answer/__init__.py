@@ -93,7 +93,7 @@ def _seed_rows(ans: Answer) -> None:
     for t in ans.tables:
         if "basis" in t.columns and t.title != _OUTSIDE:
             at = t.columns.index("basis")
-            t.rows = [r for r in t.rows if "seed" in str(r[at])]
+            t.rows = [r for r in t.rows if "seed" in str(r[at]) and "external" not in str(r[at])]
     ans.tables = [t for t in ans.tables if t.rows]
 
 

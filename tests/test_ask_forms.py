@@ -230,6 +230,8 @@ def test_ownership_asked_of_the_seed_names_the_seeds_owners_only(kb: KnowledgeBa
 def test_whether_two_roles_are_the_same_job_reports_the_recorded_disagreement(kb: KnowledgeBase, question: str) -> None:
     result = ask(kb, question)
     assert "Disputed (D8): " in str(result.meta["lead"]) and "sliding scale" in str(result.meta["lead"]), result.meta["lead"]
+    notes = [row for t in result.tables for row in t.rows if str(row[0]).startswith("Sources disagree (D8)")]
+    assert notes and all(row[t.columns.index("sources")] for t in result.tables for row in t.rows if row in notes)  # its positions' sources
 
 
 def test_a_question_sharing_one_word_with_a_disagreement_is_not_that_disagreement(kb: KnowledgeBase) -> None:

@@ -249,7 +249,8 @@ def _recorded_dispute(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if any(a.startswith(ASSUMED_PAIR) for a in plan.assumptions):
         return  # both roles named, not one of them and the other assumed ('does the tpgm write the prd')
     shared: dict[str, int] = {}
-    for row in {str(r["id"]): r for r in kb.named("disagreements").records()}.values():
+    rows = kb.named("disagreements").records()
+    for row in {str(r["id"]): r for r in rows}.values():
         question = str(row["question"])
         named = {ref.iri for _, _, refs in find_roles_in_text(kb, question) for ref in refs}
         both = said & content(question)  # most words asked, not only a role noun ('which one is more technical')
@@ -258,7 +259,7 @@ def _recorded_dispute(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     best = [d for d, n in shared.items() if n == max(shared.values())]
     if len(best) == 1:
         note = compare.disagreement_notes(kb, best)[0]
-        ans.add(kb, note, [])
+        ans.add(kb, note, [str(r["position"]) for r in rows if str(r["id"]) == best[0]])  # sourced by its positions
         ans.lead = f"{ans.lead} Disputed ({best[0]}): {note.split(' — ', 1)[-1]}".strip()  # after any verdict
 
 

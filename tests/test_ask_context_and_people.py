@@ -217,11 +217,13 @@ def test_an_exclamation_fused_with_the_question_word_asks_what_the_role_is(kb: K
     ("did google turn down vladimir?", "Yes"),
 ])
 def test_a_closed_question_on_a_persons_outcome_at_a_company_gets_a_verdict(kb: KnowledgeBase, question: str, verdict: str) -> None:
-    assert str(ask(kb, question).meta["lead"]).startswith(f"{verdict}: "), ask(kb, question).meta["lead"]
+    said = str(ask(kb, question).meta["lead"])
+    assert said.startswith(f"{verdict}: "), said
 
 
 @pytest.mark.parametrize("question", [
     "is netflix among the firms with openings for technical product managers?",
 ])
 def test_a_closed_question_naming_a_hiring_company_is_decided_by_its_row(kb: KnowledgeBase, question: str) -> None:
-    assert str(ask(kb, question).meta["lead"]).startswith("Yes: Technical Product Manager — "), ask(kb, question).meta["lead"]
+    said = str(ask(kb, question).meta["lead"])
+    assert said.startswith("Yes: Technical Product Manager — "), said

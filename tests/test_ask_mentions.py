@@ -32,6 +32,13 @@ def test_a_name_the_graph_uses_the_short_form_with_settles_it(kb: KnowledgeBase)
     assert parse(kb, "what does a tpm earn").status == "ambiguous-role"  # no name: still both readings
 
 
+def test_a_word_no_text_writes_is_no_name_though_another_form_of_it_is_written(kb: KnowledgeBase) -> None:
+    """'having' and 'find' are in no text (only 'has', 'finding'), so they say nothing of how a company uses TPM."""
+    assert parse(kb, "having trouble: what does a tpm own").status == "ambiguous-role"
+    plan = parse(kb, "find me what a tpm does at amazon")
+    assert plan.role_iris() == [TECH_PGM] and any("beside Amazon" in a for a in plan.assumptions)
+
+
 def test_a_short_form_with_a_usual_reading_is_read_so_one_without_stays_ambiguous(kb: KnowledgeBase) -> None:
     for question in ("kpis a pm gets judged on?", "do pms have to manage people", "who does a pm sit with every week"):
         plan = parse(kb, question)

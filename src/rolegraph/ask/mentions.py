@@ -73,8 +73,11 @@ def named_reading(kb: KnowledgeBase, words: list[str], taken: set[int], phrase: 
             continue
         hits = index(kb).search([word], limit=200)
         said = re.compile(r"(?<![\w/.-])" + re.escape(word) + r"(?![\w/-])", re.IGNORECASE)  # not inside a web address
-        if not hits or any(m.group()[0].islower() for h in hits for m in said.finditer(h.text)):
+        found = [(h.text, m) for h in hits for m in said.finditer(h.text)]
+        if any(m.group()[0].islower() for _, m in found):
             continue  # not a name: the graph writes it in lower case too
+        if not found:
+            continue  # no text writes the word itself, only another form of it ('having': 'has'): no name
         counts = Counter(r.iri for h in hits if short.search(h.text)
                          for r in readings if r.iri in h.roles and not any(o.iri in h.roles for o in readings if o != r))
         if len(counts) == 1 and next(iter(counts.values())) >= MIN_EVIDENCE:

@@ -26,6 +26,8 @@ Mention = tuple[int, str, list[RoleRef]]
 _SIDES = tx.word_set("sides")
 _JOINERS = tx.word_set("joiners")
 _DETERMINERS = tx.word_set("determiners")
+#: Words beside a short form that make it both readings ("both tpms", "neither tpm type"), as parse reads them.
+_BOTH = tx.word_set("both")
 #: Statements a company must have (and no statement against) before its use of a short form settles the reading.
 MIN_EVIDENCE = 2
 
@@ -116,7 +118,8 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
         elif after is not None:
             out.append((start, f"{phrase} {words[end]}", [after]))
             notes.append(f"'{phrase} {words[end]}' read as the {after.label}.")
-        elif (named := named_reading(kb, words, taken, phrase, readings)) is not None:
+        elif not _BOTH & set(words[max(0, start - 3) : end + 2]) and (
+                named := named_reading(kb, words, taken, phrase, readings)) is not None:  # "neither tpm type … ICs": both
             out.append((start, phrase, [named[1]]))
             notes.append(f"'{phrase.upper()}' beside {named[0].title()} read as the {named[1].label}: "
                          "the knowledge base uses that short form there for this role only.")

@@ -385,6 +385,8 @@ def loose_positions(c: Cues, stemmed: list[str]) -> list[int]:
 
 
 _ARTICLES = tx.word_set("articles")
+#: Words that set one role against another ("a vs b").
+_AGAINST = tx.word_set("against")
 
 
 def _cue_words(table: dict[str, list[Cue]], stemmed: list[str], names: list[str]) -> set[int]:
@@ -867,7 +869,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.form == "which-one" and intents == ["compare"] and _asks_which(words):
         plan.intents, plan.dimensions = intents, _ = [], []  # "A vs B: who talks to customers more": the "vs" names the choices
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
-            [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions) and not _skill_over(plan.skills, spans, stemmed):
+            [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions) and not _skill_over(plan.skills, spans, stemmed, words):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
         plan.intents = intents = ["collaboration", *intents]
     if intents[:1] == ["collaboration"] and "ownership" in intents and _activity_asked(spans, words, mentions):
@@ -894,7 +896,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
     plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | cue_at | scope_at and w in content
-                                    and stemmed[i] not in c.fillers))  # "wait what even is …": no subject of its own
+                                    and stemmed[i] not in c.fillers  # "wait what even is …": no subject of its own
+                                    and not (w in _AGAINST and "|" in stemmed[i + 1 : i + 2])))  # "a vs b vs c": sets roles apart
     if plan.form == "yes-no":
         plan.topic = [w for w in plan.topic if w not in _alternative(words, stemmed)]
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
@@ -1037,11 +1040,15 @@ def _activity_asked(spans: dict[str, tuple[int, int]], words: list[str], mention
     return bool(spans) and not _concerns(rest, [m[1] for m in mentions])
 
 
-def _skill_over(skills: list[str], spans: dict[str, tuple[int, int]], stemmed: list[str]) -> bool:
-    """Whether a skill named by its full label is longer than every activity name found: "risk management" is the skill,
-    decided by its importance, not the risk log ("risks"); "the program roadmap" stays the matrix row."""
+def _skill_over(skills: list[str], spans: dict[str, tuple[int, int]], stemmed: list[str], words: list[str]) -> bool:
+    """Whether a skill named by its full label is longer than every activity name found, or by an everyday word of it
+    ([skill_words]) as long as every one: "risk management" is the skill, decided by its importance, not the risk log
+    ("risks"); "is programming required" asks about writing code, not the requirements; "the program roadmap" stays the
+    matrix row."""
     longest = max((e - s for s, e in spans.values()), default=0)
-    return any(len(p := tx.phrase_stems(skill)) > longest and tx.find_phrase(stemmed, p) >= 0 for skill in skills)
+    everyday = [p for p, label in tx.vocabulary().get("skill_words", {}).items() if label in skills]
+    return any(len(p := tx.phrase_stems(skill)) > longest and tx.find_phrase(stemmed, p) >= 0 for skill in skills) or any(
+        len(p.split()) >= longest and tx.find_phrase(words, tuple(p.split())) >= 0 for p in everyday)
 
 
 def matrix_activities(kb: KnowledgeBase, stemmed: list[str]) -> list[str]:

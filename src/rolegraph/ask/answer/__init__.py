@@ -206,7 +206,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.add(kb, hit_text(hits[0]), [hits[0].statement])
         ans.lead = hit_text(hits[0])  # "how big does a company need to be before …": the text that states the bound answers
     if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent in ("compare", "abbreviation")) or (
-            plan.form in ("yes-no", "which-one") and plan.intent == "separate" and plan.skills):
+            plan.form in ("yes-no", "which-one") and plan.intent == "separate" and plan.skills) or (
+            plan.form == "rank" and plan.intent == "compare" and plan.skills):  # "product strategy ranking: a vs b vs c": an order
         # "is A the same as B", "is the word Technical always in the title", "does a tech pm need more risk management than a
         # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)

@@ -73,6 +73,7 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
                     [str(imp[k]["link"])] if k in imp else [])
         ans.lead = f"For the {roles[0].label}, by importance: " + ", ".join(
             f"{k} ({imp[k]['importance'] if k in imp else 0})" for k in ranked) + "."
+        ans.abstained = False  # the role's ratings decide, whatever the texts found
         return
     name, measure = measure_asked(kb, plan)
     if len(roles) == 1 and measure and name == f"{measure[0]} skills":  # "which technical skills matter most for a tech pm"
@@ -110,7 +111,7 @@ def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> N
         return
     chosen_by_skill = plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents or bool(plan.skills)
     name, measure = measure_asked(kb, plan) if chosen_by_skill else ("", [])
-    if measure and _by_measure(kb, plan, ans, name, measure):
+    if measure and _by_measure(kb, _rated_roles(kb, plan, measure), ans, name, measure):
         return
     sources = [r for r in plan.roles if r.part == "source"]
     targets = [r for r in plan.roles if r.part == "target"]
@@ -158,6 +159,20 @@ def closed_on_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     first = next((r for r in plan.roles if any(ref.iri == r.iri for ref in refs)), None)
     if said and first is not None:
         ans.lead = f"{'Yes' if ans.lead.startswith(f'The {first.label}') else 'No'}: {ans.lead[0].lower()}{ans.lead[1:]}"
+
+
+def _rated_roles(kb: KnowledgeBase, plan: Plan, measure: list[str]) -> Plan:
+    """``plan``, or, when its roles were assumed (none named) and none of them is rated on ``measure``, the plan with
+    every modelled role that is ('who is in charge of budget and scope for one project': the Project Manager)."""
+    from dataclasses import replace
+
+    from rolegraph.resolve import find_roles_in_text
+
+    if find_roles_in_text(kb, plan.question) or any(importance(kb, r.iri, measure)[1] for r in plan.roles):
+        return plan
+    rated = [PlanRole(str(r["role"]), str(r["label"]), "compared") for r in kb.named("roles").records()]
+    rated = [r for r in rated if importance(kb, r.iri, measure)[1]]
+    return replace(plan, roles=[*rated, *plan.roles]) if rated else plan
 
 
 def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: list[str]) -> bool:

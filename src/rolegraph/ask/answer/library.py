@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from rolegraph.ask.answer.base import Answer, negated_claim, pair, tx_words, without_roles
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.text import answer_words
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Result
@@ -94,7 +95,7 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     from rolegraph.ask.text import stems
     from rolegraph.errors import RolegraphError
 
-    a, b = pair(plan)
+    a, b = _in_matrix(kb, ans, *pair(plan))
     activities = matrix_activities(kb, stems(tx_words(plan.question)))
     label = {str(r["activity"]): str(r["label"]) for r in kb.named("raci-activities").records()}
     labels = [label[a] for a in activities]  # in the order the question names them
@@ -121,8 +122,37 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             held = _raci_rank(rows[0][at[plan.roles[0].label]]) <= highest
             lead = f"{'Yes' if held != negated_claim(plan.question) else 'No'}: {lead}"  # "the tpgm doesn't keep the risk log, right?"
     else:
-        lead = result.title
-    _from_result(kb, ans, result, lead + ".")
+        lead = _fact_asked(kb, replace(plan, roles=[a, b]), result) or result.title
+    _from_result(kb, ans, result, lead if lead.endswith((".", ")")) else lead + ".")
+
+
+def _in_matrix(kb: KnowledgeBase, ans: Answer, a: PlanRole, b: PlanRole) -> tuple[PlanRole, PlanRole]:
+    """The two roles, a role the responsibility matrix leaves out read as its technical kind that the matrix has ('a
+    product manager and a program manager' work together as the Tech PM and the Tech PgM do), said in a note; the roles
+    as named when that leaves one role twice."""
+    from rolegraph.collaborate import matrix_rows
+    from rolegraph.compare import role_info
+
+    parties = {p for act in matrix_rows(kb).values() for p in act.cells}
+    info = role_info(kb, *parties)
+    kinds = {str(r["kind_of"]): PlanRole(str(r["role"]), str(r["label"]), "compared") for r in info if r["kind_of"]}
+    read = [r if r.iri in parties else kinds.get(r.label, r) for r in (a, b)]
+    if read[0].iri == read[1].iri or read == [a, b]:
+        return a, b
+    ans.notes.append(f"No responsibility matrix is recorded for {' and '.join(r.label for r, x in zip((a, b), read, strict=True) if r != x)}"
+                     f"; answered for {' and '.join(f'the {r.label}' for r in read)}, the technical kinds the matrix covers.")
+    return read[0], read[1]
+
+
+def _fact_asked(kb: KnowledgeBase, plan: Plan, result: Result) -> str:
+    """The collaboration fact of ``result`` that the question's own subject asks for ('how often should they meet': the
+    weekly meeting), the best retrieved; empty when the question asks nothing in particular or no fact has it."""
+    from rolegraph.ask.answer.base import hit_text
+    from rolegraph.ask.answer.search import retrieve_hits
+
+    used = {str(s) for s in result.meta.get("subjects", [])}
+    best = next((h for h in retrieve_hits(kb, plan) if h.statement in used and h.kind == "fact"), None) if plan.topic else None
+    return hit_text(best) if best is not None else ""
 
 
 #: The matrix codes in words.

@@ -29,7 +29,7 @@ from rolegraph.provenance import CONCERNS, asked_concerns
 
 #: Words that mark a clause the question takes for granted ("since …,", "X is basically Y, so …").
 _PREMISE_OPENER = re.compile(r"\b(since|given that|given|because|as|now that|assuming)\b|\b(basically|just|really|essentially|"
-                             r"simply|actually|identical|the same|one role|same job|a kind of|the one|the ones)\b")
+                             r"simply|actually|identical|the same|one role|same job|a kind of|the one|the ones|equals)\b")
 
 
 #: A first clause opening with an auxiliary asks ('is the tech pm the one who …, or is that the tpgm'); it assumes nothing.
@@ -45,11 +45,12 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     from rolegraph.ask.text import clip
     from rolegraph.resolve import find_roles_in_text
 
-    q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower()))
+    q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower().replace("=", " equals ")))  # "tech pm = program manager"
     if plan.scope == "seed" and check_seed_claim(kb, plan, ans, q):
         return  # "the seed says you need an MBA": checked against the seed's own texts
     head = re.split(r",|\bso\b", q, maxsplit=1)[0]
-    if ("," not in q and " so " not in f" {q} ") or not _PREMISE_OPENER.search(head) or _ASKS.match(head):
+    concluded = re.match(r",?\s*so\b", q[len(head):]) is not None  # "the tpgm writes the product roadmap, so …": taken for granted
+    if ("," not in q and " so " not in f" {q} ") or not (_PREMISE_OPENER.search(head) or concluded) or _ASKS.match(head):
         _presupposed(kb, plan, ans, q)
         return
     found = [m for m in find_roles_in_text(kb, head) if len(m[2]) == 1]
@@ -62,7 +63,7 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         _premise_note(kb, ans, f"the knowledge base records the {roles[0].label} and the {roles[1].label} as different roles",
                       ["different", "roles", "orthogonal", "completely"])
         return
-    identity = re.search(r"\b(is|are)\b", head)
+    identity = re.search(r"\b(is|are|equals)\b", head)
     if len(roles) >= 2 and identity:
         a, b = roles[0], roles[1]
         kinds = {str(r["role"]): str(r["kind_of"] or "") for r in compare.role_info(kb, a.iri)}  # bound: not every role
@@ -72,6 +73,9 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         _premise_note(kb, ans, f"the knowledge base does not record the {a.label} as a {b.label}"
                       + (f"; the {a.label} is a kind of {parent}" if parent else ""), [])
         ans.add(kb, f"The {a.label} is a kind of {parent}." if parent else f"The {a.label} is a separate role from the {b.label}.", [a.iri])
+        for r in kb.named("skill-profile", role=a.iri).records():  # "… basically a coder, how much is programming": its rating
+            if r["label"] in plan.skills:
+                ans.add(kb, f"{a.label} — {r['label']}: importance {r['importance']} of 5", [str(r["link"])])
         ans.abstained = False  # the correction is the answer
         return
     if len(roles) != 1 or _owns_concern(kb, ans, roles[0], head):
@@ -91,14 +95,18 @@ def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> 
     disagreement is recorded on its row; one of an activity of the responsibility matrix by its row. False when the
     clause claims no ownership of either."""
     from rolegraph.ask.parse import cues, matrix_activities, score
-    from rolegraph.ask.text import stems
+    from rolegraph.ask.text import stems, vocabulary
 
     said = stems(tx_words(head))
-    if score({"own": cues().intents.get("ownership", [])}, said).get("own", 0) < 2:
-        return False
-    if activities := matrix_activities(kb, said):  # "as the owner of the product roadmap": a row of the matrix
-        _owns_activity(kb, ans, role, activities)
+    owns = score({"own": cues().intents.get("ownership", [])}, said).get("own", 0) >= 2
+    claims = {st for w in vocabulary()["yes_no"]["claims"] for st in stems([w])}
+    does = bool(claims & set(stems(tx_words(without_roles(kb, head)))))  # "the tpgm writes …" ("manager" is no "manages")
+    activities = matrix_activities(kb, said) if owns or does else []
+    if activities:  # "as the owner of the product roadmap", "the tpgm writes the product roadmap": a row of the matrix
+        _owns_activity(kb, ans, role, activities, "A" if owns else "AR")
         return True
+    if not owns:
+        return False
     concerns = asked_concerns(head)
     if not concerns:
         return False
@@ -123,9 +131,10 @@ def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> 
     return True
 
 
-def _owns_activity(kb: KnowledgeBase, ans: Answer, role: PlanRole, activities: list[str]) -> None:
+def _owns_activity(kb: KnowledgeBase, ans: Answer, role: PlanRole, activities: list[str], held: str = "A") -> None:
     """A premise that ``role`` owns an activity of the responsibility matrix ('as the owner of the product roadmap'):
-    unsupported unless the matrix makes the role accountable for it; disputed when the row is."""
+    unsupported unless the matrix makes the role accountable for it (or, for a premise that it does the work, 'the
+    tpgm writes the product roadmap', responsible: ``held`` 'AR'); disputed when the row is."""
     rows = kb.named("raci").records()
     unsupported = []
     for activity in activities:
@@ -136,7 +145,7 @@ def _owns_activity(kb: KnowledgeBase, ans: Answer, role: PlanRole, activities: l
         codes = [str(r["code"]) for r in row if r["party"] == role.iri]
         disputed = sorted({str(r["disputed_by"]) for r in row if r["disputed_by"]})
         dispute = f" (disputed: {', '.join(disputed)})" if disputed else ""
-        if "A" in codes:
+        if set(codes) & set(held):
             if disputed:
                 ans.notes.insert(0, f"Premise disputed ({', '.join(disputed)}): the matrix makes the {role.label} accountable for the {label}.")
                 ans.notes += [n for n in compare.disagreement_notes(kb, disputed) if n not in ans.notes]

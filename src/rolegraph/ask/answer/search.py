@@ -82,6 +82,8 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications", "pay") or (
             plan.intent == "ownership" and plan.concerns):  # "the rationale for building it": the concern is the subject
         return False
+    if plan.skills and plan.form in ("yes-no", "which-one", "rank") and _named_roles(kb, plan):
+        return False  # "does a project manager care much about budget": the skill named is the subject, its rating decides
     idx = index(kb)
     unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not has_synonym(t)]
     weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents
@@ -92,6 +94,13 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
     if weak_intent:
         return bool(unknown)
     return len(plan.topic) >= 2 and bool(unknown) and len(unknown) * 2 >= len(plan.topic) and not any(h.matched >= 2 for h in hits)
+
+
+def _named_roles(kb: KnowledgeBase, plan: Plan) -> bool:
+    """Whether the question names a role itself (not only roles assumed for it)."""
+    from rolegraph.resolve import find_roles_in_text
+
+    return bool(plan.roles and find_roles_in_text(kb, plan.question))
 
 
 def term_share(kb: KnowledgeBase, words: list[str]) -> Callable[[Hit], float]:

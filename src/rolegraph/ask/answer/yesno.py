@@ -62,7 +62,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         if hit is not None:
             ans.add(kb, text, [hit.statement])
         return
-    asked_negative = _asked_negative(plan) != _asks_absence(plan)
+    asked_negative = _claims_none(plan)
     if _per_role(kb, plan, ans, wanted, asked_negative):
         return
     threshold = _threshold(plan, [e for e in evidence if wanted & stems_of(e[0])])
@@ -128,14 +128,29 @@ def _says(plan: Plan, key: str) -> bool:
     return any(find_phrase(said, p) >= 0 for p in _phrases(key))
 
 
-def _asks_absence(plan: Plan) -> bool:
+def _asks_absence(question: str) -> bool:
     """'Is a Tech PM an individual contributor?' asks whether a row says none (``[yes_no].absent``); not when it is the
     alternative after 'or' ('does anyone report to them or are they an IC' asks the first)."""
     from rolegraph.ask.text import find_phrase, stems
 
-    words = tx_words(plan.question)
+    words = tx_words(question)
     said = stems(words)
     return any((at := find_phrase(said, p)) >= 0 and "or" not in words[:at] for p in _phrases("absent"))
+
+
+#: Where one claim of a closed question ends and the next begins ('neither manages people, right? both ics?').
+_CLAIMS = re.compile(r"[?;!]+|\.\s+")
+
+
+def _claims_none(plan: Plan) -> bool:
+    """Whether the question claims the row says none: a negative claim ('tech pms don't code') or an absence
+    ('an IC'), not both in one claim ('isn't a tpgm an IC' asks whether it has none). Each claim is read on its own;
+    the first that says either way decides ('neither manages people, right? both ICs?' says none twice)."""
+    for claim in _CLAIMS.split(plan.question):
+        negative, absent = negated_claim(claim), _asks_absence(claim)
+        if negative or absent:
+            return negative != absent
+    return False
 
 
 #: Words for people in general, which name nothing a row must name.
@@ -185,7 +200,8 @@ def _per_role(kb: KnowledgeBase, plan: Plan, ans: Answer, wanted: set[str], aske
 
 def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     """'Does a Program Manager need software architecture?': one role and the skills named, decided by their importance
-    (0–5): at least 3 is Yes, at most 1 is No; False when the question names no skill or the rating is in between."""
+    (0–5): at least 3 is Yes, at most 1 is No, a rating in between by its reason when that says no; False when the
+    question names no skill or the rating is in between with no such reason."""
     from rolegraph.ask.answer.choice import measure_asked
 
     targets = [r for r in plan.roles if r.part == "target"]
@@ -202,15 +218,18 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     value = sum(int(str(r["importance"])) for r in rows) / len(rows)
     if plan.skills and _says(plan, "the_one") and role.iri in TPM_ROLES and _against_the_other(kb, plan, ans, role, value):
         return True
-    if 1 < value < 3:
-        return False
+    held = value >= 3
+    if 1 < value < 3:  # a middle rating: its own reason decides when it says no ('useful: the EM no longer codes day to day')
+        near = _asked_stems(kb, plan) | stems_of(" ".join(str(r["label"]) for r in rows))
+        if not (len(rows) == 1 and rows[0]["reason"] and is_negative(str(rows[0]["reason"]), near)):
+            return False
     asked_negative = _asked_negative(plan)
-    verdict = "Yes" if (value >= 3) != asked_negative else "No"
+    verdict = "Yes" if held != asked_negative else "No"
     for r in rows:
         ans.add(kb, f"{role.label} — {r['label']}: importance {r['importance']} of 5" + (f" — {r['reason']}" if r["reason"] else ""),
                 [str(r["link"])])
     ans.lead = f"{verdict}: the {role.label} rates " + (f"its {name} {value:.2g} on average" if name else ", ".join(
-        f"{r['label']} {r['importance']}" for r in rows)) + " on the 0–5 scale."
+        f"{r['label']} {r['importance']}" for r in rows)) + " on the 0–5 scale" + (f": {rows[0]['reason']}" if 1 < value < 3 else ".")
     return True
 
 

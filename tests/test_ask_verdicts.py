@@ -99,3 +99,7 @@ def test_words_of_frequency_find_the_recorded_meeting_cadence(kb: KnowledgeBase)
     assert "week" in lead(kb, "how often should the tech pm and the tpgm sync")
     assert "week" in lead(kb, "how frequently do the tech pm and the tech pgm meet")
     assert "week" in lead(kb, "is a tech pm and tpgm sync cadence of once a month enough")
+
+
+def test_skills_both_roles_rely_on_are_what_they_share(kb: KnowledgeBase) -> None:
+    assert lead(kb, "skills a pm and a pm-t both rely on").startswith("Both the Product Manager and the Technical Product Manager need")

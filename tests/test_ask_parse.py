@@ -243,3 +243,17 @@ def test_a_roles_short_forms_and_the_roles_least_like_it(kb: KnowledgeBase) -> N
     assert ask(kb, "short forms for technical product manager?").meta["lead"].startswith(
         "Short forms of the Technical Product Manager: PM-T, PMT, Tech PM (and TPM")
     assert ask(kb, "which role is least like a tech pm").meta["lead"].startswith("Least like the Technical Product Manager: ")
+
+
+@pytest.mark.parametrize("remark", ["feeling overwhelmed:", "quick sanity check -", "sorry, dumb question:", "having trouble.", "ugh!"])
+def test_a_remark_before_the_question_is_no_subject(kb: KnowledgeBase, remark: str) -> None:
+    plan = parse(kb, f"{remark} what does a tech pgm own")
+    bare = parse(kb, "what does a tech pgm own")
+    assert (plan.intents, plan.role_iris(), plan.topic) == (bare.intents, bare.role_iris(), bare.topic)
+    assert plan.question.startswith(remark) and any("remark" in a for a in plan.assumptions)
+
+
+def test_a_condition_or_a_subject_pointed_back_at_is_no_remark(kb: KnowledgeBase) -> None:
+    assert "london" in parse(kb, "in london, what does a tech pgm do").topic
+    assert "kubernetes" in parse(kb, "kubernetes: does a tpm need it").topic
+    assert "salary" in parse(kb, "salary: what does a tech pm make").terms

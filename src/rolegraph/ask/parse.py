@@ -551,6 +551,12 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         plan.question = question
         plan.assumptions += [f"'{b}' read as context about someone else, not as a role asked about." for b in bystanders]
         return plan
+    chatter, rest = _without_chatter(kb, c, question)
+    if chatter:  # "having trouble: what does a tpm own": a remark around the question, no subject of its own
+        plan = parse(kb, rest, prev)
+        plan.question = question
+        plan.assumptions.append(f"'{chatter}' read as a remark around the question, not as what it asks.")
+        return plan
     words = tx.words(question)
     stemmed = tx.stems(words)
     pointed = _pointed_back(kb, c, question)
@@ -615,6 +621,55 @@ def _without_bystanders(kb: KnowledgeBase, question: str) -> tuple[str, list[str
     for clause in other:
         kept = re.sub(r"^[\s,;.]*(?:and\b)?[\s,;.]*", "", kept.replace(clause, "", 1))
     return kept, other
+
+
+#: A remark before the question, up to the first colon, comma, semicolon, spaced dash, full stop or exclamation mark.
+_REMARK = re.compile(r"^\s*([^:,;.!?]{1,60}?)\s*(?::|,|;|\s[-\u2013\u2014]+\s|[.!]\s)\s*(\S.*)$", re.DOTALL)
+#: At most this many words make a remark ("been stuck on this for days").
+_REMARK_WORDS = 7
+#: Intents whose cues a remark may hold, as they ask nothing without a role ("noob question", "so confused").
+_REMARK_INTENTS = tx.word_set("remark_intents")
+
+
+def _without_chatter(kb: KnowledgeBase, c: Cues, question: str) -> tuple[str, str]:
+    """A remark opening the question ('genuinely curious:', 'quick sanity check -', 'noob question,') and the rest, or
+    ("", question). A remark opens no condition ('in london, …'), has no question word, names no role, skill,
+    activity, company, person, scope or number, cues no intent beyond :data:`_REMARK_INTENTS`, and has no word the
+    graph's texts have beyond fillers, idioms and talk. The rest asks something of a role and does not point back at
+    the remark ('kubernetes: does a tpm need it' keeps its subject)."""
+    found = _REMARK.match(question)
+    if found is None or not 0 < len(tx.words(found.group(1))) <= _REMARK_WORDS:
+        return "", question
+    remark, rest = found.group(1), found.group(2)
+    said = tx.words(remark)
+    if said[0] in _CONDITION_OPENERS or set(said) & (_WH | c.yes_no):
+        return "", question  # "in london, what does a tpgm do": a condition; "which of what, why, …": the question
+    plan = _single(kb, remark, c)
+    if (set(plan.intents) - _REMARK_INTENTS or plan.roles or plan.ambiguous or plan.unknown_roles or plan.people
+            or plan.skills or plan.activities or plan.companies or plan.scope != "any" or any(ch.isdigit() for ch in remark)):
+        return "", question
+    from rolegraph.ask.retrieve import index
+
+    if any(index(kb).has(w) for w in _remark_words(c, said)):
+        return "", question  # "release went out unfinished, whose head …": words the graph knows tell what is asked
+    asked = _single(kb, rest, c)
+    if not asked.intents or not (asked.roles or asked.ambiguous) or _REFERS_BACK.search(" ".join(tx.words(rest))):
+        return "", question
+    return remark, rest
+
+
+def _remark_words(c: Cues, words: list[str]) -> list[str]:
+    """The words of a remark that could say something: no stop word, filler, word of an idiom ('asking for a friend')
+    or word of the talk itself ('dumb question')."""
+    stemmed = tx.stems(words)
+    idioms = _cue_words({"idiom": [(p, 1) for p in c.idioms]}, stemmed, ["idiom"])
+    content = set(tx.content_words(words))
+    return [w for i, w in enumerate(words) if i not in idioms and stemmed[i] not in c.fillers and w in content
+            and w not in _REMARK_TALK]
+
+
+_CONDITION_OPENERS, _REMARK_TALK = tx.word_set("condition_openers"), tx.word_set("remark_words")
+_REFERS_BACK = re.compile(r"\b(?:{})\b".format("|".join(map(re.escape, tx.word_list("refers_back")))))
 
 
 #: "her job", "his level": the job of the person a context clause tells of.

@@ -147,3 +147,22 @@ def test_a_tuple_binds_each_value(mini_kb: KnowledgeBase) -> None:
     )
     with pytest.raises(QueryError, match="at least one value"):
         mini_kb.named("role-links", role=())
+
+
+def test_role_links_reads_a_kinds_details_only_for_links_of_that_kind(tmp_path: Path) -> None:
+    """A rarer kind's detail (its property's rdfs:domain: stance, prevalence, …) and a team link's counts are read only
+    for links of that kind, so a link of another kind costs no lookup for them (a stray one is not shown)."""
+    from rolegraph import resources
+    from rolegraph.kb import open_kb
+
+    stray = tmp_path / "stray.ttl"
+    stray.write_text(
+        "@prefix rg: <https://w3id.org/rolegraph/ns#> .\n@prefix link: <https://w3id.org/rolegraph/id/link/> .\n"
+        "link:alpha-discovery rg:stance rg:Owns ; rg:minCount 2 ; rg:prevalence 3 .\n"
+    )
+    fixtures = Path(__file__).parent / "fixtures"
+    kb = open_kb([resources.ontology_path(), fixtures / "mini.ttl", stray], include_packaged=False, conform=False)
+    rows = {str(r["link"]).rsplit("/", 1)[1]: r for r in kb.named("role-links", role=IRI(PARAMS["a"])).records()}
+    skill, ownership = rows["alpha-discovery"], rows["alpha-what"]
+    assert (skill["importance"], skill["stance"], skill["min_count"], skill["prevalence"]) == (5, None, None, None)
+    assert ownership["stance"] == "owns"

@@ -22,8 +22,12 @@ def test_the_claim_attributed_to_the_seed_is_read_from_the_question(question: st
 
 @pytest.mark.parametrize(("question", "seed_says"), [
     ("the blog post says a tpgm owns the what — true?", "does not own the what"),  # the seed's own ownership row
-    ("the seed article claims you need an mba to get into tech pm, right?", "Software engineering"),  # the seed's side of D6
-    ("since the seed recommends an mba first, what should a future tech pm study", "Software engineering"),
+    ("the seed article claims you need an mba to get into tech pm, right?", "Software Engineer"),  # the seed's side of D6
+    ("since the seed recommends an mba first, what should a future tech pm study", "Software Engineer"),
+    # 'product' in 'technical product manager' names no concern: the claim is checked on its texts, not the what
+    ("does the article say you need an mba to be a technical product manager", "Software Engineer"),
+    ("author claims mba is the main way into tech pm - correct?", "Software Engineer"),  # 'author' without 'the'
+    ("why does kalmykov say tech pms need an mba", "Software Engineer"),  # 'why does X say' takes the claim as said
 ])
 def test_a_claim_the_seed_does_not_make_is_answered_no_with_what_the_seed_says(kb: KnowledgeBase, question: str, seed_says: str) -> None:
     lead = str(ask(kb, question).meta["lead"])
@@ -32,3 +36,12 @@ def test_a_claim_the_seed_does_not_make_is_answered_no_with_what_the_seed_says(k
 
 def test_a_claim_the_seed_makes_is_not_denied(kb: KnowledgeBase) -> None:
     assert not str(ask(kb, "kalmykov says the tech pm owns the why, right?").meta["lead"]).startswith("No")
+
+
+@pytest.mark.parametrize("question", [
+    "the seed says a tech pm is no longer really a product manager - true?",
+    "does the author claim tech pms stop being product managers",
+])
+def test_a_claim_that_denies_a_recorded_kind_is_answered_no(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert lead.startswith("No: the seed does not say that") and "kind of Product Manager" in lead

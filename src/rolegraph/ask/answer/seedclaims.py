@@ -6,17 +6,20 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, hit_text, stems_of, tx_stopwords, tx_words, without_roles
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, hit_text, negated_claim, stems_of, tx_stopwords, tx_words, without_roles
 from rolegraph.ask.answer.search import ANSWER_KINDS
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.retrieve import index
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import asked_concerns
 
-#: Words that ask ('what does the seed say …'): before the writer, the clause asks what the seed says, it claims nothing.
-_ASKING = re.compile(r"\b(what|which|who|whom|whose|how|where|when|why|whats|hows)\b")
+#: Words that ask ('what does the seed say …'): before the writer, the clause asks what the seed says, it claims nothing
+#: ('why does the seed say …' asks the reason of a claim it takes as said).
+_ASKING = re.compile(r"\b(what|which|who|whom|whose|how|where|when|whats|hows)\b")
 #: Where a claim stops: the question about it ('— true?', ', so …', 'right?').
 _CLAIM_END = re.compile(r"\s(?:so|true|right|correct|yeah|yes|or not|is that|is it|isn t it|confirm)\b.*|[,;?!:—–].*| - .*")
+#: A claim of what a role is ('a tech pm is no longer a product manager'), not of what it does.
+_IDENTITY = re.compile(r"\b(is|are|be|being|isn t|aren t|isnt|arent)\b")
 #: Adverbs between the writer and the verb, or hedges in the claim, that claim nothing ('basically', 'really').
 _HEDGES = re.compile(r"\b(basically|really|just|essentially|actually|apparently|supposedly|literally|clearly|kind of|sort of)\b")
 
@@ -53,8 +56,9 @@ def check_seed_claim(kb: KnowledgeBase, plan: Plan, ans: Answer, q: str) -> bool
         return False
     found = [m[2][0] for m in find_roles_in_text(kb, claim) if len(m[2]) == 1]
     roles = [PlanRole(r.iri, r.label) for r in found] or [r for r in plan.roles if len(plan.roles) == 1]
-    concerns = asked_concerns(claim)
-    why = _ownership(kb, ans, roles[0], concerns) if concerns and len(roles) == 1 else _texts(kb, plan, ans, claim, roles)
+    concerns = asked_concerns(without_roles(kb, claim))  # 'product' in 'technical product manager' names no concern
+    why = (_ownership(kb, ans, roles[0], concerns) if concerns and len(roles) == 1 else _kind_denied(kb, ans, claim, roles)
+           or _texts(kb, plan, ans, claim, roles))
     if not why:
         return False
     verdict = f"No: the seed does not say that; {why}"
@@ -62,9 +66,23 @@ def check_seed_claim(kb: KnowledgeBase, plan: Plan, ans: Answer, q: str) -> bool
         ans.lead = verdict
     else:
         ans.notes.insert(0, f"Premise not supported: {why}")
-        ans.lead = f"{verdict} {ans.lead}".strip()
+        ans.lead = verdict if ans.abstained else f"{verdict} {ans.lead}".strip()  # not "… nothing on that" after it
     ans.abstained = False  # the correction is the answer
     return True
+
+
+def _kind_denied(kb: KnowledgeBase, ans: Answer, claim: str, roles: list[PlanRole]) -> str:
+    """Why the seed does not say that one role is not a kind of the other ('a tech pm is no longer a product manager'):
+    the role is recorded as a kind of it; '' when the claim denies no recorded kind."""
+    from rolegraph.compare import role_info
+
+    if len(roles) != 2 or not _IDENTITY.search(claim) or not negated_claim(claim):
+        return ""
+    a, b = roles
+    if {str(r["role"]): str(r["kind_of"] or "") for r in role_info(kb, a.iri, b.iri)}.get(a.iri) != b.label:
+        return ""
+    ans.add(kb, f"The {a.label} is a kind of {b.label}.", [a.iri])
+    return f"the {a.label} is recorded as a kind of {b.label}."
 
 
 def _ownership(kb: KnowledgeBase, ans: Answer, role: PlanRole, concerns: list[str]) -> str:

@@ -846,7 +846,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
     stemmed = ["|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in "product manager" is no cue
     scope = _scope(c, stemmed)
-    scores = intent_scores(c, stemmed)
+    said_where = _cue_words({"scope": [(p, 1) for p in c.seed]}, stemmed, ["scope"]) - _cue_words(
+        c.intents, stemmed, ["person"])  # "the original article" asks no origin; "the author", "whose blog" may ask who
+    scores = intent_scores(c, ["·" if i in said_where else s for i, s in enumerate(stemmed)])
     intents = _ranked_intents(c, scores)
     cited = _cited(c, kb, words, stemmed)
     if score(c.intents, loose(c, stemmed)).get("source", 0) >= INTENT_MIN + 1:  # "which author says the tpgm owns the when":
@@ -858,6 +860,11 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         stemmed, scores = uncited, scores_beyond
         role_at |= cited
         intents = beyond
+    elif cited and roles and "person" not in scores_beyond:
+        # "according to the author, does a tpgm directly shape the product": a claim about the role, searched as written
+        stemmed, scores = uncited, scores_beyond
+        role_at |= cited
+        intents = []
     else:
         cited = set()
     named = _named(kb, words, stemmed) if words else {"skill": [], "activity": [], "hiring": []}

@@ -27,3 +27,22 @@ def test_a_seed_scoped_table_keeps_no_row_resting_on_outside_sources(kb: Knowled
     result = ask(kb, "just the seed: how is a tech pgm's team set up")
     rows = [str(r[t.columns.index("basis")]) for t in result.tables if "basis" in t.columns and "outside" not in t.title for r in t.rows]
     assert rows and not any("external" in b for b in rows)
+
+
+@pytest.mark.parametrize("question", [
+    "what tech skills does the seed article list for a tech pgm",
+    "according to the author which technical skills separate the two tpms",
+])
+def test_the_unread_tech_skills_section_abstains(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "abstained" and str(meta["lead"]).startswith("The seed material has no content on this")
+
+
+def test_a_technical_skill_the_seed_rates_is_the_answer_and_the_lead(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "according to the seed what technical skills does a tech pm need").meta
+    assert meta["status"] == "answered" and meta["lead"] == "Technical Product Manager: systems thinking (3)."
+
+
+def test_a_seed_scoped_skills_lead_names_the_seed_rows_only(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "per the article, what skills does a tech pgm need").meta["lead"])
+    assert "cross-team scheduling" in lead and "risk management" not in lead  # risk management rests on outside sources

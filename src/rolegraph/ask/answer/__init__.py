@@ -9,7 +9,7 @@ from collections.abc import Callable
 from rolegraph import compare
 from rolegraph.ask.answer import choice, count, dimensions, library, ownership, routes, skills, sources, topics, yesno
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
-from rolegraph.ask.answer.base import Answer, asks_bound, hit_text, states_bound, stems_of, tx_stopwords, tx_words, without_roles
+from rolegraph.ask.answer.base import Answer, asks_bound, basis_of, hit_text, states_bound, stems_of, tx_stopwords, tx_words, without_roles
 from rolegraph.ask.answer.premises import check_premises
 from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
@@ -99,11 +99,12 @@ def _seed_rows(ans: Answer) -> None:
 
 def _unread_section(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """A seed-scoped question about a dimension whose seed section is a recorded gap for every role asked, with no link of
-    it on the seed ('what does the seed say a tech pgm does day to day'), abstains: the gaps lead; the seed's own items stay."""
-    if plan.intent not in dimensions.HANDLERS or plan.form in ("yes-no", "which-one", "rank", "count") or any(
-            i["text"].startswith(f"{r.label} — ") for r in plan.roles for i in ans.items):
+    it on the seed ('what does the seed say a tech pgm does day to day', 'which tech skills does the article list'),
+    abstains: the gaps lead; the seed's own items stay."""
+    section = _section_asked(kb, plan)
+    if not section or plan.form in ("yes-no", "which-one", "rank", "count") or _seed_has_section(kb, plan, ans, section):
         return  # not a dimension question, or a link of the dimension rests on the seed ('seed only: teams per tpgm')
-    gaps = [g for g in kb.named("gaps").records() if g["basis"] == "seed" and g["dimension"] == plan.intent]
+    gaps = [g for g in kb.named("gaps").records() if g["basis"] == "seed" and g["dimension"] == section]
     found = [[g for g in gaps if g["role"] == r.iri] for r in plan.roles]
     if not (plan.roles and all(found)):
         return
@@ -114,6 +115,30 @@ def _unread_section(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.abstained = True
     ans.lead = "The seed material has no content on this: " + " ".join(texts) + (
         " Outside sources follow, marked as such." if any(t.title == _OUTSIDE for t in ans.tables) else "")
+
+
+#: The skill category whose ratings make up the seed's tech-skills section.
+_TECHNICAL = "technical"
+
+
+def _section_asked(kb: KnowledgeBase, plan: Plan) -> str:
+    """The section of the seed a question asks about: its dimension ('day-to-day'), or the tech skills when a skills
+    question names the technical ones ('which tech skills does the article list'); '' for none."""
+    if plan.intent in dimensions.HANDLERS:
+        return plan.intent
+    if plan.intent in skills.HANDLERS and choice.measure_asked(kb, plan)[1] == [_TECHNICAL]:
+        return "tech-skills"
+    return ""
+
+
+def _seed_has_section(kb: KnowledgeBase, plan: Plan, ans: Answer, section: str) -> bool:
+    """Whether an item of the answer on that section rests on the seed: a link of the dimension ('Technical Program
+    Manager — working across teams'), or a technical skill rated by a seed source (the Tech PM's systems thinking)."""
+    if section != "tech-skills":
+        return any(i["text"].startswith(f"{r.label} — ") for r in plan.roles for i in ans.items)
+    links = {str(r["link"]) for role in plan.roles for r in kb.named("skill-profile", role=role.iri).records()
+             if r["category"] == _TECHNICAL}
+    return any("seed" in basis_of(kb, [st]) for st in links & set(ans.statements))
 
 
 def _outside(ans: Answer) -> Table:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from rolegraph import compare
 from rolegraph.ask.answer.base import COUNTER_VIEW, Answer, basis_of, join_names, pair, role_facts
+from rolegraph.ask.answer.choice import measure_asked
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
@@ -67,14 +68,18 @@ def _skills_of(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         _separate(kb, plan, ans)  # what separates it, one way
         return
     leads = []
+    categories = measure_asked(kb, plan)[1]
     for role in plan.roles:
         rows = kb.named("skill-profile", role=role.iri).records()
-        rows = ([r for r in rows if r["label"] in plan.skills] if plan.skills else []) or rows[:10]
+        rows = ([r for r in rows if r["label"] in plan.skills] if plan.skills else []) or [
+            r for r in rows if r["category"] in categories] or rows[:10]  # "what technical skills": that category's
         for r in rows:
             ans.add(kb, f"{role.label} — {r['label']} ({r['category']}): importance {r['importance']}", [str(r["link"])])
         ans.tables.append(Table(f"Top skills of {role.label}", ["skill", "category", "importance", "basis", "sources"], [
             [r["label"], r["category"], r["importance"], basis_of(kb, [str(r["link"])]), kb.source_ids([str(r["link"])])] for r in rows]))
-        leads.append(f"{role.label}: " + ", ".join(f"{r['label']} ({r['importance']})" for r in rows[:5]))
+        said = [r for r in rows if plan.scope != "seed" or "seed" in basis_of(kb, [str(r["link"])])]  # a seed answer's lead: its rows
+        if said:
+            leads.append(f"{role.label}: " + ", ".join(f"{r['label']} ({r['importance']})" for r in said[:5]))
     ans.lead = "; ".join(leads) + "." if leads else ""
     ans.notes += compare.skill_gap_notes(kb, {r.iri for r in plan.roles})
 

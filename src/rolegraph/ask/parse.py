@@ -1282,9 +1282,17 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         _default_roles(plan)  # who said a claim about 'TPMs' is found in the texts on either reading
     if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person", "source") and plan.status == "answered":
         plan.status = "ambiguous-role"
-    if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan):
-        plan.status = "cannot-parse"
+    if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan) and not off_domain(plan):
+        plan.status = "cannot-parse"  # "is it going to rain tomorrow" is understood: a subject the knowledge base leaves out
     return plan
+
+
+def off_domain(plan: Plan) -> bool:
+    """Whether the question names a subject of ``[off_domain]`` (markets, weather), a company's name left out between
+    its words ('should i buy netflix shares')."""
+    named = {w for c in plan.companies for w in tx.words(c)}
+    said = tx.stems([w for w in tx.words(plan.question) if w not in named])
+    return any(tx.find_phrase(said, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["off_domain"]["phrases"])
 
 
 def _names_readings(words: list[str], readings: list[str]) -> bool:

@@ -78,7 +78,12 @@ def _cue_stems(intent: str) -> frozenset[str]:
 
 
 def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
-    """True when the question's own subject (beyond roles and cue words) is nowhere in the graph."""
+    """True when the question's own subject (beyond roles and cue words) is nowhere in the graph, or is one no job-role
+    knowledge covers ('should i buy netflix shares')."""
+    from rolegraph.ask.parse import off_domain
+
+    if off_domain(plan):
+        return True
     if not plan.topic or plan.intent in ("abbreviation", "catalogue", "dimensions", "person", "certifications", "pay") or (
             plan.intent == "ownership" and plan.concerns):  # "the rationale for building it": the concern is the subject
         return False
@@ -91,8 +96,8 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
         return bool(unknown) and not any(h.matched >= 2 for h in hits)  # products": a text with two of its words is on topic
     if not plan.intents and not plan.roles and len(plan.topic) >= 2 and hits and hits[0].coverage < TOPIC_COVERAGE:
         return True  # "when was uber founded": no text has most of what is asked, only a name from it
-    if weak_intent:
-        return bool(unknown)
+    if weak_intent:  # "the best programming language for a tpgm": no role card when no text has half its subject
+        return bool(unknown) or (plan.form == "define" and len(plan.topic) >= 2 and not any(h.coverage >= MIN_COVERAGE for h in hits))
     return len(plan.topic) >= 2 and bool(unknown) and len(unknown) * 2 >= len(plan.topic) and not any(h.matched >= 2 for h in hits)
 
 

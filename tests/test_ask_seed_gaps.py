@@ -46,3 +46,8 @@ def test_a_technical_skill_the_seed_rates_is_the_answer_and_the_lead(kb: Knowled
 def test_a_seed_scoped_skills_lead_names_the_seed_rows_only(kb: KnowledgeBase) -> None:
     lead = str(ask(kb, "per the article, what skills does a tech pgm need").meta["lead"])
     assert "cross-team scheduling" in lead and "risk management" not in lead  # risk management rests on outside sources
+
+
+def test_asked_of_the_seed_only_with_nothing_from_it_abstains(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "seed only: what do tech pms get paid").meta
+    assert meta["status"] == "abstained" and not meta["answer"]  # the outside items are counted, not shown

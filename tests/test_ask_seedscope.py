@@ -51,3 +51,17 @@ def test_the_seed_says_why_the_tech_pm_role_grows(kb: KnowledgeBase, question: s
 def test_a_seed_question_with_an_everyday_word_for_the_move_is_answered(kb: KnowledgeBase) -> None:
     result = ask(kb, "according to the seed is the road from software engineer to tech pm easy")
     assert result.meta["status"] == "answered" and "bumpy" in " ".join(str(i["text"]) for i in result.meta["answer"]) + " ".join(result.notes)
+
+
+def test_a_closed_question_after_its_scope_is_closed(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "going only by the seed, does a tpgm decide what the product does?").meta
+    assert meta["plan"]["form"] == "yes-no" and str(meta["lead"]).startswith("No")
+
+
+def test_the_post_is_the_seed(kb: KnowledgeBase) -> None:
+    assert parse(kb, "the post says tech pms should get an mba first, right?").scope == "seed"
+
+
+def test_shaping_the_product_is_influencing_it(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "in kalmykov's view does the technical program manager shape the product").meta["lead"])
+    assert lead.startswith("No") and "influence" in lead

@@ -316,6 +316,10 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if opener not in _WH and opener not in c.yes_no and (after_colon := tx.words(question.partition(":")[2])) and (
             after_colon[0] in _WH or after_colon[0] in c.yes_no):
         opener = after_colon[0]  # "tpgm vs tech pm: who needs deeper architecture chops": the question opens after the colon
+    scoped, _, rest = question.partition(",")
+    if opener not in _WH and opener not in c.yes_no and rest and _scope(c, tx.stems(tx.words(scoped))) != "any" and (
+            after_scope := tx.words(rest)) and (after_scope[0] in _WH or after_scope[0] in c.yes_no):
+        opener = after_scope[0]  # "going only by the seed, does a tpgm decide …": the question opens after its scope
     if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
         opener = closed  # "if a launch slips is it on the tpgm": the closed question after the condition
     stemmed = [s if s != "no" or stemmed[i + 1 : i + 2] in ([], ["or"]) else "" for i, s in enumerate(stemmed)]  # "with no

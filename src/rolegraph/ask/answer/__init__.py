@@ -69,7 +69,7 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
         _unread_section(kb, plan, ans)
     only = plan.scope == "seed" and seed_only(plan)
     if plan.scope == "seed" and not ans.items and ans.external:
-        ans.abstained = False
+        ans.abstained = only  # asked of the seed only, nothing is shown: an abstention
         if not only:
             ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
             ans.tables.append(_outside(ans))

@@ -16,6 +16,7 @@ from rolegraph.ask.answer.yesno import identity_verdict
 from rolegraph.ask.parse import ASSUMED_PAIR, seed_only
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
+from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 from rolegraph.results import Table
@@ -236,6 +237,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         # "is A the same as B", "is the word Technical always in the title", "does a tech pm need more risk management than a
         # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
+    if plan.form != "count" and set(tx_words(plan.question)) & word_set("ratio"):
+        count.in_figures(plan, ans)  # "the usual pm to engineer ratio" asks a number as much as "how many" does
     if len(plan.role_iris("compared", "subject")) == 2 == len(plan.roles) and plan.form in ("yes-no", "which-one"):
         _recorded_dispute(kb, plan, ans)
     if plan.form == "which-one":

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rolegraph.ask.answer.base import Answer, hit_text, stems_of, synonyms_of, tx_words
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
+from rolegraph.ask.text import vocabulary
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell
 
@@ -67,6 +68,27 @@ def _entries(rows: list[list[Cell]], column: int) -> list[str]:
 
 def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """A number: the distinct entries of the column asked about, a lead that has one, or the first row or text with one."""
+    _pick(plan, ans, hits)
+    in_figures(plan, ans)
+
+
+def in_figures(plan: Plan, ans: Answer) -> None:
+    """A lead that gives the number asked in words only starts with it in figures: '6 to 10 engineers: … one PM for roughly
+    six to ten engineers …' (the number right before a word of the question's own subject, not a role's name)."""
+    if _NUMBER.search(ans.lead):
+        return
+    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    asked = [*plan.topic, *(m.groups() if m else ())]
+    wanted = [*asked, *synonyms_of(asked)]
+    for at in _WORDED.finditer(ans.lead):
+        if any(_same_noun(at.group(3).lower(), w) for w in wanted):
+            low, high = (_VALUES[w.lower()] for w in (at.group(1), at.group(2) or at.group(1)))
+            ans.lead = f"{low} to {high} {at.group(3)}: {ans.lead}" if high != low else f"{low} {at.group(3)}: {ans.lead}"
+            return
+
+
+def _pick(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """The lead of a count: the entries of the column asked about, a lead that has a number, or the best text with one."""
     counted = _counted(plan, ans)
     if counted:
         noun, values = counted
@@ -86,13 +108,19 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         noun, entries, text = listed
         ans.lead = f"{len(entries)} {noun}: " + "; ".join(entries) + f". {text}"
         return
-    wanted = stems_of(" ".join(plan.topic or plan.terms))
+    asked = plan.topic or plan.terms
+    wanted = stems_of(" ".join([*asked, *synonyms_of(asked)]))  # 'eng' asks for engineers
     numbered = [t for t in texts if _NUMBER.search(t) or _NUMBER_WORD.search(t)]
     if numbered:  # best: a number right before the noun counted ('six to ten engineers'), then the words asked
         ans.lead = max(numbered, key=lambda t: (bool(m and _amount_of(t, m.group(1))), len(wanted & stems_of(t))))
 
 
-_NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred)\b", re.IGNORECASE)
+#: Numbers written as words and their values ([numbers] in cues.toml).
+_VALUES: dict[str, int] = {str(w): int(v) for w, v in vocabulary()["numbers"].items()}
+_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_VALUES)})\b", re.IGNORECASE)
+_ONE = "|".join(_VALUES)
+#: A number in words, or a range of two ('six to ten', 'three or four'), and the word after it.
+_WORDED = re.compile(rf"\b({_ONE})(?:\s+(?:to|or)\s+({_ONE}))?\s+(?:or more\s+)?([A-Za-z]+)", re.IGNORECASE)
 
 
 def _amount_of(text: str, noun: str) -> bool:

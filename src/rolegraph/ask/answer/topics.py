@@ -21,6 +21,7 @@ from rolegraph.ask.answer.base import (
 )
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import index, tier_basis
+from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.queries import IRI
 from rolegraph.results import Cell, Table
@@ -217,7 +218,7 @@ def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Ans
         gaps = [g for g in kb.named("gaps").records() if g["dimension"] == dimension and g["role"] in {r.iri for r in plan.roles}]
         for g in gaps:
             ans.notes.append(f"The seed has no data on {label} for {g['role_label']}: {g['text']}")
-        relative = bool(set(tx_words(plan.question)) & {"more", "less", "than", "vs", "versus", "compared", "higher", "lower"})
+        relative = bool(set(tx_words(plan.question)) & word_set("relative"))  # "earn more than", "the pay gap between"
         contested = _topic_disagreements(kb, plan, ans, label) if relative else []  # every position, with its sources
         if contested:
             ans.lead = f"Not settled: sources disagree ({', '.join(contested)}); the claims and positions are listed below."

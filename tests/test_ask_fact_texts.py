@@ -1,0 +1,47 @@
+"""Questions answered from a fact's text: a count given in words, a relative pay claim, everyday verbs for outputs."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask, parse
+from rolegraph.kb import KnowledgeBase
+
+
+@pytest.mark.parametrize("question", ["whats the usual pm to engineer ratio", "typical eng to pm ratio"])
+def test_a_count_given_in_words_leads_in_figures(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert lead.startswith("6 to 10 engineers: ") and "six to ten engineers" in lead
+
+
+@pytest.mark.parametrize("question", ["pay gap between pm-t and pm at amazon?", "salary bump for tech pm vs plain pm"])
+def test_a_pay_gap_is_answered_by_the_relative_claim(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and any("20 percent" in i["text"] for i in meta["answer"])
+
+
+@pytest.mark.parametrize("question", ["what does a project manager hand in", "what do technical pms hand to the team",
+                                      "what artifacts does a tpgm put together"])
+def test_handing_in_asks_for_deliverables(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents[0] == "deliverables"
+
+
+def test_calling_for_a_role_asks_nothing_of_its_name(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "at how many eng teams does an initiative call for a technical program manager")
+    assert "abbreviation" not in plan.intents and plan.intents[0] == "team"
+
+
+def test_a_number_of_teams_is_a_team_count_not_a_metric(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "at what number of teams do companies usually add a technical program manager")
+    assert plan.intents[0] == "team" and "metrics" not in plan.intents
+
+
+@pytest.mark.parametrize("question", ["how far ahead does a technical product manager plan? short term vs long term",
+                                      "short term vs long term planning for a technical product manager — what ranges?"])
+def test_two_time_spans_set_against_each_other_are_no_comparison_of_roles(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert "compare" not in meta["plan"]["intents"] and "coming quarters" in " ".join(i["text"] for i in meta["answer"])
+
+
+def test_a_pay_claim_that_answers_a_gap_is_no_abstention_of_its_figure(kb: KnowledgeBase) -> None:
+    assert ask(kb, "what's the pay difference between pm-t and pm at amazon").meta["status"] == "answered"

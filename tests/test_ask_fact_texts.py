@@ -45,3 +45,13 @@ def test_two_time_spans_set_against_each_other_are_no_comparison_of_roles(kb: Kn
 
 def test_a_pay_claim_that_answers_a_gap_is_no_abstention_of_its_figure(kb: KnowledgeBase) -> None:
     assert ask(kb, "what's the pay difference between pm-t and pm at amazon").meta["status"] == "answered"
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("em span of control, roughly how many devs", "12"),
+    ("what did kalmykov study for his doctorate", "climate"),
+    ("can someone without a tech background become a project manager", "without a technical background"),
+])
+def test_everyday_words_and_abbreviations_reach_the_datas_words(kb: KnowledgeBase, question: str, said: str) -> None:
+    meta = ask(kb, question).meta
+    assert said in " ".join([str(meta["lead"]), *(i["text"] for i in meta["answer"])])

@@ -914,7 +914,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "collaboration"]  # "a Tech PM's main collaborators": its team
     spans = _activity_spans(kb, stemmed)  # the activities of the responsibility matrix named, and where
     if "ownership" in intents[:2] and not plan.concerns and spans and not (
-            len(roles) == 1 and set(intents) & set(c.dimensions)):  # "what metrics is a tech pm accountable for": its metrics
+            len(roles) + len(plan.ambiguous) == 1 and set(intents) & set(c.dimensions)):  # "what metrics is a tech pm
+        # accountable for", "what metrics does a tpm own": its metrics (a short form of several readings names one role)
         # "who owns the RAID log", "who owns the success metrics after launch" (metrics: the row's own words): a row of the matrix
         plan.intents = intents = list(dict.fromkeys(["collaboration", *(i for i in intents if i != "ownership")]))
     if intents[:1] == ["collaboration"] and len(roles) == 1 and not _specific_collaboration(c, stemmed) and not spans:
@@ -967,7 +968,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.form == "yes-no":
         plan.topic = [w for w in plan.topic if w not in _alternative(words, stemmed)]
     short = [m for m in mentions if (" " not in m[1] and len(m[2]) > 1) or _is_short(kb, m[1])]  # "tpm", "pm-t"
-    asks_doing = "do" in words[short[0][0] + 1 :] if short else False  # "what does a swe do" asks about the work
+    asks_doing = bool(short) and _asks_work(words, short[0][0])  # "what does a swe do" asks about the work
     closed = len(words) > 3 and words[0] in c.yes_no  # "do tpgms need an mba" asks about the role, not its letters
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and len(
             plan.roles) < 2 and plan.form not in ("count", "rank") and not closed and all(
@@ -1273,7 +1274,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan.status = "unknown-role"
     elif not plan.intents and not plan.roles and not plan.ambiguous and not plan.terms:
         plan.status = "cannot-parse"
-    if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"] and all(_known(kb, c, t) for t in plan.topic):
+    at = words.index(plan.ambiguous[0]["text"].split()[0]) if plan.ambiguous and plan.ambiguous[0]["text"].split()[0] in words else -1
+    if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"] and all(
+            _known(kb, c, t) for t in plan.topic) and not (at >= 0 and _asks_work(words, at)):  # "what does a tpm do": its work
         plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means ("the dress code for a pm": not)
     elif plan.ambiguous and not plan.roles and "abbreviation" not in plan.intents and (
             _names_readings(words, plan.ambiguous[0]["readings"]) or score(c.intents, stemmed).get("abbreviation", 0) >= 2):
@@ -1289,6 +1292,14 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan) and not off_domain(plan):
         plan.status = "cannot-parse"  # "is it going to rain tomorrow" is understood: a subject the knowledge base leaves out
     return plan
+
+
+_THE_WORK = tx.word_set("the_work")
+
+
+def _asks_work(words: list[str], at: int) -> bool:
+    """Whether words after the short form at ``at`` ask about the role's work ("what does a tpm do", "a tpm's job")."""
+    return bool(_THE_WORK & set(words[at + 1 :]))
 
 
 def off_domain(plan: Plan) -> bool:
@@ -1384,8 +1395,14 @@ def _default_roles(plan: Plan) -> None:
     only_ambiguous = bool(plan.ambiguous) and not plan.roles and plan.intent not in _PAIRED
     which = plan.form == "which-one" and plan.intents[:1] != ["definition"]
     if plan.intent in _PAIRED or (which and len(plan.roles) < 2 and not only_ambiguous):
-        if len(plan.roles) < 2 and (tpm_readings or not plan.roles or plan.intent in _PAIRED):
-            have = {r.iri for r in plan.roles}
+        have = {r.iri for r in plan.roles}
+        if tpm_readings and len(plan.roles) == 1 and not have & set(TPM_ROLES) and plan.status == "answered":
+            plan.roles += [PlanRole(iri, label, "compared") for iri, label in TPM_ROLES.items()]  # "tpm vs em": each reading
+            plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]
+            plan.assumptions.append("'TPM' is ambiguous: compared for both readings, the Technical Product Manager and "
+                                    "the Technical Program Manager.")
+            plan.status = "ambiguous-role"
+        elif len(plan.roles) < 2 and (tpm_readings or not plan.roles or plan.intent in _PAIRED):
             for iri, label in TPM_ROLES.items():
                 if iri not in have and len(plan.roles) < 2:
                     plan.roles.append(PlanRole(iri, label, "compared"))

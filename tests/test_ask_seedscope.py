@@ -44,7 +44,7 @@ def test_words_that_name_the_seed_ask_for_nothing(kb: KnowledgeBase) -> None:
 ])
 def test_the_seed_says_why_the_tech_pm_role_grows(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
-    assert meta["status"] == "answered" and "thin user interface" in str(meta["lead"])
+    assert meta["status"] == "answered" and "thin interface" in str(meta["lead"])
     assert all("seed" in str(i["basis"]) for i in meta["answer"])
 
 

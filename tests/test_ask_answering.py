@@ -58,6 +58,14 @@ def test_an_order_of_one_roles_skills_keeps_the_category_named(kb: KnowledgeBase
     assert "interpersonal skills by importance: executive communication (4)" in said and "risk management" not in said, said
 
 
+@pytest.mark.parametrize("question", ["rank the tech pgm's non technical skills by importance",
+                                      "soft skills of a tpgm, most important first", "tpgm: what matters most besides tech"])
+def test_an_order_of_one_roles_skills_but_a_category_holds_every_other_category(kb: KnowledgeBase, question: str) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    assert "non-technical skills by importance: cross-team dependency management (5)" in said and "risk management" in said
+    assert "distributed systems" not in said, said
+
+
 @pytest.mark.parametrize(("question", "verdict"), [
     ("our eng org is 12 people, worth hiring a tpgm?", "No: 12 is below the 50"),
     ("we have 200 engineers, do we need a technical program manager", "Yes: 200 is above the 50"),

@@ -94,7 +94,8 @@ def _compile() -> Cues:
         follow_up=[tx.phrase_stems(p) for p in data["follow_up"]["openers"]],
         reverse=[tx.phrase_stems(p) for p in data["follow_up"]["reverse"]],
         onward=[tx.phrase_stems(p) for p in data["transitions"]["onward"]],
-        measures=[tx.phrase_stems(p) for phrases in data.get("categories", {}).values() for p in phrases],
+        measures=[tx.phrase_stems(p) for group in ("categories", "category_complements")
+                  for phrases in data.get(group, {}).values() for p in phrases],
         known=frozenset(w for table in (data["intents"], data["forms"]) for weights in table.values() for phrases in weights.values()
                         for p in phrases for w in normalise(p).split())
         | frozenset(w for group in ("scope", "follow_up", "transitions") for phrases in data[group].values() for p in phrases

@@ -15,6 +15,7 @@ from rolegraph.ask.answer.base import (
     join_names,
     stems_of,
     synonyms_of,
+    tx_words,
     without_roles,
 )
 from rolegraph.ask.plan import Plan, PlanRole
@@ -51,7 +52,12 @@ def measure_asked(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
 
     named = {stem(w) for skill in plan.skills for w in skill.split()}  # "technical trade-offs" names a skill, not a category
     stems = [stem(w) for w in plan.terms]
-    for category, cues in vocabulary().get("categories", {}).items():
+    categories = vocabulary().get("categories", {})
+    said = [stem(w) for w in tx_words(without_roles(kb, plan.question))]  # "apart from": with its function words
+    for category, cues in vocabulary().get("category_complements", {}).items():  # "non technical skills": every other one
+        if any(find_phrase(said, phrase_stems(c)) >= 0 for c in cues):
+            return f"non-{category} skills", [c for c in categories if c != category]
+    for category, cues in categories.items():
         if any(find_phrase(stems, phrase_stems(c)) >= 0 and not set(phrase_stems(c)) <= named for c in cues):  # "stakeholder
             # management": a phrase of the terms
             return f"{category} skills", [category]
@@ -61,6 +67,7 @@ def measure_asked(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
 
 def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """An order: the roles named (every role when none is) by a skill or category, or one role's skills by importance."""
+    from rolegraph.ask.text import vocabulary
     from rolegraph.resolve import find_roles_in_text
 
     roles = plan.roles
@@ -76,8 +83,9 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         ans.abstained = False  # the role's ratings decide, whatever the texts found
         return
     name, measure = measure_asked(kb, plan)
-    if len(roles) == 1 and measure and name == f"{measure[0]} skills":  # "which technical skills matter most for a tech pm"
-        rows = [r for r in kb.named("skill-profile", role=roles[0].iri).records() if r["category"] == measure[0]]
+    if len(roles) == 1 and measure and set(measure) <= set(vocabulary().get("categories", {})):  # "which technical skills …"
+        rows = [r for r in kb.named("skill-profile", role=roles[0].iri).records() if r["category"] in measure]
+        rows.sort(key=lambda r: -int(str(r["importance"])))
         for r in rows:
             ans.add(kb, f"{r['label']}: importance {r['importance']} for the {roles[0].label}", [str(r["link"])])
         if rows:

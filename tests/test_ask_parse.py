@@ -118,6 +118,12 @@ def test_a_contested_pay_comparison_says_so(kb: KnowledgeBase) -> None:
     assert status == "answered" and lead.startswith("Not settled") and "D16" in lead and "D16" in text
 
 
+@pytest.mark.parametrize("question", ["order pm, technical pm and tpgm by pay", "who is paid best: product manager or tech pgm"])
+def test_an_order_or_a_choice_of_roles_by_pay_is_a_relative_pay_question(kb: KnowledgeBase, question: str) -> None:
+    status, lead, text = _asked(kb, question)
+    assert status == "answered" and lead.startswith("Not settled") and "D16" in lead and "D16" in text, lead
+
+
 @pytest.mark.parametrize("follow_up", ["ok what about becoming a tech pgm instead", "and if the goal were technical program manager?"])
 def test_a_route_follow_up_naming_a_new_goal_keeps_the_start(kb: KnowledgeBase, follow_up: str) -> None:
     previous = parse(kb, "how can a software engineer become a technical product manager")

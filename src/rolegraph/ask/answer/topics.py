@@ -218,7 +218,8 @@ def _gap_topic(dimension: str, label: str) -> Callable[[KnowledgeBase, Plan, Ans
         gaps = [g for g in kb.named("gaps").records() if g["dimension"] == dimension and g["role"] in {r.iri for r in plan.roles}]
         for g in gaps:
             ans.notes.append(f"The seed has no data on {label} for {g['role_label']}: {g['text']}")
-        relative = bool(set(tx_words(plan.question)) & word_set("relative"))  # "earn more than", "the pay gap between"
+        relative = bool(set(tx_words(plan.question)) & word_set("relative")) or (  # "earn more than", "the pay gap between"
+            plan.form in ("rank", "which-one") and len(plan.roles) > 1)  # "rank a, b and c by salary": an order is relative
         contested = _topic_disagreements(kb, plan, ans, label) if relative else []  # every position, with its sources
         if contested:
             ans.lead = f"Not settled: sources disagree ({', '.join(contested)}); the claims and positions are listed below."

@@ -289,3 +289,11 @@ def test_a_metric_asked_by_its_short_form_finds_the_text_that_spells_it_out(kb: 
     result = ask(kb, "which metrics track a pm: mau?")
     assert result.meta["status"] == "answered"  # 'mau' is in no text: 'monthly active users' is
     assert "daily and monthly active users" in str(result.meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["who runs the performance reviews of the engineers, em or tech pgm",
+                                      "which role does promotions for engineers", "perf reviews: tpgm or engineering manager?"])
+def test_reviewing_and_promoting_a_teams_people_is_managing_people(kb: KnowledgeBase, question: str) -> None:
+    result = ask(kb, question)
+    assert result.meta["plan"]["intents"] == ["team"] and "Engineering Manager" in str(result.meta["lead"]), result.meta["lead"]
+

@@ -297,3 +297,12 @@ def test_reviewing_and_promoting_a_teams_people_is_managing_people(kb: Knowledge
     result = ask(kb, question)
     assert result.meta["plan"]["intents"] == ["team"] and "Engineering Manager" in str(result.meta["lead"]), result.meta["lead"]
 
+
+@pytest.mark.parametrize(("question", "verdict"), [
+    ("is talking to stakeholders a shared skill for tech pm and tpgm", "Yes: both"),
+    ("do tech pms and tpgms both need to communicate with stakeholders", "Yes: both"),
+    ("is risk management something tech pm and tpgm have in common", "No: not shared — risk management"),
+])
+def test_a_closed_question_whether_a_skill_is_shared_is_decided_by_the_skill_asked(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    said = str(ask(kb, question).meta["lead"])
+    assert said.startswith(verdict), said

@@ -61,6 +61,19 @@ def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             ans.add(kb, str(trait), [str(link["link"]) for link in ic])
     ans.lead = f"Both the {a.label} and the {b.label} need " + ", ".join(str(r["label"]) for r in rows[:5]) + (
         "; " + "; ".join(traits) if traits else "") + "."
+    if plan.form == "yes-no" and plan.skills:  # "is talking to stakeholders a shared skill": the skills asked decide
+        ans.lead = _shared_verdict(kb, a, b, plan.skills, {str(r["label"]) for r in rows})
+
+
+def _shared_verdict(kb: KnowledgeBase, a: PlanRole, b: PlanRole, asked: list[str], shared: set[str]) -> str:
+    """Yes when every skill asked is one both roles need, else No with each role's rating of the skills they do not share."""
+    if set(asked) <= shared:
+        return f"Yes: both the {a.label} and the {b.label} need {join_names(asked)} (importance {compare.SHARED_MIN_IMPORTANCE} or more)."
+    ratings = {role.label: {str(r["label"]): r["importance"] for r in kb.named("skill-profile", role=role.iri).records()}
+               for role in (a, b)}
+    return "No: not shared — " + "; ".join(
+        f"{skill}: {a.label} {ratings[a.label].get(skill, 0)}, {b.label} {ratings[b.label].get(skill, 0)}"
+        for skill in asked if skill not in shared) + "."
 
 
 def _skills_of(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

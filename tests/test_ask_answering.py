@@ -292,10 +292,14 @@ def test_a_metric_asked_by_its_short_form_finds_the_text_that_spells_it_out(kb: 
 
 
 @pytest.mark.parametrize("question", ["who runs the performance reviews of the engineers, em or tech pgm",
-                                      "which role does promotions for engineers", "perf reviews: tpgm or engineering manager?"])
+                                      "which role does promotions for engineers", "who does perf reviews for the team: tpgm or engineering manager?"])
 def test_reviewing_and_promoting_a_teams_people_is_managing_people(kb: KnowledgeBase, question: str) -> None:
     result = ask(kb, question)
     assert result.meta["plan"]["intents"] == ["team"] and "Engineering Manager" in str(result.meta["lead"]), result.meta["lead"]
+
+
+def test_a_persons_own_performance_review_asks_what_they_are_measured_on(kb: KnowledgeBase) -> None:
+    assert ask(kb, "my friend is a tpgm, what does her performance review look at").meta["plan"]["intents"] == ["metrics"]
 
 
 @pytest.mark.parametrize(("question", "verdict"), [

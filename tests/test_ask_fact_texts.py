@@ -55,3 +55,16 @@ def test_a_pay_claim_that_answers_a_gap_is_no_abstention_of_its_figure(kb: Knowl
 def test_everyday_words_and_abbreviations_reach_the_datas_words(kb: KnowledgeBase, question: str, said: str) -> None:
     meta = ask(kb, question).meta
     assert said in " ".join([str(meta["lead"]), *(i["text"] for i in meta["answer"])])
+
+
+@pytest.mark.parametrize("question", ["what's the technical product manager's title at amazon",
+                                      "the tech pm job title in amazon?"])
+def test_a_title_at_a_company_asks_for_the_roles_names(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and "PM-T" in str(meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["the tpgm's title at apple?", "what do they call the tpgm at apple"])
+def test_a_short_form_that_only_names_the_role_gets_the_roles_names(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert any("EPM" in i["text"] for i in meta["answer"])

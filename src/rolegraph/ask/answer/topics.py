@@ -55,8 +55,8 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             for f in role_facts(kb, [readings[0].iri]):
                 if f["dimension"] == "naming" and phrase.lower() in str(f["text"]).lower():
                     ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
-    if not asked and not ans.items and plan.roles:  # "short forms for technical product manager?": the role's own
-        _short_forms(kb, plan, ans, rows)
+    if not asked and plan.roles and (not ans.items or _asks_name(plan)):  # "short forms for technical product manager?",
+        _short_forms(kb, plan, ans, rows)  # "apple's title for the tpgm role": the role's own
     if not asked:
         if plan.roles and (not ans.lead if "definition" in plan.intents else ans.items and _asks_what_it_is(plan)):
             _define(kb, plan, ans)  # "tech product manager meaning?", "whats a tpgm actually": what the role is, too
@@ -88,6 +88,13 @@ def _short_forms(kb: KnowledgeBase, plan: Plan, ans: Answer, rows: list[dict[str
             f" (and {', '.join(shared)}, which can also mean other roles)" if shared else "") + "."
         ans.lead = ans.lead or text
         ans.add(kb, text, [role.iri])
+
+
+def _asks_name(plan: Plan) -> bool:
+    """Whether the question asks what a role is called ('apple's title for the tpgm role'), not what a short form in it
+    stands for: a short form it names only names the role."""
+    said = set(tx_words(plan.question))
+    return bool(said & word_set("naming")) and not said & (word_set("meaning") | word_set("short_form"))
 
 
 def _asks_what_it_is(plan: Plan) -> bool:

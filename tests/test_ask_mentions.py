@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rolegraph.ask import parse
+from rolegraph.ask import ask, parse
 from rolegraph.kb import KnowledgeBase
 
 ROLE = "https://w3id.org/rolegraph/id/role/"
@@ -127,3 +127,20 @@ def test_which_short_form_names_a_role_named_in_full(kb: KnowledgeBase) -> None:
     from rolegraph.ask import ask
 
     assert ask(kb, "pgm or pjm - which one is the project manager").meta["lead"] == "PJM: it stands for the Project Manager."
+
+
+def test_the_two_sides_offered_are_the_choices_not_the_subject(kb: KnowledgeBase) -> None:
+    """'whose fault, product or program side': the two TPM roles offered; the late launch decides."""
+    plan = parse(kb, "when a launch is late whose fault is it mostly, product or program side")
+    assert plan.role_iris() == [TECH_PM, TECH_PGM] and not {"product", "program", "side"} & set(plan.topic)
+    assert str(ask(kb, "when a launch is late whose fault is it mostly, product or program side").meta["lead"]).startswith(
+        "The Technical Program Manager")
+    assert roles(kb, "incomplete launch: product side or program side to blame?") == [TECH_PM, TECH_PGM]
+    assert parse(kb, "is a tpm product or program").intent == "abbreviation"  # the short form is the subject
+
+
+def test_a_title_only_the_offered_roles_share_is_their_common_name(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "for a dev like me, which of the two technical manager roles do engineers move into most often: product or program?")
+    assert plan.status == "answered" and not plan.unknown_roles
+    assert [(r.label, r.part) for r in plan.roles] == [("Software Engineer", "source"), ("Technical Product Manager", "target"),
+                                                       ("Technical Program Manager", "target")]

@@ -103,3 +103,46 @@ def test_words_of_frequency_find_the_recorded_meeting_cadence(kb: KnowledgeBase)
 
 def test_skills_both_roles_rely_on_are_what_they_share(kb: KnowledgeBase) -> None:
     assert lead(kb, "skills a pm and a pm-t both rely on").startswith("Both the Product Manager and the Technical Product Manager need")
+
+
+def test_a_negation_joined_to_a_word_denies_that_word_only(kb: KnowledgeBase) -> None:
+    from rolegraph.ask.answer.base import is_negative
+
+    text = "Non-technical PM interviews at Amazon are almost entirely behavioural."
+    assert not is_negative(text, {"behaviour", "interview"})  # not technical, still behavioural
+    assert is_negative(text, {"technic"})
+    assert not is_negative(text, {"non", "technic"})  # asked of the non-technical ones: as stated
+    assert lead(kb, "are amazon pm interviews mostly behavioural").startswith("Yes")
+    assert lead(kb, "would an amazon product manager interview be mostly behavioral questions").startswith("Yes")
+    assert lead(kb, "do non-technical pms at amazon get behavioural interviews").startswith("Yes")
+
+
+def test_a_choice_of_moves_goes_from_the_role_not_offered(kb: KnowledgeBase) -> None:
+    said = lead(kb, "my brother is a software engineer; is tech pm or tech pgm the more common next step for someone like him")
+    assert said.startswith("The Technical Product Manager: Software Engineer → Technical Product Manager")
+    said = lead(kb, "which do project managers more often move into, tech pgm or tech pm?")
+    assert said.startswith("The Technical Program Manager: Project Manager → Technical Program Manager")
+    said = lead(kb, "for a project manager, is tech pm or tech pgm the more common next step")  # no "Not directly: …" route
+    assert said.startswith("The Technical Program Manager: Project Manager → Technical Program Manager")
+
+
+def test_a_parent_asked_as_a_flavour_of_which_role(kb: KnowledgeBase) -> None:
+    assert lead(kb, "tpgm is a flavour of which role").startswith("The Program Manager")
+    assert lead(kb, "the technical product manager is a type of which job?").startswith("The Product Manager")
+    assert parse(kb, "what kinds of tpm are there").intent == "variants"
+
+
+def test_a_choice_on_a_matrix_row_named_by_its_own_cue_words_is_that_row(kb: KnowledgeBase) -> None:
+    """'kpis' cues the metrics, but here it names the post-launch metrics row: the row decides the choice."""
+    plan = parse(kb, "success metrics after launch - tech pm or tech pgm?")
+    assert plan.intents[:1] == ["collaboration"]
+    assert lead(kb, "success metrics after launch - tech pm or tech pgm?").startswith("The Technical Product Manager: post-launch")
+    assert "Technical Product Manager" in lead(kb, "post-launch kpis: product tpm or program tpm?").split(";")[0]
+
+
+def test_two_roles_that_are_different_say_what_each_one_is(kb: KnowledgeBase) -> None:
+    result = ask(kb, "is a pgm just a pjm with more projects?")
+    said = [i["text"] for i in result.meta["answer"]]
+    assert str(result.meta["lead"]).startswith("No: the Program Manager and the Project Manager are different roles")
+    assert any(t.startswith("Program Manager: Coordinates a group of related projects") for t in said)
+    assert any(t.startswith("Project Manager: Plans and steers a single project") for t in said)

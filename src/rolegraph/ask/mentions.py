@@ -125,7 +125,7 @@ def in_context(kb: KnowledgeBase, words: list[str], mentions: list[Mention]) -> 
                          "the knowledge base uses that short form there for this role only.")
         else:
             out.append((start, phrase, readings))
-    out += _sides(kb, words, stemmed, taken)
+    out += _sides(kb, words, stemmed, taken, offered=all(len(readings) < 2 for _, _, readings in mentions))
     return sorted(out, key=lambda m: m[0]), notes
 
 
@@ -160,15 +160,34 @@ def _one_of_two(words: list[str], mention: Mention) -> Mention:
     return (start, f"{phrase} {words[end]}", fits) if len(fits) == 1 else mention
 
 
-def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[int]) -> list[Mention]:
-    """'the program one', 'the product side': one of the two TPM roles, by the word only its name has."""
+def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[int], offered: bool) -> list[Mention]:
+    """'the program one', 'the product side': one of the two TPM roles, by the word only its name has; and, when
+    ``offered`` (no short form of its own: 'is a tpm product or program' asks what TPM means), the two offered as a
+    choice ('product or program side', 'product side or program side', '…: product or program?')."""
     qualifiers = _distinct([RoleRef(iri, label) for iri, label in TPM_ROLES.items()])  # no lookup: their labels are known
     found: list[Mention] = []
     for i in range(1, len(words) - 1):
         ref = qualifiers.get(stemmed[i])
         if ref is not None and words[i - 1] in _DETERMINERS and words[i + 1] in _SIDES and not taken & {i, i + 1}:
             found.append((i, f"{words[i]} {words[i + 1]}", [ref]))
-    return found
+    return found or (_offered_sides(words, stemmed, taken, qualifiers) if offered else [])
+
+
+def _offered_sides(words: list[str], stemmed: list[str], taken: set[int], qualifiers: dict[str, RoleRef]) -> list[Mention]:
+    """'whose fault, product or program side', 'which do devs move into: product or program?': the two TPM roles
+    offered by their telling words joined with 'or' / 'vs', a side word after each or the last, or nothing after them."""
+    for i, first in enumerate(stemmed):
+        ref = qualifiers.get(first)
+        at = i + 1 + (words[i + 1 : i + 2] != [] and words[i + 1] in _SIDES)  # "product side or …"
+        if ref is None or words[at : at + 1] == [] or words[at] not in _AGAINST:
+            continue
+        second = at + 1 + (words[at + 1 : at + 2] != [] and words[at + 1] in _DETERMINERS)  # "product or the program side"
+        other = qualifiers.get(stemmed[second]) if second < len(words) else None
+        end = second + 1 + (words[second + 1 : second + 2] != [] and words[second + 1] in _SIDES)
+        closed = end == len(words) or words[end - 1] in _SIDES
+        if other is not None and other != ref and closed and not taken & set(range(i, end)):
+            return [(i, " ".join(words[i:at]), [ref]), (second, " ".join(words[second:end]), [other])]
+    return []
 
 
 #: Words that set one role against another: "devrel vs tech pm", "tech pgm or sre".

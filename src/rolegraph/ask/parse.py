@@ -251,6 +251,19 @@ def _listed(words: list[str], start: int, mentions: list[tuple[int, str, list[Ro
 _BOTH = tx.word_set("both")
 
 
+def _offered_moves(words: list[str], mentions: list[tuple[int, str, list[RoleRef]]], roles: list[PlanRole]) -> list[PlanRole]:
+    """A choice between moves that names no direction ('for a dev, which is the usual next step: product or program?'):
+    the roles offered with 'or' are where the move goes, the one other role where it starts; ``roles`` as they are
+    otherwise."""
+    offered = {r.iri for s, p, refs in mentions for r in refs if len(refs) == 1 and (
+        _listed(words, s, mentions) or any(_listed(words, o, [(s, p, refs)]) for o, _, _ in mentions if o > s))}
+    offered = {iri for iri in offered if any(r.iri == iri for r in roles)}
+    start = [r for r in roles if r.iri not in offered]
+    if len(offered) < 2 or len(start) != 1:
+        return roles
+    return [replace(start[0], part="source"), *(replace(r, part="target") for r in roles if r.iri in offered)]
+
+
 def _both(words: list[str], start: int, phrase: str) -> bool:
     """'the two TPM roles', 'both TPMs', 'which tpm type': the two TPM roles, not one unknown reading."""
     near = set(words[max(0, start - 3) : start + len(phrase.split()) + 2])
@@ -934,8 +947,13 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "source"]  # "which sources are by orosz": the person named says it
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
+    if intents[:1] == ["transitions"] and plan.form == "which-one" and not {"source", "target"} & {r.part for r in roles}:
+        plan.roles = roles = _offered_moves(words, mentions, roles)  # "is tech pm or tech pgm the usual next step for a swe"
     if plan.form == "which-one" and intents == ["compare"] and _asks_which(words):
         plan.intents, plan.dimensions = intents, _ = [], []  # "A vs B: who talks to customers more": the "vs" names the choices
+    if plan.form == "which-one" and intents and intents[0] not in _WHO_DOES and named_at and not _ranked_intents(
+            c, intent_scores(c, ["·" if i in named_at else s for i, s in enumerate(stemmed)])):
+        plan.intents = intents = []  # "post-launch kpis: product tpm or program tpm?": the intent was only the activity's name
     if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
             [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions) and not _skill_over(plan.skills, spans, stemmed, words):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
@@ -951,8 +969,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if (one_role_named_twice(mentions) or (plan.form == "which-one" and len(named_twice(mentions)) == 1)) and set(
             intents) <= set(_NAMING):  # "pgm or pjm - which one is the project manager": which name is that role's
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles
-    plan.unknown_roles = (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
-                          or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
+    plan.unknown_roles = [u for u in (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
+                                      or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
+                          if not _common_name(u, roles)]
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
     if plan.scope != "any":  # "sticking strictly to the seed", "going only by …": how the scope is said, no subject
@@ -989,6 +1008,13 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
 #: A qualifier set after a name: "Product Manager - Technical", "program management (technical)", "product, technical".
 _AFTER_NAME = re.compile(r"\b((?:[a-z]+ ){0,2}[a-z]+)\s*(?:\(\s*(?:tech|technical)\s*\)|[-\u2013\u2014,]\s*(?:tech|technical)\b"
                          r"(?=\s*(?:[^\w\s]|$|(?:or|and|vs|to|at|in|is)\b)))", re.IGNORECASE)  # not 'tech pm, tech pgm': a list
+
+
+def _common_name(title: str, roles: list[PlanRole]) -> bool:
+    """Whether ``title`` only has words the names of two or more roles named share ('which of the two technical manager
+    roles …: product or program?'): their common name, no role of its own."""
+    said = {w.rstrip("s") for w in title.split()}
+    return sum(said <= set(normalise(r.label).split()) for r in roles) >= 2
 
 
 def _qualified_after(kb: KnowledgeBase, question: str) -> str:

@@ -143,8 +143,14 @@ def is_negative(text: str, near: set[str] | None = None) -> bool:
     from rolegraph.ask.text import stem
 
     tokens = re.split(r"[^a-z0-9]+", _ASIDE.sub(" ", text.lower()))  # "— (no domain given): Stripe": an aside says no claim
-    return any(t and stem(t) in near and any(NEGATION.fullmatch(w) for w in tokens[max(0, i - 3) : i + 3] if w)
+    return any(t and stem(t) in near and any(NEGATION.fullmatch(tokens[j]) and (tokens[j] not in _PREFIXES or (j == i - 1 and stem(tokens[j]) not in near))
+                                             for j in range(max(0, i - 3), min(len(tokens), i + 3)))
                for i, t in enumerate(tokens))
+
+
+#: Negations that only deny the word they are joined to ("non-technical PM interviews … are behavioural": not technical,
+#: still behavioural).
+_PREFIXES = ("non",)
 
 
 

@@ -115,7 +115,7 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
 
 def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """The role that fits: by the handlers' own lead, a skill, the rows found, or the texts of each role."""
-    if len(plan.roles) < 2 or ans.lead.lower().startswith(("the ", "no", "yes")):
+    if len(plan.roles) < 2 or re.match(r"(?:the|no|yes)\b", ans.lead.lower()):  # a verdict, not "Not directly: …" (a route)
         return
     chosen_by_skill = plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents or bool(plan.skills)
     name, measure = measure_asked(kb, plan) if chosen_by_skill else ("", [])

@@ -43,6 +43,9 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     if identity:
         ans.lead = identity[0]
         ans.add(kb, identity[0], identity[1])
+        if len(identity[1]) == 2:  # "is a pgm just a pjm with more projects": different roles, and what each one is
+            for r in role_info(kb, *identity[1]):
+                ans.add(kb, f"{r['label']}: {r['definition']}", [str(r["role"])])
         ans.abstained = False
         return
     if _by_importance(kb, plan, ans):

@@ -430,9 +430,10 @@ def intent_scores(c: Cues, stemmed: list[str]) -> dict[str, int]:
     stemmed = _without_durations(c, stemmed)
     cue = score(c.intents, stemmed)
     around = score(c.intents, loose(c, stemmed))
+    beside = score(c.intents, [s for s in stemmed if s != "|"])  # "where are tpm jobs": a cue with a filler word of its own
     if _whom_with(stemmed):
         cue["team"] = max(cue.get("team", 0), 3)
-    return {n: max(cue.get(n, 0), around.get(n, 0)) for n in sorted(cue | around)}
+    return {n: max(cue.get(n, 0), around.get(n, 0), beside.get(n, 0)) for n in sorted(cue | around | beside)}
 
 
 def _whom_with(stemmed: list[str]) -> bool:

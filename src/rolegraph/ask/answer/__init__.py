@@ -14,7 +14,7 @@ from rolegraph.ask.answer.premises import check_premises
 from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits
 from rolegraph.ask.answer.yesno import identity_verdict
 from rolegraph.ask.parse import ASSUMED_PAIR, seed_only
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.plan import TPM_ROLES, Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
@@ -247,6 +247,34 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else ans.external[0]["text"] if ans.external else NOTHING
         ans.abstained = ans.abstained or not ans.items
+    _read_by_the_text(plan, ans, hits)
+
+
+#: How the note on a bare 'TPM' answered for both readings begins (parse._default_roles).
+_BOTH_READINGS = "'TPM' is ambiguous: answered for both readings"
+
+
+#: Words of the question's own subject a text about one TPM reading must have to settle a bare 'TPM'.
+_SETTLING_WORDS = 2
+
+
+def _read_by_the_text(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """A bare 'TPM' answered by a text about one TPM role only, which has at least two words of the question's subject
+    and more of its words than any text about the other ('what did uber tpms run that took over a year': the GDPR program, a Tech PgM's), is read as that
+    role: the status is answered and a note says so."""
+    if plan.status != "ambiguous-role" or set(plan.role_iris()) != set(TPM_ROLES) or not plan.topic or ans.abstained:
+        return
+    top = next((h for h in hits if hit_text(h) in ans.lead), None)
+    owners = set(top.roles) & set(TPM_ROLES) if top is not None else set()
+    if top is None or len(owners) != 1 or any(h.matched >= top.matched and set(h.roles) & set(TPM_ROLES) - owners for h in hits):
+        return
+    if len(stems_of(" ".join(plan.topic)) & stems_of(top.text)) < _SETTLING_WORDS:
+        return  # "any tips for the tpm interview loop": one word of its own ('tips') settles nothing
+    role = owners.pop()
+    plan.status = "answered"
+    plan.roles = [r for r in plan.roles if r.iri == role]
+    plan.assumptions = [a for a in plan.assumptions if not a.startswith(_BOTH_READINGS)] + [
+        f"'TPM' read as the {TPM_ROLES[role]}: the text that answers it is about that role only."]
 
 
 def _lacks(kb: KnowledgeBase, plan: Plan, ans: Answer, gaps: list[Hit], hits: list[Hit]) -> None:

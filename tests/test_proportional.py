@@ -92,12 +92,17 @@ def test_only_the_views_with_a_facts_column_read_fact_ids(ran: list[str]) -> Non
         assert ("ids-of" in ran) is reads, (command, ran)
 
 
-def test_a_role_card_reads_its_sections_sources_in_three_queries(ran: list[str]) -> None:
-    """show: one bound sources-of query for the role's links, one for its incoming transitions, ladder and interview rows
-    together (not one per section), one for the positions of the disagreements it cites."""
+@pytest.mark.parametrize("store", ["memory", "prepared"])
+def test_a_role_card_reads_its_sources_in_one_query(store: str, ran: list[str], store_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """show: one bound sources-of query for the links it shows, its incoming transitions, ladder and interview rows and
+    the positions of the disagreements it cites (read before its sections, not one per section); on a prepared store
+    one source-info query for those sources."""
+    monkeypatch.setenv("ROLEGRAPH_STORE", store)
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(store_cache))
     result = CliRunner().invoke(app, [*COMMANDS["show"], "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert ran.count("sources-of") == 3, ran
+    assert ran.count("sources-of") == 1, ran
+    assert ran.count("source-info") == (store == "prepared"), ran
 
 
 def test_compare_reads_the_sources_of_its_links_roles_and_incoming_transitions_at_once(ran: list[str]) -> None:

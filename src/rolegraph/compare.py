@@ -162,7 +162,12 @@ def _cited_positions(kb: KnowledgeBase, pa: Profile, pb: Profile, dimensions: li
     """The positions of the disagreements :func:`compare_profiles` cites (its links' in the dimensions it shows), read
     by the same bound ``disagreements-of`` query it runs, so their sources come with the others."""
     shown = set(dimensions) if dimensions else {str(d["notation"]) for d in _dimensions(kb)}
-    wanted = sorted({str(link["disputed_by"]) for p in (pa, pb) for link in p.links if link["disputed_by"] and link["dimension"] in shown})
+    return _positions(kb, (link["disputed_by"] for p in (pa, pb) for link in p.links if link["dimension"] in shown))
+
+
+def _positions(kb: KnowledgeBase, disagreement_ids: Iterable[Cell]) -> list[str]:
+    """The positions of the disagreements ``disagreement_ids``, from the bound query :func:`disagreement_notes` runs."""
+    wanted = sorted({str(i) for i in disagreement_ids if i})
     return [str(r["position"]) for r in kb.named("disagreements-of", id=tuple(wanted)).records()] if wanted else []
 
 
@@ -525,8 +530,9 @@ def roles_overview(kb: KnowledgeBase) -> Result:
 
 def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
     """A role card: definition, focus and ownership, top skills, team, day-to-day, outputs, transitions, standards."""
-    prof = profile(kb, role)
-    _prefetch_card_sources(kb, role)
+    (prof,) = _linked(kb, "role-links", (role,))
+    sections = _card_sections(prof, top)
+    _prefetch_card_sources(kb, role, [link for _, _, links in sections for link in links])
     info = next(iter(role_info(kb, role)), {"definition": "", "kind_of": ""})
     names: dict[str, list[str]] = {"abbreviation": [], "alias": []}
     for r in kb.named("role-aliases", role=IRI(role)).records():
@@ -542,22 +548,7 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
     ])
     tables = [overview]
     used: list[str] = []
-    sections = [
-        ("Focus and ownership", ("focus", "ownership"), None),
-        ("Top skills", ("skill",), top),
-        ("Team structure", ("team",), None),
-        ("Day-to-day work", ("activity",), None),
-        ("Deliverables", ("deliverable",), None),
-        ("Success metrics", ("metric",), None),
-        ("Moves on to", ("transition",), None),
-        ("Who hires", ("hiring",), None),
-        ("Standard links", ("standard",), None),
-    ]
-    for title, kinds, limit in sections:
-        links = prof.of_kind(*kinds)
-        if kinds == ("skill",):
-            links = sorted(links, key=lambda link: (-int(str(link["importance"])), str(link["target_label"])))
-        links = links[:limit] if limit else links
+    for title, kinds, links in sections:
         table = Table(title, ["item", "value", "basis", "sources", "disputed"])
         for link in links:
             item, value = item_and_value(link)
@@ -568,7 +559,6 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
         if table.rows:
             tables.append(table)
     incoming = [t for t in kb.named("transitions").records() if t["to_role"] == role]
-    kb.sources_by_statement(str(t["link"]) for t in incoming)
     if incoming:
         tables.append(Table("Comes from", ["item", "value", "basis", "sources", "disputed"], [
             [t["from_label"], f"prevalence {t['prevalence']}/3", t["basis"], kb.source_ids([str(t["link"])]), ""] for t in incoming
@@ -588,15 +578,46 @@ def show(kb: KnowledgeBase, role: str, top: int = 10) -> Result:
     ))
 
 
-def _prefetch_card_sources(kb: KnowledgeBase, role: str) -> None:
-    """The sources of the role card's incoming transitions, ladder and interview rows, in one bound query (each section
-    then finds them asked; on a prepared store each query costs a millisecond or two of reads)."""
+#: The role card's sections of links: title, kinds of link and whether only the top few are shown.
+CARD_SECTIONS = (
+    ("Focus and ownership", ("focus", "ownership"), False),
+    ("Top skills", ("skill",), True),
+    ("Team structure", ("team",), False),
+    ("Day-to-day work", ("activity",), False),
+    ("Deliverables", ("deliverable",), False),
+    ("Success metrics", ("metric",), False),
+    ("Moves on to", ("transition",), False),
+    ("Who hires", ("hiring",), False),
+    ("Standard links", ("standard",), False),
+)
+
+
+Section = tuple[str, tuple[str, ...], list[dict[str, Cell]]]
+
+
+def _card_sections(prof: Profile, top: int) -> list[Section]:
+    """Each section of the role card with the links it shows (the ``top`` most important skills; every one when 0)."""
+    sections: list[Section] = []
+    for title, kinds, limited in CARD_SECTIONS:
+        links = prof.of_kind(*kinds)
+        if kinds == ("skill",):
+            links = sorted(links, key=lambda link: (-int(str(link["importance"])), str(link["target_label"])))
+        sections.append((title, kinds, links[:top] if limited and top else links))
+    return sections
+
+
+def _prefetch_card_sources(kb: KnowledgeBase, role: str, shown: list[dict[str, Cell]]) -> None:
+    """The sources of every statement the role card shows (its ``shown`` links, incoming transitions, ladder and
+    interview rows, the positions of the disagreements its links cite) in one bound query, before its sections ask
+    for them (on a prepared store each query costs a millisecond or two of reads)."""
     from rolegraph.interviews import interview_links
     from rolegraph.levels import ladder_rows
 
     incoming = [t["link"] for t in kb.named("transitions").records() if t["to_role"] == role]
     ladder = [link["link"] for rows in ladder_rows(kb, role).values() for link in rows if link["aspect"] in ("titles", "scope")]
-    kb.sources_by_statement(str(s) for s in [*incoming, *ladder, *(r["link"] for r in interview_links(kb, role))])
+    cited = _positions(kb, (link["disputed_by"] for link in shown))
+    statements = [*(link["link"] for link in shown), *incoming, *ladder, *(r["link"] for r in interview_links(kb, role)), *cited]
+    kb.sources_by_statement(str(s) for s in statements)
 
 
 def _ladder_and_interviews(kb: KnowledgeBase, role: str, used: list[str]) -> tuple[list[Table], list[str]]:

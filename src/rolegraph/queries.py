@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from rolegraph import resources
 from rolegraph.errors import QueryError
@@ -49,8 +50,7 @@ Term = IRI | str | int | float | bool
 ParamValue = Term | tuple[Term, ...]
 
 
-@dataclass(frozen=True)
-class Param:
+class Param(NamedTuple):
     """A declared query parameter."""
 
     name: str

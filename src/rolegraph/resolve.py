@@ -12,6 +12,7 @@ import weakref
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rolegraph.errors import AmbiguousRole, QueryError, RoleNotFound
 from rolegraph.kb import KnowledgeBase
@@ -25,8 +26,7 @@ FUZZY_MARGIN = 0.04
 EDGE_WORD_CUTOFF = 0.5
 
 
-@dataclass(frozen=True)
-class RoleRef:
+class RoleRef(NamedTuple):
     """A resolved role: its IRI and preferred label."""
 
     iri: str

@@ -15,7 +15,7 @@ Two ``meta`` keys have a fixed meaning for exporters (see docs/formats.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 Cell = str | int | float | bool | None
 
@@ -23,8 +23,7 @@ Cell = str | int | float | bool | None
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True)
-class SourceRef:
+class SourceRef(NamedTuple):
     """A source behind a result: its short ID (S1, E13, ...), title, URL and provenance tier."""
 
     id: str

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from rolegraph.errors import RolegraphError
 from rolegraph.results import Result
@@ -19,8 +18,7 @@ from rolegraph.results import Result
 Renderer = Callable[..., bytes]
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """An output format: name, file extension, media type and a lazily imported renderer."""
 
     name: str

@@ -144,3 +144,11 @@ def test_a_title_only_the_offered_roles_share_is_their_common_name(kb: Knowledge
     assert plan.status == "answered" and not plan.unknown_roles
     assert [(r.label, r.part) for r in plan.roles] == [("Software Engineer", "source"), ("Technical Product Manager", "target"),
                                                        ("Technical Program Manager", "target")]
+
+
+def test_a_reading_offered_for_a_short_form_at_a_company_is_a_closed_question(kb: KnowledgeBase) -> None:
+    """'tpm at amazon = product role?', 'tpm at amazon: the product one?': the reading proposed, against the one used there."""
+    for question in ("tpm at amazon = product role?", "tpm at amazon: the product one?"):
+        said = str(ask(kb, question).meta["lead"])
+        assert said.startswith("No: beside Amazon, TPM means the Technical Program Manager, not the Technical Product Manager")
+    assert str(ask(kb, "tpm at amazon = program role?").meta["lead"]).startswith("Yes: beside Amazon")

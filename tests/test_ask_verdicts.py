@@ -146,3 +146,11 @@ def test_two_roles_that_are_different_say_what_each_one_is(kb: KnowledgeBase) ->
     assert str(result.meta["lead"]).startswith("No: the Program Manager and the Project Manager are different roles")
     assert any(t.startswith("Program Manager: Coordinates a group of related projects") for t in said)
     assert any(t.startswith("Project Manager: Plans and steers a single project") for t in said)
+
+
+def test_as_much_as_asks_whether_the_first_role_is_level_with_the_second(kb: KnowledgeBase) -> None:
+    assert lead(kb, "do tech pms need as much tech depth as tech pgms").startswith("Yes, about the same: on technical skills")
+    assert lead(kb, "is a tech pm as technical as a tpgm").startswith("Yes, about the same")  # no identity verdict
+    said = lead(kb, "does a tech pm need as much risk management as a tpgm")
+    assert said.startswith("No, less: on risk management, the Technical Product Manager rates 2 and the Technical Program Manager 5")
+    assert lead(kb, "do tech pgms code as much as swes").startswith("No, less: on writing code")

@@ -168,9 +168,11 @@ def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[i
     found: list[Mention] = []
     for i in range(1, len(words) - 1):
         ref = qualifiers.get(stemmed[i])
-        if ref is not None and words[i - 1] in _DETERMINERS and words[i + 1] in _SIDES and not taken & {i, i + 1}:
-            found.append((i, f"{words[i]} {words[i + 1]}", [ref]))
-    return found or (_offered_sides(words, stemmed, taken, qualifiers) if offered else [])
+        if ref is not None and (words[i - 1] in _DETERMINERS or i + 2 == len(words)) and words[i + 1] in _SIDES and not taken & {i, i + 1}:
+            found.append((i, f"{words[i]} {words[i + 1]}", [ref]))  # "the program one"; "tpm at amazon = product role?" at the end
+    pairs = _offered_sides(words, stemmed, taken, qualifiers) if offered else []
+    paired = {i for start, said, _ in pairs for i in range(start, start + len(said.split()))}
+    return pairs + [m for m in found if m[0] not in paired]
 
 
 def _offered_sides(words: list[str], stemmed: list[str], taken: set[int], qualifiers: dict[str, RoleRef]) -> list[Mention]:

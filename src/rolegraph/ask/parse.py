@@ -963,10 +963,12 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "ownership"]  # the activity's row, not the what/why/…
         plan.concerns = []
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
-    if plan.form == "yes-no" and intents[:1] in ([], ["definition"]) and any(
+    offered = question.rstrip().endswith("?") and plan.form == "list" and not set(words) & _WH  # "tpm at amazon: the product one?"
+    if (plan.form == "yes-no" or offered) and intents[:1] in ([], ["definition"]) and any(
             len(readings) == 1 and start not in short_forms and readings[0].iri in iris
             for start, _, readings in mentions for iris in short_forms.values()):
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
+        plan.form = "yes-no"  # a reading offered with a question mark is a closed question too
     if (one_role_named_twice(mentions) or (plan.form == "which-one" and len(named_twice(mentions)) == 1)) and set(
             intents) <= set(_NAMING):  # "pgm or pjm - which one is the project manager": which name is that role's
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles

@@ -314,12 +314,37 @@ def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
 _COMPARATIVE = re.compile(r"\b(more|less|better|worse|stronger|weaker|\w+er)\b(?:\s+\w+){0,3}?\s+than\b")
 
 
+#: "as much tech depth as", "as technical as", "the same technical depth as": whether the first role is level with the second.
+_EQUAL = re.compile(r"\bas (?:\w+\s+){1,3}?as\b|\bthe same (?:\w+\s+){1,3}?as\b")
+
+
+def _equal(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
+    """'Does a Tech PM need as much tech depth as a Tech PgM?': Yes when the first role's mean importance on the measure
+    named is at least the second's, less :data:`SAME_IMPORTANCE` ('about the same' when within it); else No."""
+    from rolegraph.ask.answer.choice import SAME_IMPORTANCE, importance, measure_asked
+
+    name, measure = measure_asked(kb, plan)
+    if not measure:
+        return False
+    first, second = plan.roles
+    (a, rows_a), (b, rows_b) = (importance(kb, r.iri, measure) for r in plan.roles)
+    if not (rows_a and rows_b):
+        return False
+    verdict = "Yes, about the same" if abs(a - b) < SAME_IMPORTANCE else "Yes, more" if a > b else "No, less"
+    ans.lead = f"{verdict}: on {name}, the {first.label} rates {a:.2g} and the {second.label} {b:.2g} (mean importance, 0–5)."
+    ans.add(kb, f"{first.label} — {name}: {a:.2g}", [str(r["link"]) for r in rows_a])
+    ans.add(kb, f"{second.label} — {name}: {b:.2g}", [str(r["link"]) for r in rows_b])
+    return True
+
+
 def _comparative(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     """'Is a Tech PM more technical than a Tech PgM?': the two roles' importance on the measure named (a skill
     category or skills, as for 'which one'); Yes when the first role named is ahead ('less …': behind)."""
     from rolegraph.ask.answer.choice import SAME_IMPORTANCE, importance, measure_asked
 
     said = _COMPARATIVE.search(" ".join(tx_words(plan.question)))
+    if len(plan.roles) == 2 and said is None and _EQUAL.search(" ".join(tx_words(without_roles(kb, plan.question)))):
+        return _equal(kb, plan, ans)
     if len(plan.roles) != 2 or said is None:
         return False
     name, measure = measure_asked(kb, plan)

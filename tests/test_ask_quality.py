@@ -99,10 +99,11 @@ def test_a_person_at_a_company_is_no_unknown_role(kb: KnowledgeBase) -> None:
     "what does the seed article say about a tech pgm's day to day",
     "according to the seed, how does a tpgm spend the day",
 ])
-def test_a_seed_scoped_question_the_seed_cannot_answer_abstains_and_shows_outside_rows_apart(kb: KnowledgeBase, question: str) -> None:
+def test_a_seed_scoped_question_the_seed_cannot_answer_abstains_and_counts_the_outside_rows(kb: KnowledgeBase, question: str) -> None:
     result = ask(kb, question)
     assert result.meta["status"] == "abstained" and result.meta["lead"].startswith("The seed material has no")
-    assert any(t.title == "From outside sources (not the seed)" and t.rows for t in result.tables)
+    assert not any(str(c) == "external" for t in result.tables for row in t.rows for c in row)  # counted, not shown
+    assert any("ask without the seed scope" in n for n in result.notes)
 
 
 @pytest.mark.parametrize("question", [

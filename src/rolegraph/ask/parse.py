@@ -196,15 +196,36 @@ def _company(kb: KnowledgeBase, words: str) -> bool:
     return any(kind == "hiring" and normalise(label) == words for label, kind in index(kb).named(tx.stems(words.split())))
 
 
-def _part(words: list[str], start: int, end: int) -> str:
-    """The part a role named at ``start`` (up to ``end``) plays, read off the words just before it ([parts] in cues.toml):
-    the longest phrase found wins ('end up as a' is where a move goes although 'as a' is where one comes from; 'same
-    thing as a' compares), a source on a tie; else off the words right after it ([parts_after]: 'developer here')."""
-    found = [(len(p), -i, part) for i, (part, phrases) in enumerate(tx.vocabulary()["parts"].items()) for p in phrases
+def _part_said(words: list[str], start: int, end: int) -> tuple[str, int]:
+    """The part a role named at ``start`` (up to ``end``) plays and how many words before it say so, read off the words
+    just before it ([parts] in cues.toml): the longest phrase found wins ('end up as a' is where a move goes although 'as
+    a' is where one comes from; 'same thing as a' compares), a source on a tie; else off the words right after it
+    ([parts_after]: 'developer here')."""
+    found = [(len(p.split()), -i, part) for i, (part, phrases) in enumerate(tx.vocabulary()["parts"].items()) for p in phrases
              if words[max(0, start - len(p.split())) : start] == p.split()]
     after = [part for part, phrases in tx.vocabulary().get("parts_after", {}).items() for p in phrases
              if words[end : end + len(p.split())] == p.split()]
-    return max(found)[2] if found else after[0] if after else "subject"
+    return (max(found)[2], max(found)[0]) if found else (after[0], 0) if after else ("subject", 0)
+
+
+def _title_terms(words: list[str], quoted: set[int], roles: list[PlanRole]) -> list[str]:
+    """A name quoted as a title asks about titles, and about the words of the role asked that the title leaves out
+    ('a job title that just says product manager, could it be a technical pm role': 'technical')."""
+    if not quoted:
+        return []
+    said = {words[i] for i in quoted}
+    return ["title", *(w for r in roles for w in r.label.lower().split() if w not in said)]
+
+
+def _quoted(words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> set[int]:
+    """Where a role's name is quoted as what a title or posting reads ('a job title that just says product manager',
+    [parts].title), with the words that quote it: a name, neither a role asked about nor a subject of the question."""
+    at: set[int] = set()
+    for start, phrase, _ in mentions:
+        part, said = _part_said(words, start, start + len(phrase.split()))
+        if part == "title":
+            at |= set(range(start - said, start + len(phrase.split())))
+    return at
 
 
 def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> tuple[
@@ -233,7 +254,10 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
                                   "usual": usual_reading(kb, phrase)})
                 continue
         ref = chosen[0]
-        part = _part(words, start, start + len(phrase.split()))
+        part = _part_said(words, start, start + len(phrase.split()))[0]
+        if part == "title":
+            assumptions.append(f"'{phrase}' read as the title a posting gives, not as a role asked about.")
+            continue
         if roles and _listed(words, start, mentions):
             part = roles[-1].part  # "become a Tech PM or a Tech PgM": both are where the move goes
         if all(r.iri != ref.iri for r in roles):
@@ -331,7 +355,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
             after_colon[0] in _WH or after_colon[0] in c.yes_no):
         opener = after_colon[0]  # "tpgm vs tech pm: who needs deeper architecture chops": the question opens after the colon
     scoped, _, rest = question.partition(",")
-    if opener not in _WH and opener not in c.yes_no and rest and _scope(c, tx.stems(tx.words(scoped))) != "any" and (
+    if opener not in _WH and opener not in c.yes_no and rest and _scope(c, _seedless(tx.words(scoped))) != "any" and (
             after_scope := tx.words(rest)) and (after_scope[0] in _WH or after_scope[0] in c.yes_no):
         opener = after_scope[0]  # "going only by the seed, does a tpgm decide …": the question opens after its scope
     if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
@@ -862,10 +886,12 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     mentions, read_as = in_context(kb, words, mentions)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
     assumptions = read_as + assumptions
-    role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))}
-    stemmed = ["|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in "product manager" is no cue
-    scope = _scope(c, stemmed)
-    said_where = _cue_words({"scope": [(p, 1) for p in c.seed]}, stemmed, ["scope"]) - _cue_words(
+    quoted = _quoted(words, mentions)
+    role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))} | quoted
+    stemmed = ["·" if i in quoted else "|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in
+    # "product manager" is no cue; a title quoted ("the ad says product manager") is neither cue nor role
+    scope = _scope(c, _seedless(words, stemmed))
+    said_where = _cue_words({"scope": [(p, 1) for p in c.seed]}, _seedless(words, stemmed), ["scope"]) - _cue_words(
         c.intents, stemmed, ["person"])  # "the original article" asks no origin; "the author", "whose blog" may ask who
     scores = intent_scores(c, ["·" if i in said_where else s for i, s in enumerate(stemmed)])
     intents = _ranked_intents(c, scores)
@@ -879,7 +905,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         stemmed, scores = uncited, scores_beyond
         role_at |= cited
         intents = beyond
-    elif cited and roles and "person" not in scores_beyond:
+    elif cited and (roles or ambiguous) and "person" not in scores_beyond:
         # "according to the author, does a tpgm directly shape the product": a claim about the role, searched as written
         stemmed, scores = uncited, scores_beyond
         role_at |= cited
@@ -976,11 +1002,12 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
                                       or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
                           if not _common_name(u, roles)]
     content = set(tx.content_words(words))
-    scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, stemmed, ["scope"])
+    scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, _seedless(words, stemmed), ["scope"])
     if plan.scope != "any":  # "sticking strictly to the seed", "going only by …": how the scope is said, no subject
         scope_at |= _cue_words({"hedge": [(p, 1) for p in c.hedges]}, tx.stems(words), ["hedge"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
-    plan.terms = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content))
+    plan.terms = list(dict.fromkeys([w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content]
+                                    + _title_terms(words, quoted, roles)))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
              "measure": [(p, 1) for p in c.measures], "idiom": [(p, 1) for p in c.idioms]}  # "more technical", "at heart"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
@@ -1184,6 +1211,16 @@ def _scope(c: Cues, stemmed: list[str]) -> str:
     if any(not any(tuple(stemmed[max(0, at - len(n)) : at]) == n for n in c.negators) for at in outside):
         return "external"
     return "seed" if outside or any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
+
+
+_NOT_SEED = tx.word_set("not_seed")
+
+
+def _seedless(words: list[str], stemmed: list[str] | None = None) -> list[str]:
+    """The stems ``_scope`` reads: a word that shares its stem with a name of the seed but names no text ('a job
+    posting', 'posted': `[word_sets].not_seed`, against 'the post') is left out."""
+    stems = tx.stems(words) if stemmed is None else stemmed
+    return ["·" if w in _NOT_SEED else s for w, s in zip(words, stems, strict=True)]
 
 
 def seed_only(plan: Plan) -> bool:

@@ -19,7 +19,6 @@ from rolegraph.ask.retrieve import Hit
 from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
-from rolegraph.results import Table
 
 __all__ = ["Answer", "respond"]
 
@@ -70,29 +69,25 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
         _unread_section(kb, plan, ans)
     only = plan.scope == "seed" and seed_only(plan)
     if plan.scope == "seed" and not ans.items and ans.external:
-        ans.abstained = only  # asked of the seed only, nothing is shown: an abstention
-        if not only:
-            ans.notes.insert(0, "The seed material has no content on this; the items below come from outside sources.")
-            ans.tables.append(_outside(ans))
+        ans.abstained = True  # asked what the seed says, and it says nothing: the outside items are counted, not shown
         if not ans.lead.startswith(("The seed", "Yes", "No")):
-            ans.lead = "The seed material has no content on this; " + (_left_out(ans) if only else f"outside sources say: {ans.lead}")
-    if only:
-        _seed_notes(kb, ans)
+            ans.lead = "The seed material has no content on this; " + _left_out(ans)
+    if plan.scope == "seed":
+        _seed_notes(kb, ans, only)
     for a in plan.ambiguous:
         ans.notes.append(f"{a['text'].upper()!r} is ambiguous ({' or '.join(a['readings'])}); it was not used to pick a role.")
     return ans
 
 
-_OUTSIDE = "From outside sources (not the seed)"
 #: The lead of an answer with no item at all.
 NOTHING = "The knowledge base has nothing on that."
 
 
 def _seed_rows(ans: Answer) -> None:
-    """A seed-scoped answer's tables keep the rows whose own basis names the seed; the outside rows are the items
-    of the outside heading, and a table left with no row is dropped."""
+    """A seed-scoped answer's tables keep the rows whose own basis names the seed (the outside items are counted in
+    a note, not shown), and a table left with no row is dropped."""
     for t in ans.tables:
-        if "basis" in t.columns and t.title != _OUTSIDE:
+        if "basis" in t.columns:
             at = t.columns.index("basis")
             t.rows = [r for r in t.rows if "seed" in str(r[at]) and "external" not in str(r[at])]
     ans.tables = [t for t in ans.tables if t.rows]
@@ -114,8 +109,7 @@ def _unread_section(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         for g in f:
             ans.add(kb, str(g["text"]), [str(g["gap"])])
     ans.abstained = True
-    ans.lead = "The seed material has no content on this: " + " ".join(texts) + (
-        " Outside sources follow, marked as such." if any(t.title == _OUTSIDE for t in ans.tables) else "")
+    ans.lead = "The seed material has no content on this: " + " ".join(texts)
 
 
 #: The skill category whose ratings make up the seed's tech-skills section.
@@ -142,27 +136,23 @@ def _seed_has_section(kb: KnowledgeBase, plan: Plan, ans: Answer, section: str) 
     return any("seed" in basis_of(kb, [st]) for st in links & set(ans.statements))
 
 
-def _outside(ans: Answer) -> Table:
-    """The items from outside sources of a seed-scoped answer, under their own heading."""
-    return Table(_OUTSIDE, ["item", "basis", "sources"],
-                 [[i["text"], i["basis"], ", ".join(i["sources"])] for i in ans.external])
-
-
 def _left_out(ans: Answer) -> str:
     """What a seed-scoped answer leaves out: how many outside items, from which sources (their texts are not shown)."""
     ids = sorted({s for i in ans.external for s in i["sources"]}, key=lambda s: (len(s), s))
-    return (f"outside sources ({', '.join(ids)}) have {len(ans.external)} item(s) on it, left out as the question asks for the "
-            "seed only; ask without the seed scope to see them.")
+    asked = "for the seed only" if seed_only(ans.plan) else "what the seed says"
+    return (f"outside sources ({', '.join(ids)}) have {len(ans.external)} item(s) on it, left out as the question asks {asked}; "
+            "ask without the seed scope to see them.")
 
 
-def _seed_notes(kb: KnowledgeBase, ans: Answer) -> None:
-    """The notes of an answer asked of the seed only ('seed only', 'no outside sources') quote the seed only: an outside
-    counterpoint is dropped, a disagreement keeps the positions a seed source holds, the outside items are counted."""
+def _seed_notes(kb: KnowledgeBase, ans: Answer, only: bool) -> None:
+    """The notes of a seed-scoped answer count the outside items it leaves out; asked of the seed only ('seed only',
+    'no outside sources') they quote the seed only: an outside counterpoint is dropped, a disagreement keeps the
+    positions a seed source holds."""
     notes = []
     for n in ans.notes:
         d = _DISPUTE.match(n)
-        notes += (compare.disagreement_notes(kb, [d.group(1)], seed_only=True) if d else
-                  [] if n.startswith(routes.COUNTERPOINT) or _OUTSIDE_ROWS in n else [n])
+        notes += (compare.disagreement_notes(kb, [d.group(1)], seed_only=True) if d and only else
+                  [] if (only and n.startswith(routes.COUNTERPOINT)) or _OUTSIDE_ROWS in n else [n])
     if ans.external and ans.items and _left_out(ans) not in ans.lead:
         notes.append(f"Also: {_left_out(ans)}")
     ans.notes = list(dict.fromkeys(notes))
@@ -211,13 +201,9 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         HANDLERS[intent](kb, plan, ans)
         ans.lead = f"{lead} {ans.lead}" if lead and not ans.lead.startswith(lead) else (ans.lead or lead)
     if plan.scope == "seed" and not ans.items and hits and hits[0].kind == "gap":
-        ans.abstained = True  # asked for the seed, and the seed's text on it is a recorded gap: outside items may follow
-        only = seed_only(plan)
-        ans.lead = f"The seed material has no content on this: {hits[0].text}" + (
-            (f" O{_left_out(ans)[1:]}" if only else " Outside sources follow, marked as such.") if ans.external else "")
+        ans.abstained = True  # asked for the seed, and the seed's text on it is a recorded gap: outside items are counted
+        ans.lead = f"The seed material has no content on this: {hits[0].text}" + (f" O{_left_out(ans)[1:]}" if ans.external else "")
         ans.add(kb, hits[0].text, [hits[0].statement])
-        if ans.external and not only:
-            ans.tables.append(_outside(ans))
         return
     if (not intents or not (ans.items or ans.lead)) and not (plan.form == "yes-no" and identity_verdict(kb, plan)):
         useful = [h for h in hits if not _other_roles(kb, plan, h)]

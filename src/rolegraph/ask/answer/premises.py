@@ -70,9 +70,13 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         if kinds.get(a.iri) == b.label or a.iri == b.iri:
             return
         parent = kinds.get(a.iri, "")
+        owned, links = _owned(kb, a.iri)
         _premise_note(kb, ans, f"the knowledge base does not record the {a.label} as a {b.label}"
-                      + (f"; the {a.label} is a kind of {parent}" if parent else ""), [])
+                      + (f"; the {a.label} is a kind of {parent}" if parent else "")
+                      + (f" and owns {owned}" if owned and parent else f"; the {a.label} owns {owned}" if owned else ""), [])
         ans.add(kb, f"The {a.label} is a kind of {parent}." if parent else f"The {a.label} is a separate role from the {b.label}.", [a.iri])
+        if owned:  # what the role is, then what it answers for: "tech pm = program manager, so it owns timelines?"
+            ans.add(kb, f"The {a.label} owns {owned}.", links)
         for r in kb.named("skill-profile", role=a.iri).records():  # "… basically a coder, how much is programming": its rating
             if r["label"] in plan.skills:
                 ans.add(kb, f"{a.label} — {r['label']}: importance {r['importance']} of 5", [str(r["link"])])
@@ -87,6 +91,13 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if claim and not negated_claim(head):  # "as an IC with no reports": a row saying none bears it out, and a row that
         # merely uses the word ("reports to engineering") does not contradict it
         _check_claim(kb, ans, roles[0], claim)
+
+
+def _owned(kb: KnowledgeBase, role: str) -> tuple[str, list[str]]:
+    """The concerns ``role`` is recorded as owning ('the what and the why') and the links that say so."""
+    rows = [(c, r) for c in CONCERNS for r in kb.named("concern-owners", concern=c).records()
+            if r["role"] == role and r["stance"] == "owns"]
+    return join_names([f"the {c}" for c, _ in rows]), [str(r["link"]) for _, r in rows]
 
 
 def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> bool:

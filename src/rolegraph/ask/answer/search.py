@@ -159,10 +159,15 @@ def _code_prefixes(words: Iterable[str]) -> set[str]:
 
 def asked_code_prefixes(kb: KnowledgeBase, plan: Plan) -> set[str]:
     """The prefixes of the level codes a question names ('is staff L7', 'IC5 vs IC4') or asks for ('what L level',
-    'which ic level': a prefix of one or two letters that codes of the texts have, before 'level'; 'tpm levels' asks none)."""
+    'which ic level', 'what L number': a prefix of one or two letters that codes of the texts have, before a word of
+    `[word_sets].level_nouns`; 'tpm levels' asks none)."""
     said = re.split(r"[^a-z0-9]+", plan.question.lower())
     known = {p for p in _code_prefixes(index(kb).vocabulary()) if len(p) <= 2}
-    return _code_prefixes(said) | {w for w, nxt in pairwise(said) if nxt.startswith("level") and w in known}
+    return _code_prefixes(said) | {w for w, nxt in pairwise(said) if stem(nxt) in _LEVEL_NOUNS and w in known}
+
+
+#: Words that ask for a level code after its prefix ('L level', 'L number', 'IC grade').
+_LEVEL_NOUNS = {stem(w) for w in word_set("level_nouns")}
 
 
 def company_level_gap(kb: KnowledgeBase, plan: Plan, relevant: Callable[[Hit], bool]) -> list[Hit] | None:

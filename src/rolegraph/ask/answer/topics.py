@@ -282,7 +282,8 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     cue_stems = {st for p in vocabulary()["intents"]["person"].values() for phrase in p for st in phrase_stems(phrase)}
     sayings = [phrase_stems(phrase) for phrase in vocabulary()["attribution"]["after"]]  # 'says', 'wrote', 's view'
     saying = {st for phrase in sayings for st in phrase}
-    says = any(find_phrase(list(phrase_stems(plan.question)), phrase) >= 0 for phrase in sayings)  # what their texts say, too
+    grounds = [p for p in (phrase_stems(phrase) for phrase in vocabulary()["attribution"]["before"]) if len(p) > 1]  # 'according to'
+    says = any(find_phrase(list(phrase_stems(plan.question)), phrase) >= 0 for phrase in sayings + grounds)  # what their texts say, too
     for person in plan.people or [seed_author]:
         surname = person.split()[-1] if person.split() else person
         theirs = sorted((iri for iri, s in known.items() if surname and surname in s.creator), key=lambda i: known[i].id)
@@ -294,8 +295,10 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         wanted = (asked - cue_stems) or asked  # "where did the author apply": 'applied' is a cue word and what is asked
         past = bool(asked & _stems_of_words("history"))  # "what did he do before", "vladimir's background": the career
         roles = {r.iri for r in plan.roles}
+        short = {a["text"].rstrip("s") for a in plan.ambiguous}  # 'what do tpms do': the texts that say 'TPM'
         said = [h for h in index(kb).from_sources(ids, ("fact", "position"))  # on what is asked, else all they say on the role
-                if (wanted & stems_of(h.text) if wanted else not roles or roles & set(h.roles))] if says else []
+                if (wanted & stems_of(h.text) if wanted else short & {w.rstrip("s") for w in tx_words(h.text)} if short
+                    else not roles or roles & set(h.roles))] if says else []
         about += [h for h in said if h.statement not in {a.statement for a in about}]  # what their texts say on what is asked
         about.sort(key=lambda h: (-(past and _CAREER in stems_of(h.text)), -len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))),
                                   says and not set(h.sources) <= ids))

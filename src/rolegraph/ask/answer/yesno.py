@@ -26,7 +26,7 @@ from rolegraph.ask.answer.base import (
 )
 from rolegraph.ask.plan import TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import Hit
-from rolegraph.ask.text import word_set
+from rolegraph.ask.text import vocabulary, word_set
 from rolegraph.compare import role_info
 from rolegraph.kb import KnowledgeBase
 
@@ -74,8 +74,10 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
         text, hit, negative, reading = threshold
     else:  # the handlers' rows and texts about the role itself (not one of its levels) count one word more
         asked = {r.iri for r in plan.roles}
+        own = stems_of(" ".join(t for t in plan.terms if t not in _FILLERS))  # on a tie, a text with the words asked before one with their synonyms
         text, hit = max(evidence, key=lambda e: (len(wanted & stems_of(without_roles(kb, e[0])))
-                                                 + (e[1] is None or bool(asked & set(e[1].roles))), e[1] is None))
+                                                 + (e[1] is None or bool(asked & set(e[1].roles))),
+                                                 len(own & stems_of(e[0])), e[1] is None))
         if not wanted & stems_of(without_roles(kb, text)):
             return
         if hit is not None and hit.roles and asked and not asked & set(hit.roles) and set(hit.roles) <= role_iris(kb):
@@ -305,11 +307,17 @@ def _asked_negative(plan: Plan) -> bool:
 
 
 def _asked_stems(kb: KnowledgeBase, plan: Plan) -> set[str]:
-    """Stems of what a closed question asks about: its words (and a follow-up's earlier ones), no role names or function words."""
-    words = [w for w in tx_words(without_roles(kb, plan.question)) if w not in FUNCTION_WORDS and w not in tx_stopwords()]
-    return stems_of(" ".join(words + expanded_terms(plan)))
+    """Stems of what a closed question asks about: its words (and a follow-up's earlier ones), no role names, function
+    words, fillers ('could it still be …': 'still' asks nothing) or words that quote a text ('the ad says …')."""
+    left_out = FUNCTION_WORDS | tx_stopwords() | _FILLERS | _QUOTING
+    words = [w for w in tx_words(without_roles(kb, plan.question)) if w not in left_out]
+    return stems_of(" ".join(words + [t for t in expanded_terms(plan) if t not in left_out]))
 
 
+#: Words that quote what a text reads ('the job ad says …'): no subject of a closed question.
+_QUOTING = word_set("quoting")
+#: Words a cue phrase may have inside it ('still', 'just'): no subject of their own.
+_FILLERS = frozenset(vocabulary()["fillers"]["words"])
 #: "more technical than", "less strategic than": a comparison, not an identity.
 _COMPARATIVE = re.compile(r"\b(more|less|better|worse|stronger|weaker|\w+er)\b(?:\s+\w+){0,3}?\s+than\b")
 

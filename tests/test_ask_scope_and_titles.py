@@ -32,8 +32,9 @@ def test_a_title_that_leaves_out_technical_is_answered_by_the_title_fact(kb: Kno
     "google senior technical program manager posting - years required?",
     "what do tpm job postings at google ask for",
     "a tpgm role posted on linkedin: is it a real tpm job",
+    "post-launch kpis: product tpm or program tpm?",
 ])
-def test_a_job_posting_is_no_seed_post(kb: KnowledgeBase, question: str) -> None:
+def test_a_job_posting_or_a_post_launch_is_no_seed_post(kb: KnowledgeBase, question: str) -> None:
     assert parse(kb, question).scope == "any"
 
 

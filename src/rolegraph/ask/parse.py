@@ -1213,14 +1213,18 @@ def _scope(c: Cues, stemmed: list[str]) -> str:
     return "seed" if outside or any(tx.find_phrase(stemmed, p) >= 0 for p in c.seed) else "any"
 
 
-_NOT_SEED = tx.word_set("not_seed")
+_NOT_SEED = [p.split() for p in tx.word_list("not_seed")]
 
 
 def _seedless(words: list[str], stemmed: list[str] | None = None) -> list[str]:
-    """The stems ``_scope`` reads: a word that shares its stem with a name of the seed but names no text ('a job
-    posting', 'posted': `[word_sets].not_seed`, against 'the post') is left out."""
-    stems = tx.stems(words) if stemmed is None else stemmed
-    return ["·" if w in _NOT_SEED else s for w, s in zip(words, stems, strict=True)]
+    """The stems ``_scope`` reads: words that share a stem with a name of the seed but name no text ('a job posting',
+    'posted', 'post-launch': `[word_sets].not_seed`, against 'the post') are left out."""
+    stems = list(tx.stems(words) if stemmed is None else stemmed)
+    for phrase in _NOT_SEED:
+        for i in range(len(words) - len(phrase) + 1):
+            if words[i : i + len(phrase)] == phrase:
+                stems[i : i + len(phrase)] = ["·"] * len(phrase)
+    return stems
 
 
 def seed_only(plan: Plan) -> bool:

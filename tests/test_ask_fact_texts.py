@@ -68,3 +68,10 @@ def test_a_title_at_a_company_asks_for_the_roles_names(kb: KnowledgeBase, questi
 def test_a_short_form_that_only_names_the_role_gets_the_roles_names(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert any("EPM" in i["text"] for i in meta["answer"])
+
+
+@pytest.mark.parametrize("question", ["we're about 30 engineers total, do we need a technical program manager yet",
+                                      "we are 120 engineers altogether, time for a tpgm?"])
+def test_a_number_held_against_a_bound_is_on_topic_whatever_words_surround_it(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and "the 50 in" in str(meta["lead"])

@@ -170,6 +170,24 @@ BELOW = re.compile(r"\b(?:fewer than|less than|under|below|at most|up to)\s+(?:a
 ABOVE = re.compile(r"\b(?:more than|over|above|at least)\s+(?:about |around |roughly |some )?(\d+)|\b(\d+)\s*(?:\+|or more)", re.IGNORECASE)
 
 
+def bound_held(kb: KnowledgeBase, plan: Plan) -> bool:
+    """Whether a number in the question counts what a named role's fact bounds ('we're 30 engineers total' against 'fewer
+    than about 50 engineers'): the noun right after the question's number (or a synonym) is the one after the bound's."""
+    from rolegraph.ask.text import synonyms
+
+    words = tx_words(plan.question)
+    nouns = [w for i, w in enumerate(words) if w not in tx_stopwords() and any(x.isdigit() for x in words[max(0, i - 2) : i])]
+    counted = stems_of(" ".join([*nouns, *(s for n in nouns for s in synonyms(n))]))
+    if not counted or not plan.roles:
+        return False
+    for f in role_facts(kb, plan.role_iris()):
+        text = str(f["text"])
+        for m in (*BELOW.finditer(text), *ABOVE.finditer(text)):
+            if counted & stems_of(" ".join(tx_words(text[m.end() :])[:2])):
+                return True
+    return False
+
+
 def states_bound(text: str) -> bool:
     """Whether ``text`` states a bound ('fewer than about 50 engineers', '3+ teams')."""
     return bool(BELOW.search(text) or ABOVE.search(text))

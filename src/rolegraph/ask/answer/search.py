@@ -8,7 +8,7 @@ from itertools import pairwise
 
 from rolegraph import compare
 from rolegraph.ask.answer.abstain import nothing
-from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, asks_bound, has_synonym, hit_text, states_bound, stems_of, term_groups
+from rolegraph.ask.answer.base import FUNCTION_WORDS, Answer, asks_bound, bound_held, has_synonym, hit_text, states_bound, stems_of, term_groups
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit, index
 from rolegraph.ask.text import stem, synonyms, vocabulary, word_set
@@ -89,6 +89,8 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit]) -> bool:
         return False
     if plan.skills and plan.form in ("yes-no", "which-one", "rank") and _named_roles(kb, plan):
         return False  # "does a project manager care much about budget": the skill named is the subject, its rating decides
+    if plan.form == "yes-no" and bound_held(kb, plan):
+        return False  # "we're about 30 engineers total, do we need a tpgm yet": the number is held against a recorded bound
     idx = index(kb)
     unknown = [t for t in plan.topic if not t.endswith("ly") and not idx.has(t) and not has_synonym(t)]
     weak_intent = plan.intent in ("definition", "compare", "unknown") or not plan.intents

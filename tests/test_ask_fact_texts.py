@@ -75,3 +75,8 @@ def test_a_short_form_that_only_names_the_role_gets_the_roles_names(kb: Knowledg
 def test_a_number_held_against_a_bound_is_on_topic_whatever_words_surround_it(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert meta["status"] == "answered" and "the 50 in" in str(meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["one product manager for how many devs typically?", "a single pm usually covers how many developers"])
+def test_a_count_of_an_everyday_noun_is_read_from_the_roles_facts(kb: KnowledgeBase, question: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith("6 to 10 engineers: ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rolegraph.ask.answer.base import Answer, hit_text, stems_of, synonyms_of, tx_words
+from rolegraph.ask.answer.base import Answer, hit_text, role_facts, stems_of, synonyms_of, tx_words
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.ask.text import vocabulary
@@ -68,7 +68,7 @@ def _entries(rows: list[list[Cell]], column: int) -> list[str]:
 
 def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """A number: the distinct entries of the column asked about, a lead that has one, or the first row or text with one."""
-    _pick(plan, ans, hits)
+    _pick(kb, plan, ans, hits)
     in_figures(plan, ans)
 
 
@@ -87,7 +87,7 @@ def in_figures(plan: Plan, ans: Answer) -> None:
             return
 
 
-def _pick(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """The lead of a count: the entries of the column asked about, a lead that has a number, or the best text with one."""
     counted = _counted(plan, ans)
     if counted:
@@ -97,6 +97,11 @@ def _pick(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     m = _COUNTED.search(" ".join(tx_words(plan.question)))
     texts = [i["text"] for i in ans.items] + [hit_text(h) for h in hits]
     amounts = [t for t in texts if m and _amount_of(t, m.group(1))]
+    if m and not amounts and not _amount_of(ans.lead, m.group(1)):  # "one pm for how many devs": a fact of the roles named
+        facts = [f for f in role_facts(kb, plan.role_iris()) if _amount_of(str(f["text"]), m.group(1))]  # that gives the number
+        for f in facts:
+            ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
+        amounts = [f"{f['text']} ({f['id']})" for f in facts]
     if amounts and not _amount_of(ans.lead, m.group(1) if m else ""):  # "how many engineers before …": a number of engineers,
         wanted = stems_of(" ".join(plan.topic or plan.terms))        # not the handler's count of teams
         ans.lead = max(amounts, key=lambda t: len(wanted & stems_of(t)))
@@ -124,11 +129,12 @@ _WORDED = re.compile(rf"\b({_ONE})(?:\s+(?:to|or)\s+({_ONE}))?\s+(?:or more\s+)?
 
 
 def _amount_of(text: str, noun: str) -> bool:
-    """Whether ``text`` gives a number of ``noun``: a number (or number word) at most four words before it ('three
-    or more engineering teams')."""
+    """Whether ``text`` gives a number of ``noun`` or of a word the texts use for it ('devs': engineers): a number (or
+    number word) at most four words before it ('three or more engineering teams')."""
     words = tx_words(text)
-    return bool(noun) and any(_same_noun(w, noun) and any(x.isdigit() or _NUMBER_WORD.fullmatch(x) for x in words[max(0, i - 4) : i])
-                              for i, w in enumerate(words))
+    nouns = [noun, *synonyms_of([noun])] if noun else []
+    return any(any(_same_noun(w, n) for n in nouns) and any(x.isdigit() or _NUMBER_WORD.fullmatch(x) for x in words[max(0, i - 4) : i])
+               for i, w in enumerate(words))
 
 
 def _same_noun(word: str, noun: str) -> bool:

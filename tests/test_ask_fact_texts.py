@@ -80,3 +80,9 @@ def test_a_number_held_against_a_bound_is_on_topic_whatever_words_surround_it(kb
 @pytest.mark.parametrize("question", ["one product manager for how many devs typically?", "a single pm usually covers how many developers"])
 def test_a_count_of_an_everyday_noun_is_read_from_the_roles_facts(kb: KnowledgeBase, question: str) -> None:
     assert str(ask(kb, question).meta["lead"]).startswith("6 to 10 engineers: ")
+
+
+@pytest.mark.parametrize("question", ["how many different domains are tech pms hired in, according to the data",
+                                      "based on the data, how many sectors do tech pms get hired in"])
+def test_the_knowledge_base_cited_as_ground_names_no_domain(kb: KnowledgeBase, question: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith("6 ")

@@ -177,8 +177,9 @@ def _hiring(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 
 def _domains_asked(plan: Plan, domains: Iterable[str]) -> list[str]:
-    """The domains the question names ('travel', 'infra' for infrastructure, 'social media' for social networks)."""
-    asked = [w for w in tx_words(plan.question) if len(w) >= 4 and w not in tx_stopwords()]
+    """The domains the question names ('travel', 'infra' for infrastructure, 'social media' for social networks), among
+    the words it searches for (a source it cites is none: 'according to the data')."""
+    asked = [w for w in plan.terms if len(w) >= 4 and w not in tx_stopwords()]
     stems = stems_of(" ".join(asked))
     return [d for d in domains if not d.startswith("(") and any(
         stem in stems or any(len(w) >= 5 and word.startswith(w) for w in asked) for word, stem in _word_stems(d))]

@@ -86,3 +86,10 @@ def test_a_count_of_an_everyday_noun_is_read_from_the_roles_facts(kb: KnowledgeB
                                       "based on the data, how many sectors do tech pms get hired in"])
 def test_the_knowledge_base_cited_as_ground_names_no_domain(kb: KnowledgeBase, question: str) -> None:
     assert str(ask(kb, question).meta["lead"]).startswith("6 ")
+
+
+@pytest.mark.parametrize("question", ["why is tech pgm such a growing skill set right now",
+                                      "how come program management skills are booming for tpgms"])
+def test_why_a_role_grows_is_answered_by_the_texts_on_its_growth(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["plan"]["form"] == "explain" and meta["plan"]["intents"] == ["growth"] and "complexity" in str(meta["lead"])

@@ -976,6 +976,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     if intents[:1] == ["transitions"] and plan.form == "which-one" and not {"source", "target"} & {r.part for r in roles}:
         plan.roles = roles = _offered_moves(words, mentions, roles)  # "is tech pm or tech pgm the usual next step for a swe"
+    searched = [i for i in intents if i in tx.vocabulary()["searched"]["explained"]]
+    if plan.form == "explain" and searched and searched != intents:
+        plan.intents = intents = searched  # "why is tpgm such a growing skill set": why it grows, from the texts that say it
+        plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     if plan.form == "which-one" and intents == ["compare"] and _asks_which(words):
         plan.intents, plan.dimensions = intents, _ = [], []  # "A vs B: who talks to customers more": the "vs" names the choices
     if plan.form == "which-one" and intents and intents[0] not in _WHO_DOES and named_at and not _ranked_intents(

@@ -93,3 +93,8 @@ def test_the_knowledge_base_cited_as_ground_names_no_domain(kb: KnowledgeBase, q
 def test_why_a_role_grows_is_answered_by_the_texts_on_its_growth(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert meta["plan"]["form"] == "explain" and meta["plan"]["intents"] == ["growth"] and "complexity" in str(meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["amazon tpgm hiring steps?", "what are the stages of getting hired as a tpgm at amazon"])
+def test_the_steps_of_being_hired_are_the_interview(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).intents == ["interview"]

@@ -98,3 +98,10 @@ def test_why_a_role_grows_is_answered_by_the_texts_on_its_growth(kb: KnowledgeBa
 @pytest.mark.parametrize("question", ["amazon tpgm hiring steps?", "what are the stages of getting hired as a tpgm at amazon"])
 def test_the_steps_of_being_hired_are_the_interview(kb: KnowledgeBase, question: str) -> None:
     assert parse(kb, question).intents == ["interview"]
+
+
+@pytest.mark.parametrize("question", ["which people does a tech pm work with every week",
+                                      "who are the people a product manager talks to every day"])
+def test_the_people_a_role_deals_with_are_its_partners(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["plan"]["intents"][0] == "team" and "works with: design and UX" in str(meta["lead"])

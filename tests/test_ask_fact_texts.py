@@ -105,3 +105,9 @@ def test_the_steps_of_being_hired_are_the_interview(kb: KnowledgeBase, question:
 def test_the_people_a_role_deals_with_are_its_partners(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert meta["plan"]["intents"][0] == "team" and "works with: design and UX" in str(meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["what does a swe need that a tech pm doesn't really",
+                                      "what does a tech pgm require that a project manager doesn't"])
+def test_what_one_role_needs_that_another_does_not_is_one_side_of_the_skills(kb: KnowledgeBase, question: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith("Ranked by importance gap")

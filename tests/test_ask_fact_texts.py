@@ -111,3 +111,13 @@ def test_the_people_a_role_deals_with_are_its_partners(kb: KnowledgeBase, questi
                                       "what does a tech pgm require that a project manager doesn't"])
 def test_what_one_role_needs_that_another_does_not_is_one_side_of_the_skills(kb: KnowledgeBase, question: str) -> None:
     assert str(ask(kb, question).meta["lead"]).startswith("Ranked by importance gap")
+
+
+def test_noun_phrases_joined_by_plus_are_each_asked(kb: KnowledgeBase) -> None:
+    assert "up to 12" in str(ask(kb, "em team size plus tpgm team count?").meta["lead"])
+
+
+def test_each_part_with_no_role_named_gets_the_roles_its_own_intent_implies(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "who owns the timeline of a multi-team program, and who does that person report to")
+    assert [len(p.roles) for p in plan.parts] == [2, 2]
+    assert "reports to: engineering organisation" in str(ask(kb, plan.question).meta["lead"])

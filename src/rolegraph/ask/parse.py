@@ -758,10 +758,13 @@ def _own_roles(c: Cues, subs: list[Plan], question: str) -> bool:
 def _asks(c: Cues, part: str, question: str) -> bool:
     """Whether a part of a question asks something rather than giving context ('my title is program manager'): it
     opens with a question word or a yes/no opener (after any introduction ending in a colon: 'two things: what …'),
-    or the asker put a question mark after it ('tech pgm: main outputs?')."""
-    if re.search(re.escape(part) + r"\s*\?", question):
-        return True
+    or the asker put a question mark after it ('tech pgm: main outputs?') or after the part it is added to ('em team
+    size plus tpgm team count?')."""
     said = [w for w in tx.words(part.rsplit(":", 1)[-1]) if w not in ("and", "so", "but", "also", "then", "tell", "me", "pls", "please")]
+    if re.search(re.escape(part) + r"\s*\?", question) or (
+            question.rstrip().endswith("?") and not set(said) & _TELLING  # not "my title is pgm plus i know sql, …?": context
+            and re.search(re.escape(part) + r"\s*,?\s*(?:plus|and also|also)\b", question)):
+        return True
     return bool(said) and (said[0] in _WH or said[0] in c.yes_no)
 
 
@@ -1362,6 +1365,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan.intents = []  # "the usual pm to engineer ratio": the ratio's texts answer it, whichever PM is meant
     if plan.status != "unknown-role" and plan.intent not in ("person", "source"):
         _default_roles(plan)  # who said a claim about 'TPMs' is found in the texts on either reading
+        for part in plan.parts:  # "who owns the timeline of a program, and who does that person report to": each part's
+            if not part.roles and part.intent not in ("person", "source"):  # own intent says which roles it leaves implicit
+                _default_roles(part)
     if plan.ambiguous and not plan.roles and plan.intent not in ("abbreviation", "person", "source") and plan.status == "answered":
         plan.status = "ambiguous-role"
     if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan) and not off_domain(plan):

@@ -117,6 +117,19 @@ def test_noun_phrases_joined_by_plus_are_each_asked(kb: KnowledgeBase) -> None:
     assert "up to 12" in str(ask(kb, "em team size plus tpgm team count?").meta["lead"])
 
 
+@pytest.mark.parametrize("question", ["besides timelines, what else do tpgms sometimes do",
+                                      "what extra stuff does a tech pgm do beyond scheduling at some companies"])
+def test_what_else_a_role_does_is_its_day_to_day(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and meta["plan"]["intents"][0] == "day-to-day" and "leading sprints" in str(meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["does a tpgm get measured on anything, like what",
+                                      "at some companies a tech pgm does extra stuff beyond scheduling, like what?"])
+def test_a_closed_opener_with_a_tail_asking_for_the_items_is_a_list(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).form == "list"
+
+
 def test_each_part_with_no_role_named_gets_the_roles_its_own_intent_implies(kb: KnowledgeBase) -> None:
     plan = parse(kb, "who owns the timeline of a multi-team program, and who does that person report to")
     assert [len(p.roles) for p in plan.parts] == [2, 2]

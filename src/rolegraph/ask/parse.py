@@ -372,7 +372,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         return "which-one"  # "dependency map - a tech pm thing or a tech pgm thing": the roles are the choices
     request = re.search(r"\b(?:can|could|would|will) (?:you|u) (\w+)", joined)  # "can you name …" asks for a list
     the_one = any(tx.find_phrase(stemmed, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["yes_no"].get("the_one", []))
-    if opener in c.yes_no and (not forms.get("which-one") or the_one) and not forms.get("count") and not (
+    if opener in c.yes_no and (not forms.get("which-one") or the_one) and not forms.get("count") and not _open_tail(words) and not (
             request and request.group(1) in _WH):  # "is the tpgm the one who does …" asks about the role named
         return "yes-no"
     if not forms and opener not in _WH and _closing_yes_no(c, question):
@@ -395,6 +395,11 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if intents and intents[0] == "transitions" and any(r.part == "source" for r in roles) and any(r.part == "target" for r in roles):
         return "route"
     return "list"
+
+
+def _open_tail(words: list[str]) -> bool:
+    """Whether the question ends asking for the items ('…, like what?', 'what are they?'; ``[yes_no].open_tails``)."""
+    return any(words[-len(p.split()) :] == p.split() for p in tx.vocabulary()["yes_no"]["open_tails"])
 
 
 def _asks_which(words: list[str]) -> bool:

@@ -134,3 +134,10 @@ def test_each_part_with_no_role_named_gets_the_roles_its_own_intent_implies(kb: 
     plan = parse(kb, "who owns the timeline of a multi-team program, and who does that person report to")
     assert [len(p.roles) for p in plan.parts] == [2, 2]
     assert "reports to: engineering organisation" in str(ask(kb, plan.question).meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["swe here: gaps for product tpm vs gaps for program tpm, both please",
+                                      "project manager here, what to learn for tech pm and for tpgm"])
+def test_a_move_asked_towards_two_goals_gives_each_route(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert "to Technical Product Manager" in lead and "to Technical Program Manager" in lead

@@ -266,10 +266,11 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
 
 
 def _listed(words: list[str], start: int, mentions: list[tuple[int, str, list[RoleRef]]]) -> bool:
-    """Whether the role named at ``start`` follows another role mention with only 'or'/'and' (and an article) between."""
+    """Whether the role named at ``start`` follows another role mention with only 'or'/'and' (and an article, or a 'for'
+    said again: 'to learn for tech pm and for tpgm') between."""
     ends = {s + len(p.split()) for s, p, _ in mentions if s < start}
-    return any(words[end:start] in (["or"], ["and"], ["or", "a"], ["or", "an"], ["or", "the"], ["and", "a"], ["and", "an"])
-               for end in ends)
+    return any(words[end:start] in (["or"], ["and"], ["or", "a"], ["or", "an"], ["or", "the"], ["and", "a"], ["and", "an"], ["and", "the"],
+                                    ["and", "for"], ["or", "for"], ["and", "for", "a"], ["and", "for", "the"]) for end in ends)
 
 
 _BOTH = tx.word_set("both")
@@ -1534,7 +1535,8 @@ def _default_roles(plan: Plan) -> None:
     if plan.intent == "transitions" and len(plan.roles) == 1 and plan.roles[0].part == "subject":
         plan.roles = [replace(plan.roles[0], part="target")]
     if plan.intent == "transitions" and any(r.part == "target" for r in plan.roles):
-        plan.roles = [replace(r, part="source") if r.part in ("subject", "compared") else r for r in plan.roles]
+        other = "target" if any(r.part == "source" for r in plan.roles) else "source"  # "as a swe, what to learn for tech pm,
+        plan.roles = [replace(r, part=other) if r.part in ("subject", "compared") else r for r in plan.roles]  # and for tpgm"
     if plan.intent == "transitions" and any(r.part == "source" for r in plan.roles) and not any(r.part == "target" for r in plan.roles):
         plan.roles = [replace(r, part="target") if r.part in ("subject", "compared") else r for r in plan.roles]  # "as an engineer … for tech pm"
     if plan.intent == "transitions" and len(plan.roles) == 2 and not any(r.part in ("source", "target") for r in plan.roles):

@@ -16,6 +16,11 @@ def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     targets = [r for r in plan.roles if r.part == "target"] or [r for r in plan.roles if r.part != "source"][-1:]
     if sources and targets:
         _route(kb, plan, ans, sources[0], targets[0])
+        if plan.form not in ("which-one", "yes-no"):  # "swe here: gaps for product tpm vs gaps for program tpm": each route
+            for target in targets[1:]:
+                lead = ans.lead
+                _route(kb, plan, ans, sources[0], target)
+                ans.lead = f"{lead} {ans.lead}"
         if _asks_inward(plan):  # "can i become a tpgm, and which roles usually move into it"
             route = ans.lead
             _ways_in(kb, plan, ans, targets[0])

@@ -19,6 +19,12 @@ def test_a_count_over_a_slice_and_a_column_named_by_a_synonym(kb: KnowledgeBase)
     assert ask(kb, "count the industries the seed names for tech pm openings").meta["lead"].startswith("6 industries:")
 
 
+def test_a_count_asked_as_count_of_and_companies_named_by_a_short_word(kb: KnowledgeBase) -> None:
+    assert ask(kb, "count of travel companies that hire tech pms").meta["lead"].startswith("2 companies:")
+    assert ask(kb, "how many social network firms hire technical product managers").meta["lead"].startswith("3 firms:")
+    assert ask(kb, "number of infra cos hiring tech pms").meta["lead"].startswith("2 cos:")
+
+
 def test_one_side_of_separate_and_its_reverse(kb: KnowledgeBase) -> None:
     first = ask(kb, "what can a tech pm do that a tech pgm cant, skills wise")
     assert first.meta["plan"]["intents"] == ["separate"] and first.meta["plan"]["one_way"]

@@ -14,7 +14,7 @@ from rolegraph.results import Cell
 
 #: A number on its own, not part of an identifier (S4, E28, TPM-N3).
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")
-_COUNTED = re.compile(r"\b(?:how many|number of|count(?: the)?)\s+(?:\w+\s+){0,2}?(\w+s)\b")
+_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of| the)?)\s+(?:\w+\s+){0,2}?(\w+s)\b")
 
 
 def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:

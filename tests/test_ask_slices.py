@@ -39,3 +39,8 @@ def test_a_count_prefers_a_number_given_for_the_noun_counted(kb: KnowledgeBase) 
     assert "six to ten engineers" in ask(kb, "how many engineers per product manager is normal").meta["lead"]
     em = ask(kb, "how many engineers max does one engineering manager usually manage").meta["lead"]
     assert "12 engineers" in em or "engineers: up to 12" in em, em  # from the texts, or the team row
+
+
+def test_a_count_of_levels_from_a_span_of_numbered_levels(kb: KnowledgeBase) -> None:
+    assert ask(kb, "how many levels does dropbox's tpgm track have").meta["lead"].startswith("6 levels (IC1 to IC6)")
+    assert ask(kb, "how many levels does the engineering manager track at dropbox have").meta["lead"].startswith("5 levels (M3 to M7)")

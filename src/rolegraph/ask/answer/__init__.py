@@ -225,6 +225,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form != "count" and set(tx_words(plan.question)) & word_set("ratio"):
         count.in_figures(plan, ans)  # "the usual pm to engineer ratio" asks a number as much as "how many" does
+    if plan.form == "count":
+        count.span_counted(plan, ans)
     if len(plan.role_iris("compared", "subject")) == 2 == len(plan.roles) and plan.form in ("yes-no", "which-one"):
         _recorded_dispute(kb, plan, ans)
     if plan.form == "which-one":

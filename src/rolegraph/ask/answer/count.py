@@ -72,6 +72,24 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     in_figures(plan, ans)
 
 
+#: A span of numbered levels of one ladder: 'IC1 to IC6', 'L4 through L10'.
+_SPAN = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\s+(?:to|through|-|–)\s+\1(\d{1,2})\b")
+
+
+def span_counted(plan: Plan, ans: Answer) -> None:
+    """'how many levels …' and a lead 'runs from IC1 to IC6': the lead starts with the levels the span counts (any intent:
+    the levels answer keeps its own form)."""
+    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    spans = list(_SPAN.finditer(ans.lead))
+    if not m or not spans or m.group(1) not in vocabulary()["answer_words"]["rungs"] or re.match(r"\d", ans.lead):
+        return
+    asked = stems_of(plan.question)  # of two ladders in the lead, the one whose clause has more of the question's words
+    span = max(spans, key=lambda s: len(asked & stems_of(re.split(r"[;.]", ans.lead[: s.end()])[-1])))
+    low, high = int(span.group(2)), int(span.group(3))
+    if high > low:
+        ans.lead = f"{high - low + 1} {m.group(1)} ({span.group(0)}): {ans.lead}"
+
+
 def in_figures(plan: Plan, ans: Answer) -> None:
     """A lead that gives the number asked in words only starts with it in figures: '6 to 10 engineers: … one PM for roughly
     six to ten engineers …' (the number right before a word of the question's own subject, not a role's name)."""

@@ -263,3 +263,30 @@ def test_a_condition_or_a_subject_pointed_back_at_is_no_remark(kb: KnowledgeBase
     assert "london" in parse(kb, "in london, what does a tech pgm do").topic
     assert "kubernetes" in parse(kb, "kubernetes: does a tpm need it").topic
     assert "salary" in parse(kb, "salary: what does a tech pm make").terms
+
+
+@pytest.mark.parametrize("question", ["the status report - which role authors it?", "who authors the roadmap", "prds are authored by whom"])
+def test_a_noun_used_as_a_verb_asks_who_does_it(kb: KnowledgeBase, question: str) -> None:
+    """'authors' between a subject and an object is 'writes': no question about the seed's author, no seed scope."""
+    plan = parse(kb, question)
+    assert "person" not in plan.intents and plan.scope == "any"
+    assert "person" in parse(kb, "who authored the seed article").intents
+
+
+@pytest.mark.parametrize(("previous", "follow_up"), [("what does a project manager do", "do they have to be technical"),
+                                                     ("describe the engineering manager", "must they be hands on")])
+def test_a_closed_follow_up_asks_its_own_question_of_the_same_roles(kb: KnowledgeBase, previous: str, follow_up: str) -> None:
+    """A yes/no follow-up with words of its own is not the previous question (a definition) asked again."""
+    prev = parse(kb, previous)
+    plan = parse(kb, follow_up, prev)
+    assert plan.form == "yes-no" and plan.intent != "definition" and plan.role_iris() == prev.role_iris()
+
+
+@pytest.mark.parametrize(("question", "verdict"), [("does a proj manager need to be technical, like cs degree level?", "No"),
+                                                   ("must a software engineer be technical, like computer science level", "Yes")])
+def test_how_deep_a_skill_goes_is_no_level_and_no_other_subject(kb: KnowledgeBase, question: str, verdict: str) -> None:
+    """'like cs degree level' says how technical, not a rung of the ladder: the role's technical rating decides."""
+    from rolegraph.ask import ask
+
+    assert parse(kb, question).intent != "levels"
+    assert ask(kb, question).meta["lead"].startswith(f"{verdict}: ")

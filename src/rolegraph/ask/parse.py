@@ -1427,9 +1427,12 @@ def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
     asked_meaning = score(c.intents, stemmed).get("abbreviation", 0) >= 3
     new_intents = [i for i in plan.intents if (i not in ("separate", "compare") or not reverse) and (i != "abbreviation" or asked_meaning)]
     keep = not new_intents  # "and for the Tech PM?", "now by product strategy": the same question again
+    if keep and plan.form == "yes-no" != prev.form and plan.terms and not plan.roles and plan.scope == "any":
+        keep = False  # "do they have to be technical" after "what does a pjm do": a closed question of its own on the same
+        # roles ("do other sources agree?" asks the previous question again, of other sources)
     merged = replace(
         plan,
-        intents=new_intents or list(prev.intents),
+        intents=new_intents or (list(prev.intents) if keep else []),
         roles=roles,
         concerns=plan.concerns or (prev.concerns if keep else []),
         dimensions=list(prev.dimensions) if keep else plan.dimensions,

@@ -83,7 +83,15 @@ def clip(question: str) -> str:
 def words(question: str) -> list[str]:
     """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
     contractions = vocabulary()["contractions"]  # typed without the apostrophe: "whats", "im", "u"
-    return [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
+    said = [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
+    return _verbs(said)
+
+
+def _verbs(said: list[str]) -> list[str]:
+    """Nouns of ``[verb_nouns]`` between a subject and an object as the verbs they stand for ("who authors it": writes)."""
+    table = vocabulary()["verb_nouns"]
+    return [table["verbs"][w] if w in table["verbs"] and ((i and said[i - 1] in table["subjects"]) or (
+        i + 1 < len(said) and said[i + 1] in table["objects"])) else w for i, w in enumerate(said)]
 
 
 @functools.lru_cache(maxsize=64)

@@ -247,7 +247,7 @@ def _beyond_category(kb: KnowledgeBase, plan: Plan, category: str) -> bool:
 
     said = {st for p in vocabulary()["categories"][category] for st in phrase_stems(p)}
     words = [w for w in tx_words(without_roles(kb, plan.question)) if w not in FUNCTION_WORDS and w not in tx_stopwords()]
-    return bool(stems_of(" ".join(words)) - said - stems_of(" ".join(word_set("be_like"))))
+    return bool(stems_of(" ".join(words)) - said - stems_of(" ".join(word_set("be_like") | word_set("how_deep"))))
 
 
 

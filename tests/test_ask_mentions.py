@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rolegraph.ask import ask, parse
 from rolegraph.kb import KnowledgeBase
 
@@ -152,3 +154,9 @@ def test_a_reading_offered_for_a_short_form_at_a_company_is_a_closed_question(kb
         said = str(ask(kb, question).meta["lead"])
         assert said.startswith("No: beside Amazon, TPM means the Technical Program Manager, not the Technical Product Manager")
     assert str(ask(kb, "tpm at amazon = program role?").meta["lead"]).startswith("Yes: beside Amazon")
+
+
+@pytest.mark.parametrize(("question", "title"), [("cpo responsibilities", "cpo"), ("what does the coo own", "coo")])
+def test_a_chief_officer_by_its_short_form_is_an_unmodelled_title(kb: KnowledgeBase, question: str, title: str) -> None:
+    """'cpo' is a title even where a text of the graph uses it ('… VP, CPO'): the role is not modelled."""
+    assert parse(kb, question).unknown_roles == [title]

@@ -37,3 +37,10 @@ def test_who_with_asks_for_partners_whatever_the_verb(kb: KnowledgeBase) -> None
                                       "what's a working week like for a tpgm"])
 def test_a_working_day_or_hour_to_hour_is_the_routine(kb: KnowledgeBase, question: str) -> None:
     assert parse(kb, question).intents[:1] == ["day-to-day"], question
+
+
+@pytest.mark.parametrize("question", ["how many devs does a technical program manager manage on average",
+                                      "how many developers does a tpgm manage"])
+def test_the_people_managed_asked_before_the_verb_are_direct_reports(kb: KnowledgeBase, question: str) -> None:
+    """'how many devs does a tpgm manage': the direct reports (none for an individual contributor), not a text search."""
+    assert "direct reports: 0" in str(ask(kb, question).meta["lead"])

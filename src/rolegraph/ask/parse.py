@@ -899,8 +899,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))} | quoted
     stemmed = ["·" if i in quoted else "|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in
     # "product manager" is no cue; a title quoted ("the ad says product manager") is neither cue nor role
-    scope = _scope(c, _seedless(words, stemmed))
-    said_where = _cue_words({"scope": [(p, 1) for p in c.seed]}, _seedless(words, stemmed), ["scope"]) - _cue_words(
+    seedless = _seedless(words, stemmed)
+    scope = _scope(c, seedless)
+    said_where = _cue_words({"scope": [(p, 1) for p in c.seed]}, seedless, ["scope"]) - _cue_words(
         c.intents, stemmed, ["person"])  # "the original article" asks no origin; "the author", "whose blog" may ask who
     scores = intent_scores(c, ["·" if i in said_where else s for i, s in enumerate(stemmed)])
     intents = _ranked_intents(c, scores)

@@ -137,6 +137,7 @@ _SHORT_QUALIFIERS = tx.word_set("short_qualifiers")
 _PEOPLE_HEADS = tx.word_set("people_heads")
 _LEAD_KINDS = tx.word_set("lead_kinds")
 _PRONOUNS = tx.word_set("pronouns")
+_HOLDERS = tx.word_set("holders")
 
 
 def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> list[str]:
@@ -150,8 +151,11 @@ def unknown_titles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int
         for i in range(start, start + len(phrase.split())):
             masked[i] = "|"
     unknown = []
+    held = {e for _, e in _activity_spans(kb, tx.stems(words)).values()}
     for m in _TITLE.finditer(" ".join(masked)):
         found = m.group(1).split()
+        if found[-1] in _HOLDERS and len(" ".join(masked)[: m.end(1)].split()) - 1 in held:
+            continue  # "go no go decision owner", "readiness review owner?": who holds that activity, not a job title
         cut = [i for i, w in enumerate(found[:-1]) if w != "of" and (w in _NOT_TITLE_WORDS or w in tx.stopwords() or (
             len(w) <= 3 and w not in _SHORT_QUALIFIERS))]  # "qa engineer", "ux designer": a short word that qualifies a title
         before = [*" ".join(masked)[: m.start(1)].split()[-1:], *found[: cut[-1] + 1 if cut else 0]][-1:]
@@ -367,7 +371,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     forms = {n: max(forms.get(n, 0), w) for n, w in score(c.forms, loose(c, stemmed)).items()}
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
-    if choice and re.search(r"\bor (a |an |the )?[a-z]", joined) and not forms.get("rank"):
+    if choice and _OR_CHOICE.search(joined) and not forms.get("rank"):  # not "yes or no", "or not": the answer's alternatives
         return "which-one"
     if len([r for r in roles if r.part != "source"]) >= 2 and _ROLE_OR_ROLE.search(" ".join(stemmed)) and not forms.get("rank"):
         return "which-one"  # "dependency map - a tech pm thing or a tech pgm thing": the roles are the choices
@@ -396,6 +400,10 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if intents and intents[0] == "transitions" and any(r.part == "source" for r in roles) and any(r.part == "target" for r in roles):
         return "route"
     return "list"
+
+
+#: An "or" that offers a choice: not before a word of an answer's own alternative ("…? yes or no", "or not").
+_OR_CHOICE = re.compile(rf"\bor (a |an |the )?(?!(?:{'|'.join(map(re.escape, tx.word_list('answer_alternatives')))})\b)[a-z]")
 
 
 def _open_tail(words: list[str]) -> bool:
@@ -995,7 +1003,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.form == "which-one" and intents and intents[0] not in _WHO_DOES and named_at and not _ranked_intents(
             c, intent_scores(c, ["·" if i in named_at else s for i, s in enumerate(stemmed)])):
         plan.intents = intents = []  # "post-launch kpis: product tpm or program tpm?": the intent was only the activity's name
-    if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles)) and intents[:1] in (
+    if (plan.form in ("which-one", "yes-no") or (intents[:1] == ["definition"] and roles) or _held(spans, words)) and intents[:1] in (
             [], *([i] for i in _WHO_DOES)) and _activity_asked(spans, words, mentions) and not _skill_over(plan.skills, spans, stemmed, words):
         # "who keeps the risks register", "does the tpgm write the prd": the matrix row names who does it
         plan.intents = intents = ["collaboration", *intents]
@@ -1014,7 +1022,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles
     plan.unknown_roles = [u for u in (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
                                       or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
-                          if not _common_name(u, roles)]
+                          if not _common_name(u, roles) and not (roles and "team" in intents and _partner(words, role_at, u))]
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, _seedless(words, stemmed), ["scope"])
     if plan.scope != "any":  # "sticking strictly to the seed", "going only by …": how the scope is said, no subject
@@ -1052,6 +1060,14 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
 #: A qualifier set after a name: "Product Manager - Technical", "program management (technical)", "product, technical".
 _AFTER_NAME = re.compile(r"\b((?:[a-z]+ ){0,2}[a-z]+)\s*(?:\(\s*(?:tech|technical)\s*\)|[-\u2013\u2014,]\s*(?:tech|technical)\b"
                          r"(?=\s*(?:[^\w\s]|$|(?:or|and|vs|to|at|in|is)\b)))", re.IGNORECASE)  # not 'tech pm, tech pgm': a list
+
+
+def _partner(words: list[str], role_at: set[int], title: str) -> bool:
+    """Whether ``title`` is named after a partner word ([word_sets].partnered: 'tpgm paired with pm and tech lead'), with
+    only role names (at ``role_at``), joiners and articles between: someone a named role works with, not a role asked about."""
+    at = tx.find_phrase(words, tuple(title.split()))
+    before = [w for i, w in enumerate(words[: max(at, 0)]) if i not in role_at and w not in _JOINED | _ARTICLES]
+    return bool(before) and before[-1] in tx.word_set("partnered")
 
 
 def _common_name(title: str, roles: list[PlanRole]) -> bool:
@@ -1178,6 +1194,11 @@ def _activity_asked(spans: dict[str, tuple[int, int]], words: list[str], mention
     return bool(spans) and not _concerns(rest, [m[1] for m in mentions])
 
 
+def _held(spans: dict[str, tuple[int, int]], words: list[str]) -> bool:
+    """Whether a holder word ([word_sets].holders) follows an activity named ('program roadmap owner?'): who holds it."""
+    return any(words[e : e + 1] and words[e] in _HOLDERS for _, e in spans.values())
+
+
 def _skill_over(skills: list[str], spans: dict[str, tuple[int, int]], stemmed: list[str], words: list[str]) -> bool:
     """Whether a skill named by its full label is longer than every activity name found, or by an everyday word of it
     ([skill_words]) as long as every one: "risk management" is the skill, decided by its importance, not the risk log
@@ -1201,12 +1222,17 @@ def _activity_spans(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, tuple[in
     spans: dict[str, tuple[int, int]] = {}
     for r in kb.named("raci-activities").records():
         activity = str(r["activity"])
-        for name in (str(r["label"]), *str(r["names"] or "").split("|")):
-            stems = tx.phrase_stems(name) if name else ()
-            at = tx.find_phrase(stemmed, stems) if stems else -1
+        names = [stems for name in (str(r["label"]), *str(r["names"] or "").split("|")) if (stems := tx.phrase_stems(name))]
+        for stems in names:
+            at = tx.find_phrase(stemmed, stems)
             start, end = spans.get(activity, (0, 0))
             if at >= 0 and len(stems) > end - start:
                 spans[activity] = (at, at + len(stems))
+        if activity in spans:  # "product vision/roadmap": two names of one activity in a row are one mention
+            start, end = spans[activity]
+            while more := next((n for n in names if tuple(stemmed[end : end + len(n)]) == n), None):
+                end += len(more)
+            spans[activity] = (start, end)
     return {a: (s, e) for a, (s, e) in spans.items()  # "program roadmap" names that activity, not also the one called "roadmap"
             if not any(o != a and os <= s and e <= oe and oe - os > e - s for o, (os, oe) in spans.items())}
 

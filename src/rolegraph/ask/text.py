@@ -84,7 +84,19 @@ def words(question: str) -> list[str]:
     """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
     contractions = vocabulary()["contractions"]  # typed without the apostrophe: "whats", "im", "u"
     said = [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
-    return _verbs(said)
+    return _verbs(_chat(said))
+
+
+def _chat(said: list[str]) -> list[str]:
+    """Chat phrases of ``[chat]`` ("y/n", "doing good") as the words they stand for ("yes or no", "doing well")."""
+    table = vocabulary().get("chat", {})
+    out: list[str] = []
+    i = 0
+    while i < len(said):
+        found = next((p for p in table if said[i : i + len(p.split())] == p.split()), None)
+        out.extend(table[found] if found else said[i : i + 1])
+        i += len(found.split()) if found else 1
+    return out
 
 
 def _verbs(said: list[str]) -> list[str]:

@@ -11,7 +11,7 @@ from rolegraph.ask.answer import choice, count, dimensions, library, ownership, 
 from rolegraph.ask.answer.abstain import cannot_parse, explain_unknown, nothing
 from rolegraph.ask.answer.base import Answer, asks_bound, basis_of, hit_text, states_bound, stems_of, tx_stopwords, tx_words, without_roles
 from rolegraph.ask.answer.premises import check_premises
-from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits
+from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits, value_gap
 from rolegraph.ask.answer.yesno import identity_verdict
 from rolegraph.ask.parse import ASSUMED_PAIR, seed_only
 from rolegraph.ask.plan import TPM_ROLES, Plan
@@ -165,7 +165,8 @@ _OUTSIDE_ROWS = "the rows come from outside sources"
 
 def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     hits = retrieve_hits(kb, plan, search_only=bool(plan.intents) and plan.intent not in HANDLERS)
-    if off_topic(kb, plan, hits):
+    idle = all(i in HANDLERS and len(plan.roles) < NEEDS.get(i, 0) for i in plan.intents)  # "pizza near …": no role to be near
+    if off_topic(kb, plan, hits, idle):
         nothing(plan, ans)
         return
     if hits and hits[0].kind == "gap" and hits[0].coverage >= GAP_COVERAGE and (plan.topic or not plan.intents) and all(
@@ -177,6 +178,10 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     lacking = company_level_gap(kb, plan, lambda h: not _other_roles(kb, plan, h))
     if lacking is not None:  # "what L level is a senior tpgm at google": no text has google's codes for the role
         _lacks(kb, plan, ans, lacking, hits)
+        return
+    lacking = value_gap(kb, plan, [h for h in hits if not _other_roles(kb, plan, h)])
+    if lacking is not None:  # "how long does the move take", "how many tpgms does google employ": no text has such a value
+        _lacks(kb, plan, ans, lacking, hits, "that")
         return
     gap = decisive_gap(kb, plan, lambda h: not _other_roles(kb, plan, h))
     if gap is not None:  # "how many months does the move take": a recorded gap says no source has it, whatever the intent
@@ -265,11 +270,11 @@ def _read_by_the_text(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         f"'TPM' read as the {TPM_ROLES[role]}: the text that answers it is about that role only."]
 
 
-def _lacks(kb: KnowledgeBase, plan: Plan, ans: Answer, gaps: list[Hit], hits: list[Hit]) -> None:
-    """Abstain on what the question asks in particular: the recorded gap on it, else a plain "nothing on that"; the
-    texts the knowledge base does have on the companies asked follow as notes."""
+def _lacks(kb: KnowledgeBase, plan: Plan, ans: Answer, gaps: list[Hit], hits: list[Hit], asked: str = "") -> None:
+    """Abstain on what the question asks in particular (``asked``; a company's level codes when not given): the recorded
+    gap on it, else a plain "nothing on that"; the texts the knowledge base does have on the companies asked follow as notes."""
     ans.abstained = True
-    asked = f"{' and '.join(plan.companies)}'s level codes for the {' or '.join(r.label for r in plan.roles)}"
+    asked = asked or f"{' and '.join(plan.companies)}'s level codes for the {' or '.join(r.label for r in plan.roles)}"
     ans.lead = f"The knowledge base has nothing on that: {gaps[0].text}" if gaps else f"The knowledge base has nothing on {asked}."
     for g in gaps:
         ans.add(kb, g.text, [g.statement])

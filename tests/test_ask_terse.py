@@ -1,0 +1,67 @@
+"""Terse and chatty questions: chat forms, '<activity> owner?', partners named in passing, and values no text carries."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask, parse
+from rolegraph.ask.text import words
+from rolegraph.kb import KnowledgeBase
+
+
+def test_chat_forms_are_read_as_the_words_they_stand_for() -> None:
+    assert words("wats a tpgm? y/n")[:2] == ["what", "s"]
+    assert words("is it a tpgm? y/n")[-3:] == ["yes", "or", "no"]
+    assert words("is she doing good")[-2:] == ["doing", "well"]
+
+
+@pytest.mark.parametrize("question", ["is a tech pgm a program manager? y/n", "is a tech pgm a program manager, yes or no"])
+def test_the_answer_s_own_alternatives_offer_no_choice(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["plan"]["form"] == "yes-no" and str(meta["lead"]).startswith("Yes")
+
+
+def test_both_do_asks_what_is_shared(kb: KnowledgeBase) -> None:
+    assert parse(kb, "stuff a product manager and a project manager both do").intents[:1] == ["shared"]
+
+
+@pytest.mark.parametrize(("question", "owner"), [
+    ("risk register owner?", "Technical Program Manager is accountable"),
+    ("product vision/roadmap owner pls", "Technical Product Manager is accountable"),  # two names of one activity in a row
+])
+def test_an_activity_owner_is_who_holds_the_matrix_row(kb: KnowledgeBase, question: str, owner: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and owner in str(meta["lead"])
+
+
+def test_a_title_with_owner_is_still_unknown(kb: KnowledgeBase) -> None:
+    assert parse(kb, "product owner?").unknown_roles == ["product owner"]
+
+
+def test_a_partner_named_in_passing_is_no_role_asked_about(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "is the tpgm paired with a tech lead")
+    assert plan.unknown_roles == [] and plan.intents[:1] == ["team"]
+    assert parse(kb, "tech pgm vs tech lead").unknown_roles == ["tech lead"]
+
+
+@pytest.mark.parametrize("question", [
+    "how many months does it take to move from tech pm to tech pgm",  # a duration: only the recorded gap has one
+    "how many technical program managers work at amazon",  # a headcount at a company: no text counts them
+    "total number of tech pms at google",
+    "google senior tpgm level code?",  # a level code of any kind: none follows Google's name
+    "tasty burgers near the booking.com office",  # near no role: off topic, though the graph knows the company
+])
+def test_a_value_no_text_carries_abstains(kb: KnowledgeBase, question: str) -> None:
+    assert ask(kb, question).meta["status"] == "abstained"
+
+
+def test_the_duration_gap_is_named(kb: KnowledgeBase) -> None:
+    assert "how long a move between these roles takes" in str(ask(kb, "typical time to switch from tech pgm to tech pm?").meta["lead"])
+
+
+@pytest.mark.parametrize("question", [
+    "how long is the google tpm interview process",  # 'over some eight weeks'
+    "how many tpgms at meta sit in product rather than engineering",  # a share of them: '10 to 15 percent'
+])
+def test_a_value_a_text_carries_is_answered(kb: KnowledgeBase, question: str) -> None:
+    assert ask(kb, question).meta["status"] == "answered"

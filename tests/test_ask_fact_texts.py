@@ -141,3 +141,9 @@ def test_each_part_with_no_role_named_gets_the_roles_its_own_intent_implies(kb: 
 def test_a_move_asked_towards_two_goals_gives_each_route(kb: KnowledgeBase, question: str) -> None:
     lead = str(ask(kb, question).meta["lead"])
     assert "to Technical Product Manager" in lead and "to Technical Program Manager" in lead
+
+
+@pytest.mark.parametrize("question", ["what fills a project manager's working day", "typical daily tasks for a pjm?"])
+def test_a_project_managers_day_keeps_time_budget_and_scope(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert "time, budget and scope" in str(meta["lead"]) and meta["answer"][0]["basis"] == "external"

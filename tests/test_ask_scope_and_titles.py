@@ -89,3 +89,9 @@ def test_career_websites_reach_the_seeds_career_sites(kb: KnowledgeBase, questio
     result = ask(kb, question)
     said = _text(result.meta, result.tables, result.notes)
     assert result.meta["status"] == "answered" and all(c in said for c in ("Google", "Uber", "Spotify", "Elastic"))
+
+
+@pytest.mark.parametrize("question", ["what are the titles on a pm's career ladder", "titles up the ladder for a pm?"])
+def test_the_titles_of_a_ladder_ask_for_its_levels_not_the_short_form(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intents == ["levels"] and [r.label for r in plan.roles] == ["Product Manager"]

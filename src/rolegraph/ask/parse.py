@@ -1389,7 +1389,8 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if plan.ambiguous and not plan.roles and plan.intents[:1] == ["definition"] and all(
             _known(kb, c, t) for t in plan.topic) and not (at >= 0 and _asks_work(words, at)):  # "what does a tpm do": its work
         plan.intents.insert(0, "abbreviation")  # "what is a TPM?" asks what the short form means ("the dress code for a pm": not)
-    elif plan.ambiguous and not plan.roles and "abbreviation" not in plan.intents and (
+    elif plan.ambiguous and not plan.roles and "abbreviation" not in plan.intents and "abbreviation" in absorbed(
+            c, ["abbreviation", *plan.intents]) and (  # "pm career ladder titles": the titles of levels, no name asked
             _names_readings(words, plan.ambiguous[0]["readings"]) or score(c.intents, stemmed).get("abbreviation", 0) >= 2):
         plan.intents.insert(0, "abbreviation")  # "is a tpm the product or program role", "pm title history": the short form is the subject
     if plan.ambiguous and not plan.roles and plan.intents[:1] == ["team"] and _unit(words, (

@@ -147,3 +147,9 @@ def test_a_move_asked_towards_two_goals_gives_each_route(kb: KnowledgeBase, ques
 def test_a_project_managers_day_keeps_time_budget_and_scope(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert "time, budget and scope" in str(meta["lead"]) and meta["answer"][0]["basis"] == "external"
+
+
+@pytest.mark.parametrize("question", ["google tpgm: how many years of experience do postings ask", "years of experience google wants from a tpm?"])
+def test_a_text_that_states_it_comes_before_a_gap_with_as_many_words(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and "10 for a Senior TPM posting" in str(meta["lead"])

@@ -62,11 +62,12 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> l
 
     bound = asks_bound(plan)  # "how big does a company need to be": a text that states a bound first
 
-    def fit(h: Hit) -> tuple[int, int, int, int, int, float]:
+    def fit(h: Hit) -> tuple[int, int, int, int, int, int, float]:
         in_dimension = h.dimension in plan.dimensions
         own = 2 if h.roles and set(h.roles) <= set(roles) else int(bool(set(h.roles) & set(roles)))
         return (-int(bound and states_bound(h.text)), -int(bool(required) and in_dimension), -h.matched, -int(searched and in_dimension),
-                -own, h.score)  # a searched intent's dimension decides between texts with as many words asked
+                int(h.kind == "gap"), -own, h.score)  # a searched intent's dimension decides between texts with as many words
+        # asked; a text that states it before a recorded gap as good ('years of experience for a google tpm': 8 and 10)
 
     return sorted(found.values(), key=fit)
 

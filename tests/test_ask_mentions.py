@@ -160,3 +160,11 @@ def test_a_reading_offered_for_a_short_form_at_a_company_is_a_closed_question(kb
 def test_a_chief_officer_by_its_short_form_is_an_unmodelled_title(kb: KnowledgeBase, question: str, title: str) -> None:
     """'cpo' is a title even where a text of the graph uses it ('… VP, CPO'): the role is not modelled."""
     assert parse(kb, question).unknown_roles == [title]
+
+
+@pytest.mark.parametrize("question", ["product one and program one - what is each accountable for",
+                                      "tell me what each owns: product role and program role"])
+def test_sides_listed_with_and_name_both_tpm_roles_and_no_concern(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert {r.label for r in plan.roles} == {"Technical Product Manager", "Technical Program Manager"}
+    assert not plan.concerns and "product" not in plan.topic

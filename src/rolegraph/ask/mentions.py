@@ -166,10 +166,11 @@ def _sides(kb: KnowledgeBase, words: list[str], stemmed: list[str], taken: set[i
     choice ('product or program side', 'product side or program side', '…: product or program?')."""
     qualifiers = _distinct([RoleRef(iri, label) for iri, label in TPM_ROLES.items()])  # no lookup: their labels are known
     found: list[Mention] = []
-    for i in range(1, len(words) - 1):
+    for i in range(len(words) - 1):
         ref = qualifiers.get(stemmed[i])
-        if ref is not None and (words[i - 1] in _DETERMINERS or i + 2 == len(words)) and words[i + 1] in _SIDES and not taken & {i, i + 1}:
-            found.append((i, f"{words[i]} {words[i + 1]}", [ref]))  # "the program one"; "tpm at amazon = product role?" at the end
+        listed = i + 2 == len(words) or words[i + 2] in _JOINERS or (i and words[i - 1] in _JOINERS)  # "product one and program one"
+        if ref is not None and ((i and words[i - 1] in _DETERMINERS) or listed) and words[i + 1] in _SIDES and not taken & {i, i + 1}:
+            found.append((i, f"{words[i]} {words[i + 1]}", [ref]))  # "the program one"
     pairs = _offered_sides(words, stemmed, taken, qualifiers) if offered else []
     paired = {i for start, said, _ in pairs for i in range(start, start + len(said.split()))}
     return pairs + [m for m in found if m[0] not in paired]

@@ -290,3 +290,22 @@ def test_how_deep_a_skill_goes_is_no_level_and_no_other_subject(kb: KnowledgeBas
 
     assert parse(kb, question).intent != "levels"
     assert ask(kb, question).meta["lead"].startswith(f"{verdict}: ")
+
+
+@pytest.mark.parametrize("question", ["where do tech pms and tech pgms usually come from", "what backgrounds feed both tpm roles"])
+def test_backgrounds_of_two_roles_are_the_ways_into_each(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intent == "transitions" and [r.part for r in plan.roles] == ["target", "target"]
+
+
+@pytest.mark.parametrize("question", ["what background should i hire from for this role", "where do people in that job usually come from"])
+def test_a_follow_up_pointing_back_at_the_role_keeps_it(kb: KnowledgeBase, question: str) -> None:
+    prev = parse(kb, "what is a technical program manager")
+    plan = parse(kb, question, previous=prev)
+    assert plan.follow_up and [r.label for r in plan.roles] == ["Technical Program Manager"]
+
+
+def test_the_other_one_after_a_one_way_question_reverses_it(kb: KnowledgeBase) -> None:
+    prev = parse(kb, "what separates a tpgm from a tech pm")
+    plan = parse(kb, "what about the other one", previous=prev)
+    assert [r.label for r in plan.roles] == ["Technical Product Manager", "Technical Program Manager"]

@@ -56,6 +56,7 @@ class Cues:
     exclusive: list[tuple[str, ...]]
     durations: dict[str, frozenset[str]]
     other_one: list[tuple[str, ...]]
+    pointers: list[tuple[str, ...]]
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
@@ -110,6 +111,7 @@ def _compile() -> Cues:
         absorbs={k: list(v) for k, v in data["absorbs"].items()},
         durations={k: frozenset(tx.stems(v)) for k, v in data["durations"].items()},
         other_one=[tx.phrase_stems(p) for p in data["follow_up"]["other"]],
+        pointers=[tx.phrase_stems(p) for p in data["follow_up"]["pointers"]],
     )
 
 
@@ -1359,7 +1361,8 @@ def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan, pre
     lead = next((i for i, w in enumerate(words) if w not in _FILLERS), len(words))
     starts = any(tuple(stemmed[lead: lead + len(p)]) == p for p in c.follow_up) or words[-1] == "instead"  # "… instead?"
     reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse)
-    back = not plan.roles and not plan.ambiguous and bool(_THEY & set(words))  # "how can you tell they did well"
+    back = not plan.roles and not plan.ambiguous and (bool(_THEY & set(words)) or any(  # "how can you tell they did well",
+        tx.find_phrase(stemmed, p) >= 0 for p in c.pointers))  # "what background to hire from for that"
     same = not plan.roles and not plan.ambiguous and bool(plan.intents) and plan.intents[0] in prev.intents  # "what carries
     # over from my current job" after a route: the same kind of question, with no roles of its own, is about the same roles
     return (starts or reverse or back or same or (not plan.intents and len(tx.content_words(words)) <= 3)
@@ -1443,12 +1446,12 @@ def _searchable(kb: KnowledgeBase, plan: Plan) -> bool:
 
 def _merge(c: Cues, plan: Plan, prev: Plan, stemmed: list[str]) -> Plan:
     """A follow-up: keep what the new question does not change."""
-    reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse)
-    roles = plan.roles or list(prev.roles)
+    other_one = not plan.roles and any(tx.find_phrase(stemmed, p) >= 0 for p in c.other_one)
+    reverse = any(tx.find_phrase(stemmed, p) >= 0 for p in c.reverse) or (other_one and len(prev.roles) == 2)  # "what about
+    roles = plan.roles or list(prev.roles)  # the other one" after "what separates A from B": B from A
     if reverse:
         roles = _reversed(roles)
-    elif not plan.roles and len(roles) == 1 and roles[0].iri in TPM_ROLES and any(
-            tx.find_phrase(stemmed, p) >= 0 for p in c.other_one):  # "and for the other one?": the other TPM role
+    elif other_one and len(roles) == 1 and roles[0].iri in TPM_ROLES:  # "and for the other one?": the other TPM role
         other = next(iri for iri in TPM_ROLES if iri != roles[0].iri)
         roles = [replace(roles[0], iri=other, label=TPM_ROLES[other])]
         plan.ambiguous = [a for a in plan.ambiguous if not {TECH_PM, TECH_PGM} <= set(a["iris"])]  # "the other tpm"
@@ -1505,6 +1508,12 @@ _PAIRED = ("separate", "shared", "compare", "collaboration")
 #: Intents that answer for the two TPM roles when no role is named (or search every role).
 _ROLE_FREE = ("levels", "team", "day-to-day", "deliverables", "metrics", "skills", "ownership", "pay", "examples", "growth",
               "origin", "interview")
+
+
+def _says(question: str, phrases: list[str]) -> bool:
+    """Whether the question has one of ``phrases`` (matched on stems)."""
+    said = tx.stems(tx.words(question))
+    return any(tx.find_phrase(said, tx.phrase_stems(p)) >= 0 for p in phrases)
 
 
 def _default_roles(plan: Plan) -> None:
@@ -1570,5 +1579,8 @@ def _default_roles(plan: Plan) -> None:
         plan.roles = [replace(r, part=other) if r.part in ("subject", "compared") else r for r in plan.roles]  # and for tpgm"
     if plan.intent == "transitions" and any(r.part == "source" for r in plan.roles) and not any(r.part == "target" for r in plan.roles):
         plan.roles = [replace(r, part="target") if r.part in ("subject", "compared") else r for r in plan.roles]  # "as an engineer … for tech pm"
+    if plan.intent == "transitions" and len(plan.roles) >= 2 and not any(r.part in ("source", "target") for r in plan.roles) and _says(
+            plan.question, tx.vocabulary()["transitions"]["origins"]):  # "backgrounds for both tpm roles": the ways into each
+        plan.roles = [replace(r, part="target") for r in plan.roles]
     if plan.intent == "transitions" and len(plan.roles) == 2 and not any(r.part in ("source", "target") for r in plan.roles):
         plan.roles = [replace(plan.roles[0], part="source"), replace(plan.roles[1], part="target")]

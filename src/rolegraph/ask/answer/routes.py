@@ -37,8 +37,10 @@ def _transitions(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.tables.append(Table(f"Moves out of {source.label}", ["to", "how common", "basis", "sources"], [
             [t["to_label"], f"{t['prevalence']}/3", basis_of(kb, [str(t["link"])]), kb.source_ids([str(t["link"])])] for t in onward]))
         return
-    if targets:
-        _ways_in(kb, plan, ans, targets[0])
+    for target in targets if all(r.part == "target" for r in plan.roles) else targets[:1]:  # "backgrounds of both": each
+        lead = ans.lead
+        _ways_in(kb, plan, ans, target)
+        ans.lead = f"{lead} {ans.lead}".strip()
 
 
 def _asks_inward(plan: Plan) -> bool:

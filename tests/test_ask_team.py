@@ -44,3 +44,8 @@ def test_a_working_day_or_hour_to_hour_is_the_routine(kb: KnowledgeBase, questio
 def test_the_people_managed_asked_before_the_verb_are_direct_reports(kb: KnowledgeBase, question: str) -> None:
     """'how many devs does a tpgm manage': the direct reports (none for an individual contributor), not a text search."""
     assert "direct reports: 0" in str(ask(kb, question).meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["how many engineers report to a tech pgm", "how many devs report to a tech pm"])
+def test_a_count_of_a_relation_asked_keeps_the_relations_count_as_lead(kb: KnowledgeBase, question: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).endswith("direct reports: 0.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rolegraph.ask.answer import dimensions
 from rolegraph.ask.answer.base import Answer, hit_text, role_facts, stems_of, synonyms_of, tx_words
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
@@ -120,6 +121,8 @@ def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         for f in facts:
             ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
         amounts = [f"{f['text']} ({f['id']})" for f in facts]
+    if _NUMBER.search(ans.lead) and plan.intent in dimensions.HANDLERS and dimensions.asked_relations(plan, plan.intent):
+        return  # "how many engineers does a tpgm manage": the count of the relation asked (direct reports: 0) answers it
     if amounts and not _amount_of(ans.lead, m.group(1) if m else ""):  # "how many engineers before …": a number of engineers,
         wanted = stems_of(" ".join(plan.topic or plan.terms))        # not the handler's count of teams
         ans.lead = max(amounts, key=lambda t: len(wanted & stems_of(t)))

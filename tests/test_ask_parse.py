@@ -309,3 +309,12 @@ def test_the_other_one_after_a_one_way_question_reverses_it(kb: KnowledgeBase) -
     prev = parse(kb, "what separates a tpgm from a tech pm")
     plan = parse(kb, "what about the other one", previous=prev)
     assert [r.label for r in plan.roles] == ["Technical Product Manager", "Technical Program Manager"]
+
+
+@pytest.mark.parametrize(("question", "one_way"), [
+    ("skills unique to a tech pgm compared with a tech pm", True),
+    ("what is specific to the technical program manager's skill set vs a technical product manager", True),
+    ("skills unique to each: tech pm vs tpgm", False),
+])
+def test_unique_to_one_role_asks_its_side_only(kb: KnowledgeBase, question: str, one_way: bool) -> None:
+    assert parse(kb, question).one_way is one_way

@@ -1181,7 +1181,9 @@ def _one_way(words: list[str]) -> bool:
     a word of `[one_way].symmetric` ("how do A's skills differ from B's") asks both ways."""
     table = tx.vocabulary()["one_way"]
     both = {i for i, w in enumerate(words) if w == "from" and i and words[i - 1] in table.get("symmetric", [])}
-    return _one_side(words) or any(w in table["also"] and i not in both for i, w in enumerate(words))
+    to_one = any(w in table["to_one"] and words[i + 1 : i + 2] == ["to"] and words[i + 2 : i + 3] and words[i + 2] not in _BOTH
+                 for i, w in enumerate(words))  # "skills unique to a tech pm vs a tpgm": that role's side
+    return _one_side(words) or to_one or any(w in table["also"] and i not in both for i, w in enumerate(words))
 
 
 #: Intents a "who/which role …" question naming an activity of the responsibility matrix is answered from that matrix instead.

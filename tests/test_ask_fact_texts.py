@@ -153,3 +153,8 @@ def test_a_project_managers_day_keeps_time_budget_and_scope(kb: KnowledgeBase, q
 def test_a_text_that_states_it_comes_before_a_gap_with_as_many_words(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert meta["status"] == "answered" and "10 for a Senior TPM posting" in str(meta["lead"])
+
+
+@pytest.mark.parametrize("question", ["how long ago did kalmykov make the move to tech pm", "author switched to tech pm how long ago?"])
+def test_a_length_of_time_asked_and_given_in_words_leads_in_figures(kb: KnowledgeBase, question: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith("5 years: ")

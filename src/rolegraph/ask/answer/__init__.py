@@ -16,7 +16,7 @@ from rolegraph.ask.answer.yesno import identity_verdict
 from rolegraph.ask.parse import ASSUMED_PAIR, seed_only
 from rolegraph.ask.plan import TPM_ROLES, Plan
 from rolegraph.ask.retrieve import Hit
-from rolegraph.ask.text import word_set
+from rolegraph.ask.text import vocabulary, word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 
@@ -230,6 +230,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form != "count" and set(tx_words(plan.question)) & word_set("ratio"):
         count.in_figures(plan, ans)  # "the usual pm to engineer ratio" asks a number as much as "how many" does
+    elif _asks_duration(plan):  # "how long ago did he switch": 'about five years before writing' leads with 5 years
+        count.in_figures(plan, ans, tuple(vocabulary()["durations"]["units"]))
     if plan.form == "count":
         count.span_counted(plan, ans)
     if len(plan.role_iris("compared", "subject")) == 2 == len(plan.roles) and plan.form in ("yes-no", "which-one"):
@@ -320,6 +322,14 @@ def _name_the_role(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     owners = {r.label for h in hits if hit_text(h) == ans.lead for r in plan.roles if r.iri in h.roles}
     if len(owners) == 1:
         ans.lead = f"The {owners.pop()}: {ans.lead}"
+
+
+def _asks_duration(plan: Plan) -> bool:
+    """Whether the question asks a length of time ('how long', 'how many years': [values.duration] in cues.toml)."""
+    from rolegraph.ask.text import find_phrase, phrase_stems, stems
+
+    said = stems(tx_words(plan.question))
+    return any(find_phrase(said, phrase_stems(p)) >= 0 for p in vocabulary()["values"]["duration"]["asks"])
 
 
 def _asks_difference(plan: Plan) -> bool:

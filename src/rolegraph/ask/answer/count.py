@@ -91,14 +91,15 @@ def span_counted(plan: Plan, ans: Answer) -> None:
         ans.lead = f"{high - low + 1} {m.group(1)} ({span.group(0)}): {ans.lead}"
 
 
-def in_figures(plan: Plan, ans: Answer) -> None:
+def in_figures(plan: Plan, ans: Answer, units: tuple[str, ...] = ()) -> None:
     """A lead that gives the number asked in words only starts with it in figures: '6 to 10 engineers: … one PM for roughly
-    six to ten engineers …' (the number right before a word of the question's own subject, not a role's name)."""
+    six to ten engineers …' (the number right before a word of the question's own subject, not a role's name, or of
+    ``units``: a length of time asked, 'about five years before writing')."""
     if _NUMBER.search(ans.lead):
         return
     m = _COUNTED.search(" ".join(tx_words(plan.question)))
     asked = [*plan.topic, *(m.groups() if m else ())]
-    wanted = [*asked, *synonyms_of(asked)]
+    wanted = [*asked, *synonyms_of(asked), *units]
     for at in _WORDED.finditer(ans.lead):
         if any(_same_noun(at.group(3).lower(), w) for w in wanted):
             low, high = (_VALUES[w.lower()] for w in (at.group(1), at.group(2) or at.group(1)))

@@ -70,18 +70,6 @@ def test_disagreements_bound_to_ids_give_the_whole_querys_rows_of_those_ids(kb: 
         assert kb.named("disagreements-of", id=tuple(some)).records() == [r for r in rows if r["id"] in some]  # in the same order
 
 
-def test_sources_looked_up_by_the_statements_shown_give_the_same_results() -> None:
-    from rolegraph.compare import compare, separate, show
-    from rolegraph.kb import open_kb
-
-    pm, pgm = ROLE + "technical-product-manager", ROLE + "technical-program-manager"
-    whole = open_kb()  # in memory: every source is read at once
-    one_by_one = KnowledgeBase(whole.engine, on_disk=True)  # as on a prepared store: only the sources shown
-    for build in (lambda kb: compare(kb, pm, pgm), lambda kb: separate(kb, pm, pgm), lambda kb: show(kb, pgm)):
-        assert build(one_by_one).to_dict() == build(whole).to_dict()
-    assert one_by_one._sources is None  # ... and the whole list was never read
-
-
 def test_a_sources_attribution_travels_with_results_drawing_on_it(mini_kb: KnowledgeBase) -> None:
     from rolegraph.compare import show
 

@@ -132,7 +132,7 @@ def test_the_cli_opens_a_built_store_in_the_background_and_the_command_takes_it(
     prepared.open_in_background(files)  # built: opened in the background
     assert prepared._take([esco]) is None  # not for other paths
     opened = prepared._take(files)
-    assert opened is not None and len(opened) == len(prepared_store(files)) > 0 and prepared._opening is None
+    assert opened is not None and len(opened[0]) == len(prepared_store(files)) > 0 and prepared._opening is None
     assert run_main(monkeypatch, "roles", "--data", str(esco), "--format", "json") == 0  # main() opens it in the background
     assert capsys.readouterr().out == built and prepared._opening is None  # taken by the command, same answer
 

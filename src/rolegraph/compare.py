@@ -145,8 +145,7 @@ def compare(kb: KnowledgeBase, a: str, b: str, dimensions: list[str] | None = No
     pa, pb = _linked(kb, "role-links", (a, b))
     incoming = [t["link"] for t in kb.named("transitions").records() if t["to_role"] in (a, b)]
     cited = _cited_positions(kb, pa, pb, dimensions)
-    found = kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming, *cited])  # in one query
-    kb.notice_holders(kb.source_refs(s for sources in found.values() for s in sources))  # their notices too: one query, not one per table
+    kb.sources_by_statement(str(s) for s in [a, b, *(link["link"] for p in (pa, pb) for link in p.links), *incoming, *cited])  # in one query
     result = compare_profiles(kb, pa, pb, dimensions)
     if dimensions:
         return result

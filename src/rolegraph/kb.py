@@ -30,15 +30,10 @@ class KnowledgeBase:
     ['role', 'label']
     """
 
-    def __init__(self, engine: Engine, files: Sequence[Path] = (), *, on_disk: bool = False) -> None:
+    def __init__(self, engine: Engine, files: Sequence[Path] = ()) -> None:
         self.engine = engine
         self.files = list(files)
-        #: A prepared on-disk store, where each row read costs: sources and their notices are read for the rows shown,
-        #: not all at once (in memory and on an endpoint, one query for all of them costs less).
-        self.on_disk = on_disk
         self._sources: dict[str, SourceRef] | None = None
-        self._refs: dict[str, SourceRef] = {}  # the sources looked up one by one (source-info), until sources() reads them all
-        self._asked: set[str] = set()
         self._indexes: dict[str, dict[str, list[str]]] = {}
         self._memo: dict[tuple[str, tuple[tuple[str, ParamValue], ...]], Rows] = {}
 
@@ -69,23 +64,11 @@ class KnowledgeBase:
         return Table(query.summary or name, rows.columns, rows.rows)
 
     def sources(self) -> dict[str, SourceRef]:
-        """Every source in the graph, by IRI."""
+        """Every source in the graph, by IRI (on a prepared store, read from its kept answer: see
+        :class:`~rolegraph.engines.local.LocalEngine`)."""
         if self._sources is None:
             self._sources = _source_refs(self.run("sources").records())  # run, not named: this dict is the cache
         return self._sources
-
-    def known_sources(self, iris: Iterable[str]) -> dict[str, SourceRef]:
-        """The :class:`SourceRef` of those of ``iris`` that are sources (maybe more): a bound ``source-info`` query
-        for those not asked before, so a command reads the sources it shows, not every source of the graph."""
-        if self._sources is not None or not self.on_disk:
-            return self.sources()
-        missing = [i for i in dict.fromkeys(iris) if i not in self._asked]
-        if any(i.startswith("_:") for i in missing):  # a blank node cannot be bound
-            return self.sources()
-        self._asked.update(missing)
-        for start in range(0, len(missing), _BATCH):
-            self._refs |= _source_refs(self.named("source-info", source=tuple(IRI(i) for i in missing[start : start + _BATCH])).records())
-        return self._refs
 
     def sources_of(self, statement: str) -> list[str]:
         """The source IRIs of a sourced statement (link, fact, gap, position, …)."""
@@ -94,20 +77,17 @@ class KnowledgeBase:
     def sources_by_statement(self, statements: Iterable[str | None]) -> dict[str, list[str]]:
         """The source IRIs of each of ``statements``: one bound ``sources-of`` query for those not asked before.
 
-        Commands call it once with every statement they show, so later look-ups are free; the sources
-        themselves are looked up with them (:meth:`known_sources`).
+        Commands call it once with every statement they show, so later look-ups are free.
         """
-        found = self._bound_index("sources-of", statements)
-        self.known_sources(s for sources in found.values() for s in sources)
-        return found
+        return self._bound_index("sources-of", statements)
 
     def ids_by_statement(self, statements: Iterable[str | None]) -> dict[str, list[str]]:
         """The fact-sheet IDs of each of ``statements`` (role links), fetched like :meth:`sources_by_statement`."""
         return self._bound_index("ids-of", statements)
 
-    def _bound_index(self, name: str, statements: Iterable[str | None], param: str = "statement") -> dict[str, list[str]]:
-        """Statement → values from the named query ``name`` (columns statement, value; the statements are its parameter
-        ``param``), bound to the statements not asked before."""
+    def _bound_index(self, name: str, statements: Iterable[str | None]) -> dict[str, list[str]]:
+        """Statement → values from the named query ``name`` (columns statement, value; parameter ``statement``), bound
+        to the statements not asked before."""
         wanted = list(dict.fromkeys(str(s) for s in statements if s))
         cache = self._indexes.setdefault(name, {})
         missing = [s for s in wanted if s not in cache]
@@ -116,14 +96,14 @@ class KnowledgeBase:
         missing = [s for s in missing if not s.startswith("_:")]  # a blank node cannot be bound
         for start in range(0, len(missing), _BATCH):
             batch = missing[start : start + _BATCH]
-            for row in self.named(name, **{param: tuple(IRI(s) for s in batch)}).rows:
+            for row in self.named(name, statement=tuple(IRI(s) for s in batch)).rows:
                 cache[str(row[0])].append(str(row[1]))
         return {s: cache[s] for s in wanted}
 
     def source_ids(self, statements: Iterable[str | None]) -> str:
         """The short IDs of the sources behind ``statements``, sorted, comma-separated."""
         iris = [s for sources in self.sources_by_statement(statements).values() for s in sources]
-        known = self.known_sources(iris)
+        known = self.sources()
         ids = {known[s].id for s in iris if s in known}
         return ", ".join(sorted(ids, key=source_sort_key))
 
@@ -138,13 +118,7 @@ class KnowledgeBase:
     def notice_holders(self, refs: Iterable[SourceRef]) -> dict[str, list[str]]:
         """Each notice the sources ``refs`` require, with the IDs of the sources that require it."""
         ids = {r.id for r in refs}
-        known = self._sources if self._sources is not None else self._refs
-        iris = [iri for iri, ref in known.items() if ref.id in ids]
-        if self.on_disk and {known[i].id for i in iris} == ids:  # each source's notices, asked once (bound attributions-of)
-            notices = self._bound_index("attributions-of", iris, "source")
-            rows = sorted((known[i].id, notice) for i in iris for notice in notices[i])  # in the order of `attributions`
-        else:  # every source's notices
-            rows = [(str(r["id"]), str(r["attribution"])) for r in self.named("attributions").records() if r["id"] in ids]
+        rows = [(str(r["id"]), str(r["attribution"])) for r in self.named("attributions").records() if r["id"] in ids]
         holders: dict[str, list[str]] = {}
         for source_id, notice in rows:
             holders.setdefault(notice, []).append(source_id)
@@ -163,13 +137,13 @@ class KnowledgeBase:
     def source_refs(self, iris: Iterable[str]) -> list[SourceRef]:
         """The :class:`SourceRef` of each source IRI, in source-ID order, without repeats."""
         iris = list(iris)
-        known = self.known_sources(iris)
+        known = self.sources()
         refs = {known[i].id: known[i] for i in iris if i in known}
         return [refs[k] for k in sorted(refs, key=source_sort_key)]
 
 
 def _source_refs(rows: Iterable[dict[str, Cell]]) -> dict[str, SourceRef]:
-    """``sources`` (or ``source-info``) rows as :class:`SourceRef` by source IRI."""
+    """``sources`` rows as :class:`SourceRef` by source IRI."""
     return {
         str(r["source"]): SourceRef(
             id=str(r["id"] or ""),
@@ -222,9 +196,10 @@ def open_kb(
 
         prepared = wants_prepared(files)
     if prepared:
-        from rolegraph.engines.prepared import prepared_store
+        from rolegraph.engines.prepared import open_prepared
 
-        return KnowledgeBase(LocalEngine(prepared_store(files)), files, on_disk=True)  # checked by rolegraph.conform when built
+        on_disk, folder = open_prepared(files)  # checked by rolegraph.conform when built
+        return KnowledgeBase(LocalEngine(on_disk, kept=folder / "answers"), files)
     store = loading.take(files)  # the CLI may have started parsing these files while it started
     if store is None:
         store = load_store(files)

@@ -140,12 +140,17 @@ def sweep_scratch(stores: Path) -> None:
 
 def prepared_store(paths: Sequence[str | Path], root: Path | None = None) -> ox.Store:
     """A read-only store holding ``paths``, prepared once and reused while they are unchanged."""
+    return open_prepared(paths, root)[0]
+
+
+def open_prepared(paths: Sequence[str | Path], root: Path | None = None) -> tuple[ox.Store, Path]:
+    """:func:`prepared_store`, and its folder."""
     opened = _take(paths) if root is None else None
     if opened is not None:
         return opened
     target = prepared_path(paths, root)
     try:
-        return open_read_only(target)
+        return open_read_only(target), target
     except OSError as exc:
         raise RolegraphError(f"cannot open the prepared store {target}: {exc}", f"delete it or set {ENV_MODE}=memory") from None
 
@@ -174,6 +179,7 @@ class _Opening:
     def __init__(self, paths: Sequence[Path]) -> None:
         self.paths = [str(p) for p in paths]
         self.store: ox.Store | None = None
+        self.target = Path()
         self.thread = threading.Thread(target=self._run, name="rolegraph-open")  # not a daemon: exit waits for the open
         self.thread.start()
 
@@ -181,9 +187,9 @@ class _Opening:
         try:
             files = [Path(p) for p in self.paths]
             if wants_prepared(files):
-                target = _target(files)[1]
-                if target.is_dir():
-                    self.store = open_read_only(target)
+                self.target = _target(files)[1]
+                if self.target.is_dir():
+                    self.store = open_read_only(self.target)
         except Exception:  # a missing file, a damaged store: the command's own open reports it
             pass
 
@@ -212,11 +218,11 @@ def discard() -> None:
         _opening = None
 
 
-def _take(paths: Sequence[str | Path]) -> ox.Store | None:
-    """The store opened in the background for exactly ``paths`` (waiting for it), else None."""
+def _take(paths: Sequence[str | Path]) -> tuple[ox.Store, Path] | None:
+    """The store opened in the background for exactly ``paths`` (waiting for it) and its folder, else None."""
     global _opening
     if _opening is None or _opening.paths != [str(p) for p in paths]:
         return None
     started, _opening = _opening, None
     started.thread.join()
-    return started.store
+    return None if started.store is None else (started.store, started.target)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import FIXTURES, TECH_PGM, TECH_PM
 
@@ -114,3 +116,17 @@ def test_a_named_query_binds_even_one_value_with_values(kb: KnowledgeBase, monke
     monkeypatch.setattr(kb.engine, "store", Spy())
     assert KnowledgeBase(kb.engine).named("role-links", role=IRI(TECH_PGM)).rows == one
     assert seen == [None]
+
+
+def test_a_kept_whole_graph_answer_follows_its_data_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept answer of a query without parameters (see LocalEngine) is run again once a data file changes."""
+    monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    extra = tmp_path / "extra.ttl"
+
+    def source_ids(identifier: str) -> set[str]:
+        extra.write_text('@prefix rg: <https://w3id.org/rolegraph/ns#> . @prefix dct: <http://purl.org/dc/terms/> .\n'
+                         f'<https://example.org/src> a rg:Source ; dct:identifier "{identifier}" ; dct:title "A test source" .\n')
+        return {ref.id for ref in open_kb([extra], conform=False).sources().values()}
+
+    assert {"T1", "S0"} <= source_ids("T1")
+    assert "T1" not in source_ids("T22") and "T22" in source_ids("T22")

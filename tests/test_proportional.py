@@ -67,10 +67,12 @@ def test_result_commands_read_no_whole_graph_query(
     assert not WHOLE_GRAPH & set(ran), sorted(WHOLE_GRAPH & set(ran))
 
 
-def test_a_prepared_store_runs_each_whole_graph_query_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("store", ["memory", "prepared"])
+def test_whole_graph_queries_run_once_per_data(store: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The tables a command reads whole (sources, their notices, transitions, gaps, dimensions) are run once per
-    prepared store and kept beside it: a later command on that store runs only queries bound to what it shows."""
-    monkeypatch.setenv("ROLEGRAPH_STORE", "prepared")
+    prepared store or set of data files parsed into memory and kept: a later command on the same data runs only
+    queries bound to what it shows."""
+    monkeypatch.setenv("ROLEGRAPH_STORE", store)
     monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path))
     ran: list[dict[str, object]] = []
     select = LocalEngine._select

@@ -207,5 +207,17 @@ def open_kb(
         from rolegraph.conform import check
 
         check(store, files)
-    return KnowledgeBase(LocalEngine(store), files)
+    return KnowledgeBase(LocalEngine(store, *_kept_for(files)), files)
+
+
+def _kept_for(files: Sequence[Path]) -> tuple[Path | None, object]:
+    """Where the answers of whole-graph queries over ``files`` parsed into memory are kept (see
+    :class:`~rolegraph.engines.local.LocalEngine`), and the files' sizes and mtimes, part of each answer's key."""
+    from rolegraph import cache
+
+    try:
+        stamp = cache.file_stamp(files)
+    except OSError:
+        return None, None
+    return cache.directory() / cache.file_name("answers", repr([str(f) for f in files]), ""), stamp
 

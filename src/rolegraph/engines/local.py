@@ -30,11 +30,13 @@ class LocalEngine:
     (:func:`rolegraph.queries.inject_values`).
     """
 
-    def __init__(self, store: ox.Store, kept: Path | None = None) -> None:
+    def __init__(self, store: ox.Store, kept: Path | None = None, loaded: object = None) -> None:
         self.store = store
         #: A folder where the answers of named queries without parameters (whole-graph tables: sources,
-        #: transitions, gaps, ...) are kept between processes: a prepared store's, whose data never changes.
+        #: transitions, gaps, ...) are kept between processes, for a store nothing changes once loaded: a prepared
+        #: store's own folder, or one for files parsed into memory, whose sizes and mtimes are then ``loaded``.
         self.kept = kept
+        self.loaded = loaded
 
     def _query(self, text: str, params: dict[str, ParamValue]) -> object:
         plan = NAMED_PLANS.get(text)
@@ -63,9 +65,10 @@ class LocalEngine:
         """The answer of the named query ``text`` (no parameters) kept in ``folder``, run and kept there the first time.
 
         A whole-graph query reads blocks all over an on-disk store: at 1.13M triples, ``gaps``, ``transitions``,
-        ``dimensions``, ``sources`` and ``attributions`` took 10-25 ms of a cold ``compare``; a kept answer reads one file."""
+        ``dimensions``, ``sources`` and ``attributions`` took 10-25 ms of a cold ``compare``; a kept answer reads one file.
+        In memory, planning and running them was 7 ms of the command's 33 ms of queries on the shipped graph."""
         path = folder / cache.file_name("answer", text, ".marshal")
-        key = [_code_stamp(), text]
+        key = [_code_stamp(), self.loaded, text]
         kept = cache.load(path, key)
         if kept is not None:
             return Rows(*kept)
@@ -130,12 +133,12 @@ class LocalEngine:
 
 
 @functools.cache
-def _code_stamp() -> list[tuple[str, int, int]]:
-    """This module's and :mod:`rolegraph.engines.base`'s files (size, modification time): the code that turns a query's
-    solutions into rows, which a kept answer also depends on."""
+def _code_stamp() -> list[object]:
+    """pyoxigraph's version and this module's and :mod:`rolegraph.engines.base`'s files (size, modification time): the
+    code that answers a query and turns its solutions into rows, which a kept answer also depends on."""
     from rolegraph.engines import base
 
-    return cache.file_stamp([__file__, base.__file__])
+    return [ox.__version__, *cache.file_stamp([__file__, base.__file__])]
 
 
 _UNSORTABLE = object()

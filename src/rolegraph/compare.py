@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from rolegraph.errors import RolegraphError
 from rolegraph.kb import KnowledgeBase
@@ -47,13 +47,12 @@ def bases(values: Iterable[Cell]) -> str:
     return ", ".join(sorted({str(v) for v in values if v}, key=lambda b: BASIS_ORDER.get(b, 9)))
 
 
-@dataclass
-class Profile:
+class Profile(NamedTuple):
     """Everything linked to one role, fetched once."""
 
     iri: str
     label: str
-    links: list[dict[str, Cell]] = field(default_factory=list)
+    links: list[dict[str, Cell]]
 
     def of_kind(self, *kinds: str) -> list[dict[str, Cell]]:
         return [link for link in self.links if link["kind"] in kinds]
@@ -91,7 +90,7 @@ def team_profiles(kb: KnowledgeBase, *iris: str) -> list[Profile]:
 def _linked(kb: KnowledgeBase, query: str, iris: tuple[str, ...], extra: dict[str, Cell] | None = None) -> list[Profile]:
     """Each role's label and the links the named ``query`` (bound to them all at once) gives, with ``extra`` keys."""
     labels = role_labels(kb, *iris)
-    by_iri = {iri: Profile(iri, labels.get(iri, iri)) for iri in iris}
+    by_iri = {iri: Profile(iri, labels.get(iri, iri), []) for iri in iris}
     for link in kb.named(query, role=tuple(by_iri)).records():
         by_iri[str(link["role"])].links.append({**link, **(extra or {})})
     return [by_iri[iri] for iri in iris]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -58,16 +57,15 @@ class Param(NamedTuple):
     description: str = ""
 
 
-@dataclass(frozen=True)
-class NamedQuery:
-    """A SPARQL query with its self-description."""
+class NamedQuery(NamedTuple):
+    """A SPARQL query with its self-description (``defaults``: never changed, so one empty dict serves them all)."""
 
     name: str
     text: str
     summary: str = ""
     params: tuple[Param, ...] = ()
     columns: tuple[str, ...] = ()
-    defaults: dict[str, str] = field(default_factory=dict)
+    defaults: dict[str, str] = {}  # noqa: RUF012 (read only, as the docstring says)
 
     def coerce(self, raw: dict[str, ParamValue | str]) -> dict[str, ParamValue]:
         """Check and convert parameter values (for example from ``--param k=v``)."""

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import pyoxigraph as ox
 
@@ -21,12 +20,11 @@ _INTEGERS = {XSD + t for t in ("integer", "int", "long", "short", "nonNegativeIn
 _DECIMALS = {XSD + t for t in ("decimal", "double", "float")}
 
 
-@dataclass
-class Rows:
+class Rows(NamedTuple):
     """The answer to a SELECT query: variable names and rows of plain cells."""
 
     columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
+    rows: list[list[Cell]]
 
     def records(self) -> list[dict[str, Cell]]:
         """Rows as dictionaries keyed by column name."""

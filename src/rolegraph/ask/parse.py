@@ -252,6 +252,9 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
             continue
         if len(readings) > 1:
             parent = [r for r in readings if r.label in parents and r.iri not in named]
+            usual = usual_reading(kb, phrase)
+            if usual and usual not in named and (parent or named & {r.iri for r in readings}):  # "pm or tpgm", "pm or pgm":
+                parent = [r for r in readings if r.iri == usual]  # PM in its usual reading, not the role set against it
             if parent:  # "PM" beside "Tech PM": the plain role the Tech PM is a kind of
                 chosen = parent[:1]
                 assumptions.append(f"'{phrase.upper()}' read as {chosen[0].label}, beside {', '.join(r.label for r in _labels(kb, named))}.")
@@ -358,13 +361,16 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 10] if w in c.yes_no or w in _WH]):
         opener = after[0]  # "at dropbox is a tpm the product one", "between A and B, who …": the question opens after it
-    if opener not in _WH and opener not in c.yes_no and (after_colon := tx.words(question.partition(":")[2])) and (
-            after_colon[0] in _WH or after_colon[0] in c.yes_no):
-        opener = after_colon[0]  # "tpgm vs tech pm: who needs deeper architecture chops": the question opens after the colon
+    if opener not in _WH and opener not in c.yes_no and (after_colon := tx.words(_BREAK.split(question, maxsplit=1)[1:][0] if _BREAK.search(
+            question) else "")) and (after_colon[0] in _WH or after_colon[0] in c.yes_no):
+        opener = after_colon[0]  # "tpgm vs tech pm: who needs deeper architecture chops", "dependency mgmt - which tpm": the
+        # question opens after the colon or dash
     scoped, _, rest = question.partition(",")
     if opener not in _WH and opener not in c.yes_no and rest and _scope(c, _seedless(tx.words(scoped))) != "any" and (
             after_scope := tx.words(rest)) and (after_scope[0] in _WH or after_scope[0] in c.yes_no):
         opener = after_scope[0]  # "going only by the seed, does a tpgm decide …": the question opens after its scope
+    if opener not in _WH and opener not in c.yes_no and (after_seed := _after_seed(c, words)):
+        opener = after_seed  # "per the article is the tech pm still a pm": the question opens after the seed is named
     if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
         opener = closed  # "if a launch slips is it on the tpgm": the closed question after the condition
     stemmed = [s if s != "no" or stemmed[i + 1 : i + 2] in ([], ["or"]) else "" for i, s in enumerate(stemmed)]  # "with no
@@ -406,6 +412,23 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
 
 #: An "or" that offers a choice: not before a word of an answer's own alternative ("…? yes or no", "or not").
 _OR_CHOICE = re.compile(rf"\bor (a |an |the )?(?!(?:{'|'.join(map(re.escape, tx.word_list('answer_alternatives')))})\b)[a-z]")
+
+
+#: How far into a question a phrase naming the seed may end for the question to open after it ('according to the seed').
+_SEED_LEAD = 5
+
+
+def _after_seed(c: Cues, words: list[str]) -> str:
+    """The question word or closed opener right after a phrase naming the seed near the start ('per the article is …',
+    'according to the seed does …'); '' when there is none."""
+    stemmed = tx.stems(words[:_SEED_LEAD])  # as typed: the words citing the seed are no cue of the plan's reading
+    ends = [at + len(p) for p in c.seed if (at := tx.find_phrase(stemmed, p)) >= 0 and at + len(p) <= _SEED_LEAD]
+    after = words[max(ends)] if ends and max(ends) < len(words) else ""
+    return after if after in _WH or after in c.yes_no else ""
+
+
+#: What sets a topic before its question apart: a colon or a free-standing dash ('dependency mgmt - which tpm').
+_BREAK = re.compile(r":|\s[-\u2013\u2014]\s")
 
 
 def _open_tail(words: list[str]) -> bool:
@@ -898,7 +921,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     mentions = [_non_technical(kb, words, m) for m in mentions]
     mentions = _shared_heads(kb, words, mentions)
     mentions = _technical_one(kb, words, mentions)
-    mentions = [m for m in mentions if not (len(m[2]) == 1 and m[1].rstrip("s") in _PEOPLE_WORDS and _unit(words, m))]
+    mentions = [m for m in mentions if not (len(m[2]) == 1 and m[1].rstrip("s") in _PEOPLE_WORDS and (_unit(words, m) or _audience(words, m)))]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
     short_forms = {start: {r.iri for r in readings} for start, _, readings in mentions if len(readings) > 1}
@@ -1015,8 +1038,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     offered = question.rstrip().endswith("?") and plan.form == "list" and not set(words) & _WH  # "tpm at amazon: the product one?"
     if (plan.form == "yes-no" or offered) and intents[:1] in ([], ["definition"]) and any(
-            len(readings) == 1 and start not in short_forms and readings[0].iri in iris
-            for start, _, readings in mentions for iris in short_forms.values()):
+            len(readings) == 1 and start not in short_forms and readings[0].iri in iris and not start < at < start + len(phrase.split())
+            for start, phrase, readings in mentions for at, iris in short_forms.items()):  # "can a program tpm …": the
+        # short form read by its qualifier is the role asked about, no reading offered
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
         plan.form = "yes-no"  # a reading offered with a question mark is a closed question too
     if (one_role_named_twice(mentions) or (plan.form == "which-one" and len(named_twice(mentions)) == 1)) and set(
@@ -1139,6 +1163,17 @@ def _unit(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
     counted = words[end : end + 1] == ["for"] and (after == ["how", "many"] or "".join(after[:1]).isdigit())
     return phrase.rstrip("s") in ("engineer", "developer", "dev", "pm", "tpm") and (
         counted or bool(_RATIO & set(words[max(0, start - 4) : end + 3])))
+
+
+#: Words after a people word that make it the audience of a product: "a dev platform", "developer facing infra".
+_AUDIENCE_NOUNS = tx.word_set("audience_nouns")
+
+
+def _audience(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
+    """Whether a people word (dev, developer, engineer) qualifies the noun after it ('a dev platform', 'dev customers')
+    rather than naming a role."""
+    end = mention[0] + len(mention[1].split())
+    return words[end : end + 1] != [] and words[end] in _AUDIENCE_NOUNS
 
 
 _JOINED = tx.word_set("joiners")

@@ -241,7 +241,7 @@ def _by_presence(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     from rolegraph.compare import count_text, role_labels, team_profiles
     from rolegraph.resolve import find_roles_in_text
 
-    relations = asked_relations(plan, "team") if plan.intent == "team" else []
+    relations = asked_relations(plan, "team") if "team" in plan.intents else []  # "1:1s and performance reviews": metrics too
     if not relations or relations[0] not in _COUNTED_RELATIONS:
         return False
     relation, said = relations[0], relations[0].replace("-", " ")

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rolegraph import compare
-from rolegraph.ask.answer.base import COUNTER_VIEW, Answer, basis_of, join_names, pair, role_facts
+from rolegraph.ask.answer.base import COUNTER_VIEW, Answer, basis_of, join_names, pair, role_facts, tx_words
 from rolegraph.ask.answer.choice import measure_asked
 from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell, Table
 
@@ -82,19 +83,29 @@ def _skills_of(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         return
     leads = []
     categories = measure_asked(kb, plan)[1]
+    bottom = _asks_bottom(plan) and not plan.skills
+    order = ", least important first" if bottom else ""
     for role in plan.roles:
         rows = kb.named("skill-profile", role=role.iri).records()
+        if bottom:  # "the least important skill for a tpgm": from the lowest rating up
+            rows = sorted(rows, key=lambda r: int(str(r["importance"])))
         rows = ([r for r in rows if r["label"] in plan.skills] if plan.skills else []) or [
             r for r in rows if r["category"] in categories] or rows[:10]  # "what technical skills": that category's
         for r in rows:
             ans.add(kb, f"{role.label} — {r['label']} ({r['category']}): importance {r['importance']}", [str(r["link"])])
-        ans.tables.append(Table(f"Top skills of {role.label}", ["skill", "category", "importance", "basis", "sources"], [
+        ans.tables.append(Table(f"{'Bottom' if bottom else 'Top'} skills of {role.label}", ["skill", "category", "importance", "basis", "sources"], [
             [r["label"], r["category"], r["importance"], basis_of(kb, [str(r["link"])]), kb.source_ids([str(r["link"])])] for r in rows]))
         said = [r for r in rows if plan.scope != "seed" or "seed" in basis_of(kb, [str(r["link"])])]  # a seed answer's lead: its rows
         if said:
-            leads.append(f"{role.label}: " + ", ".join(f"{r['label']} ({r['importance']})" for r in said[:5]))
+            leads.append(f"{role.label}{order}: " + ", ".join(f"{r['label']} ({r['importance']})" for r in said[:5]))
     ans.lead = "; ".join(leads) + "." if leads else ""
     ans.notes += compare.skill_gap_notes(kb, {r.iri for r in plan.roles})
+
+
+def _asks_bottom(plan: Plan) -> bool:
+    """Whether the question asks for a role's least important skills ('lowest priority skill'; not 'at least')."""
+    words = tx_words(plan.question)
+    return any(w in word_set("bottom") and words[i - 1 : i] != ["at"] for i, w in enumerate(words))
 
 
 def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

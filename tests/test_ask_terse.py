@@ -65,3 +65,38 @@ def test_the_duration_gap_is_named(kb: KnowledgeBase) -> None:
 ])
 def test_a_value_a_text_carries_is_answered(kb: KnowledgeBase, question: str) -> None:
     assert ask(kb, question).meta["status"] == "answered"
+
+
+def test_the_closest_roles_to_an_unmodelled_one_answer_a_neighbours_question(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "which role resembles a delivery manager most").meta
+    assert meta["status"] == "answered" and "not a modelled role" in str(meta["lead"]) and meta["answer"]
+    assert ask(kb, "what does a delivery manager do").meta["status"] == "unknown-role"
+
+
+def test_po_is_the_product_owner(kb: KnowledgeBase) -> None:
+    assert parse(kb, "po vs tech pgm, what's different").unknown_roles == ["product owner"]
+
+
+def test_pm_or_tpm_offered_reads_the_program_tpm(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "late launch: blame the pm or the tpm?")
+    assert [r.label for r in plan.roles] == ["Product Manager", "Technical Program Manager"] and plan.status == "answered"
+    assert plan.assumptions and "offered side by side" in plan.assumptions[0]
+    assert parse(kb, "tpm vs pm").ambiguous  # compared, not offered: what the short forms name stays open
+
+
+def test_plural_tpms_in_a_dimensions_question_are_both_roles(kb: KnowledgeBase) -> None:
+    assert ask(kb, "how many dimensions split the tpms").meta["status"] == "answered"
+
+
+def test_tpm_is_one_role_is_a_premise_both_readings_answer(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "tpm is one role anyway, so what matters").meta
+    assert meta["status"] == "answered" and str(meta["lead"]).startswith("Premise not supported")
+
+
+def test_the_same_level_is_no_premise_about_roles(kb: KnowledgeBase) -> None:
+    meta = ask(kb, "at the same level, who has the broader reach: an em or a tpm").meta
+    assert "Premise not supported" not in str(meta["lead"]) and meta["status"] == "answered"
+
+
+def test_a_pay_figure_no_reading_has_abstains(kb: KnowledgeBase) -> None:
+    assert ask(kb, "tpm compensation in euros").meta["status"] == "abstained"

@@ -23,8 +23,8 @@ def ask(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | None
 
 
 def _status(plan: Plan, ans: Answer) -> str:
-    if plan.status == "ambiguous-role" and plan.roles and ans.abstained and not ans.items:
-        return "abstained"  # answered for every reading, and none has anything on it
+    if plan.status == "ambiguous-role" and plan.roles and ans.abstained:
+        return "abstained"  # answered for every reading, and none has it ('tpm pay in euros': relative claims, no figure)
     if plan.status != "answered":
         return plan.status
     return "abstained" if ans.abstained or not (ans.items or ans.external) else "answered"

@@ -243,14 +243,18 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
     roles: list[PlanRole] = []
     ambiguous: list[dict[str, Any]] = []
     assumptions: list[str] = []
+    contrasted = _contrasted(kb, words, mentions)
+    if contrasted:
+        assumptions.append(" and ".join(f"'{p.upper()}'" for p in contrasted) + " offered side by side: read as the "
+                           + " and the ".join(r.label for r in contrasted.values()) + ".")
     for start, phrase, readings in mentions:
-        chosen: list[RoleRef] = readings
+        chosen: list[RoleRef] = [contrasted[phrase]] if phrase in contrasted else readings
         if len(readings) > 1 and {TECH_PM, TECH_PGM} <= {r.iri for r in readings} and _both(words, start, phrase):
             for iri, label in TPM_ROLES.items():
                 if all(r.iri != iri for r in roles):
                     roles.append(PlanRole(iri, label, "compared"))
             continue
-        if len(readings) > 1:
+        if len(chosen) > 1:
             parent = [r for r in readings if r.label in parents and r.iri not in named]
             usual = usual_reading(kb, phrase)
             if usual and usual not in named and (parent or named & {r.iri for r in readings}):  # "pm or tpgm", "pm or pgm":
@@ -272,6 +276,23 @@ def _roles(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, l
         if all(r.iri != ref.iri for r in roles):
             roles.append(PlanRole(ref.iri, ref.label, part))
     return roles, ambiguous, assumptions
+
+
+def _contrasted(kb: KnowledgeBase, words: list[str], mentions: list[tuple[int, str, list[RoleRef]]]) -> dict[str, RoleRef]:
+    """Two short forms offered as a choice ('pm or tpm', 'the pm or the tpm'), where one usually means a role (PM: the Product
+    Manager) that one TPM reading is a kind of: the pair contrasts that role with the other TPM reading (the Technical
+    Program Manager). Each short form with the reading it takes; empty when the question has no such pair."""
+    short = [(phrase, readings) for _, phrase, readings in mentions if len(readings) > 1]
+    tpm = [(p, rs) for p, rs in short if {TECH_PM, TECH_PGM} <= {r.iri for r in rs}]
+    at = [(s, s + len(p.split())) for s, p, rs in mentions if len(rs) > 1]
+    if len(short) != 2 or len(tpm) != 1 or words[at[0][1] : at[1][0]] not in (["or"], *(["or", a] for a in _ARTICLES)):
+        return {}  # 'pm or the tpm' offers the two; 'tpm vs pm', 'a tpm and a pm' ask what the short forms name
+    (plain, readings), = [(p, rs) for p, rs in short if p != tpm[0][0]]
+    usual = next((r for r in readings if r.iri == usual_reading(kb, plain)), None)
+    kind = {str(r["role"]): str(r["kind_of"] or "") for r in kb.named("role-info", role=(IRI(TECH_PM), IRI(TECH_PGM))).records()}
+    if usual is None or kind.get(TECH_PM) != usual.label or kind.get(TECH_PGM) == usual.label:
+        return {}
+    return {plain: usual, tpm[0][0]: RoleRef(TECH_PGM, TPM_ROLES[TECH_PGM])}
 
 
 def _listed(words: list[str], start: int, mentions: list[tuple[int, str, list[RoleRef]]]) -> bool:
@@ -1421,7 +1442,9 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
         plan.concerns = []
     if not plan.parts and "definition" in plan.intents[1:]:
         plan.intents.remove("definition")  # "what's driving the growth of …": 'what's' opens the question, it asks no definition
-    if plan.unknown_roles:
+    if plan.unknown_roles and not (plan.roles or "neighbours" not in plan.intents):
+        plan.intents = ["neighbours"]  # "which role is closest to a release manager": its closest modelled roles answer it
+    elif plan.unknown_roles:
         plan.status = "unknown-role"
     elif not plan.intents and not plan.roles and not plan.ambiguous and not plan.terms:
         plan.status = "cannot-parse"
@@ -1437,7 +1460,7 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
             words.index(plan.ambiguous[0]["text"].split()[0]) if plan.ambiguous[0]["text"].split()[0] in words else 0,
             plan.ambiguous[0]["text"], [])):
         plan.intents = []  # "the usual pm to engineer ratio": the ratio's texts answer it, whichever PM is meant
-    if plan.status != "unknown-role" and plan.intent not in ("person", "source"):
+    if plan.status != "unknown-role" and not plan.unknown_roles and plan.intent not in ("person", "source"):
         _default_roles(plan)  # who said a claim about 'TPMs' is found in the texts on either reading
         for part in plan.parts:  # "who owns the timeline of a program, and who does that person report to": each part's
             if not part.roles and part.intent not in ("person", "source"):  # own intent says which roles it leaves implicit
@@ -1541,7 +1564,7 @@ def _reversed(roles: list[PlanRole]) -> list[PlanRole]:
 #: How the note on a pair of roles the question did not name begins.
 ASSUMED_PAIR = "Not both roles named: assumed"
 #: Intents that compare two roles; with fewer named, the two TPM roles are assumed.
-_PAIRED = ("separate", "shared", "compare", "collaboration")
+_PAIRED = ("separate", "shared", "compare", "collaboration", "dimensions")
 #: Intents that answer for the two TPM roles when no role is named (or search every role).
 _ROLE_FREE = ("levels", "team", "day-to-day", "deliverables", "metrics", "skills", "ownership", "pay", "examples", "growth",
               "origin", "interview")

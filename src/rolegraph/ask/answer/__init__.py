@@ -44,8 +44,8 @@ def respond(kb: KnowledgeBase, plan: Plan) -> Answer:
     if plan.status == "cannot-parse":
         cannot_parse(kb, plan, ans)
         return ans
-    if plan.status == "unknown-role":
-        explain_unknown(kb, plan, ans)
+    if plan.unknown_roles:  # an unknown role, or the closest modelled roles to one ("which role is closest to a devrel")
+        explain_unknown(kb, plan, ans, asked=plan.status != "unknown-role")
         return ans
     if plan.status == "ambiguous-role" and not plan.roles:
         for a in plan.ambiguous:
@@ -257,8 +257,8 @@ def _read_by_the_text(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """A bare 'TPM' answered by a text about one TPM role only, which has at least two words of the question's subject
     and more of its words than any text about the other ('what did uber tpms run that took over a year': the GDPR program, a Tech PgM's), is read as that
     role: the status is answered and a note says so."""
-    if plan.status != "ambiguous-role" or set(plan.role_iris()) != set(TPM_ROLES) or not plan.topic or ans.abstained:
-        return
+    if plan.status != "ambiguous-role" or not set(TPM_ROLES) <= set(plan.role_iris()) or not plan.topic or ans.abstained:
+        return  # "at the same level who has wider reach, em or tpm": the TPM of the text that answers it, beside the EM
     top = next((h for h in hits if hit_text(h) in ans.lead), None)
     owners = set(top.roles) & set(TPM_ROLES) if top is not None else set()
     if top is None or len(owners) != 1 or any(h.matched >= top.matched and set(h.roles) & set(TPM_ROLES) - owners for h in hits):
@@ -267,7 +267,7 @@ def _read_by_the_text(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         return  # "any tips for the tpm interview loop": one word of its own ('tips') settles nothing
     role = owners.pop()
     plan.status = "answered"
-    plan.roles = [r for r in plan.roles if r.iri == role]
+    plan.roles = [r for r in plan.roles if r.iri == role or r.iri not in TPM_ROLES]
     plan.assumptions = [a for a in plan.assumptions if not a.startswith(_BOTH_READINGS)] + [
         f"'TPM' read as the {TPM_ROLES[role]}: the text that answers it is about that role only."]
 

@@ -25,7 +25,9 @@ def cannot_parse(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                      "and abbreviations, neighbouring roles, the seed author.")
 
 
-def explain_unknown(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+def explain_unknown(kb: KnowledgeBase, plan: Plan, ans: Answer, asked: bool = False) -> None:
+    """Say that the roles named are not modelled and which modelled roles are closest; ``asked``: the closest roles are
+    what the question asks for (an item of the answer, computed from the role names)."""
     from rolegraph.errors import RolegraphError, RoleNotFound
     from rolegraph.resolve import resolve_role
 
@@ -38,7 +40,10 @@ def explain_unknown(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         except RolegraphError:  # an ambiguous phrase is not unknown
             continue
         ans.notes.append(f"{phrase.title()!r} is not a modelled role, so the knowledge base cannot answer for it; "
-                         f"closest modelled roles: {closest}.")
+                         f"closest modelled roles: {closest}." if not asked else
+                         f"{phrase.title()!r} is not a modelled role; the closest modelled roles by name: {closest}.")
+        if asked:
+            ans.add(kb, f"Closest modelled roles to {phrase.title()!r} (not modelled): {closest}", [], basis="derived")
         for g in kb.named("gaps").records():
             if g["dimension"] == "naming" and phrase.rstrip("s") in str(g["text"]).lower():
                 ans.add(kb, str(g["text"]), [str(g["gap"])])

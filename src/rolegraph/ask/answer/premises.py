@@ -21,9 +21,9 @@ from rolegraph.ask.answer.base import (
 from rolegraph.ask.answer.library import RACI_WORDS
 from rolegraph.ask.answer.search import ANSWER_KINDS
 from rolegraph.ask.answer.seedclaims import check_seed_claim
-from rolegraph.ask.plan import Plan, PlanRole
+from rolegraph.ask.plan import TPM_ROLES, Plan, PlanRole
 from rolegraph.ask.retrieve import index
-from rolegraph.ask.text import answer_words
+from rolegraph.ask.text import answer_words, word_set
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS, asked_concerns
 
@@ -34,6 +34,10 @@ _PREMISE_OPENER = re.compile(r"\b(since|given that|given|because|as|now that|ass
 
 #: A first clause opening with an auxiliary asks ('is the tech pm the one who …, or is that the tpgm'); it assumes nothing.
 _ASKS = re.compile(r"(do|does|did|is|are|can|could|should|will|would)\b")
+
+
+#: Words that make a bare 'TPMs' both roles ("both tpms are one role").
+_BOTH = word_set("both")
 
 
 _SAME = re.compile(r"\b(same|identical|one role|one and the same|interchangeable|basically the same)\b")
@@ -57,11 +61,13 @@ def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     roles = [PlanRole(m[2][0].iri, m[2][0].label) for m in found]
     if not roles and len(plan.roles) == 1:
         roles = list(plan.roles)  # "as the boss of the engineers, how does a TPgM run 1:1s": the role is in the question
-    if len(roles) < 2 and _SAME.search(head) and len(plan.roles) >= 2:
-        roles = list(plan.roles)  # "both tpms are one role"
+    if len(roles) < 2 and _SAME.search(head) and len(plan.roles) >= 2 and (find_roles_in_text(kb, head) or set(head.split()) & _BOTH):
+        roles = list(plan.roles)  # "both tpms are one role", "tpm is one role anyway" (not "at the same level, …")
     if len(roles) >= 2 and _SAME.search(head):
         _premise_note(kb, ans, f"the knowledge base records the {roles[0].label} and the {roles[1].label} as different roles",
                       ["different", "roles", "orthogonal", "completely"])
+        if plan.status == "ambiguous-role" and {r.iri for r in roles[:2]} == set(TPM_ROLES):
+            plan.status = "answered"  # "tpm is one role anyway": that its two readings are one role is what is answered
         return
     identity = re.search(r"\b(is|are|equals)\b", head)
     if len(roles) >= 2 and identity:

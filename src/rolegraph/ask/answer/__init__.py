@@ -234,6 +234,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         count.in_figures(plan, ans, tuple(vocabulary()["durations"]["units"]))
     if plan.form == "count":
         count.span_counted(plan, ans)
+        count.readings_counted(plan, ans)
     if len(plan.role_iris("compared", "subject")) == 2 == len(plan.roles) and plan.form in ("yes-no", "which-one"):
         _recorded_dispute(kb, plan, ans)
     if plan.form == "which-one":

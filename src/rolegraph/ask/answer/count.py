@@ -9,13 +9,19 @@ from rolegraph.ask.answer import dimensions
 from rolegraph.ask.answer.base import Answer, hit_text, role_facts, stems_of, synonyms_of, tx_words
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
-from rolegraph.ask.text import vocabulary
+from rolegraph.ask.text import answer_words, vocabulary
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell
 
 #: A number on its own, not part of an identifier (S4, E28, TPM-N3).
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")
-_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of| the)?)\s+(?:\w+\s+){0,2}?(\w+s)\b")
+_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of| the)?)\s+(?:\w+\s+){0,3}?(\w+s)\b")
+
+
+def counted_noun(plan: Plan) -> str | None:
+    """The noun a count asks about ('how many levels …': levels), if the question names one."""
+    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    return m.group(1) if m else None
 
 
 def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:
@@ -89,6 +95,16 @@ def span_counted(plan: Plan, ans: Answer) -> None:
     low, high = int(span.group(2)), int(span.group(3))
     if high > low:
         ans.lead = f"{high - low + 1} {m.group(1)} ({span.group(0)}): {ans.lead}"
+
+
+def readings_counted(plan: Plan, ans: Answer) -> None:
+    """'tpm can mean how many things' and a table of a short form's readings: the lead starts with the roles it can stand
+    for (any intent: the short form answer keeps its own form)."""
+    noun = counted_noun(plan)
+    tables = [t for t in ans.tables if {"short form", "role"} <= set(t.columns)]
+    if noun in answer_words("readings") and tables and not re.match(r"\d", ans.lead):
+        roles = _entries(tables[0].rows, tables[0].columns.index("role"))
+        ans.lead = f"{len(roles)} {noun}: " + ", ".join(roles) + ". " + ans.lead
 
 
 def in_figures(plan: Plan, ans: Answer, units: tuple[str, ...] = ()) -> None:

@@ -67,8 +67,21 @@ def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.notes.append(str(err))
         return
     cells = [f"{t.title}: " + "; ".join(" · ".join(str(c) for c in row[:3] if c) for row in t.rows[:3]) for t in result.tables[:1]]
-    _from_result(kb, ans, result, result.title + (" — " + cells[0] if cells else ""))
+    _from_result(kb, ans, result, _rungs_counted(kb, plan, named) + result.title + (" — " + cells[0] if cells else ""))
     _named_text_first(kb, plan, ans)
+
+
+def _rungs_counted(kb: KnowledgeBase, plan: Plan, named: list[str]) -> str:
+    """'how many levels for tech pm': a role's whole ladder asked as a count starts with its recorded levels ('5 levels: …. ')."""
+    from rolegraph import levels
+    from rolegraph.ask.answer.count import counted_noun
+
+    noun = counted_noun(plan)
+    if len(plan.roles) != 1 or named or noun not in answer_words("rungs"):
+        return ""
+    recorded = levels.ladder_rows(kb, plan.roles[0].iri)
+    rungs = [level.label for level in levels.all_levels(kb) if level.notation in recorded]
+    return f"{len(rungs)} {noun}: " + ", ".join(rungs) + ". " if rungs else ""
 
 
 def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

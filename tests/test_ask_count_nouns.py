@@ -1,0 +1,20 @@
+"""Counts read from the noun asked and the graph's tables: a role's ladder levels, the readings of a short form."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask
+from rolegraph.kb import KnowledgeBase
+
+
+@pytest.mark.parametrize("question", ["count the tech product manager levels", "number of levels on the tech pm ladder?"])
+def test_a_ladder_asked_as_a_count_leads_with_its_recorded_levels(kb: KnowledgeBase, question: str) -> None:
+    lead = str(ask(kb, question).meta["lead"])
+    assert lead.startswith("5 ") and "entry" in lead and "staff / principal" in lead
+
+
+@pytest.mark.parametrize("question", ["how many meanings can tpm have", "tpm, how many expansions"])
+def test_the_readings_of_a_short_form_are_counted(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and str(meta["lead"]).startswith("3 ") and "Project Manager" in str(meta["lead"])

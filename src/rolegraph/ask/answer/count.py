@@ -28,10 +28,9 @@ def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:
     """'how many domains …': the distinct values of the answer's column of that name (a list cell counts each entry)."""
     from rolegraph.ask.text import stem
 
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
-    if not m:
+    noun = counted_noun(plan)
+    if noun is None:
         return None
-    noun = m.group(1)
     names = {stem(w) for w in [noun, *synonyms_of([noun])]}  # "industries" counts the domain column
     for table in ans.tables:
         for i, column in enumerate(table.columns):
@@ -51,10 +50,9 @@ def _listed(plan: Plan, texts: list[str]) -> tuple[str, list[str], str] | None:
     """'how many planning horizons …' and a text 'moves between planning horizons: a, b, and c': the entries listed."""
     from rolegraph.ask.text import stem
 
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
-    if not m:
+    noun = counted_noun(plan)
+    if noun is None:
         return None
-    noun = m.group(1)
     for text in texts:
         for at in re.finditer(r"([A-Za-z-]+)\s*:\s*([^.:;()]+)", text):
             entries = [e.strip() for e in re.split(r",\s*(?:and\s+|or\s+)?", at.group(2)) if e.strip()]

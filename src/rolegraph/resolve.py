@@ -11,7 +11,6 @@ import unicodedata
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from rolegraph.errors import AmbiguousRole, QueryError, RoleNotFound
@@ -50,14 +49,11 @@ def name_kinds(name: str, kind: str) -> tuple[str, bool, bool]:
     return normal, short, fuzzy
 
 
-@dataclass
 class NameIndex:
     """Every lookup name of every role, normalised."""
 
-    exact: Mapping[str, set[str]]
-    labels: Mapping[str, str]
-    fuzzy: Mapping[str, set[str]]
-    short_forms: Container[str]
+    def __init__(self, exact: Mapping[str, set[str]], labels: Mapping[str, str], fuzzy: Mapping[str, set[str]], short_forms: Container[str]) -> None:
+        self.exact, self.labels, self.fuzzy, self.short_forms = exact, labels, fuzzy, short_forms
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> NameIndex:

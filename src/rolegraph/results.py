@@ -14,8 +14,7 @@ Two ``meta`` keys have a fixed meaning for exporters (see docs/formats.md):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 Cell = str | int | float | bool | None
 
@@ -45,16 +44,35 @@ class SourceRef(NamedTuple):
         }
 
 
-@dataclass
-class Table:
+class _Record:
+    """Equality and repr by the fields named in ``_fields``, as a dataclass has them (importing dataclasses imports
+    inspect, which with the modules it loads costs a tenth of a cold ``compare``)."""
+
+    _fields: ClassVar[tuple[str, ...]]
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__qualname__}({', '.join(f'{f}={v!r}' for f, v in zip(self._fields, self._values(), strict=True))})"
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, f) for f in self._fields)
+
+
+class Table(_Record):
     """One titled table: column names and rows of plain cells."""
 
-    title: str
-    columns: list[str]
-    rows: list[list[Cell]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    _fields = ("title", "columns", "rows", "notes")
 
-    def __post_init__(self) -> None:
+    def __init__(self, title: str, columns: list[str], rows: list[list[Cell]] | None = None, notes: list[str] | None = None) -> None:
+        self.title = title
+        self.columns = columns
+        self.rows: list[list[Cell]] = [] if rows is None else rows
+        self.notes: list[str] = [] if notes is None else notes
         for row in self.rows:
             if len(row) != len(self.columns):
                 raise ValueError(f"row {row!r} does not have {len(self.columns)} cells")
@@ -73,8 +91,7 @@ class Table:
         }
 
 
-@dataclass
-class Result:
+class Result(_Record):
     """The answer to one command or query.
 
     >>> r = Result("Roles", [Table("Roles", ["role"], [["Software Engineer"]])])
@@ -82,13 +99,17 @@ class Result:
     [['Software Engineer']]
     """
 
-    title: str
-    tables: list[Table]
-    sources: list[SourceRef] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    attribution: list[str] = field(default_factory=list)
-    kind: str = ""
-    meta: dict[str, Any] = field(default_factory=dict)
+    _fields = ("title", "tables", "sources", "notes", "attribution", "kind", "meta")
+
+    def __init__(self, title: str, tables: list[Table], sources: list[SourceRef] | None = None, notes: list[str] | None = None,
+                 attribution: list[str] | None = None, kind: str = "", meta: dict[str, Any] | None = None) -> None:
+        self.title = title
+        self.tables = tables
+        self.sources: list[SourceRef] = [] if sources is None else sources
+        self.notes: list[str] = [] if notes is None else notes
+        self.attribution: list[str] = [] if attribution is None else attribution
+        self.kind = kind
+        self.meta: dict[str, Any] = {} if meta is None else meta
 
     @property
     def table(self) -> Table:

@@ -14,7 +14,6 @@ tests/test_dispatch.py checks that every command line parsed here calls the comm
 from __future__ import annotations
 
 import errno
-import inspect
 import os
 import sys
 import types
@@ -32,6 +31,9 @@ _DISPLAY = {"help", "show_default", "metavar"}
 _SCALARS = {str, int, Path}
 
 Call = tuple[Callable[..., Any], dict[str, Any]]
+
+#: A parameter without a default (inspect.Parameter.empty: inspect and the modules it loads are a tenth of a compare).
+_EMPTY = object()
 
 
 class _Param:
@@ -70,12 +72,22 @@ def _read(hint: Any) -> tuple[type, bool, bool] | None:
     return (hint, many, optional) if hint in _SCALARS or (hint is bool and not many and not optional) else None
 
 
+def _parameters(func: types.FunctionType) -> list[tuple[str, Any]]:
+    """The names of ``func``'s parameters in order, each with its default (``_EMPTY`` when it has none)."""
+    code, defaults = func.__code__, func.__defaults__ or ()
+    names = code.co_varnames[: code.co_argcount + code.co_kwonlyargcount]
+    known = dict(zip(names[code.co_argcount - len(defaults) : code.co_argcount], defaults, strict=True)) | (func.__kwdefaults__ or {})
+    return [(name, known.get(name, _EMPTY)) for name in names]
+
+
 def _signature(func: Callable[..., Any]) -> tuple[dict[str, tuple[_Param, bool]], list[_Param]] | None:
     """The options (by every name: the parameter and whether it is a flag) and arguments (in order) of ``func``, or None."""
+    if not isinstance(func, types.FunctionType):
+        return None
     hints = typing.get_type_hints(func, include_extras=True)
     options: dict[str, tuple[_Param, bool]] = {}
     arguments: list[_Param] = []
-    for name, parameter in inspect.signature(func).parameters.items():
+    for name, default in _parameters(func):
         hint = hints[name]
         if typing.get_origin(hint) is not Annotated:
             return None
@@ -88,12 +100,11 @@ def _signature(func: Callable[..., Any]) -> tuple[dict[str, tuple[_Param, bool]]
         envvar = decl.settings.get("envvar")
         if envvar and any(v in os.environ for v in ([envvar] if isinstance(envvar, str) else envvar)):
             return None  # click would read the variable: left to it
-        default = parameter.default
-        if default is inspect.Parameter.empty and (optional or kind is bool):
+        if default is _EMPTY and (optional or kind is bool):
             return None
         param = _Param(name, kind, many, default, decl.settings)
         if isinstance(decl, Arg):
-            if decl.decls or kind is bool or (many and default is not None and default is not inspect.Parameter.empty):
+            if decl.decls or kind is bool or (many and default is not None and default is not _EMPTY):
                 return None
             arguments.append(param)
             continue
@@ -153,7 +164,7 @@ def parse(argv: list[str]) -> Call | None:
             taken, positional = positional, []
         elif positional and not param.many:
             taken, positional = positional[:1], positional[1:]
-        elif param.default is inspect.Parameter.empty:
+        elif param.default is _EMPTY:
             return None
         else:
             continue
@@ -166,7 +177,7 @@ def parse(argv: list[str]) -> Call | None:
         return None
     for param, _ in options.values():
         if param.name not in values:
-            if param.default is inspect.Parameter.empty:
+            if param.default is _EMPTY:
                 return None
             values[param.name] = param.default
     for param in arguments:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from rolegraph.ask import text as tx
+from rolegraph.ask.fit import clauses, liked
 from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice, unknown_beside, usual_reading
 from rolegraph.ask.plan import TECH_PGM, TECH_PM, TPM_ROLES, Plan, PlanRole
 from rolegraph.errors import RolegraphError, RoleNotFound
@@ -937,7 +938,7 @@ def _lexicon(idx: Any, cue_words: frozenset[str]) -> tuple[list[str], frozenset[
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(_qualified_after(kb, question))
     titles = {i for _, s, e in _writers(kb, words) if len(words[s:e]) > 1 for i in range(s, e)}  # "the pragmatic engineer"
-    mentions = [m for m in find_roles_in_text(kb, " ".join(_as_titles(words))) if not (m[0] and words[m[0] - 1].isdigit())
+    mentions = [m for m in _unbroken(kb, _as_titles(words), _qualified_after(kb, question)) if not (m[0] and words[m[0] - 1].isdigit())
                 and not titles & set(range(m[0], m[0] + len(m[1].split())))]
     mentions = [_non_technical(kb, words, m) for m in mentions]
     mentions = _shared_heads(kb, words, mentions)
@@ -1090,8 +1091,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     asks_doing = bool(short) and _asks_work(words, short[0][0])  # "what does a swe do" asks about the work
     closed = len(words) > 3 and words[0] in c.yes_no  # "do tpgms need an mba" asks about the role, not its letters
     if intents in ([], ["definition"]) and len(plan.terms) <= 2 and len(words) <= 6 and short and len(mentions) == 1 and not asks_doing and len(
-            plan.roles) < 2 and plan.form not in ("count", "rank") and not closed and all(
-            _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else
+            plan.roles) < 2 and plan.form not in ("count", "rank") and not closed and not plan.skills and all(
+            _known(kb, c, t) for t in plan.terms):  # "does sundar pichai like tpgms" asks about something else; "do tpgms
+        # code?" asks about a skill, not the letters
         plan.intents = ["abbreviation"]  # "tpm = ?", "SDM?": a short form on its own asks what it means
         if len(short[0][2]) == 1 and (words[-1:] in (["do"], ["does"]) or words[:1] in (["define"], ["describe"])):
             plan.intents = ["definition"]  # "what does a swe do", "define PgM": what the role is, not what its letters stand for
@@ -1101,7 +1103,57 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = ["definition", *[i for i in plan.intents[1:] if i != "definition"]]  # "tech product manager meaning?"
         plan.dimensions = list(dict.fromkeys(d for i in plan.intents for d in c.dimensions.get(i, [])))
         plan.form = "define" if plan.form in ("list", "yes-no") else plan.form
+    _fit(kb, plan, question, words, stemmed, mentions)
     return plan
+
+
+#: Words that join roles offered as a choice ("pm or pgm", "tech pm vs tpgm").
+_CHOICE_JOINERS = tx.word_set("choice_joiners")
+
+
+def _fit(kb: KnowledgeBase, plan: Plan, question: str, words: list[str], stemmed: list[str],
+         mentions: list[tuple[int, str, list[RoleRef]]]) -> None:
+    """A question that says what the asker likes and asks which role fits ('im eng mgr, love process & cross team
+    coordination. which', 'better fit for me pm or pgm if i like herding teams') chooses between the roles offered, else
+    the two TPM roles, by the skills the liked words name; a role named before the liking is the asker's own, and a
+    role named after it (not as the head of 'which …') is one asked about: no such choice."""
+    def joined(m: tuple[int, str, list[RoleRef]]) -> bool:  # "pm or pgm": offered as a choice
+        end = m[0] + len(m[1].split())
+        return bool({*words[m[0] - 1 : m[0]], *words[end : end + 1]} & _CHOICE_JOINERS)
+
+    offered_at = {r.iri for m in mentions if joined(m) for r in m[2]}
+    offered = [replace(r, part="compared") for r in plan.roles if r.iri in offered_at and r.part not in ("source", "target")]
+    found = liked(question, choice=plan.form == "which-one" and len(offered) >= 2)
+    if found is None or len(tx.words(question)) != len(words):
+        return
+    at, places = found
+    role_at = {i for s, p, _ in mentions for i in range(s, s + len(p.split()))}
+    said = [words[i] for i in places if i not in role_at]  # "…, tech pm or tpgm": the choices are no part of the liking
+    asked = [m for m in mentions if m[0] > at and not joined(m) and words[m[0] - 1 : m[0]] not in (["which"], ["what"])]
+    if (len(offered) < 2 and asked) or not said:
+        return  # "i like product work, how do i move to tech pm": a move to the role named
+    kept = {i for i in places if i not in role_at}
+    plan.unknown_roles = [u for u in plan.unknown_roles if u.split()[0].lower() not in words[:at]]  # "qa lead, into …": the asker's
+    plan.form, plan.intents, plan.dimensions = "which-one", [], []
+    plan.roles = offered if len(offered) >= 2 else [PlanRole(iri, label, "compared") for iri, label in TPM_ROLES.items()]
+    plan.skills = _named(kb, [w if i in kept else "·" for i, w in enumerate(words)], [s if i in kept else "·" for i, s in enumerate(stemmed)])["skill"]
+    content = set(tx.content_words(said))
+    plan.topic = plan.terms = [w for w in dict.fromkeys(said) if w in content]
+    plan.assumptions = [a for a in plan.assumptions if "read as" in a] + [
+        "What the asker likes decides which of the " + " and the ".join(r.label for r in plan.roles) + " fits."]
+
+
+def _unbroken(kb: KnowledgeBase, words: list[str], question: str) -> list[tuple[int, str, list[RoleRef]]]:
+    """Role mentions in ``words`` (the words of ``question``), none across a colon, comma or dash of the question as typed:
+    'order by how technical: product manager, …' names the Product Manager, not a Technical Product Manager."""
+    found = find_roles_in_text(kb, " ".join(words))
+    spans, at = [], 0
+    for clause in clauses(question):
+        spans.append((at, at + len(clause)))
+        at += len(clause)
+    if at != len(words) or all(any(a <= s and s + len(p.split()) <= b for a, b in spans) for s, p, _ in found):
+        return found
+    return [(a + s, p, r) for a, b in spans for s, p, r in find_roles_in_text(kb, " ".join(words[a:b]))]
 
 
 #: A qualifier set after a name: "Product Manager - Technical", "program management (technical)", "product, technical".

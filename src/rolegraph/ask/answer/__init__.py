@@ -240,6 +240,8 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if plan.form == "which-one":
         _name_the_role(plan, ans, hits)
         choice.closed_on_first(kb, plan, ans)
+    if plan.form == "yes-no":
+        yesno.name_the_subject(plan, ans, hits)
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else ans.external[0]["text"] if ans.external else NOTHING
         ans.abstained = ans.abstained or not ans.items

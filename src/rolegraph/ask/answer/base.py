@@ -23,6 +23,8 @@ _NEGATIVE_OPENER = re.compile(r"^(?:(?:so|ok|okay|but|and|well|wait|hey|hmm) )*(
                               r"should|would|will)(?: \w+){0,3}?) not\b")
 #: The alternatives a closed question offers ('yes or no', 'or not') and names with a 'no' inside ('the go/no-go call') negate nothing.
 _ALTERNATIVES = re.compile(r"\b(?:yes or no|no or yes|or not|or no|true or false|go no go|no go|no code|no brainer)\b")
+#: The asker's own guess after the question ('tpgm must code? no right', '…? no?') is no part of the claim.
+_GUESS = re.compile(r"\?\s*(?:no|nope|yes|yeah|yep)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -157,9 +159,11 @@ _PREFIXES = ("non",)
 def negated_claim(question: str) -> bool:
     """Whether the claim a closed question puts is negative ('tech pms don't code, right?', 'it's not true that …'): not
     when its only negation is a negative auxiliary opening it ('doesn't a TPgM have reports?' asks whether it has) or an
-    alternative ('yes or no', 'or not'); 'non' names a role ('non tech program managers')."""
+    alternative ('yes or no', 'or not') or the asker's guess after the question ('…? no right'); 'non' names a role ('non
+    tech program managers')."""
     from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary
 
+    question = _GUESS.sub(" ", question)
     text = _ALTERNATIVES.sub(" ", _NEGATIVE_OPENER.sub(lambda m: m.group(1) or "", " ".join(tx_words(question)), count=1))
     said = stems(text.split())  # "can a tech pm skip knowing apis": a claim that the role does without (``[yes_no].without``)
     return any(m.group(1) not in ("non", "minus") for m in NEGATION.finditer(text)) or any(

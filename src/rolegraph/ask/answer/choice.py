@@ -82,6 +82,8 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
             f"{k} ({imp[k]['importance'] if k in imp else 0})" for k in ranked) + "."
         ans.abstained = False  # the role's ratings decide, whatever the texts found
         return
+    if len(roles) >= 2 and not plan.skills and _by_count(kb, plan, ans, rank=True):
+        return  # "who spans more teams, a or b, ranked": by the counted rows of the measure named
     name, measure = measure_asked(kb, plan)
     if len(roles) == 1 and measure and set(measure) <= set(vocabulary().get("categories", {})):  # "which technical skills …"
         rows = [r for r in kb.named("skill-profile", role=roles[0].iri).records() if r["category"] in measure]
@@ -104,13 +106,20 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
             ans.add(kb, f"{role.label} — {name}: {value:.3g}", [str(r["link"]) for r in rows])
     if len(scored) < 2:
         return
-    scored.sort(key=lambda x: -x[0])
+    scored.sort(key=lambda x: x[0] if _ascending(plan) else -x[0])
     values = [value for value, _, _ in scored]
     if len(set(values)) == 1:  # "rank the two tpms on stakeholder communication": no order to give
         ans.lead = f"Tie on {name}: " + ", ".join(f"{role.label} ({value:.3g})" for value, role, _ in scored) + ", no role ahead."
         return
-    ans.lead = f"Ranked by {name}: " + ", ".join(f"{role.label} ({value:.3g}{', tied' if values.count(value) > 1 else ''})"
+    ans.lead = f"Ranked by {name}{', lowest first' if _ascending(plan) else ''}: " + ", ".join(
+        f"{role.label} ({value:.3g}{', tied' if values.count(value) > 1 else ''})"
                                                   for value, role, _ in scored) + "."
+
+
+def _ascending(plan: Plan) -> bool:
+    """Whether the order asked runs from the lowest up ('least to most technical'; ``[word_sets].ascending``)."""
+    said = f" {' '.join(tx_words(plan.question))} "
+    return any(f" {p} " in said for p in word_set("ascending"))
 
 
 def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
@@ -200,16 +209,21 @@ def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: 
 #: Words that ask which role has more (1) or fewer (-1) of a counted thing ('works across more teams').
 _MORE = {**dict.fromkeys(word_set("more"), 1), **dict.fromkeys(word_set("fewer"), -1)}
 
+#: Words that ask for many of a counted thing ('a multi team migration'): the choice goes to who has more.
+_SEVERAL = word_set("several")
+
 #: A counted row: 'Role — teams coordinated: 3+ …' ('N' is several, no number given: at least 2).
 _COUNTED = re.compile(r"^(?P<role>[^—]+?) — (?P<what>[^:—]+): (?P<value>\d+\+?|N)(?!\w)")
 
 
-def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
+def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer, rank: bool = False) -> bool:
     """'Which one works across more teams': the role whose counted rows (mainstream views) of the measure the question
-    names are highest, or lowest for 'fewer'; False when no comparative is asked, a role has no count, or they tie."""
+    names are highest, or lowest for 'fewer'; with ``rank``, the roles in that order (most first unless 'fewer' is
+    asked). False when no comparative (or order) is asked, a role has no count, or they tie."""
     from rolegraph.resolve import normalise
 
-    sign = next((_MORE[w] for w in normalise(plan.question).split() if w in _MORE), 0)
+    said = normalise(plan.question).split()
+    sign = next((_MORE[w] for w in said if w in _MORE), (-1 if _ascending(plan) else 1) if rank or set(said) & _SEVERAL else 0)
     counts: dict[str, dict[str, list[str]]] = {}  # measure -> role -> values
     for item in ans.items:
         m = _COUNTED.match(item["text"])
@@ -225,6 +239,10 @@ def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     ranked = sorted(score, key=lambda role: -sign * score[role])
     if score[ranked[0]] == score[ranked[1]]:
         return False
+    if rank:
+        ans.lead = f"Ranked by {what}{', lowest first' if sign < 0 else ''}: " + ", ".join(
+            f"{role} ({', '.join(values[role])})" for role in ranked) + "."
+        return True
     ans.lead = f"The {ranked[0]} ({what}: " + "; ".join(f"{role} {', '.join(values[role])}" for role in ranked) + ")."
     return True
 

@@ -36,6 +36,7 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     if plan.intent == "transitions" and plan.skills and _by_importance(kb, plan, ans):
         return  # "if I move into X, will I still be writing code": the skill in the role moved to, not the move
     if _VERDICT.match(ans.lead):  # a handler's verdict, not a text that happens to open with "No public ladder …"
+        _as_claimed(plan, ans, hits)
         return
     if _comparative(kb, plan, ans) or _by_company(plan, ans):
         return
@@ -93,6 +94,15 @@ def _yes_no(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None
     ans.lead = f"{verdict}{disputed}: {reading}{text}"
     if hit is not None:
         ans.add(kb, text, [hit.statement])
+
+
+def _as_claimed(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """A retrieved text that opens with its own verdict ('No: the Tech PgM does not directly influence …', a position on
+    whether it does) answers a claim put in the negative ('a tpgm has no direct influence, fair to say?') the other way
+    round: 'Yes: the Tech PgM does not …'."""
+    head = re.match(r"(Yes|No): ", ans.lead)
+    if head and any(hit_text(h) == ans.lead for h in hits) and _claims_none(plan):
+        ans.lead = f"{'Yes' if head.group(1) == 'No' else 'No'}: {ans.lead[head.end():]}"
 
 
 def _by_company(plan: Plan, ans: Answer) -> bool:
@@ -384,6 +394,20 @@ def identity_verdict(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]] | N
         return f"No: it is the other way round; the {b.label} is a kind of {a.label}.", [b.iri]
     parent = f" (the {a.label} is a kind of {kinds[a.iri]})" if kinds.get(a.iri) else ""
     return f"No: the {a.label} and the {b.label} are different roles{parent}.", [a.iri, b.iri]
+
+
+#: A verdict at the head of a lead, and what follows it ('No (disputed: D13): the Tech PgM does not …').
+_HEAD = re.compile(r"^(Yes|No)((?: \(disputed: D\d+\))?)[:,.]\s*")
+
+
+def name_the_subject(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """A verdict about one role read off a retrieved text that does not name the role by its label ('No: the Tech PgM
+    does not directly influence …') names it after the verdict: 'No, for the Technical Program Manager: the Tech PgM …'."""
+    head = _HEAD.match(ans.lead)
+    texts = {t for h in hits for t in (hit_text(h), _HEAD.sub("", hit_text(h)))}  # a text's own verdict may be turned round
+    if len(plan.roles) != 1 or head is None or plan.roles[0].label.lower() in ans.lead.lower() or ans.lead[head.end():] not in texts:
+        return
+    ans.lead = f"{head.group(1)}{head.group(2)}, for the {plan.roles[0].label}: {ans.lead[head.end():]}"
 
 
 #: This module's form deciders, by answer form.

@@ -9,11 +9,11 @@ from __future__ import annotations
 import binascii
 import marshal
 import os
-from collections.abc import Iterable
-from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
     from typing import Any
 
 #: Overrides where the cache directory is (prepared stores, the ask index, derived values).
@@ -27,9 +27,16 @@ def file_name(prefix: str, what: str, suffix: str) -> str:
 
 def directory() -> Path:
     """The cache directory: ``$ROLEGRAPH_CACHE_DIR``, else ``rolegraph`` under the XDG cache home."""
+    from pathlib import Path
+
+    return Path(folder())
+
+
+def folder() -> str:
+    """:func:`directory` as text, found without pathlib (the CLI starts reading the packaged graph before importing it)."""
     if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolegraph"
+        return os.environ[ENV]
+    return os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "rolegraph")
 
 
 def file_stamp(files: Iterable[str | Path]) -> list[tuple[str, int, int]]:

@@ -1,9 +1,9 @@
-"""Parsing Turtle files into a pyoxigraph store, and parsing the packaged graph in the background
+"""Parsing Turtle files into a pyoxigraph store, and reading the packaged graph in the background
 while the ``rolegraph`` command starts.
 
-Light on purpose (pyoxigraph, pathlib and the errors only): the CLI's background thread imports
-it and is parsing within milliseconds, while the main thread imports typer and the command.
-pyoxigraph releases the GIL while it parses, so the two overlap on a machine with a free core.
+Light on purpose (os, threading, pyoxigraph and the errors only): the CLI starts the background read
+before it imports anything else (pathlib, typer, the command), and pyoxigraph releases the GIL while it
+parses, so the two overlap on a machine with a free core.
 
 The packaged graph is read from an N-Triples copy of its Turtle files kept in the cache
 directory: pyoxigraph reads that, without checking it again, in about two thirds of the time.
@@ -13,13 +13,19 @@ pyoxigraph's version; a copy that does not match is written again from the Turtl
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Iterable, Sequence
-from pathlib import Path
 
 import pyoxigraph as ox
 
 from rolegraph.errors import DataFileError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from pathlib import Path
+
+    Copy = tuple[int, Path, bytes]
 
 
 def check_file(path: Path) -> None:
@@ -48,16 +54,17 @@ def load_turtle(store: ox.Store, path: Path, *, bulk: bool = False) -> None:
 
 def load_store(paths: Iterable[Path]) -> ox.Store:
     """Parse Turtle files into a fresh in-memory store; errors name the file and line."""
+    from pathlib import Path
+
     files = [Path(p) for p in paths]
     return _load(files, packaged_copy(files))
-
-
-Copy = tuple[int, Path, bytes]
 
 
 def packaged_copy(paths: Sequence[Path]) -> Copy | None:
     """When ``paths`` begin with the packaged graph's files: how many, where their N-Triples copy is kept and the
     first line it must have; else None."""
+    from pathlib import Path
+
     from rolegraph import cache, resources
 
     packaged = resources.packaged_graph_paths()
@@ -68,7 +75,14 @@ def packaged_copy(paths: Sequence[Path]) -> Copy | None:
     except OSError:
         return None  # the Turtle files are read, and the one missing is reported
     header = f"# rolegraph's packaged graph: {stats!r}, pyoxigraph {ox.__version__}\n".encode()
-    return len(packaged), cache.directory() / cache.file_name("packaged", repr([str(p) for p in packaged]), ".nt"), header
+    return len(packaged), Path(_copy_path()), header
+
+
+def _copy_path() -> str:
+    """Where the packaged graph's N-Triples copy is kept (one per installed package), found without pathlib."""
+    from rolegraph import cache
+
+    return os.path.join(cache.folder(), cache.file_name("packaged", os.path.dirname(os.path.abspath(__file__)), ".nt"))
 
 
 def _load(paths: list[Path], copy: Copy | None) -> ox.Store:
@@ -91,15 +105,22 @@ def _load(paths: list[Path], copy: Copy | None) -> ox.Store:
 
 def _read_copy(where: Path, header: bytes) -> ox.Store | None:
     """A store read from the copy at ``where`` if it starts with ``header``, else None."""
+    return _read(str(where), header)[1]
+
+
+def _read(where: str, header: bytes | None = None) -> tuple[bytes, ox.Store | None]:
+    """The first line of the copy at ``where`` and a store read from it (not read when the line is not ``header``, if
+    given); an empty line and None when it cannot be read."""
     try:
         with open(where, "rb") as file:
-            if file.readline() != header:
-                return None
+            line = file.readline()
+        if header is not None and line != header:
+            return line, None
         store = ox.Store()
-        store.load(path=str(where), format=ox.RdfFormat.N_TRIPLES, lenient=True)
+        store.load(path=where, format=ox.RdfFormat.N_TRIPLES, lenient=True)
     except (OSError, SyntaxError):
-        return None
-    return store
+        return b"", None
+    return line, store
 
 
 def _write_copy(store: ox.Store, where: Path, header: bytes) -> None:
@@ -116,52 +137,51 @@ def _write_copy(store: ox.Store, where: Path, header: bytes) -> None:
 
 
 class _Background:
-    """:func:`load_store` of ``paths`` in a daemon thread; its store or its error is handed over once."""
+    """The packaged graph's copy read in a daemon thread, with its first line; handed over once."""
 
-    def __init__(self, paths: Sequence[Path]) -> None:
-        self.paths = list(paths)
-        self.copy = packaged_copy(self.paths)  # found here: the thread imports nothing
+    def __init__(self) -> None:
+        self.where = _copy_path()  # found here: the thread imports nothing
+        self.first_line = b""
         self.store: ox.Store | None = None
-        self.error: Exception | None = None
         self.thread = threading.Thread(target=self._run, name="rolegraph-load", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        try:
-            self.store = _load(self.paths, self.copy)
-        except Exception as exc:  # handed to the thread that opens the knowledge base, raised there
-            self.error = exc
+        self.first_line, self.store = _read(self.where)  # no copy yet, or a broken one: the files are parsed on the main path
 
 
 _background: _Background | None = None
 
 
-def start_background(paths: Sequence[Path]) -> None:
-    """Start parsing ``paths`` in the background; :func:`take` hands the store to the first open of the same files."""
+def start_packaged() -> None:
+    """Start reading the packaged graph's copy in the background; :func:`take` checks its first line (the files' stamps)
+    and hands the store to the first open of the packaged files alone."""
     global _background
     if _background is None:
-        _background = _Background(paths)
+        _background = _Background()
 
 
 def take(paths: Sequence[Path]) -> ox.Store | None:
-    """The store parsed in the background from exactly ``paths`` (waiting for it; its error is raised here), else None."""
+    """The packaged graph read in the background when ``paths`` are its files alone and its copy is current (waiting for
+    it), else None: other files are parsed afresh (the background read is then left for :func:`discard`)."""
     global _background
-    if _background is None or _background.paths != list(paths):
+    if _background is None:
+        return None
+    copy = packaged_copy(paths)
+    if copy is None or copy[0] != len(paths):
         return None
     started, _background = _background, None
     started.thread.join()
-    if started.error is not None:
-        raise started.error
-    return started.store
+    return started.store if started.first_line == copy[2] else None
 
 
 def pending() -> bool:
-    """Whether a background parse was started and not taken."""
+    """Whether a background read was started and not taken."""
     return _background is not None
 
 
 def discard() -> None:
-    """Wait for a background parse nobody took, and drop it: no thread may still be inside pyoxigraph when the
+    """Wait for a background read nobody took, and drop it: no thread may still be inside pyoxigraph when the
     interpreter shuts down. It ends within milliseconds (the packaged graph parses in about 20 ms)."""
     global _background
     if _background is not None:

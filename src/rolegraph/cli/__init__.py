@@ -85,9 +85,9 @@ def command_line() -> None:
     gc.disable()
     argv = sys.argv[1:]
     if opens_packaged_graph(argv):
-        from rolegraph import loading, resources
+        from rolegraph import loading
 
-        loading.start_background(resources.packaged_graph_paths())
+        loading.start_packaged()
     elif data := data_files(argv):  # a prepared store opens in the background too (rolegraph.engines.prepared.open_in_background)
         from pathlib import Path
 

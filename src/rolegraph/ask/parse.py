@@ -378,8 +378,24 @@ def _closing_yes_no(c: Cues, question: str) -> bool:
     return bool(clauses and clauses[-1] and clauses[-1][0] in c.yes_no and not set(clauses[-1]) & _WH)
 
 
+_LOW, _HIGH = tx.word_set("low"), tx.word_set("high")
+
+
+def _end_to_end(words: list[str], at: int) -> bool:
+    """Whether an order from one end to the other starts at ``at``: 'least technical to most', 'most to least'."""
+    ends = (_LOW, _HIGH) if words[at] in _LOW else (_HIGH, _LOW) if words[at] in _HIGH else None
+    if ends is None:
+        return False
+    to = next((i for i in range(at + 1, min(at + 4, len(words))) if words[i] == "to"), None)
+    return to is not None and words[to + 1 : to + 2] != [] and words[to + 1] in ends[1]
+
+
+#: A question mark at the end, or before a few words of the asker's guess ("…? i think not").
+_ASKED = re.compile(r"\?(?:\W*\w+){0,4}\W*$")
+
+
 def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], roles: list[PlanRole], question: str) -> str:
-    question_mark = question.rstrip().endswith("?")
+    question_mark = bool(_ASKED.search(question))
     opener = next((w for w in words if w not in ("and", "so", "but", "ok", "okay", "hey", "hi", "well", "also", "then", "now")), "")
     if opener in _PLACE and (after := [w for w in words[words.index(opener) + 1 : words.index(opener) + 10] if w in c.yes_no or w in _WH]):
         opener = after[0]  # "at dropbox is a tpm the product one", "between A and B, who …": the question opens after it
@@ -399,6 +415,10 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     # reports", "no code": a determiner, no answer word ("yes or no", "…, no?" still are)
     forms = score(c.forms, stemmed)
     forms = {n: max(forms.get(n, 0), w) for n, w in score(c.forms, loose(c, stemmed)).items()}
+    if any(_end_to_end(words, i) for i in range(len(words))):
+        forms["rank"] = max(forms.get("rank", 0), 3)  # "least technical to most", "most senior to least": an order
+    if len([r for r in roles if r.part != "source"]) >= 2 and any(s == "which" and stemmed[i + 1 : i + 2] == ["|"] for i, s in enumerate(stemmed)):
+        forms["which-one"] = max(forms.get("which-one", 0), 3)  # "…across 6 teams, which tpm do we need": one of the roles
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
     if choice and _OR_CHOICE.search(joined) and not forms.get("rank"):  # not "yes or no", "or not": the answer's alternatives
@@ -1001,6 +1021,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["definition"]  # "Product Manager - Technical = which role?": the role that name is
     if intents in ([], ["definition"]) and any(r.part == "target" for r in roles) and len(roles) >= 2:
         plan.intents = intents = ["transitions"]  # "program manager to tech pgm: is that a thing?"
+    if len(roles) >= 3 and any(words[i : i + 2] == [w, "to"] and (i + 2 in role_at or (i + 3 in role_at and words[i + 2] in _ARTICLES))
+                               for i, w in enumerate(words) if w in _NEARER):
+        plan.intents = intents = ["neighbours"]  # "is a tpgm closer to an em or a pm": which of them is nearer the first
+        plan.dimensions = []
     if {"growth", "compare"} <= set(intents) and len(roles) >= 2:
         plan.intents = intents = [i for i in intents if i != "growth"]  # "dev vs tpgm, what changes": how they differ, not over time
     if intents[:1] == ["variants"] and len(roles) >= 2 and _one_of_the_kinds(words, stemmed):
@@ -1141,6 +1165,9 @@ def _fit(kb: KnowledgeBase, plan: Plan, question: str, words: list[str], stemmed
     plan.topic = plan.terms = [w for w in dict.fromkeys(said) if w in content]
     plan.assumptions = [a for a in plan.assumptions if "read as" in a] + [
         "What the asker likes decides which of the " + " and the ".join(r.label for r in plan.roles) + " fits."]
+
+
+_NEARER = tx.word_set("nearer")
 
 
 def _unbroken(kb: KnowledgeBase, words: list[str], question: str) -> list[tuple[int, str, list[RoleRef]]]:

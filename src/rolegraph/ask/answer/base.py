@@ -23,8 +23,9 @@ _NEGATIVE_OPENER = re.compile(r"^(?:(?:so|ok|okay|but|and|well|wait|hey|hmm) )*(
                               r"should|would|will)(?: \w+){0,3}?) not\b")
 #: The alternatives a closed question offers ('yes or no', 'or not') and names with a 'no' inside ('the go/no-go call') negate nothing.
 _ALTERNATIVES = re.compile(r"\b(?:yes or no|no or yes|or not|or no|true or false|go no go|no go|no code|no brainer)\b")
-#: The asker's own guess after the question ('tpgm must code? no right', '…? no?') is no part of the claim.
-_GUESS = re.compile(r"\?\s*(?:no|nope|yes|yeah|yep)\b(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+#: The asker's own guess after the question ('tpgm must code? no right', '…? i think not', '…? doubt it'): a few words
+#: after the question mark, no part of the claim.
+_GUESS = re.compile(r"\?(?:\W*\w+){1,4}\W*$")
 
 
 @dataclass

@@ -32,6 +32,9 @@ def _skill_asked(kb: KnowledgeBase, plan: Plan) -> list[str]:
         return plan.skills
     words = plan.topic or plan.terms
     hits = index(kb).search(words, kinds=("skill",), limit=3) if words else []
+    widened = index(kb).search([(w, *synonyms_of([w])) for w in words], kinds=("skill",), limit=3) if words else []
+    if widened and widened[0].matched > max((h.matched for h in hits), default=0):
+        hits = widened  # "talks to the execs": executive communication matches both words through their synonyms
     best = [h for h in hits if h.matched >= max(1, len(words) // 2)]
     return [best[0].label] if best else []
 
@@ -58,11 +61,20 @@ def measure_asked(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]]:
         if any(find_phrase(said, phrase_stems(c)) >= 0 for c in cues):
             return f"non-{category} skills", [c for c in categories if c != category]
     for category, cues in categories.items():
-        if any(find_phrase(stems, phrase_stems(c)) >= 0 and not set(phrase_stems(c)) <= named for c in cues):  # "stakeholder
+        if any(_said_as(plan.terms, stems, c) and not set(phrase_stems(c)) <= named for c in cues):  # "stakeholder
             # management": a phrase of the terms
             return f"{category} skills", [category]
     skills = _skill_asked(kb, plan)
     return ", ".join(skills), skills
+
+
+def _said_as(terms: list[str], stems: list[str], cue: str) -> bool:
+    """Whether the terms have the cue phrase, each word as typed or a longer form of it ('technically' for 'technical'),
+    not only a word of the same stem ('executives' is no 'execution')."""
+    from rolegraph.ask.text import find_phrase, phrase_stems
+
+    at = find_phrase(stems, phrase_stems(cue))
+    return at >= 0 and all(t.startswith(w) or w.startswith(t) for t, w in zip(terms[at:], cue.split(), strict=False))
 
 
 def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
@@ -117,16 +129,21 @@ def _rank(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
 
 
 def _ascending(plan: Plan) -> bool:
-    """Whether the order asked runs from the lowest up ('least to most technical'; ``[word_sets].ascending``)."""
-    said = f" {' '.join(tx_words(plan.question))} "
-    return any(f" {p} " in said for p in word_set("ascending"))
+    """Whether the order asked runs from the lowest up: 'least technical to most' (a word of ``[word_sets].low`` before
+    one of ``[word_sets].high``), 'lowest first' (``[word_sets].ascending``)."""
+    words = tx_words(plan.question)
+    said = f" {' '.join(words)} "
+    low = next((i for i, w in enumerate(words) if w in word_set("low")), None)
+    high = next((i for i, w in enumerate(words) if w in word_set("high")), None)
+    return any(f" {p} " in said for p in word_set("ascending")) or (low is not None and high is not None and low < high)
 
 
 def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """The role that fits: by the handlers' own lead, a skill, the rows found, or the texts of each role."""
-    if len(plan.roles) < 2 or re.match(r"(?:the|no|yes)\b", ans.lead.lower()):  # a verdict, not "Not directly: …" (a route)
-        return
-    chosen_by_skill = plan.intent in ("skills", "separate", "compare", "unknown") or not plan.intents or bool(plan.skills)
+    named = ans.lead.startswith(tuple(f"The {r.label}" for r in plan.roles)) and plan.intent != "definition"  # not a card
+    if len(plan.roles) < 2 or re.match(r"(?:no|yes)\b", ans.lead.lower()) or named:
+        return  # a verdict, not "Not directly: …" (a route), nor a text that opens with "The" ("The PM owns a … checklist")
+    chosen_by_skill = plan.intent in ("skills", "separate", "compare", "definition", "unknown") or not plan.intents or bool(plan.skills)
     name, measure = measure_asked(kb, plan) if chosen_by_skill else ("", [])
     if measure and _by_measure(kb, _rated_roles(kb, plan, measure), ans, name, measure):
         return
@@ -172,6 +189,8 @@ def closed_on_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         return
     start, phrase, refs = mentions[0]
     rest = words[start + len(phrase.split()):]
+    if "or" in rest and any(s < start + len(phrase.split()) + rest.index("or") for s, _, _ in mentions[1:]):
+        return  # "is a tpgm closer to an em or a pm": the first role is the subject, the choices come after it
     said = [w for w in rest[: rest.index("or")] if w not in FUNCTION_WORDS] if "or" in rest else []
     first = next((r for r in plan.roles if any(ref.iri == r.iri for ref in refs)), None)
     if said and first is not None:
@@ -223,7 +242,8 @@ def _by_count(kb: KnowledgeBase, plan: Plan, ans: Answer, rank: bool = False) ->
     from rolegraph.resolve import normalise
 
     said = normalise(plan.question).split()
-    sign = next((_MORE[w] for w in said if w in _MORE), (-1 if _ascending(plan) else 1) if rank or set(said) & _SEVERAL else 0)
+    many = set(said) & _SEVERAL or any(w.isdigit() and int(w) > 1 for w in said)  # "across 6 teams": many of them
+    sign = next((_MORE[w] for w in said if w in _MORE), (-1 if _ascending(plan) else 1) if rank or many else 0)
     counts: dict[str, dict[str, list[str]]] = {}  # measure -> role -> values
     for item in ans.items:
         m = _COUNTED.match(item["text"])

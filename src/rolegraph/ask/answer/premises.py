@@ -46,12 +46,15 @@ _SAME = re.compile(r"\b(same|identical|one role|one and the same|interchangeable
 def check_premises(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """Check what the question takes for granted, for the roles it asserts something about: an identity
     ('a Tech PM is basically a program manager'), sameness ('the two are one role') or a claim ('a TPgM codes')."""
+    from rolegraph.ask.fit import liked
     from rolegraph.ask.text import clip
     from rolegraph.resolve import find_roles_in_text
 
     q = " ".join(re.split(r"[^a-z0-9,]+", clip(plan.question).lower().replace("=", " equals ")))  # "tech pm = program manager"
     if plan.scope == "seed" and check_seed_claim(kb, plan, ans, q):
         return  # "the seed says you need an MBA": checked against the seed's own texts
+    if liked(plan.question, choice=plan.form == "which-one") is not None:
+        return  # "as a qa engineer who loves organizing releases, what should i aim for": the asker's liking, no premise
     head = re.split(r",|\bso\b", q, maxsplit=1)[0]
     concluded = re.match(r",?\s*so\b", q[len(head):]) is not None  # "the tpgm writes the product roadmap, so …": taken for granted
     if ("," not in q and " so " not in f" {q} ") or not (_PREMISE_OPENER.search(head) or concluded) or _ASKS.match(head):

@@ -129,6 +129,9 @@ def _needed(importance: object) -> bool:
 def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     from rolegraph import graph  # networkx: only for routes and neighbours
 
+    if len(plan.roles) >= 3 and plan.form == "which-one":
+        _nearer(kb, plan, ans)
+        return
     if len(plan.roles) >= 2:
         _between(kb, plan, ans)
         return
@@ -147,6 +150,23 @@ def _neighbours(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if kin:
         ans.lead = (f"Yes: t{kin[1:]}" if plan.form == "yes-no" else kin) + f" {ans.lead}"
         ans.add(kb, kin, [plan.roles[0].iri])
+
+
+def _nearer(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """'Is a Tech PgM closer to an EM or a PM?': of the roles offered after the first, the one most similar to it."""
+    from rolegraph import graph
+
+    subject, offered = plan.roles[0], plan.roles[1:]
+    result = graph.neighbours(kb, subject.iri)
+    ans.tables += result.tables
+    ans.statements += [str(s) for s in result.meta["subjects"]]
+    similarity = {str(row[0]): float(str(row[1])) for row in result.tables[0].rows}
+    ranked = sorted(offered, key=lambda r: -similarity.get(r.label, 0.0))
+    for r in ranked:
+        ans.add(kb, f"{r.label} (similarity {similarity.get(r.label, 0.0):.3f} to the {subject.label})", [], basis="derived")
+    ans.lead = f"The {ranked[0].label}: " + "; ".join(
+        f"similarity to the {subject.label}: {r.label} {similarity.get(r.label, 0.0):.3f}" if i == 0 else f"{r.label} {similarity.get(r.label, 0.0):.3f}"
+        for i, r in enumerate(ranked)) + "."
 
 
 def _between(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:

@@ -118,6 +118,17 @@ def test_unknown_parameter_and_bad_iri(mini_kb: KnowledgeBase) -> None:
         queries.check_iri("<http://e/> } ; DROP ALL ; {")
 
 
+@given(st.one_of(st.text(), st.from_regex(r"[A-Za-z][A-Za-z0-9+.-]*:.*", fullmatch=True),
+                 st.builds(lambda t: "https://w3id.org/rolegraph/id/" + t, st.text())))
+def test_an_iri_is_refused_for_a_missing_scheme_or_any_character_an_iriref_excludes(value: str) -> None:
+    """check_iri's one pattern says what a scheme at the start and a search for the excluded characters said."""
+    safe = re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value) and not re.search(r'[\x00-\x20<>"{}|^`\\]', value)
+    try:
+        assert queries.check_iri(value) == value and safe
+    except QueryError:
+        assert not safe
+
+
 @given(st.text())
 def test_bound_strings_cannot_escape_their_literal(mini_kb: KnowledgeBase, value: str) -> None:
     """Whatever text a user gives, binding it never changes the query's shape."""

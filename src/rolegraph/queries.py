@@ -114,15 +114,14 @@ def _coerce(param: Param, value: Term) -> Term:
         raise QueryError(f"parameter {param.name!r} must be {param.type}, got {value!r}") from None
 
 
-_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+#: An absolute IRI safe to bind: a scheme, then none of the characters an IRIREF excludes (one match per IRI: a
+#: command checks hundreds when it binds the statements of its rows, each once as a parameter and once as a term).
+_SAFE_IRI = re.compile(r'[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>"{}|^`\\]*')
 
 
 def check_iri(value: str) -> IRI:
     """Return ``value`` as an :class:`IRI` if it is an absolute IRI that is safe to bind."""
-    if not _SCHEME.match(value) or _BAD_IRI.search(value):
+    if not _SAFE_IRI.fullmatch(value):
         raise QueryError(f"{value!r} is not an absolute IRI", "use a full IRI such as https://w3id.org/rolegraph/id/role/software-engineer")
     return IRI(value)
 

@@ -1032,7 +1032,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if intents[:1] == ["skills"] and {"source", "target"} <= {r.part for r in roles}:
         plan.intents = intents = ["transitions"]  # "developer here, thinking about tech pgm, what do i need to work on": the gap
     if _ARROW.search(question) and len(roles) == 2 and intents[:1] in ([], ["definition"], ["ownership"], ["compare"], ["skills"],
-                                                                        ["separate"]):  # "pm -> pm-t, what should i learn"
+                                                                        ["separate"], ["transitions"]):  # "pm -> pm-t, what should i learn"
         plan.intents = intents = ["transitions"]  # "program tpm -> product tpm": a move from the first to the second
         plan.roles = roles = [replace(roles[0], part="source"), replace(roles[1], part="target")]
     if intents[:1] == ["transitions"] and len(roles) == 1 and any(tx.find_phrase(stemmed, p) >= 0 for p in c.onward):

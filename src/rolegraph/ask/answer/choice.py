@@ -220,6 +220,7 @@ def _by_measure(kb: KnowledgeBase, plan: Plan, ans: Answer, name: str, measure: 
     values = ", ".join(f"{r.label} {v:.3g}" for v, r in scored)
     close = scored[0][0] - scored[1][0] < SAME_IMPORTANCE  # "which one is more technical": 3.11 vs 3.09 picks no one
     ans.lead = f"About the same on {name} ({values})." if close else f"The {scored[0][1].label} ({name}: {values})."
+    ans.abstained = False  # the ratings decide, whatever the texts found ("more visionary": no text has the word)
     for v, r in scored:
         ans.add(kb, f"{r.label} — {name}: {v:.3g}", [str(x["link"]) for x in importance(kb, r.iri, measure)[1]])
     return True

@@ -61,13 +61,13 @@ class Cues:
 
 
 def _weighted(table: dict[str, Any]) -> dict[str, list[Cue]]:
-    """Each entry's cue phrases as stems, once each ("company" and "companies" are one cue), at their highest weight."""
+    """Each entry's cue phrases as stems, once each ("company" and "companies" are one cue), at their highest weight; a
+    number word of a phrase also matches in figures ("in one sentence" is "in 1 sentence", "nine to five" "9 to 5")."""
     out: dict[str, list[Cue]] = {}
     for name, weights in table.items():
         best: dict[tuple[str, ...], int] = {}
         for w, phrases in weights.items():
-            for p in phrases:
-                stems = tx.phrase_stems(p)
+            for stems in dict.fromkeys(s for p in phrases for s in (tx.phrase_stems(p), tx.phrase_stems(tx.in_figures(p)))):
                 best[stems] = max(best[stems], int(w)) if stems in best else int(w)  # a negative weight counts against
         out[name] = list(best.items())
     return out

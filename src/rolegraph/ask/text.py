@@ -150,6 +150,12 @@ def content_words(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t not in stopwords() and len(t) > 1 and not t.isdigit()]
 
 
+def in_figures(phrase: str) -> str:
+    """``phrase`` with its number words ([numbers] in cues.toml) in figures: "in one sentence" → "in 1 sentence"."""
+    numbers = vocabulary()["numbers"]
+    return " ".join(str(numbers.get(w, w)) for w in normalise(phrase).split())
+
+
 def phrase_stems(phrase: str) -> tuple[str, ...]:
     """A cue phrase as a tuple of stems."""
     return tuple(stem(w) for w in normalise(phrase).split())

@@ -1,0 +1,27 @@
+"""Terse forms of real typing: figures for number words in cues, what the answer is for, a role with nothing else
+asked, spelt-out letters, clipped words."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolegraph.ask import ask, parse
+from rolegraph.kb import KnowledgeBase
+
+
+@pytest.mark.parametrize(("question", "intent"), [
+    ("software engineer in 1 sentence", "definition"),  # "in one sentence"
+    ("what does a tpgm do from 9 to 5", "day-to-day"),  # "nine to five"
+    ("who does the 1 on 1 with the engineers, em or tpgm", "team"),  # "one on one"
+])
+def test_a_number_word_of_a_cue_matches_in_figures(kb: KnowledgeBase, question: str, intent: str) -> None:
+    assert intent in parse(kb, question).intents
+
+
+@pytest.mark.parametrize("question", [
+    "deliverables of a tech pgm, for my cheat sheet",
+    "project manager metrics for my flashcards",
+])
+def test_what_the_answer_is_for_is_no_subject(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["status"] == "answered" and not meta["plan"]["topic"]

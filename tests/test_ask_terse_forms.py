@@ -25,3 +25,11 @@ def test_a_number_word_of_a_cue_matches_in_figures(kb: KnowledgeBase, question: 
 def test_what_the_answer_is_for_is_no_subject(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert meta["status"] == "answered" and not meta["plan"]["topic"]
+
+
+@pytest.mark.parametrize("question", ["what tpm does", "tpm job?", "what does pm do"])
+def test_a_short_form_with_nothing_else_asked_asks_what_the_role_is(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert plan.intents[:1] == ["definition"] and plan.form == "define"
+    assert ask(kb, question).meta["status"] in ("answered", "ambiguous-role")
+

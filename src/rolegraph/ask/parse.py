@@ -1509,8 +1509,9 @@ def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan, pre
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
     if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan, prev):
         plan = _merge(c, plan, prev, stemmed)
-    elif not plan.intents and len(plan.roles) == 1 and not plan.ambiguous and not plan.terms and not plan.parts:
-        plan.intents, plan.form = ["definition"], "define"  # "project manager = ?", "technical programme manager": the role itself
+    elif not plan.intents and not plan.terms and not plan.parts and plan.form in ("list", "define", "yes-no") and (
+            len(plan.roles) + len(plan.ambiguous) == 1):  # "project manager = ?", "technical programme manager", "what tpm
+        plan.intents, plan.form = ["definition"], "define"  # does", "tpm job?": one role (or short form), nothing else asked
     if not plan.intents and plan.skills:  # "which matters most: risk management or writing code", "will i write code"
         plan.intents = ["skills"]
         plan.dimensions = list(c.dimensions["skills"])

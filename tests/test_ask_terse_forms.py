@@ -33,3 +33,13 @@ def test_a_short_form_with_nothing_else_asked_asks_what_the_role_is(kb: Knowledg
     assert plan.intents[:1] == ["definition"] and plan.form == "define"
     assert ask(kb, question).meta["status"] in ("answered", "ambiguous-role")
 
+
+@pytest.mark.parametrize(("question", "lead"), [
+    ("at dropbox tpm is product or program", "Beside Dropbox, TPM means the Technical Program Manager"),
+    ("in amazon speak is tpm the program or the product one", "Beside Amazon, TPM means the Technical Program Manager"),
+    ("does tpm at amazon mean product or program", "Beside Amazon, TPM means the Technical Program Manager"),
+])
+def test_a_short_form_read_by_a_name_beside_it_leads_with_that_reading(kb: KnowledgeBase, question: str, lead: str) -> None:
+    meta = ask(kb, question).meta
+    assert meta["plan"]["form"] != "yes-no" and str(meta["lead"]).startswith(lead)
+

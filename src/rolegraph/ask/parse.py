@@ -966,7 +966,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     mentions = [m for m in mentions if not (len(m[2]) == 1 and m[1].rstrip("s") in _PEOPLE_WORDS and (_unit(words, m) or _audience(words, m)))]
     typed = words
     words = _corrected(kb, c, words, {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))})
-    short_forms = {start: {r.iri for r in readings} for start, _, readings in mentions if len(readings) > 1}
+    labels = {start: readings for start, _, readings in mentions if len(readings) > 1}
+    short_forms = {start: {r.iri for r in readings} for start, readings in labels.items()}
     mentions, read_as = in_context(kb, words, mentions)
     roles, ambiguous, assumptions = _roles(kb, words, mentions)
     assumptions = read_as + assumptions
@@ -1089,6 +1090,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         # short form read by its qualifier is the role asked about, no reading offered
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
         plan.form = "yes-no"  # a reading offered with a question mark is a closed question too
+    if intents[:1] in ([], ["definition"], ["abbreviation"]) and any(start in short_forms and len(readings) == 1 and _names_readings(
+            words, [r.label for r in labels[start]]) for start, _, readings in mentions):  # "at amazon tpm is program or
+        plan.intents = intents = ["abbreviation"]  # product": the short form read by a name beside it; which reading it is there
+        plan.form = "which-one" if plan.form == "yes-no" else plan.form  # the readings offered: a choice, no yes or no
     if (one_role_named_twice(mentions) or (plan.form == "which-one" and len(named_twice(mentions)) == 1)) and set(
             intents) <= set(_NAMING):  # "pgm or pjm - which one is the project manager": which name is that role's
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles

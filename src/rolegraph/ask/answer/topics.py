@@ -75,6 +75,24 @@ def _abbreviation(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     ans.tables.append(Table("Readings", ["short form", "role", "ambiguous"], [[r["short_form"], r["role_label"], r["ambiguous"]] for r in asked]))
     if plan.form == "yes-no":
         _reading_verdict(kb, plan, ans)
+    else:
+        _reading_there(kb, plan, ans)
+
+
+def _reading_there(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+    """'tpm at dropbox: product or program': the reading the graph uses for the short form beside a name in the question
+    (ask.mentions) leads."""
+    from rolegraph.ask.mentions import named_reading
+    from rolegraph.resolve import find_roles_in_text
+
+    words = tx_words(plan.question)
+    found = find_roles_in_text(kb, " ".join(words))
+    taken = {i for s, p, _ in found for i in range(s, s + len(p.split()))}
+    for _, phrase, readings in (m for m in found if len(m[2]) > 1):
+        named = named_reading(kb, words, taken, phrase, readings)
+        if named is not None:
+            ans.lead = f"Beside {named[0].title()}, {phrase.upper()} means the {named[1].label}. {ans.lead}"
+            return
 
 
 def _short_forms(kb: KnowledgeBase, plan: Plan, ans: Answer, rows: list[dict[str, Cell]]) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from rolegraph.ask import ask, parse
+from rolegraph.ask.text import words
 from rolegraph.kb import KnowledgeBase
 
 
@@ -42,4 +43,9 @@ def test_a_short_form_with_nothing_else_asked_asks_what_the_role_is(kb: Knowledg
 def test_a_short_form_read_by_a_name_beside_it_leads_with_that_reading(kb: KnowledgeBase, question: str, lead: str) -> None:
     meta = ask(kb, question).meta
     assert meta["plan"]["form"] != "yes-no" and str(meta["lead"]).startswith(lead)
+
+
+def test_capital_letters_typed_one_by_one_spell_a_short_form(kb: KnowledgeBase) -> None:
+    assert words("T P M = ?") == ["tpm"] and words("I A M new")[:2] == ["i", "am"]
+    assert ask(kb, "what does an S D M do").meta["plan"]["roles"][0]["label"] == "Engineering Manager"
 

@@ -667,7 +667,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
 
     index(kb)  # opened first: the role names are looked up in it
     prev = Plan.from_dict(previous) if isinstance(previous, dict) else previous
-    question = tx.clip(question)
+    question = tx.spelt_out(tx.clip(question))
     c = cues()
     rest, bystanders = _without_bystanders(kb, question)
     if bystanders:  # "my boss is an em and i'm a swe, how do i …": the boss's job is context, not a role asked about

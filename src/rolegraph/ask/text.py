@@ -80,10 +80,19 @@ def clip(question: str) -> str:
     return cut.rsplit(None, 1)[0] if " " in cut else cut
 
 
+#: Capital letters typed one by one ("T P M", "S D M"): a run of at least two, each after one space.
+_SPELT = re.compile(r"\b(?!I\b)[A-Z](?: [A-Z]\b)+")  # not the pronoun: "I A M new"
+
+
+def spelt_out(question: str) -> str:
+    """Capital letters typed one by one read as the short form they spell: "T P M = ?" is "TPM = ?"."""
+    return _SPELT.sub(lambda m: m.group().replace(" ", ""), question)
+
+
 def words(question: str) -> list[str]:
     """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
     contractions = vocabulary()["contractions"]  # typed without the apostrophe: "whats", "im", "u"
-    said = [part for w in normalise(clip(question)).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
+    said = [part for w in normalise(spelt_out(clip(question))).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
     return _verbs(_chat(said))
 
 

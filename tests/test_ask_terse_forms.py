@@ -49,3 +49,23 @@ def test_capital_letters_typed_one_by_one_spell_a_short_form(kb: KnowledgeBase) 
     assert words("T P M = ?") == ["tpm"] and words("I A M new")[:2] == ["i", "am"]
     assert ask(kb, "what does an S D M do").meta["plan"]["roles"][0]["label"] == "Engineering Manager"
 
+
+@pytest.mark.parametrize(("question", "read"), [
+    ("goog tpgm levels", "google"),  # the start of a word the graph has
+    ("tech pm abbrev", "abbreviation"),
+    ("amzn pm-t?", "amazon"),  # its letters without their vowels
+])
+def test_a_clipped_word_is_read_as_the_one_word_it_clips(kb: KnowledgeBase, question: str, read: str) -> None:
+    assert read in parse(kb, question).terms
+
+
+def test_a_clip_of_several_words_is_left_alone() -> None:
+    from rolegraph.ask.parse import _clipped
+
+    assert _clipped("prod", ["product", "production", "prodding"]) == []
+    assert _clipped("pub", ["publication"]) == []  # too short to be read as a clip
+
+
+def test_a_name_set_equal_to_nothing_asks_for_it(kb: KnowledgeBase) -> None:
+    assert parse(kb, "tech pm short form = ?").form == "define"
+    assert parse(kb, "tech pm = a kind of pm?").form == "yes-no"

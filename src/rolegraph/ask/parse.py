@@ -489,10 +489,15 @@ def _asks_which(words: list[str]) -> bool:
 _MEANING = tx.word_set("meaning")
 
 
+#: An '=' with something after it ('tech pm = a kind of pm?'), not '= ?'.
+_EQUALS_SOMETHING = re.compile(r"=\s*[^\s?]")
+
+
 def _claims(c: Cues, question: str, words: list[str], stemmed: list[str]) -> bool:
     """Whether a question with no question word asserts something to confirm: an '=', a yes/no word after the
-    first ('…, can that work?', '… possible?') or a claim verb ('owns', 'codes'); a bare noun phrase asks for a list."""
-    return "=" in question or bool(set(words[1:]) & c.yes_no) or any(s in c.claims for s in stemmed)
+    first ('…, can that work?', '… possible?') or a claim verb ('owns', 'codes'); a bare noun phrase asks for a list,
+    and so does one set equal to nothing ('tech pm short form = ?')."""
+    return bool(_EQUALS_SOMETHING.search(question)) or bool(set(words[1:]) & c.yes_no) or any(s in c.claims for s in stemmed)
 
 
 def loose(c: Cues, stemmed: list[str]) -> list[str]:
@@ -943,9 +948,24 @@ def _corrected(kb: KnowledgeBase, c: Cues, words: list[str], skip: set[int]) -> 
         matches = process.extract(w, known, scorer=OSA.normalized_similarity, score_cutoff=0.8 if len(w) > 4 else 0.65, limit=5)
         matches.sort(key=lambda m: (-m[1], m[0]))  # ties in a fixed order, whatever the hash seed
         fits = [m[0] for m in matches if len(w) > 4 or sorted(m[0]) == sorted(w)]  # short words: swapped letters only
-        if fits:
+        if fits or (fits := _clipped(w, known)):
             out[i] = fits[0]
     return out
+
+
+#: A clipped word has at least this many letters ('goog', 'abbrev'; not 'pub'), and this share of the word it clips.
+_CLIP_MIN, _CLIP_SHARE = 4, 0.4
+_VOWELS = re.compile(r"(?<=.)[aeiou]")
+
+
+def _clipped(word: str, known: list[str]) -> list[str]:
+    """The one known word (by stem) that ``word`` clips: its start ('goog' → 'google', 'abbrev' → 'abbreviation') or its
+    letters without their vowels ('amzn' → 'amazon'); none when several words fit."""
+    if not word.isalpha():
+        return []
+    fits = [k for k in known if (len(word) >= _CLIP_MIN and k.startswith(word) and len(word) >= _CLIP_SHARE * len(k)) or (
+        len(word) >= 3 and not _VOWELS.search(word) and len(k) > len(word) and _VOWELS.sub("", k) == word)]
+    return sorted(fits, key=len)[:1] if len({tx.stem(k) for k in fits}) == 1 else []
 
 
 @functools.lru_cache(maxsize=4)

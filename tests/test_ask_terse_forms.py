@@ -37,7 +37,7 @@ def test_a_short_form_with_nothing_else_asked_asks_what_the_role_is(kb: Knowledg
 
 @pytest.mark.parametrize(("question", "lead"), [
     ("at dropbox tpm is product or program", "Beside Dropbox, TPM means the Technical Program Manager"),
-    ("in amazon speak is tpm the program or the product one", "Beside Amazon, TPM means the Technical Program Manager"),
+    ("in amazon speak is tpm program or product", "Beside Amazon, TPM means the Technical Program Manager"),
     ("does tpm at amazon mean product or program", "Beside Amazon, TPM means the Technical Program Manager"),
 ])
 def test_a_short_form_read_by_a_name_beside_it_leads_with_that_reading(kb: KnowledgeBase, question: str, lead: str) -> None:
@@ -69,3 +69,12 @@ def test_a_clip_of_several_words_is_left_alone() -> None:
 def test_a_name_set_equal_to_nothing_asks_for_it(kb: KnowledgeBase) -> None:
     assert parse(kb, "tech pm short form = ?").form == "define"
     assert parse(kb, "tech pm = a kind of pm?").form == "yes-no"
+
+
+@pytest.mark.parametrize("question", ["at amazon does tpm mean technical product manager", "is tpm at amazon the program role and not the product role"])
+def test_a_reading_named_in_full_or_not_offered_stays_a_closed_question(kb: KnowledgeBase, question: str) -> None:
+    assert parse(kb, question).form == "yes-no"
+
+
+def test_one_role_and_nothing_else_asked_in_any_form_is_its_definition(kb: KnowledgeBase) -> None:
+    assert parse(kb, "what matters most for a technical program manager, ordered").intents == ["definition"]

@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from itertools import pairwise
 from typing import Any
 
 from rolegraph.ask import text as tx
@@ -1110,10 +1111,10 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         # short form read by its qualifier is the role asked about, no reading offered
         plan.intents = intents = ["abbreviation"]  # "is TPM at Amazon the program role?": what the short form means there
         plan.form = "yes-no"  # a reading offered with a question mark is a closed question too
-    if intents[:1] in ([], ["definition"], ["abbreviation"]) and any(start in short_forms and len(readings) == 1 and _names_readings(
-            words, [r.label for r in labels[start]]) for start, _, readings in mentions):  # "at amazon tpm is program or
-        plan.intents = intents = ["abbreviation"]  # product": the short form read by a name beside it; which reading it is there
-        plan.form = "which-one" if plan.form == "yes-no" else plan.form  # the readings offered: a choice, no yes or no
+    if intents[:1] in ([], ["definition"], ["abbreviation"]) and any(start in short_forms and len(readings) == 1 and _offers_readings(
+            words, role_at, labels[start]) for start, _, readings in mentions):  # "at amazon tpm is program or product": the
+        plan.intents = intents = ["abbreviation"]  # short form read by a name beside it, its readings offered: which it is there
+        plan.form = "which-one" if plan.form == "yes-no" else plan.form  # a choice, no yes or no
     if (one_role_named_twice(mentions) or (plan.form == "which-one" and len(named_twice(mentions)) == 1)) and set(
             intents) <= set(_NAMING):  # "pgm or pjm - which one is the project manager": which name is that role's
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles
@@ -1534,9 +1535,9 @@ def _is_follow_up(c: Cues, words: list[str], stemmed: list[str], plan: Plan, pre
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
     if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan, prev):
         plan = _merge(c, plan, prev, stemmed)
-    elif not plan.intents and not plan.terms and not plan.parts and plan.form in ("list", "define", "yes-no") and (
-            len(plan.roles) + len(plan.ambiguous) == 1):  # "project manager = ?", "technical programme manager", "what tpm
-        plan.intents, plan.form = ["definition"], "define"  # does", "tpm job?": one role (or short form), nothing else asked
+    elif not plan.intents and not plan.terms and not plan.parts and len(plan.roles) + len(plan.ambiguous) == 1:
+        plan.intents, plan.form = ["definition"], "define"  # "project manager = ?", "what tpm does", "tpm job?": one role
+        # (or short form), nothing else asked
     if not plan.intents and plan.skills:  # "which matters most: risk management or writing code", "will i write code"
         plan.intents = ["skills"]
         plan.dimensions = list(c.dimensions["skills"])
@@ -1591,6 +1592,14 @@ def off_domain(plan: Plan) -> bool:
     named = {w for c in plan.companies for w in tx.words(c)}
     said = tx.stems([w for w in tx.words(plan.question) if w not in named])
     return any(tx.find_phrase(said, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["off_domain"]["phrases"])
+
+
+def _offers_readings(words: list[str], taken: set[int], readings: list[RoleRef]) -> bool:
+    """Whether two words that tell a short form's readings apart, outside any role name, are offered as alternatives
+    ('product or program'; not 'do they mean technical program manager', 'the program role and not the product role')."""
+    labels = [set(normalise(r.label).split()) for r in readings]
+    telling = [i for i, w in enumerate(words) if i not in taken and any(w in n for n in labels) and not all(w in n for n in labels)]
+    return any(b - a <= 3 and set(words[a + 1 : b]) & _AGAINST and words[a] != words[b] for a, b in pairwise(telling))
 
 
 def _names_readings(words: list[str], readings: list[str]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rolegraph.ask import ask
+from rolegraph.ask import Plan, ask, parse
 from rolegraph.kb import KnowledgeBase
 
 
@@ -18,3 +18,10 @@ def test_a_ladder_asked_as_a_count_leads_with_its_recorded_levels(kb: KnowledgeB
 def test_the_readings_of_a_short_form_are_counted(kb: KnowledgeBase, question: str) -> None:
     meta = ask(kb, question).meta
     assert meta["status"] == "answered" and str(meta["lead"]).startswith("3 ") and "Project Manager" in str(meta["lead"])
+
+
+@pytest.mark.parametrize(("question", "noun"), [("how many levels for a tech pm", "levels"), ("number of ic levels at dropbox", "levels"),
+                                                ("count the social network companies", "companies"), ("what does a tpgm own", "")])
+def test_the_counted_noun_is_read_once_into_the_plan(kb: KnowledgeBase, question: str, noun: str) -> None:
+    plan = parse(kb, question)
+    assert plan.counted == noun and Plan.from_dict(plan.to_dict()).counted == noun

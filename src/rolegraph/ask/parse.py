@@ -337,6 +337,20 @@ def _labels(kb: KnowledgeBase, iris: set[str]) -> list[RoleRef]:
 _WH = tx.word_set("question_words")
 
 
+#: A count and its noun: a plural at most three words after the count words ("how many levels", "number of ic levels",
+#: "count the social network companies", "counting the uk government product levels").
+_COUNTED = re.compile(r"\b(?:how many|number of|count(?:ing)?(?: of| the)?)\s+(?:\w+\s+){0,3}?(\w+s)\b")
+
+
+def _counted_noun(question: str, intents: list[str], form: str) -> str:
+    """The noun a count asks about ('how many levels …': levels); a count of a ladder that names none ('dropbox tpm
+    ladder length?') counts its levels (the first word of ``[answer_words].rungs``); "" when no count is asked."""
+    m = _COUNTED.search(" ".join(tx.words(question)))
+    if m:
+        return m.group(1)
+    return tx.vocabulary()["answer_words"]["rungs"][0] if form == "count" and "levels" in intents else ""
+
+
 #: An arrow between two roles: a move from one to the other.
 _ARROW = re.compile(r"-+>|→|=>|⇒")
 #: Words that open a place, setting or standpoint before the question itself ("at amazon, does …", "in a startup do …",
@@ -1085,6 +1099,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = [i for i in intents if i != "source"]  # "which sources are by orosz": the person named says it
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
+    plan.counted = _counted_noun(question, intents, plan.form)
     if intents[:1] == ["transitions"] and plan.form == "which-one" and not {"source", "target"} & {r.part for r in roles}:
         plan.roles = roles = _offered_moves(words, mentions, roles)  # "is tech pm or tech pgm the usual next step for a swe"
     searched = [i for i in intents if i in tx.vocabulary()["searched"]["explained"]]

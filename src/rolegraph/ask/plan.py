@@ -61,6 +61,8 @@ class Plan:
     follow_up: bool = False
     #: Only what the first role has and the second lacks ("what does A have that B doesn't"), not both sides.
     one_way: bool = False
+    #: The noun a count asks about ("how many levels …": levels), read once by the parser; "" when none is named.
+    counted: str = ""
     #: Each intent's score: the weights of its cue phrases found; intents with no cue found are left out.
     scores: dict[str, int] = field(default_factory=dict)
     #: The stems the intents were scored on (``|`` for a role name or a cited source).

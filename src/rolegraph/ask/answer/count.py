@@ -9,27 +9,18 @@ from rolegraph.ask.answer import dimensions
 from rolegraph.ask.answer.base import Answer, hit_text, role_facts, stems_of, synonyms_of, tx_words
 from rolegraph.ask.plan import Plan
 from rolegraph.ask.retrieve import Hit
-from rolegraph.ask.text import answer_words, vocabulary
+from rolegraph.ask.text import answer_words, stem, vocabulary
 from rolegraph.kb import KnowledgeBase
 from rolegraph.results import Cell
 
 #: A number on its own, not part of an identifier (S4, E28, TPM-N3).
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])\d")
-_COUNTED = re.compile(r"\b(?:how many|number of|count(?: of| the)?)\s+(?:\w+\s+){0,3}?(\w+s)\b")
-
-
-def counted_noun(plan: Plan) -> str | None:
-    """The noun a count asks about ('how many levels …': levels), if the question names one."""
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
-    return m.group(1) if m else None
 
 
 def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:
     """'how many domains …': the distinct values of the answer's column of that name (a list cell counts each entry)."""
-    from rolegraph.ask.text import stem
-
-    noun = counted_noun(plan)
-    if noun is None:
+    noun = plan.counted
+    if not noun:
         return None
     names = {stem(w) for w in [noun, *synonyms_of([noun])]}  # "industries" counts the domain column
     for table in ans.tables:
@@ -48,10 +39,8 @@ def _counted(plan: Plan, ans: Answer) -> tuple[str, list[str]] | None:
 
 def _listed(plan: Plan, texts: list[str]) -> tuple[str, list[str], str] | None:
     """'how many planning horizons …' and a text 'moves between planning horizons: a, b, and c': the entries listed."""
-    from rolegraph.ask.text import stem
-
-    noun = counted_noun(plan)
-    if noun is None:
+    noun = plan.counted
+    if not noun:
         return None
     for text in texts:
         for at in re.finditer(r"([A-Za-z-]+)\s*:\s*([^.:;()]+)", text):
@@ -84,21 +73,20 @@ _SPAN = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\s+(?:to|through|-|–)\s+\1(\d{1,2}
 def span_counted(plan: Plan, ans: Answer) -> None:
     """'how many levels …' and a lead 'runs from IC1 to IC6': the lead starts with the levels the span counts (any intent:
     the levels answer keeps its own form)."""
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
     spans = list(_SPAN.finditer(ans.lead))
-    if not m or not spans or m.group(1) not in vocabulary()["answer_words"]["rungs"] or re.match(r"\d", ans.lead):
+    if not spans or plan.counted not in answer_words("rungs") or re.match(r"\d", ans.lead):
         return
     asked = stems_of(plan.question)  # of two ladders in the lead, the one whose clause has more of the question's words
     span = max(spans, key=lambda s: len(asked & stems_of(re.split(r"[;.]", ans.lead[: s.end()])[-1])))
     low, high = int(span.group(2)), int(span.group(3))
     if high > low:
-        ans.lead = f"{high - low + 1} {m.group(1)} ({span.group(0)}): {ans.lead}"
+        ans.lead = f"{high - low + 1} {plan.counted} ({span.group(0)}): {ans.lead}"
 
 
 def readings_counted(plan: Plan, ans: Answer) -> None:
     """'tpm can mean how many things' and a table of a short form's readings: the lead starts with the roles it can stand
     for (any intent: the short form answer keeps its own form)."""
-    noun = counted_noun(plan)
+    noun = plan.counted
     tables = [t for t in ans.tables if {"short form", "role"} <= set(t.columns)]
     if noun in answer_words("readings") and tables and not re.match(r"\d", ans.lead):
         roles = _entries(tables[0].rows, tables[0].columns.index("role"))
@@ -111,8 +99,7 @@ def in_figures(plan: Plan, ans: Answer, units: tuple[str, ...] = ()) -> None:
     ``units``: a length of time asked, 'about five years before writing')."""
     if _NUMBER.search(ans.lead):
         return
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
-    asked = [*plan.topic, *(m.groups() if m else ())]
+    asked = [*plan.topic, *([plan.counted] if plan.counted else [])]
     wanted = [*asked, *synonyms_of(asked), *units]
     for at in _WORDED.finditer(ans.lead):
         if any(_same_noun(at.group(3).lower(), w) for w in wanted):
@@ -128,17 +115,17 @@ def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         noun, values = counted
         ans.lead = f"{len(values)} {noun}: " + ", ".join(values) + ". " + ans.lead
         return
-    m = _COUNTED.search(" ".join(tx_words(plan.question)))
+    noun = plan.counted
     texts = [i["text"] for i in ans.items] + [hit_text(h) for h in hits]
-    amounts = [t for t in texts if m and _amount_of(t, m.group(1))]
-    if m and not amounts and not _amount_of(ans.lead, m.group(1)):  # "one pm for how many devs": a fact of the roles named
-        facts = [f for f in role_facts(kb, plan.role_iris()) if _amount_of(str(f["text"]), m.group(1))]  # that gives the number
+    amounts = [t for t in texts if noun and _amount_of(t, noun)]
+    if noun and not amounts and not _amount_of(ans.lead, noun):  # "one pm for how many devs": a fact of the roles named
+        facts = [f for f in role_facts(kb, plan.role_iris()) if _amount_of(str(f["text"]), noun)]  # that gives the number
         for f in facts:
             ans.add(kb, f"{f['text']} ({f['id']})", [str(f["fact"])])
         amounts = [f"{f['text']} ({f['id']})" for f in facts]
     if _NUMBER.search(ans.lead) and plan.intent in dimensions.HANDLERS and dimensions.asked_relations(plan, plan.intent):
         return  # "how many engineers does a tpgm manage": the count of the relation asked (direct reports: 0) answers it
-    if amounts and not _amount_of(ans.lead, m.group(1) if m else ""):  # "how many engineers before …": a number of engineers,
+    if amounts and not _amount_of(ans.lead, noun):  # "how many engineers before …": a number of engineers,
         wanted = stems_of(" ".join(plan.topic or plan.terms))        # not the handler's count of teams
         ans.lead = max(amounts, key=lambda t: len(wanted & stems_of(t)))
         return
@@ -153,7 +140,7 @@ def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     wanted = stems_of(" ".join([*asked, *synonyms_of(asked)]))  # 'eng' asks for engineers
     numbered = [t for t in texts if _NUMBER.search(t) or _NUMBER_WORD.search(t)]
     if numbered:  # best: a number right before the noun counted ('six to ten engineers'), then the words asked
-        ans.lead = max(numbered, key=lambda t: (bool(m and _amount_of(t, m.group(1))), len(wanted & stems_of(t))))
+        ans.lead = max(numbered, key=lambda t: (bool(noun and _amount_of(t, noun)), len(wanted & stems_of(t))))
 
 
 #: Numbers written as words and their values ([numbers] in cues.toml).

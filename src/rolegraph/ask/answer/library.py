@@ -74,9 +74,8 @@ def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 def _rungs_counted(kb: KnowledgeBase, plan: Plan, named: list[str]) -> str:
     """'how many levels for tech pm': a role's whole ladder asked as a count starts with its recorded levels ('5 levels: …. ')."""
     from rolegraph import levels
-    from rolegraph.ask.answer.count import counted_noun
 
-    noun = counted_noun(plan)
+    noun = plan.counted
     if len(plan.roles) != 1 or named or noun not in answer_words("rungs"):
         return ""
     recorded = levels.ladder_rows(kb, plan.roles[0].iri)

@@ -25,3 +25,15 @@ def test_the_readings_of_a_short_form_are_counted(kb: KnowledgeBase, question: s
 def test_the_counted_noun_is_read_once_into_the_plan(kb: KnowledgeBase, question: str, noun: str) -> None:
     plan = parse(kb, question)
     assert plan.counted == noun and Plan.from_dict(plan.to_dict()).counted == noun
+
+
+@pytest.mark.parametrize(("question", "count"), [("how many rungs on the dropbox technical program manager track", "6 "),
+                                                 ("uk govt product management ladder, number of grades?", "5 levels"),
+                                                 ("length of the ladder for tpms at dropbox", "6 levels")])
+def test_a_named_ladder_is_counted_from_the_text_that_gives_its_number(kb: KnowledgeBase, question: str, count: str) -> None:
+    assert str(ask(kb, question).meta["lead"]).startswith(count)  # not the role's own five bands of the shared scale
+
+
+def test_rows_that_say_the_same_of_one_thing_each_are_counted(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "number of social platforms named in the seed").meta["lead"])
+    assert lead.startswith("3 platforms: Facebook, Instagram, TikTok")

@@ -343,11 +343,14 @@ _COUNTED = re.compile(r"\b(?:how many|number of|count(?:ing)?(?: of| the)?)\s+(?
 
 
 def _counted_noun(question: str, intents: list[str], form: str) -> str:
-    """The noun a count asks about ('how many levels …': levels); a count of a ladder that names none ('dropbox tpm
-    ladder length?') counts its levels (the first word of ``[answer_words].rungs``); "" when no count is asked."""
-    m = _COUNTED.search(" ".join(tx.words(question)))
+    """The noun a count asks about ('how many levels …': levels; 'social networks named …, how many': networks); a count
+    of a ladder that names none ('dropbox tpm ladder length?') counts its levels (the first word of ``[answer_words].rungs``); "" when no count is asked."""
+    said = tx.words(question)
+    m = _COUNTED.search(" ".join(said))
     if m:
         return m.group(1)
+    if said[-2:] == ["how", "many"]:  # "social networks named as employers, how many": the first plural of what comes before
+        return next((w for w in tx.content_words(said[:-2]) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), "")
     return tx.vocabulary()["answer_words"]["rungs"][0] if form == "count" and "levels" in intents else ""
 
 

@@ -235,6 +235,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if plan.form == "count":
         count.span_counted(plan, ans)
         count.readings_counted(plan, ans)
+        count.in_figures(plan, ans, counted_only=True)  # "how many levels …" and a lead "… has five product levels": 5 levels
     if len(plan.role_iris("compared", "subject")) == 2 == len(plan.roles) and plan.form in ("yes-no", "which-one"):
         _recorded_dispute(kb, plan, ans)
     if plan.form == "which-one":

@@ -50,6 +50,23 @@ def _listed(plan: Plan, texts: list[str]) -> tuple[str, list[str], str] | None:
     return None
 
 
+#: The most words a row of parallel rows may have of its own (the thing it names: 'Facebook', 'Booking.com').
+_OWN_WORDS = 3
+
+
+def _parallel(plan: Plan, ans: Answer) -> list[str]:
+    """'how many social networks are named' and rows that say the same of one thing each ('The seed names Facebook for
+    social networks.', '… Instagram …'), each with the noun counted or a word of the subject: the things they name, each
+    row's own words."""
+    asked = stems_of(" ".join([plan.counted, *plan.topic]))
+    rows = [i["text"].rstrip(".").split() for i in ans.items if asked & stems_of(i["text"])] if plan.counted else []
+    if len(rows) < 2 or len(rows) < len(ans.items):
+        return []
+    common = set.intersection(*(set(r) for r in rows))
+    own = [" ".join(w for w in r if w not in common) for r in rows]
+    return own if all(0 < len(o.split()) <= _OWN_WORDS for o in own) and len(set(own)) == len(own) else []
+
+
 #: Columns that say where a row comes from, not what it lists.
 _NOT_COUNTED = {"basis", "sources", "caveats", "note", "disputed", "facts"}
 
@@ -68,12 +85,19 @@ def _count(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
 
 #: A span of numbered levels of one ladder: 'IC1 to IC6', 'L4 through L10'.
 _SPAN = re.compile(r"\b([A-Z]{1,3})(\d{1,2})\s+(?:to|through|-|–)\s+\1(\d{1,2})\b")
+#: A span of levels given by a rung word: 'levels 4 to 7'.
+_WORD_SPAN = re.compile(rf"\b({'|'.join(sorted(answer_words('rungs')))})\s+(\d{{1,2}})\s+(?:to|through|-|–)\s+(\d{{1,2}})\b", re.IGNORECASE)
+
+
+def _spans(text: str) -> list[re.Match[str]]:
+    """The spans of numbered levels in ``text`` (the numbers in groups 2 and 3)."""
+    return sorted([*_SPAN.finditer(text), *_WORD_SPAN.finditer(text)], key=lambda m: m.start())
 
 
 def span_counted(plan: Plan, ans: Answer) -> None:
     """'how many levels …' and a lead 'runs from IC1 to IC6': the lead starts with the levels the span counts (any intent:
     the levels answer keeps its own form)."""
-    spans = list(_SPAN.finditer(ans.lead))
+    spans = _spans(ans.lead)
     if not spans or plan.counted not in answer_words("rungs") or re.match(r"\d", ans.lead):
         return
     asked = stems_of(plan.question)  # of two ladders in the lead, the one whose clause has more of the question's words
@@ -93,18 +117,20 @@ def readings_counted(plan: Plan, ans: Answer) -> None:
         ans.lead = f"{len(roles)} {noun}: " + ", ".join(roles) + ". " + ans.lead
 
 
-def in_figures(plan: Plan, ans: Answer, units: tuple[str, ...] = ()) -> None:
+def in_figures(plan: Plan, ans: Answer, units: tuple[str, ...] = (), counted_only: bool = False) -> None:
     """A lead that gives the number asked in words only starts with it in figures: '6 to 10 engineers: … one PM for roughly
     six to ten engineers …' (the number right before a word of the question's own subject, not a role's name, or of
-    ``units``: a length of time asked, 'about five years before writing')."""
+    ``units``: a length of time asked, 'about five years before writing'; only the noun counted with ``counted_only``)."""
     if _NUMBER.search(ans.lead):
         return
-    asked = [*plan.topic, *([plan.counted] if plan.counted else [])]
-    wanted = [*asked, *synonyms_of(asked), *units]
-    for at in _WORDED.finditer(ans.lead):
-        if any(_same_noun(at.group(3).lower(), w) for w in wanted):
+    counted = [plan.counted, *synonyms_of([plan.counted])] if plan.counted else []
+    wanted = [*counted] if counted_only else [*counted, *plan.topic, *synonyms_of(plan.topic), *units]
+    for at in _WORDED.finditer(ans.lead):  # the noun right after the number, or after one word more ('five product levels'),
+        said = [n for n in at.group(3, 4) if n]  # the noun counted before a word of the subject
+        noun = next((n for ws in (counted, wanted) for n in said if any(_same_noun(n.lower(), w) for w in ws)), None)
+        if noun:
             low, high = (_VALUES[w.lower()] for w in (at.group(1), at.group(2) or at.group(1)))
-            ans.lead = f"{low} to {high} {at.group(3)}: {ans.lead}" if high != low else f"{low} {at.group(3)}: {ans.lead}"
+            ans.lead = f"{low} to {high} {noun}: {ans.lead}" if high != low else f"{low} {noun}: {ans.lead}"
             return
 
 
@@ -131,6 +157,10 @@ def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
         return
     if _NUMBER.search(ans.lead):
         return
+    parallel = _parallel(plan, ans)
+    if parallel:
+        ans.lead = f"{len(parallel)} {plan.counted}: " + ", ".join(parallel) + ". " + ans.lead
+        return
     listed = _listed(plan, [i["text"] for i in ans.items] + [hit_text(h) for h in hits])
     if listed:
         noun, entries, text = listed
@@ -147,8 +177,8 @@ def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
 _VALUES: dict[str, int] = {str(w): int(v) for w, v in vocabulary()["numbers"].items()}
 _NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(_VALUES)})\b", re.IGNORECASE)
 _ONE = "|".join(_VALUES)
-#: A number in words, or a range of two ('six to ten', 'three or four'), and the word after it.
-_WORDED = re.compile(rf"\b({_ONE})(?:\s+(?:to|or)\s+({_ONE}))?\s+(?:or more\s+)?([A-Za-z]+)", re.IGNORECASE)
+#: A number in words, or a range of two ('six to ten', 'three or four'), and the word after it (and the one after that).
+_WORDED = re.compile(rf"\b({_ONE})(?:\s+(?:to|or)\s+({_ONE}))?\s+(?:or more\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?", re.IGNORECASE)
 
 
 def _amount_of(text: str, noun: str) -> bool:
@@ -157,6 +187,17 @@ def _amount_of(text: str, noun: str) -> bool:
     words = tx_words(text)
     nouns = [noun, *synonyms_of([noun])] if noun else []
     return any(any(_same_noun(w, n) for n in nouns) and any(x.isdigit() or _NUMBER_WORD.fullmatch(x) for x in words[max(0, i - 4) : i])
+               for i, w in enumerate(words))
+
+
+def gives_count(text: str, noun: str) -> bool:
+    """Whether ``text`` gives a number of ``noun``: a span of numbered levels for a rung ('runs from IC1 to IC6', 'levels
+    4 to 7'), or a number (in figures or words) right before it or one word before ('five product levels')."""
+    if noun in answer_words("rungs") and _spans(text):
+        return True
+    words = tx_words(text)
+    nouns = [noun, *synonyms_of([noun])] if noun else []
+    return any(any(_same_noun(w, n) for n in nouns) and any(x.isdigit() or x in _VALUES for x in words[max(0, i - 2) : i])
                for i, w in enumerate(words))
 
 

@@ -86,12 +86,17 @@ def _rungs_counted(kb: KnowledgeBase, plan: Plan, named: list[str]) -> str:
 def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """A levels question about something in particular ('the tpm ladder in the engineering ladders project', 'dropbox')
     leads with the levels text that has most (two in three) of the words of its subject, before the ladder's rows."""
-    from rolegraph.ask.answer.base import hit_text, stems_of
+    from rolegraph.ask.answer.base import hit_text, stems_of, synonyms_of
+    from rolegraph.ask.answer.count import gives_count
     from rolegraph.ask.answer.search import retrieve_hits
+    from rolegraph.ask.retrieve import index
 
-    subject = stems_of(" ".join(plan.topic))
-    best = next((h for h in retrieve_hits(kb, plan) if h.dimension == "levels" and h.kind == "fact"
-                 and len(subject & stems_of(h.text)) * 3 >= len(subject) * 2), None) if subject else None
+    groups = [(w, *synonyms_of([w])) for w in plan.topic]  # a word or a word the texts use for it ('gov': government)
+    hits = retrieve_hits(kb, plan)
+    if plan.counted:  # 'how many levels does the dropbox ladder have': the levels text of any role that gives the number
+        hits = [h for h in index(kb).search(groups, dimensions=["levels"], kinds=["fact"], limit=20) if gives_count(h.text, plan.counted)] + hits
+    best = next((h for h in hits if h.dimension == "levels" and h.kind == "fact" and sum(
+        bool(stems_of(" ".join(g)) & stems_of(h.text)) for g in groups) * 3 >= len(groups) * 2), None) if groups else None
     if best is not None:
         before = list(ans.items)
         ans.items.clear()

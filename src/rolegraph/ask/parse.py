@@ -1103,6 +1103,9 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     plan.counted = _counted_noun(question, intents, plan.form)
+    if not intents and len(roles) == 2 and plan.form == "list" and _one_side(words):
+        plan.intents = intents = ["separate"]  # "what can a tpgm do that a tech pm wouldn't be expected to": one side's skills
+        plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     if intents[:1] == ["transitions"] and plan.form == "which-one" and not {"source", "target"} & {r.part for r in roles}:
         plan.roles = roles = _offered_moves(words, mentions, roles)  # "is tech pm or tech pgm the usual next step for a swe"
     searched = [i for i in intents if i in tx.vocabulary()["searched"]["explained"]]

@@ -64,6 +64,37 @@ def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         "; " + "; ".join(traits) if traits else "") + "."
     if plan.form == "yes-no" and plan.skills:  # "is talking to stakeholders a shared skill": the skills asked decide
         ans.lead = _shared_verdict(kb, a, b, plan.skills, {str(r["label"]) for r in rows})
+    elif _asks_others(plan):  # "which roles share technical depth with the tpgm": every other role, by skills in common
+        ans.lead = " ".join(x for x in (_sharing_roles(kb, plan, a), ans.lead) if x)
+
+
+def _asks_others(plan: Plan) -> bool:
+    """Whether the question names one role and asks which others share something with it ('which roles …', 'who else'):
+    the second role was assumed, not named."""
+    from rolegraph.ask.parse import ASSUMED_PAIR
+    from rolegraph.ask.text import word_set
+
+    named_one = any(a.startswith(ASSUMED_PAIR) for a in plan.assumptions) and len(plan.roles) == 2 and not plan.ambiguous
+    words = set(tx_words(plan.question))
+    return named_one and bool(words & word_set("others") or {"which", "roles"} <= words)
+
+
+def _sharing_roles(kb: KnowledgeBase, plan: Plan, role: PlanRole) -> str:
+    """The other modelled roles by how many skills (of the category the question names, if any) they share with ``role``."""
+    from rolegraph.ask.answer.choice import measure_asked
+
+    categories = measure_asked(kb, plan)[1]
+    common = []
+    for other in kb.named("roles").records():
+        if str(other["role"]) != role.iri:
+            rows = [r for r in compare.shared_skills(kb, role.iri, str(other["role"]), compare.SHARED_MIN_IMPORTANCE)
+                    if not categories or r["category"] in categories]
+            if rows:
+                common.append((len(rows), str(other["label"]), ", ".join(str(r["label"]) for r in rows[:3])))
+    common.sort(key=lambda c: -c[0])
+    kind = f"{'/'.join(categories)} " if categories else ""
+    return (f"Roles sharing {kind}skills with the {role.label} (importance {compare.SHARED_MIN_IMPORTANCE}+ for both), most "
+            "first: " + "; ".join(f"{label} ({n}: {names})" for n, label, names in common) + ".") if common else ""
 
 
 def _shared_verdict(kb: KnowledgeBase, a: PlanRole, b: PlanRole, asked: list[str], shared: set[str]) -> str:
@@ -138,6 +169,11 @@ def _compare(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             parts.append(f"the {role.label} needs more " + ", ".join(str(r["label"]) for r in rows[:3]))
     lead = "; ".join(parts)
     ans.lead = (lead[0].upper() + lead[1:] + ".") if lead else ""
+    if not plan.one_way:  # what each is, in a line ('a single project' against 'programs that span several teams')
+        infos = {str(r["role"]): r for r in compare.role_info(kb, a.iri, b.iri)}
+        for role in (a, b):
+            if infos.get(role.iri, {}).get("definition"):
+                ans.add(kb, f"{role.label}: {infos[role.iri]['definition']}", [role.iri])
 
 
 def _team_contrast(kb: KnowledgeBase, ans: Answer, a: PlanRole, b: PlanRole) -> list[str]:

@@ -158,3 +158,15 @@ def test_a_text_that_states_it_comes_before_a_gap_with_as_many_words(kb: Knowled
 @pytest.mark.parametrize("question", ["how long ago did kalmykov make the move to tech pm", "author switched to tech pm how long ago?"])
 def test_a_length_of_time_asked_and_given_in_words_leads_in_figures(kb: KnowledgeBase, question: str) -> None:
     assert str(ask(kb, question).meta["lead"]).startswith("5 years: ")
+
+
+def test_a_ratio_leads_with_the_row_or_text_that_gives_its_number(kb: KnowledgeBase) -> None:
+    assert str(ask(kb, "ratio of engineers per product manager, typically?").meta["lead"]).startswith("6 to 10 engineers")
+
+
+def test_a_length_of_time_asked_about_a_person_leads_with_their_text_that_gives_one(kb: KnowledgeBase) -> None:
+    assert str(ask(kb, "in years, how long since the author turned tech pm").meta["lead"]).startswith("5 years")
+
+
+def test_an_example_asked_reaches_a_text_that_calls_it_an_illustration(kb: KnowledgeBase) -> None:
+    assert "input box" in str(ask(kb, "what example does the seed give with google search").meta["lead"])

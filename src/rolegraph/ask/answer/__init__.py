@@ -229,7 +229,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
     if plan.form != "count" and set(tx_words(plan.question)) & word_set("ratio"):
-        count.in_figures(plan, ans)  # "the usual pm to engineer ratio" asks a number as much as "how many" does
+        count.ratio_led(kb, plan, ans, hits)  # "the usual pm to engineer ratio" asks a number as much as "how many" does
     elif _asks_duration(plan):  # "how long ago did he switch": 'about five years before writing' leads with 5 years
         count.in_figures(plan, ans, tuple(vocabulary()["durations"]["units"]))
     if plan.form == "count":

@@ -134,6 +134,19 @@ def in_figures(plan: Plan, ans: Answer, units: tuple[str, ...] = (), counted_onl
             return
 
 
+def ratio_led(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
+    """'typical ratio of product managers to engineers': a lead with no number gives way to the first row or text found
+    that gives a number of a word searched ('one PM for roughly six to ten engineers'), then in figures."""
+    if not (_NUMBER.search(ans.lead) or _NUMBER_WORD.search(ans.lead)):
+        rows = [(i["text"], "") for i in ans.items] + [(hit_text(h), h.statement) for h in hits]
+        best = next(((text, st) for text, st in rows if any(gives_count(text, w) for w in plan.terms)), None)
+        if best:
+            if best[1]:
+                ans.add(kb, best[0], [best[1]])
+            ans.lead = best[0]
+    in_figures(plan, ans, () if plan.topic else tuple(plan.terms))  # 'ratio of engineers per pm': no subject but the words searched
+
+
 def _pick(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """The lead of a count: the entries of the column asked about, a lead that has a number, or the best text with one."""
     counted = _counted(plan, ans)

@@ -274,6 +274,11 @@ def _number_of_people(text: str, counted: str, within: bool) -> bool:
 _CARRIES: dict[str, Callable[[str, str, bool], bool]] = {"duration": _length_of_time, "headcount": _number_of_people}
 
 
+def carries(kind: str, text: str) -> bool:
+    """Whether ``text`` carries a value of ``kind`` of [values] ('duration': 'about five years before writing')."""
+    return _CARRIES[kind](text, "", False)
+
+
 def from_hits(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     if not hits:
         nothing(plan, ans)

@@ -294,6 +294,7 @@ def _disagreement(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 
 def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """A source author (the seed's when none is named): what the texts say about them, and what they wrote."""
+    from rolegraph.ask.answer.search import carries, values_asked
     from rolegraph.ask.text import find_phrase, phrase_stems, vocabulary
 
     known = kb.sources()
@@ -303,6 +304,7 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     saying = {st for phrase in sayings for st in phrase}
     grounds = [p for p in (phrase_stems(phrase) for phrase in vocabulary()["attribution"]["before"]) if len(p) > 1]  # 'according to'
     says = any(find_phrase(list(phrase_stems(plan.question)), phrase) >= 0 for phrase in sayings + grounds)  # what their texts say, too
+    timed = "duration" in values_asked(kb, plan)  # "how long ago did the author switch": the text with a length of time
     for person in plan.people or [seed_author]:
         surname = person.split()[-1] if person.split() else person
         theirs = sorted((iri for iri, s in known.items() if surname and surname in s.creator), key=lambda i: known[i].id)
@@ -319,10 +321,10 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
                 if (wanted & stems_of(h.text) if wanted else short & {w.rstrip("s") for w in tx_words(h.text)} if short
                     else not roles or roles & set(h.roles))] if says else []
         about += [h for h in said if h.statement not in {a.statement for a in about}]  # what their texts say on what is asked
-        about.sort(key=lambda h: (-(past and _CAREER in stems_of(h.text)), -len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))),
-                                  says and not set(h.sources) <= ids))
-        best = about[0] if about and (wanted | ({_CAREER} if past else set())) & (
-            stems_of(about[0].text) | _names_companies(kb, about[0].text)) else None
+        about.sort(key=lambda h: (-(timed and carries("duration", h.text)), -(past and _CAREER in stems_of(h.text)),
+                                  -len(wanted & (stems_of(h.text) | _names_companies(kb, h.text))), says and not set(h.sources) <= ids))
+        best = about[0] if about and ((wanted | ({_CAREER} if past else set())) & (
+            stems_of(about[0].text) | _names_companies(kb, about[0].text)) or (timed and carries("duration", about[0].text))) else None
         subject = _unknown_subject(kb, plan, named | stems_of(" ".join(known[i].title for i in theirs)))
         if best is None and subject:
             ans.abstained = True

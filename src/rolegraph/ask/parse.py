@@ -1499,7 +1499,7 @@ _CONCERN_PAIR = re.compile(r"\b(what|why|how|who|when)\s*/\s*(what|why|how|who|w
 def _concerns(question: str, role_phrases: list[str]) -> list[str]:
     """The concerns (what/why/how/who/when) a question names, also as 'what/why' or in everyday words (cues.toml);
     role names are left out first ('product' in 'product manager' is no concern)."""
-    for phrase in role_phrases:
+    for phrase in [*role_phrases, *tx.word_list("whole_scope")]:  # "the scope of each" names every concern, not the what
         question = re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"s?\b", " ", question, flags=re.IGNORECASE)
     found = asked_concerns(question)
     for m in _CONCERN_AFTER.finditer(question.lower()):

@@ -63,8 +63,9 @@ def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             result = levels.compare_at_level(kb, roles[0].iri, roles[1].iri, named[0])
         else:
             result = levels.ladder(kb, roles[0].iri)
-    except RolegraphError as err:
+    except RolegraphError as err:  # no ladder for the role: the levels text that has its subject, if any
         ans.notes.append(str(err))
+        _named_text_first(kb, plan, ans)
         return
     cells = [f"{t.title}: " + "; ".join(" · ".join(str(c) for c in row[:3] if c) for row in t.rows[:3]) for t in result.tables[:1]]
     _from_result(kb, ans, result, _rungs_counted(kb, plan, named) + result.title + (" — " + cells[0] if cells else ""))

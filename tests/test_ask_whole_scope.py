@@ -1,4 +1,5 @@
-"""What each of two roles is, the scope of each, a levels text when a role has no ladder, a company's former name."""
+"""What each of two roles is, the scope of each, a levels text when a role has no ladder, a company's former name, a
+person question with a part about something else, where a person works."""
 
 from __future__ import annotations
 
@@ -30,3 +31,14 @@ def test_a_no_hire_is_an_interview_outcome_not_who_hires(kb: KnowledgeBase) -> N
 def test_a_company_is_found_by_its_former_name(kb: KnowledgeBase) -> None:
     said = " ".join(str(i["text"]) for i in ask(kb, "fb tpgm interview: which types of tpm are there").meta["answer"])
     assert "infrastructure TPMs" in said
+
+
+@pytest.mark.parametrize("question", ["who's the seed's author, and which industries does it name", "seed writer + tech pm domains"])
+def test_a_person_question_with_a_part_about_something_else_answers_both(kb: KnowledgeBase, question: str) -> None:
+    meta = ask(kb, question).meta
+    assert len(meta["plan"]["parts"]) == 2 and "Kalmykov" in str(meta["lead"]) and "Spotify" in str(meta["lead"])
+
+
+def test_where_a_person_works_is_their_career(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "vladimir kalmykov's employer?").meta["lead"])
+    assert "career" in lead and "Booking.com" in lead

@@ -721,7 +721,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         subs = [s for s in subs if s.intents]
         tops = list(dict.fromkeys(s.intents[0] for s in subs))
         asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question, question)))  # not "my title is …": context
-        if apart or (len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1)):  # "…, and which org they sit in"
+        if apart or (len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1 or _beside_person(subs))):  # "…, and which org they sit in"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)
@@ -733,6 +733,16 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
     return _finish(kb, whole, words, stemmed, c, prev)
 
 
+def _beside_person(subs: list[Plan]) -> bool:
+    """Whether a question about a person has a part about something else, which the person's answer does not cover: a
+    part naming a role or pointing at a thing ('who wrote the seed and what domains does it list', 'author + tech pm
+    domains'), not one pointing at the person ('… and where do they work')."""
+    return any("person" in s.intents for s in subs) and any(
+        "person" not in s.intents and s.intents and (s.roles or set(tx.words(s.question)) & _THING) for s in subs)
+
+
+#: Words that point back at a thing, not a person ("what domains does it list").
+_THING = tx.word_set("thing_pointers")
 #: Words that open a part telling of the asker or someone they know ("my team lead got promoted to em"): context.
 _TELLING = tx.word_set("telling")
 _OWNERS, _HOLDS, _OWN_THINGS = (tx.word_set(n) for n in ("owners", "holds", "own_things"))

@@ -314,7 +314,8 @@ def _person(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         named = stems_of(" ".join([person, *(known[i].creator for i in theirs)]))  # 'orosz', 'the pragmatic engineer'
         asked = stems_of(" ".join(expanded_terms(plan))) - named - {"seed", "author", "writer", "wrote", "articl"} - saying
         wanted = (asked - cue_stems) or asked  # "where did the author apply": 'applied' is a cue word and what is asked
-        past = bool(asked & _stems_of_words("history"))  # "what did he do before", "vladimir's background": the career
+        past = bool(asked & _stems_of_words("history")) or (  # "what did he do before", "vladimir's background": the career;
+            not plan.roles and bool(asked & _stems_of_words("employment")))  # "where does he work", with no role asked about
         roles = {r.iri for r in plan.roles}
         short = {a["text"].rstrip("s") for a in plan.ambiguous}  # 'what do tpms do': the texts that say 'TPM'
         said = [h for h in index(kb).from_sources(ids, ("fact", "position"))  # on what is asked, else all they say on the role

@@ -37,3 +37,8 @@ def test_a_named_ladder_is_counted_from_the_text_that_gives_its_number(kb: Knowl
 def test_rows_that_say_the_same_of_one_thing_each_are_counted(kb: KnowledgeBase) -> None:
     lead = str(ask(kb, "number of social platforms named in the seed").meta["lead"])
     assert lead.startswith("3 platforms: Facebook, Instagram, TikTok")
+
+
+def test_single_counts_as_one(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "pm vs pgm, count of teams each one works with").meta["lead"])
+    assert "single dedicated product team" in lead

@@ -14,7 +14,7 @@ def test_what_each_of_two_roles_is_asks_both_definitions(kb: KnowledgeBase) -> N
     assert plan.intents[:1] == ["definition"] and len(plan.roles) == 2
 
 
-@pytest.mark.parametrize("question", ["scope of each role: tpgm vs em", "lay out their scopes: tech pm, tpgm"])
+@pytest.mark.parametrize("question", ["scope of each role: tpgm vs em", "lay out the scope of each: tech pm, tpgm"])
 def test_the_scope_of_each_asks_what_each_owns_not_the_what_alone(kb: KnowledgeBase, question: str) -> None:
     plan = parse(kb, question)
     assert plan.intents[:1] == ["ownership"] and plan.concerns == []

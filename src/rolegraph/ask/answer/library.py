@@ -65,7 +65,7 @@ def _levels(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             result = levels.ladder(kb, roles[0].iri)
     except RolegraphError as err:  # no ladder for the role: the levels text that has its subject, if any
         ans.notes.append(str(err))
-        _named_text_first(kb, plan, ans)
+        _named_text_first(kb, plan, ans, loose=True)
         return
     cells = [f"{t.title}: " + "; ".join(" · ".join(str(c) for c in row[:3] if c) for row in t.rows[:3]) for t in result.tables[:1]]
     _from_result(kb, ans, result, _rungs_counted(kb, plan, named) + result.title + (" — " + cells[0] if cells else ""))
@@ -84,7 +84,7 @@ def _rungs_counted(kb: KnowledgeBase, plan: Plan, named: list[str]) -> str:
     return f"{len(rungs)} {noun}: " + ", ".join(rungs) + ". " if rungs else ""
 
 
-def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
+def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer, loose: bool = False) -> None:
     """A levels question about something in particular ('the tpm ladder in the engineering ladders project', 'dropbox')
     leads with the levels text that has most (two in three) of the words of its subject, before the ladder's rows."""
     from rolegraph.ask.answer.base import hit_text, stems_of, synonyms_of
@@ -92,7 +92,8 @@ def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     from rolegraph.ask.answer.search import retrieve_hits
     from rolegraph.ask.retrieve import index
 
-    groups = [(w, *synonyms_of([w])) for w in plan.topic]  # a word or a word the texts use for it ('gov': government)
+    # a word, or for a count or a role with no ladder a word the texts use for it ('the uk gov ladder': government)
+    groups = [(w, *(synonyms_of([w]) if plan.counted or loose else ())) for w in plan.topic]
     hits = retrieve_hits(kb, plan)
     if plan.counted:  # 'how many levels does the dropbox ladder have': the levels text of any role that gives the number
         hits = [h for h in index(kb).search(groups, dimensions=["levels"], kinds=["fact"], limit=20) if gives_count(h.text, plan.counted)] + hits

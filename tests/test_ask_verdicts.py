@@ -154,3 +154,8 @@ def test_as_much_as_asks_whether_the_first_role_is_level_with_the_second(kb: Kno
     said = lead(kb, "does a tech pm need as much risk management as a tpgm")
     assert said.startswith("No, less: on risk management, the Technical Product Manager rates 2 and the Technical Program Manager 5")
     assert lead(kb, "do tech pgms code as much as swes").startswith("No, less: on writing code")
+
+
+def test_a_collaboration_fact_follows_the_title_that_names_both_roles(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "how do the tech pm and the tpgm collaborate on a shared program").meta["lead"])
+    assert lead.startswith("How Technical Product Manager and Technical Program Manager work together: ")

@@ -141,7 +141,8 @@ def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
             held = _raci_rank(rows[0][at[plan.roles[0].label]]) <= highest
             lead = f"{'Yes' if held != negated_claim(plan.question) else 'No'}: {lead}"  # "the tpgm doesn't keep the risk log, right?"
     else:
-        lead = _fact_asked(kb, replace(plan, roles=[a, b]), result) or result.title
+        fact = _fact_asked(kb, replace(plan, roles=[a, b]), result)  # after the title, which names the two roles
+        lead = f"{result.title}: {fact}" if fact else result.title
     _from_result(kb, ans, result, lead if lead.endswith((".", ")")) else lead + ".")
 
 

@@ -38,3 +38,7 @@ def test_what_one_role_can_do_that_the_other_cannot_is_one_side_of_what_separate
 
 def test_roles_next_to_one_are_its_neighbours(kb: KnowledgeBase) -> None:
     assert parse(kb, "roles that sit next to a software engineer").intents[:1] == ["neighbours"]
+
+
+def test_on_which_things_two_roles_differ_asks_the_dimensions(kb: KnowledgeBase) -> None:
+    assert parse(kb, "in what respects do the tech pm and tpgm differ").intents[:1] == ["dimensions"]

@@ -42,3 +42,8 @@ def test_a_person_question_with_a_part_about_something_else_answers_both(kb: Kno
 def test_where_a_person_works_is_their_career(kb: KnowledgeBase) -> None:
     lead = str(ask(kb, "vladimir kalmykov's employer?").meta["lead"])
     assert "career" in lead and "Booking.com" in lead
+
+
+def test_a_role_that_owns_no_concern_is_said_so_with_what_it_does(kb: KnowledgeBase) -> None:
+    lead = str(ask(kb, "em + swe: what is each responsible for").meta["lead"])
+    assert "The Software Engineer owns none of the what, why, how, who or when: An engineer who designs" in lead

@@ -68,6 +68,14 @@ def _ownership(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     if len(subjects) == 1 and (single or not plan.concerns) and plan.form != "yes-no":  # "what is the Tech PM responsible for?"
         ans.lead = (f"The {subjects[0].label} owns " + join_names([f"the {c}" for c in owned_by_subject]) + "." if owned_by_subject
                     else f"No ownership of the what, why, how, who or when is recorded for the {subjects[0].label}.")
+    if not plan.concerns and plan.form != "yes-no":  # "em and swe responsibilities": a role that owns none of them, in a line
+        owning = {str(row[1]) for row in table.rows if row[2] == "owns"}
+        infos = {str(r["role"]): r for r in compare.role_info(kb, *plan.role_iris())}
+        for role in plan.roles:
+            if role.label not in owning and infos.get(role.iri, {}).get("definition"):
+                said = f"The {role.label} owns none of the what, why, how, who or when: {infos[role.iri]['definition']}"
+                ans.add(kb, said, [role.iri])
+                ans.lead = said if ans.lead.startswith("No ownership") else f"{ans.lead} {said}"
     ans.tables.append(table)
     for fact in concern_facts(kb, concerns):
         ans.add(kb, f"{fact['text']} ({fact['id']})", [str(fact["fact"])])

@@ -167,6 +167,3 @@ def test_a_ratio_leads_with_the_row_or_text_that_gives_its_number(kb: KnowledgeB
 def test_a_length_of_time_asked_about_a_person_leads_with_their_text_that_gives_one(kb: KnowledgeBase) -> None:
     assert str(ask(kb, "in years, how long since the author turned tech pm").meta["lead"]).startswith("5 years")
 
-
-def test_an_example_asked_reaches_a_text_that_calls_it_an_illustration(kb: KnowledgeBase) -> None:
-    assert "input box" in str(ask(kb, "what example does the seed give with google search").meta["lead"])

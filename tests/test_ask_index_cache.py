@@ -90,12 +90,16 @@ def test_code_stamp_changes_when_a_module_of_ask_changes(tmp_path: Path, monkeyp
     copy = tmp_path / "ask"
     copy.mkdir()
     for name in cache._CODE:
+        (copy / name).parent.mkdir(exist_ok=True)
         (copy / name).write_bytes((cache._HERE / name).read_bytes())
     (tmp_path / "resolve.py").write_bytes((cache._HERE.parent / "resolve.py").read_bytes())
     monkeypatch.setattr(cache, "_HERE", copy)
     before = cache.code_stamp()
     (copy / "retrieve.py").write_text((copy / "retrieve.py").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert cache.code_stamp() != before
+    edited = cache.code_stamp()
+    (copy / "parse" / "roles.py").write_text((copy / "parse" / "roles.py").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert cache.code_stamp() != edited  # the parser's modules count too
     edited = cache.code_stamp()
     (copy / "cues.toml").write_text((copy / "cues.toml").read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     assert cache.code_stamp() != edited
@@ -119,7 +123,7 @@ def test_compiled_cues_are_kept_and_rebuilt_when_ask_changes(tmp_path: Path, mon
 
     from rolegraph.ask import text
 
-    parse = importlib.import_module("rolegraph.ask.parse")  # the module, not the function rolegraph.ask exports
+    parse = importlib.import_module("rolegraph.ask.parse.vocabulary")
     monkeypatch.setenv("ROLEGRAPH_CACHE_DIR", str(tmp_path / "cache"))
     built: list[str] = []
 

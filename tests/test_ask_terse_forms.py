@@ -60,7 +60,7 @@ def test_a_clipped_word_is_read_as_the_one_word_it_clips(kb: KnowledgeBase, ques
 
 
 def test_a_clip_of_several_words_is_left_alone() -> None:
-    from rolegraph.ask.parse import _clipped
+    from rolegraph.ask.parse.spelling import _clipped
 
     assert _clipped("prod", ["product", "production", "prodding"]) == []
     assert _clipped("pub", ["publication"]) == []  # too short to be read as a clip

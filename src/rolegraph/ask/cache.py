@@ -13,7 +13,7 @@ __all__ = ["code_stamp", "directory", "file_name", "load", "save"]
 
 _HERE = Path(__file__).resolve().parent
 #: Files whose change changes what ask derives from the data: its own modules, the cues and the resolver.
-_CODE = (*sorted(p.name for p in _HERE.glob("*.py")), "cues.toml")
+_CODE = (*sorted(str(p.relative_to(_HERE)) for p in (*_HERE.glob("*.py"), *_HERE.glob("parse/*.py"))), "cues.toml")
 
 
 def code_stamp() -> str:

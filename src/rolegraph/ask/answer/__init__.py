@@ -13,7 +13,8 @@ from rolegraph.ask.answer.base import Answer, asks_bound, basis_of, hit_text, st
 from rolegraph.ask.answer.premises import check_premises
 from rolegraph.ask.answer.search import company_level_gap, decisive_gap, from_hits, off_topic, retrieve_hits, value_gap
 from rolegraph.ask.answer.yesno import identity_verdict
-from rolegraph.ask.parse import ASSUMED_PAIR, seed_only
+from rolegraph.ask.parse.defaults import ASSUMED_PAIR
+from rolegraph.ask.parse.form import seed_only
 from rolegraph.ask.plan import TPM_ROLES, Plan
 from rolegraph.ask.retrieve import Hit
 from rolegraph.ask.text import vocabulary, word_set
@@ -249,7 +250,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     _read_by_the_text(plan, ans, hits)
 
 
-#: How the note on a bare 'TPM' answered for both readings begins (parse._default_roles).
+#: How the note on a bare 'TPM' answered for both readings begins (parse.defaults._default_roles).
 _BOTH_READINGS = "'TPM' is ambiguous: answered for both readings"
 
 
@@ -338,7 +339,7 @@ def _asks_duration(plan: Plan) -> bool:
 
 def _asks_difference(plan: Plan) -> bool:
     """Whether the question has a cue of the compare intent ('vs', 'differ', 'the diff'; cues.toml)."""
-    from rolegraph.ask.parse import cues
+    from rolegraph.ask.parse.vocabulary import cues
     from rolegraph.ask.text import find_phrase, stems
 
     said = stems(tx_words(plan.question))

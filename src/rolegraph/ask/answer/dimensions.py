@@ -93,7 +93,7 @@ def asked_relations(plan: Plan, dimension: str) -> list[str]:
     phrases of ``[slices.DIMENSION]`` in cues.toml; a phrase inside a longer one of another relation does not count
     ('report to' inside 'report to a'). A count of teams asks about the teams coordinated. Empty when none is named; the
     relation most words name first ('manage engineers … their boss': direct reports before reports-to)."""
-    from rolegraph.ask.parse import cues, loose_positions
+    from rolegraph.ask.parse.vocabulary import cues, loose_positions
     from rolegraph.ask.text import find_phrase, phrase_stems, stems, vocabulary, words
 
     said = stems(words(plan.question))

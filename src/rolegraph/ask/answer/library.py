@@ -110,7 +110,7 @@ def _named_text_first(kb: KnowledgeBase, plan: Plan, ans: Answer, loose: bool = 
 def _collaboration(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
     """Who does what between two roles: the responsibility matrix, friction points and rituals (rolegraph.collaborate)."""
     from rolegraph import collaborate
-    from rolegraph.ask.parse import matrix_activities
+    from rolegraph.ask.parse.named import matrix_activities
     from rolegraph.ask.text import stems
     from rolegraph.errors import RolegraphError
 

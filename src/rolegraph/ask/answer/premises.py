@@ -114,7 +114,8 @@ def _owns_concern(kb: KnowledgeBase, ans: Answer, role: PlanRole, head: str) -> 
     decided by the concern's recorded owners: unsupported when the role is not one of them, disputed when a
     disagreement is recorded on its row; one of an activity of the responsibility matrix by its row. False when the
     clause claims no ownership of either."""
-    from rolegraph.ask.parse import cues, matrix_activities, score
+    from rolegraph.ask.parse.named import matrix_activities
+    from rolegraph.ask.parse.vocabulary import cues, score
     from rolegraph.ask.text import stems, vocabulary
 
     said = stems(tx_words(head))

@@ -74,7 +74,7 @@ def retrieve_hits(kb: KnowledgeBase, plan: Plan, search_only: bool = False) -> l
 
 def _cue_stems(intent: str) -> frozenset[str]:
     """Stems of the one-word cues of ``intent`` (cues.toml)."""
-    from rolegraph.ask.parse import cues
+    from rolegraph.ask.parse.vocabulary import cues
 
     return frozenset(p[0] for p, w in cues().intents.get(intent, []) if len(p) == 1 and w >= 2)
 
@@ -83,7 +83,7 @@ def off_topic(kb: KnowledgeBase, plan: Plan, hits: list[Hit], idle: bool = False
     """True when the question's own subject (beyond roles and cue words) is nowhere in the graph, or is one no job-role
     knowledge covers ('should i buy netflix shares'); ``idle``: no intent of it has the roles its answer needs, so its
     cue is as weak as none ('best pizza near …': nearest to no role)."""
-    from rolegraph.ask.parse import off_domain
+    from rolegraph.ask.parse.single import off_domain
 
     if off_domain(plan):
         return True

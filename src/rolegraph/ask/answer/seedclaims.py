@@ -105,7 +105,7 @@ def _ownership(kb: KnowledgeBase, ans: Answer, role: PlanRole, concerns: list[st
 def _texts(kb: KnowledgeBase, plan: Plan, ans: Answer, claim: str, roles: list[PlanRole]) -> str:
     """Why the seed does not say ``claim``: the texts that state it best are outside views, on the outside side of a
     recorded disagreement (the seed's position follows) or with words that no seed text has."""
-    from rolegraph.ask.parse import cues
+    from rolegraph.ask.parse.vocabulary import cues
     from rolegraph.ask.text import stem
 
     words = [w for w in tx_words(_HEDGES.sub(" ", without_roles(kb, claim))) if w not in FUNCTION_WORDS and w not in tx_stopwords()]

@@ -71,7 +71,7 @@ def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
 def _asks_others(plan: Plan) -> bool:
     """Whether the question names one role and asks which others share something with it ('which roles …', 'who else'):
     the second role was assumed, not named."""
-    from rolegraph.ask.parse import ASSUMED_PAIR
+    from rolegraph.ask.parse.defaults import ASSUMED_PAIR
     from rolegraph.ask.text import word_set
 
     named_one = any(a.startswith(ASSUMED_PAIR) for a in plan.assumptions) and len(plan.roles) == 2 and not plan.ambiguous

@@ -118,7 +118,7 @@ def _asks_name(plan: Plan) -> bool:
 def _asks_what_it_is(plan: Plan) -> bool:
     """Whether the question asks what a role is ('whats a tpgm actually', 'explain pm-t'): a definition cue that is no
     cue of what a short form stands for ('mean', 'stand for')."""
-    from rolegraph.ask.parse import cues
+    from rolegraph.ask.parse.vocabulary import cues
     from rolegraph.ask.text import find_phrase, stems
 
     said = stems(tx_words(plan.question))

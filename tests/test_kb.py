@@ -8,6 +8,8 @@ import pytest
 from conftest import FIXTURES, TECH_PGM, TECH_PM
 
 from rolegraph import open_kb, queries
+from rolegraph.engines import local
+from rolegraph.engines.local import LocalEngine
 from rolegraph.errors import DataFileError
 from rolegraph.kb import KnowledgeBase
 from rolegraph.queries import IRI
@@ -101,7 +103,7 @@ def test_named_query_plans_agree_with_the_lexer(name: str) -> None:
     assert f"{query.text[:brace]} {queries.values_block(params)} {query.text[brace:]}" == queries.inject_values(query.text, params)
 
 
-def test_a_named_query_binds_even_one_value_with_values(kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_named_query_binds_even_one_value_with_values(kb: KnowledgeBase) -> None:
     """A term substituted into role-links' patterns makes pyoxigraph plan it from every role link of the store
     (20 s at 1.13M triples, 15 ms with VALUES): named queries take a VALUES block, whatever their values."""
     store = kb.engine.store  # type: ignore[attr-defined]
@@ -113,8 +115,7 @@ def test_a_named_query_binds_even_one_value_with_values(kb: KnowledgeBase, monke
             return store.query(text, substitutions=substitutions)
 
     one = kb.named("role-links", role=IRI(TECH_PGM)).rows
-    monkeypatch.setattr(kb.engine, "store", Spy())
-    assert KnowledgeBase(kb.engine).named("role-links", role=IRI(TECH_PGM)).rows == one
+    assert KnowledgeBase(LocalEngine(Spy())).named("role-links", role=IRI(TECH_PGM)).rows == one  # type: ignore[arg-type]
     assert seen == [None]
 
 
@@ -130,3 +131,34 @@ def test_a_kept_whole_graph_answer_follows_its_data_files(tmp_path: Path, monkey
 
     assert {"T1", "S0"} <= source_ids("T1")
     assert "T1" not in source_ids("T22") and "T22" in source_ids("T22")
+
+
+def test_a_costly_bound_answer_is_kept_under_its_values_and_their_kinds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A named query's answer with parameters is kept when it took KEEP_BOUND or longer, then read back for the
+    same values only (not for other values, nor for a string of an IRI's text), and never when it was quick."""
+    kb = open_kb()
+    role_links = queries.get("role-links")
+    one = kb.named("role-links", role=IRI(TECH_PGM)).rows
+    store = kb.engine.store  # type: ignore[attr-defined]
+
+    class Counting:
+        runs = 0
+
+        def query(self, text: str, substitutions: object = None) -> object:
+            Counting.runs += 1
+            return store.query(text, substitutions=substitutions)
+
+    def rows(engine: LocalEngine, value: object) -> list[list[object]]:
+        return engine.select(role_links.text, {"role": value}).rows  # type: ignore[dict-item]
+
+    quick = LocalEngine(Counting(), kept=tmp_path / "quick")  # type: ignore[arg-type]
+    monkeypatch.setattr(local, "KEEP_BOUND", 3600.0)
+    assert rows(quick, IRI(TECH_PGM)) == rows(quick, IRI(TECH_PGM)) and Counting.runs == 2
+
+    Counting.runs = 0
+    kept = LocalEngine(Counting(), kept=tmp_path / "kept")  # type: ignore[arg-type]
+    monkeypatch.setattr(local, "KEEP_BOUND", 0.0)
+    assert rows(kept, (IRI(TECH_PGM),)) == one
+    assert rows(LocalEngine(None, kept=tmp_path / "kept"), (IRI(TECH_PGM),)) == one  # type: ignore[arg-type]  # no store
+    assert rows(kept, (IRI(TECH_PM),)) != one and rows(kept, TECH_PGM) == []
+    assert Counting.runs == 3

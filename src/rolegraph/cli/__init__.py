@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import gc
 import os
-import signal
 import sys
 
 import rolegraph
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import signal
+else:
+    import _signal as signal  # as rolegraph/__init__.py: without the enums of ``signal``
 
 #: Commands that open the packaged graph: unless the command line or environment points them at other
 #: data, command_line() starts parsing it in the background before importing the CLI (see rolegraph.loading).

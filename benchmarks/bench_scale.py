@@ -83,6 +83,7 @@ from rolegraph import queries
 from rolegraph.compare import skill_differences
 from rolegraph.kb import KnowledgeBase, open_kb
 engine = open_kb(FILES, include_packaged=False, prepared=True).engine
+engine.kept = None  # time the queries, not their answers kept by an earlier run (LocalEngine._kept)
 q = queries.get('skill-differences')
 params = q.coerce({**PARAMS, 'threshold': 2})
 named, library = [], []

@@ -9,6 +9,7 @@ from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice
 from rolegraph.ask.parse.defaults import _default_roles
 from rolegraph.ask.parse.follow_up import _is_follow_up, _merge
 from rolegraph.ask.parse.form import _ARROW, _MEANING, _WH, _alternative, _asks_which, _counted_noun, _form, _seedless
+from rolegraph.ask.parse.framing import framing_at, recording_at, shape_at
 from rolegraph.ask.parse.named import (
     _BESIDE_CONCERN,
     _activity_asked,
@@ -87,7 +88,8 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     assumptions = read_as + assumptions
     quoted = _quoted(words, mentions)
     role_at = {i for start, phrase, _ in mentions for i in range(start, start + len(phrase.split()))} | quoted
-    stemmed = ["·" if i in quoted else "|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in
+    recording = recording_at(words)  # "what does the knowledge base cite": the knowledge base answers, no source is asked
+    stemmed = ["·" if i in quoted | recording else "|" if i in role_at else s for i, s in enumerate(tx.stems(words))]  # "product" in
     # "product manager" is no cue; a title quoted ("the ad says product manager") is neither cue nor role
     seedless = _seedless(words, stemmed)
     scope = _scope(c, seedless)
@@ -223,13 +225,14 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     if plan.scope != "any":  # "sticking strictly to the seed", "going only by …": how the scope is said, no subject
         scope_at |= _cue_words({"hedge": [(p, 1) for p in c.hedges]}, tx.stems(words), ["hedge"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
+    scope_at |= framing_at(question, words)  # "as the knowledge base records it", "for the intro lecture": no subject
     plan.terms = list(dict.fromkeys([w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content]
                                     + _title_terms(words, quoted, roles)))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
              "measure": [(p, 1) for p in c.measures], "idiom": [(p, 1) for p in c.idioms]}  # "more technical", "at heart"
     cue_at = _cue_words(c.intents, stemmed, list(c.intents)) | _cue_words(c.forms, stemmed, list(c.forms)) | _cue_words(
         other, stemmed, list(other))  # cue words are no subject of their own
-    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | cue_at | scope_at and w in content
+    plan.topic = list(dict.fromkeys(w for i, w in enumerate(words) if i not in role_at | cue_at | scope_at | shape_at(words) and w in content
                                     and stemmed[i] not in c.fillers  # "wait what even is …": no subject of its own
                                     and not (w in _AGAINST and "|" in stemmed[i + 1 : i + 2])))  # "a vs b vs c": sets roles apart
     if plan.form == "yes-no":

@@ -239,6 +239,8 @@ def _slots(words: list[str]) -> list[tuple[int, int]]:
                 if words[i - len(before) : i] == before and words[i + width : i + width + len(after)] == after:
                     if not after and width == 2:
                         continue  # an open end takes the next word only
+                    if not before and i and words[i - 1] not in _DETERMINERS:
+                        continue  # an open start: the title opens the question ("sre reporting line") or its article does
                     out.append((i, i + width))
     return out
 

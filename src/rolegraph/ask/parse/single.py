@@ -219,13 +219,16 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.intents = intents = ["abbreviation"]  # "is pmt the same thing as a tech pm": two names of one role, not two roles
     plan.unknown_roles = [u for u in (unknown_titles(kb, typed, mentions) or unknown_titles(kb, words, mentions)
                                       or unknown_beside(kb, words, mentions, c.known))  # "devrel vs tech pm"
-                          if not _common_name(u, roles) and not (roles and "team" in intents and _partner(words, role_at, u))]
+                          if not _common_name(u, roles) and not (roles and "team" in intents and _partner(words, role_at, u))
+                          and not (roles and _askers_own(words, u) and not set(intents) & _FROM_THE_ASKER)]
     content = set(tx.content_words(words))
     scope_at = _cue_words({"scope": [(p, 1) for p in c.seed + c.outside]}, _seedless(words, stemmed), ["scope"])
     if plan.scope != "any":  # "sticking strictly to the seed", "going only by …": how the scope is said, no subject
         scope_at |= _cue_words({"hedge": [(p, 1) for p in c.hedges]}, tx.stems(words), ["hedge"])
     form_at = _cue_words(c.forms, stemmed, list(c.forms))  # "rank", "how many", "right?" ask for a form, not about a subject
     scope_at |= framing_at(question, words)  # "as the knowledge base records it", "for the intro lecture": no subject
+    if roles and not set(intents) & _FROM_THE_ASKER:  # "define tech pm for me, im a founder": who asks, not what
+        scope_at |= _askers_title_at(words, role_at)
     plan.terms = list(dict.fromkeys([w for i, w in enumerate(words) if i not in role_at | scope_at | form_at and w in content]
                                     + _title_terms(words, quoted, roles)))
     other = {"follow-up": [(p, 1) for p in c.follow_up + c.reverse + c.onward + c.seed + c.outside],
@@ -258,6 +261,32 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
 
 
 _NEARER = tx.word_set("nearer")
+
+#: Intents that start from the asker's own role ("im a qa engineer, how do i become a tpgm"): their title is asked about.
+_FROM_THE_ASKER = tx.word_set("from_the_asker")
+_TELLING = tx.word_set("telling") | tx.word_set("being")
+
+
+def _askers_title_at(words: list[str], role_at: set[int]) -> set[int]:
+    """Positions of the title the asker gives themself, or someone they tell of ('im a founder', 'as a recruiter, …'):
+    up to two words after a word of telling or being and an article, none of them a role named or a stop word."""
+    found: set[int] = set()
+    for i, w in enumerate(words[:-1]):
+        if (w in _TELLING or (i == 0 and w in tx.word_set("being_openers"))) and words[i + 1] in _ARTICLES:
+            for j in range(i + 2, min(i + 4, len(words))):
+                if j in role_at or words[j] in tx.stopwords():
+                    break
+                found.add(j)
+    return found
+
+
+def _askers_own(words: list[str], title: str) -> bool:
+    """Whether ``title`` is the asker's own, or that of someone they tell of ('define tech pm for me, im a founder', 'as a
+    recruiter, …', 'my cofounder asked …'): a word of telling or being just before it (an article between), or a word
+    opening the question ('as', not 'the same as')."""
+    found = tx.find_phrase(words, tuple(tx.words(title)))
+    at = found - 1 if found > 0 and words[found - 1] in _ARTICLES else found
+    return at > 0 and (words[at - 1] in _TELLING or (at == 1 and words[0] in tx.word_set("being_openers")))
 
 
 #: Role mentions that may only count people ("engineers", "devs").

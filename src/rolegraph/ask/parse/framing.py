@@ -43,7 +43,7 @@ def framing_at(question: str, words: list[str]) -> set[int]:
     """Positions of ``words`` (the question's words) that frame the question: a name of the knowledge base with the word
     citing it before ('as', 'in') and its verb after ('records', 'models'); an occasion after 'for' with up to two words
     between ('for the intro lecture', 'for my wiki page'); a label before a colon or dash that names an occasion
-    ('quiz:', 'fill in:')."""
+    ('quiz:', 'fill in:'); a word of how it is to be worded ('formally')."""
     t = _table()
     stemmed = tx.stems(words)
     at: set[int] = set()
@@ -62,6 +62,7 @@ def framing_at(question: str, words: list[str]) -> set[int]:
     framed = {i for s, e in _spans(tx.stems(said), t["occasions"] + t["labels"] + t["shape"] + t["tails"]) for i in range(s, e)}
     if framed and said == words[: len(said)]:  # "quiz:", "Formal definition needed for wiki:": the label frames the rest
         at.update(framed | {i for i, w in enumerate(said) if w in tx.stopwords()})
+    at.update(i for s, e in _spans(stemmed, t["manner"]) for i in range(s, e))
     return at
 
 

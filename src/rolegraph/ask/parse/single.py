@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from datetime import date
 
 from rolegraph.ask import text as tx
 from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice, unknown_beside
@@ -303,6 +305,10 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     elif not plan.intents and not plan.terms and not plan.parts and len(plan.roles) + len(plan.ambiguous) == 1:
         plan.intents, plan.form = ["definition"], "define"  # "project manager = ?", "what tpm does", "tpm job?": one role
         # (or short form), nothing else asked
+    elif not plan.intents and not plan.terms and not plan.parts and not plan.skills and plan.form == "which-one" and len(
+            plan.role_iris("compared", "subject")) >= 2:  # "do i need an engineering manager or a technical program manager":
+        plan.intents = ["compare"]  # roles offered with nothing else asked: how they differ decides it
+        plan.dimensions = list(c.dimensions.get("compare", []))
     if not plan.intents and plan.skills:  # "which matters most: risk management or writing code", "will i write code"
         plan.intents = ["skills"]
         plan.dimensions = list(c.dimensions["skills"])
@@ -356,7 +362,16 @@ def off_domain(plan: Plan) -> bool:
     its words ('should i buy netflix shares')."""
     named = {w for c in plan.companies for w in tx.words(c)}
     said = tx.stems([w for w in tx.words(plan.question) if w not in named])
-    return any(tx.find_phrase(said, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["off_domain"]["phrases"])
+    return any(tx.find_phrase(said, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["off_domain"]["phrases"]) or _forecast(plan)
+
+
+def _forecast(plan: Plan) -> bool:
+    """Whether the question asks about a year to come ('will tpgm still exist in 2035'): the knowledge base records what
+    its sources say, no forecast."""
+    return any(int(y) > date.today().year for y in _YEAR.findall(plan.question))
+
+
+_YEAR = re.compile(r"\b(2\d{3})\b")
 
 
 def _searchable(kb: KnowledgeBase, plan: Plan) -> bool:

@@ -42,3 +42,13 @@ def test_rows_that_say_the_same_of_one_thing_each_are_counted(kb: KnowledgeBase)
 def test_single_counts_as_one(kb: KnowledgeBase) -> None:
     lead = str(ask(kb, "pm vs pgm, count of teams each one works with").meta["lead"])
     assert "single dedicated product team" in lead
+
+
+@pytest.mark.parametrize(("question", "noun"), [("# search companies in the seed", "companies"), ("search cos - how many", "companies"),
+                                                ("#1 skill of a tpgm", "")])
+def test_a_symbol_or_a_shorthand_plural_names_the_noun_counted(kb: KnowledgeBase, question: str, noun: str) -> None:
+    assert parse(kb, question).counted == noun  # "#" before a word is "number of"; before a figure it counts nothing
+
+
+def test_a_percent_sign_is_read_as_a_word(kb: KnowledgeBase) -> None:
+    assert "percent" in parse(kb, "tech pm pay premium %").terms

@@ -92,8 +92,17 @@ def spelt_out(question: str) -> str:
 def words(question: str) -> list[str]:
     """Normalised words of the (clipped) question, at most :data:`MAX_WORDS`."""
     contractions = vocabulary()["contractions"]  # typed without the apostrophe: "whats", "im", "u"
-    said = [part for w in normalise(spelt_out(clip(question))).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
+    said = [part for w in normalise(_symbols(spelt_out(clip(question)))).split()[:MAX_WORDS] for part in contractions.get(w, (w,))]
     return _verbs(_chat(said))
+
+
+def _symbols(question: str) -> str:
+    """Symbols of ``[symbols]`` as the words they stand for ("# streaming companies": number of), not beside a figure ("#1",
+    "20%": the figure says it)."""
+    table = vocabulary().get("symbols", {})
+    if not any(s in question for s in table):
+        return question
+    return re.sub(r"(?<!\d)(" + "|".join(map(re.escape, table)) + r")(?!\s*\d)", lambda m: f" {table[m.group(1)]} ", question)
 
 
 def _chat(said: list[str]) -> list[str]:

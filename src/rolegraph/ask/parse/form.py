@@ -24,8 +24,13 @@ def _counted_noun(question: str, intents: list[str], form: str) -> str:
     if m:
         return m.group(1)
     if said[-2:] == ["how", "many"]:  # "social networks named as employers, how many": the first plural of what comes before
-        return next((w for w in tx.content_words(said[:-2]) if len(w) > 3 and w.endswith("s") and not w.endswith("ss")), "")
+        return next((n for w in tx.content_words(said[:-2]) for n in (w, *tx.synonyms(w)[:1]) if _plural(n)), "")
     return tx.vocabulary()["answer_words"]["rungs"][0] if form == "count" and "levels" in intents else ""
+
+
+def _plural(word: str) -> bool:
+    """Whether ``word`` reads as a plural noun ('companies'; not 'its', 'cos', 'process')."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss")
 
 
 #: An arrow between two roles: a move from one to the other.

@@ -106,6 +106,10 @@ def _company(kb: KnowledgeBase, words: str) -> bool:
     return any(kind == "hiring" and normalise(label) == words for label, kind in index(kb).named(tx.stems(words.split())))
 
 
+#: Words that open a question ("which", "what"): after a move word they name no place the move goes to.
+_QUESTION_WORDS = tx.word_set("question_words")
+
+
 def _part_said(words: list[str], start: int, end: int) -> tuple[str, int]:
     """The part a role named at ``start`` (up to ``end``) plays and how many words before it say so, read off the words
     just before it ([parts] in cues.toml): the longest phrase found wins ('end up as a' is where a move goes although 'as
@@ -113,8 +117,10 @@ def _part_said(words: list[str], start: int, end: int) -> tuple[str, int]:
     ([parts_after]: 'developer here')."""
     found = [(len(p.split()), -i, part) for i, (part, phrases) in enumerate(tx.vocabulary()["parts"].items()) for p in phrases
              if words[max(0, start - len(p.split())) : start] == p.split()]
-    after = [part for part, phrases in tx.vocabulary().get("parts_after", {}).items() for p in phrases
-             if words[end : end + len(p.split())] == p.split()]
+    table = tx.vocabulary().get("parts_after", {})
+    after = [part for part, phrases in table.items() if part != "moves" for p in phrases if words[end : end + len(p.split())] == p.split()]
+    after += ["source" for p in table.get("moves", []) if words[end : end + len(p.split())] == p.split()
+              and not set(words[end + len(p.split()) : end + len(p.split()) + 1]) - _QUESTION_WORDS]  # "swe moves into which roles"
     return (max(found)[2], max(found)[0]) if found else (after[0], 0) if after else ("subject", 0)
 
 

@@ -67,15 +67,23 @@ from rolegraph.ask.parse.vocabulary import (
 )
 from rolegraph.ask.plan import Plan
 from rolegraph.kb import KnowledgeBase
+from rolegraph.resolve import RoleRef
 
 #: Intents a question that names one role by two names asks as a question about the names ("pmt vs tech pm").
 _NAMING = ("compare", "definition", "abbreviation", "separate", "shared")
 
 
+def _headcount(words: list[str], mention: tuple[int, str, list[RoleRef]]) -> bool:
+    """Whether a mention counts people, not a role asked about ('20 devs'); a figure of ``[word_sets].both`` before a
+    short form of several readings names them all ('the 2 tpms')."""
+    at, _, refs = mention
+    return bool(at) and words[at - 1].isdigit() and not (len(refs) > 1 and words[at - 1] in tx.word_set("both"))
+
+
 def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     words = tx.words(_qualified_after(kb, question))
     titles = {i for _, s, e in _writers(kb, words) if len(words[s:e]) > 1 for i in range(s, e)}  # "the pragmatic engineer"
-    mentions = [m for m in _unbroken(kb, _as_titles(words), _qualified_after(kb, question)) if not (m[0] and words[m[0] - 1].isdigit())
+    mentions = [m for m in _unbroken(kb, _as_titles(words), _qualified_after(kb, question)) if not _headcount(words, m)
                 and not titles & set(range(m[0], m[0] + len(m[1].split())))]
     mentions = [_non_technical(kb, words, m) for m in mentions]
     mentions = _shared_heads(kb, words, mentions)

@@ -285,3 +285,12 @@ def test_where_a_role_first_came_from_asks_its_origin_on_both_tpm_readings(kb: K
 def test_every_day_asks_the_day_to_day_so_a_bare_tpm_is_ambiguous(kb: KnowledgeBase, question: str) -> None:
     plan = parse(kb, question)
     assert (plan.intent, plan.status) == ("day-to-day", "ambiguous-role"), plan
+
+
+@pytest.mark.parametrize("question", ["the tpgm: (a) how is success measured and (b) what is it blamed for",
+                                      "tpgm 1) success metrics 2) blamed for what"])
+def test_numbered_parts_on_slices_of_one_dimension_are_each_answered(kb: KnowledgeBase, question: str) -> None:
+    plan = parse(kb, question)
+    assert len(plan.parts) == 2 and all(p.intent == "metrics" for p in plan.parts)
+    text = " ".join(i["text"] for i in ask(kb, question).meta["answer"])
+    assert "timelines and milestones met" in text and "blamed for a late launch" in text

@@ -141,6 +141,11 @@ def answer_words(name: str) -> frozenset[str]:
     return frozenset(vocabulary()["answer_words"][name])
 
 
+def focus_stems(dimension: str) -> tuple[str, ...]:
+    """Starts of stems that narrow a dimension answer to a slice of it (``[focus]`` in cues.toml: "blame" for metrics)."""
+    return tuple(vocabulary().get("focus", {}).get(dimension, ()))
+
+
 def synonyms(word: str) -> list[str]:
     """Words the texts use for ``word`` (``[synonyms]`` in cues.toml), looked up by the word or its stem
     ("originated" finds the entry for "originate")."""
@@ -189,6 +194,7 @@ def find_phrase(stemmed: list[str], phrase: tuple[str, ...]) -> int:
 
 
 _SENTENCE = re.compile(r"[?;+]+|\.\s+|\band also\b|\bplus\b|\balso\b"
+                       r"|(?:,?\s+and)?\s*(?:\((?:[a-f]|[1-6]|i{1,3}|iv)\)|(?<![\w(])(?:[a-f]|[1-6])\))\s+"  # "(a) …, and (b) …", "1) …"
                        r"|,?\s+and\s+(?=(?:how|what|who|which|why|when|where|do|does|is|are|can|should)\b)"
                        r"|,\s*(?=(?:how|what|who|which|why|when|where)\b)"
                        r"|\s+[-\u2013\u2014]+\s+(?=(?:do|does|did|is|are|can|could|should|will|would|has|have) (?:she|he|they|i|we|you)\b)",
@@ -196,6 +202,6 @@ _SENTENCE = re.compile(r"[?;+]+|\.\s+|\band also\b|\bplus\b|\balso\b"
 
 
 def split_parts(question: str) -> list[str]:
-    """Candidate parts of a multi-part question (split at '?', ';', '. ', 'and also', 'also', and a dash before a
-    closed question about a person: 'my sister is a pm - does she …')."""
+    """Candidate parts of a multi-part question (split at '?', ';', '. ', 'and also', 'also', a numbering mark ('(a)',
+    'b)', '(ii)'), and a dash before a closed question about a person: 'my sister is a pm - does she …')."""
     return [p.strip() for p in _SENTENCE.split(clip(question)) if p and p.strip()]

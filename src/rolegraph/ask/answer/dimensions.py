@@ -119,11 +119,9 @@ def asked_relations(plan: Plan, dimension: str) -> list[str]:
 
 def _focus_terms(plan: Plan, dimension: str) -> list[str]:
     """Words that narrow a dimension answer to the slice asked ('reporting line', 'late launch')."""
-    from rolegraph.ask.text import stem
+    from rolegraph.ask.text import focus_stems, stem
 
-    slices = {"team": ("report", "direct", "line", "boss", "manag", "embed", "ratio", "engin", "headcount", "work"),
-              "metrics": ("blame", "late", "incomplet", "launch")}
-    wanted = [t for t in expanded_terms(plan) if stem(t).startswith(slices.get(dimension, ()))]
+    wanted = [t for t in expanded_terms(plan) if stem(t).startswith(focus_stems(dimension))]
     return [stem(w) for w in wanted]
 
 

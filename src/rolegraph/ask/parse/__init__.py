@@ -20,6 +20,7 @@ from rolegraph.ask.parse.parts import (
     _joined_pairs,
     _own_roles,
     _pointed_back,
+    _slices_apart,
     _without_bystanders,
     _without_chatter,
 )
@@ -66,7 +67,7 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         subs = [s for s in subs if s.intents]
         tops = list(dict.fromkeys(s.intents[0] for s in subs))
         asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question, question)))  # not "my title is …": context
-        if apart or (len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1 or _beside_person(subs))):  # "…, and which org they sit in"
+        if apart or _slices_apart(subs) or (len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1 or _beside_person(subs))):  # "…, and which org they sit in"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)

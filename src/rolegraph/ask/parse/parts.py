@@ -250,3 +250,12 @@ def _joined_cited(kb: KnowledgeBase, c: Cues, parts: list[str]) -> list[str]:
         cited = _cited(c, kb, said, tx.stems(said))
         return bool(cited) and all(i in cited for i, w in enumerate(said) if w in tx.content_words([w]))
     return _joined_context(parts, cites)
+
+
+def _slices_apart(subs: list[Plan]) -> bool:
+    """Whether parts that ask one dimension ask different slices of it: one narrowed (a word of ``[focus]``: "what is it
+    blamed for") and another the whole of it ("how is success measured"), so each is answered on its own."""
+    tops = {s.intents[0] for s in subs}
+    focus = tx.focus_stems(next(iter(tops))) if len(tops) == 1 else ()
+    narrowed = [any(tx.stem(t).startswith(focus) for t in s.terms) for s in subs] if focus else []
+    return any(narrowed) and not all(narrowed)

@@ -52,3 +52,10 @@ def test_a_symbol_or_a_shorthand_plural_names_the_noun_counted(kb: KnowledgeBase
 
 def test_a_percent_sign_is_read_as_a_word(kb: KnowledgeBase) -> None:
     assert "percent" in parse(kb, "tech pm pay premium %").terms
+
+
+@pytest.mark.parametrize(("question", "ratio"), [("the usual pm to engineer ratio", True), ("devs per pm?", True),
+                                                 ("what does a tpgm own", False)])
+def test_a_ratio_asked_is_read_once_into_the_plan(kb: KnowledgeBase, question: str, ratio: bool) -> None:
+    plan = parse(kb, question)
+    assert plan.ratio is ratio and Plan.from_dict(plan.to_dict()).ratio is ratio  # the answer leads with a number from it

@@ -63,6 +63,9 @@ class Plan:
     one_way: bool = False
     #: The noun a count asks about ("how many levels …": levels), read once by the parser; "" when none is named.
     counted: str = ""
+    #: A ratio asked ("the usual pm to engineer ratio", "devs per pm": ``[word_sets].ratio_asked``): unless the form is a
+    #: count already, the answer leads with a row or text that gives the number. Read once by the parser.
+    ratio: bool = False
     #: Each intent's score: the weights of its cue phrases found; intents with no cue found are left out.
     scores: dict[str, int] = field(default_factory=dict)
     #: The stems the intents were scored on (``|`` for a role name or a cited source).

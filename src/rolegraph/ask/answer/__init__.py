@@ -17,7 +17,7 @@ from rolegraph.ask.parse.defaults import ASSUMED_PAIR
 from rolegraph.ask.parse.form import seed_only
 from rolegraph.ask.plan import TPM_ROLES, Plan
 from rolegraph.ask.retrieve import Hit
-from rolegraph.ask.text import vocabulary, word_set
+from rolegraph.ask.text import vocabulary
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 
@@ -229,7 +229,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         # "is A the same as B", "is the word Technical always in the title", "does a tech pm need more risk management than a
         # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
         DECIDERS.get(plan.form, _keep)(kb, plan, ans, hits)
-    if plan.form != "count" and set(tx_words(plan.question)) & word_set("ratio_asked"):
+    if plan.form != "count" and plan.ratio:
         count.ratio_led(kb, plan, ans, hits)  # "the usual pm to engineer ratio" asks a number as much as "how many" does
     elif _asks_duration(plan):  # "how long ago did he switch": 'about five years before writing' leads with 5 years
         count.in_figures(plan, ans, tuple(vocabulary()["durations"]["units"]))

@@ -67,7 +67,8 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         subs = [s for s in subs if s.intents]
         tops = list(dict.fromkeys(s.intents[0] for s in subs))
         asked = list(dict.fromkeys(s.intents[0] for s in subs if _asks(c, s.question, question)))  # not "my title is …": context
-        if apart or _slices_apart(subs) or (len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1 or _beside_person(subs))):  # "…, and which org they sit in"
+        several = len(tops) > 1 and (len(whole.intents) > 1 or len(absorbed(c, asked)) > 1 or _beside_person(subs))
+        if apart or several or _slices_apart(subs):  # "…, and which org they sit in"; "(a) success metrics (b) blamed for what"
             for s in subs:  # a part that names no role is about the roles of the whole question
                 if not s.roles:
                     s.roles = list(whole.roles)

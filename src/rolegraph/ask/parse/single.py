@@ -191,6 +191,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     named_at = {i for a, b in spans.values() for i in range(a, b)}  # "go no go" asks no yes or no
     plan.form = _form(c, words, ["|" if i in named_at else s for i, s in enumerate(stemmed)], intents, roles, question)
     plan.counted = _counted_noun(question, intents, plan.form)
+    plan.ratio = bool(set(tx.words(question)) & tx.word_set("ratio_asked"))
     if not intents and len(roles) == 2 and plan.form == "list" and _one_side(words):
         plan.intents = intents = ["separate"]  # "what can a tpgm do that a tech pm wouldn't be expected to": one side's skills
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))

@@ -154,3 +154,11 @@ def test_a_tie_on_a_named_skill_is_about_the_same(kb: KnowledgeBase) -> None:
 def test_a_question_word_after_a_comma_is_no_concern_but_a_list_of_three_is(kb: KnowledgeBase) -> None:
     assert parse(kb, "since the tech pgm owns the what, how do they pick features").concerns == ["what"]
     assert parse(kb, "which of what, why, how, who, when does a pjm own").concerns == ["what", "why", "how", "who", "when"]
+
+
+@pytest.mark.parametrize(("question", "concerns"), [("the tech pgm is accountable for what", []),
+                                                    ("a tpgm is in charge of what exactly?", []),
+                                                    ("who is responsible for when", ["when"]),
+                                                    ("does the tpgm own the when", ["when"])])
+def test_a_bare_question_word_ending_the_question_names_no_concern(kb: KnowledgeBase, question: str, concerns: list[str]) -> None:
+    assert parse(kb, question).concerns == concerns  # it asks what the role owns; after a question word it is the concern

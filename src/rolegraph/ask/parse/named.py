@@ -188,7 +188,8 @@ def _activity_spans(kb: KnowledgeBase, stemmed: list[str]) -> dict[str, tuple[in
             if not any(o != a and os <= s and e <= oe and oe - os > e - s for o, (os, oe) in spans.items())}
 
 
-_CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in charge of|accountable for|sets?)\s+(?:the\s+)?"
+#: A concern after an ownership verb ("owns the why", "responsible for what and when").
+_CONCERN_AFTER = re.compile(r"\b(?:owns?|decides?|deciding|responsible for|in charge of|accountable for|sets?)\s+(the\s+)?"
                             r"(what|why|how|who|when)\b")
 
 
@@ -214,8 +215,11 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
         question = re.sub(r"\b" + r"\W+".join(map(re.escape, phrase.split())) + r"s?\b", " ", question, flags=re.IGNORECASE)
     found = asked_concerns(question)
     for m in _CONCERN_AFTER.finditer(question.lower()):
-        if m.group(1) not in found:
-            found.append(m.group(1))
+        concern = m.group(2)
+        if not m.group(1) and _asked_in_place(question[: m.start()], question[m.end() :]):
+            continue  # "the tpgm is responsible for what": the question word, asking what it owns; "who owns when" names it
+        if concern not in found:
+            found.append(concern)
     found += [c for c in _phrased_concerns(tx.words(question)) if c not in found]
     for m in _CONCERN_PAIR.finditer(question.lower()):
         found += [c for c in m.groups() if c not in found]
@@ -228,6 +232,13 @@ def _concerns(question: str, role_phrases: list[str]) -> list[str]:
     if found and tail and tail.group(1) not in found:
         found.append(tail.group(1))  # "what gets built and why"
     return [c for c in ("what", "why", "how", "who", "when") if c in found]
+
+
+def _asked_in_place(before: str, after: str) -> bool:
+    """Whether a bare concern word is the question word itself: it ends the question (fillers aside: "… for what
+    exactly?") and no question word comes before it."""
+    fillers = tx.vocabulary()["fillers"]["words"]
+    return all(w in fillers for w in tx.words(after)) and not tx.word_set("question_words") & set(tx.words(before))
 
 
 #: Intents a concern's phrase can cue by its own words ('picking the teams' names teams): the concern comes first.

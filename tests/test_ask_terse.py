@@ -100,3 +100,9 @@ def test_the_same_level_is_no_premise_about_roles(kb: KnowledgeBase) -> None:
 
 def test_a_pay_figure_no_reading_has_abstains(kb: KnowledgeBase) -> None:
     assert ask(kb, "tpm compensation in euros").meta["status"] == "abstained"
+
+
+def test_hurried_shorthand_is_read_as_the_words_it_stands_for(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "google sr tpm yrs exp")
+    assert {"senior", "years", "experience"} <= set(plan.terms)
+    assert "10 for a Senior TPM posting" in str(ask(kb, "google sr tpm yrs exp").meta["lead"])

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from rolegraph import compare
 from rolegraph.ask.answer.base import COUNTER_VIEW, Answer, basis_of, join_names, pair, role_facts, tx_words
 from rolegraph.ask.answer.choice import measure_asked
+from rolegraph.ask.answer.yesno import each_by_importance
 from rolegraph.ask.plan import Plan, PlanRole
 from rolegraph.ask.text import word_set
 from rolegraph.kb import KnowledgeBase
@@ -64,6 +65,9 @@ def _shared(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         "; " + "; ".join(traits) if traits else "") + "."
     if plan.form == "yes-no" and plan.skills:  # "is talking to stakeholders a shared skill": the skills asked decide
         ans.lead = _shared_verdict(kb, a, b, plan.skills, {str(r["label"]) for r in rows})
+    elif plan.form == "yes-no" and not each_by_importance(kb, plan, ans, [a, b]) and plan.intents == ["shared"]:
+        ans.lead = f"Yes: {ans.lead}" if rows else (  # "does a tech pm share the core of the pm role": what they share
+            f"No: no skill is rated {compare.SHARED_MIN_IMPORTANCE} or more by both the {a.label} and the {b.label}.")
     elif _asks_others(plan):  # "which roles share technical depth with the tpgm": every other role, by skills in common
         ans.lead = " ".join(x for x in (_sharing_roles(kb, plan, a), ans.lead) if x)
 

@@ -218,9 +218,13 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     (0–5): at least 3 is Yes, at most 1 is No, a rating in between by its reason when that says no; False when the
     question names no skill or the rating is in between with no such reason."""
     from rolegraph.ask.answer.choice import measure_asked
+    from rolegraph.ask.answer.dimensions import HANDLERS as DIMENSIONS
+    from rolegraph.ask.answer.dimensions import asked_relations
 
     targets = [r for r in plan.roles if r.part == "target"]
     roles = targets if plan.intent == "transitions" else plan.roles
+    if len(roles) >= 2 and plan.intent != "transitions" and not (plan.intent in DIMENSIONS and asked_relations(plan, plan.intent)):
+        return each_by_importance(kb, plan, ans, roles)  # a slice named ("both people managers") is decided by its rows
     if len(roles) != 1:
         return False
     name, measure = ("", plan.skills) if plan.skills else measure_asked(kb, plan)
@@ -248,6 +252,41 @@ def _by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     return True
 
 
+
+
+#: Intents whose closed questions about a skill category are decided by the roles' ratings.
+_RATED = (["skills"], ["shared"], ["separate"])
+
+
+def each_by_importance(kb: KnowledgeBase, plan: Plan, ans: Answer, roles: list[PlanRole]) -> bool:
+    """'Do both tpms need product strategy?', 'is technical depth something A and B both need': each role decided by its
+    mean importance on the skills or the skill category named (at least 3 of 5, as a shared skill), then combined: every
+    role, or any one for 'either'. False when the question names neither, or a role has no rating of it."""
+    from rolegraph import compare
+    from rolegraph.ask.answer.choice import importance, measure_asked
+
+    name, measure = (", ".join(plan.skills), plan.skills) if plan.skills else measure_asked(kb, plan)
+    if not measure or (not plan.skills and (name != f"{measure[0]} skills" or plan.intents[:1] not in ([], *_RATED))):
+        return False  # no skill named, and no category of skills asked about ('or does one manage people': reports)
+    rated = [(role, *importance(kb, role.iri, measure)) for role in roles]
+    if not all(rows for _, _, rows in rated):
+        return False
+    held = [role.label for role, value, _ in rated if value >= compare.SHARED_MIN_IMPORTANCE]
+    negative = _asked_negative(plan)
+    if _says(plan, "any") and not _says(plan, "every"):
+        verdict = (f"Yes, true of the {join_names(held)}" if held else "No, true of none of them") if not negative else (
+            "No" if held else "Yes")
+    elif len(held) == len(rated):
+        verdict = "No" if negative else f"Yes, true of {'both' if len(rated) == 2 else 'all of them'}"
+    else:
+        verdict = ("Yes" if not held else "No") if negative else (
+            f"No, true only of the {join_names(held)}" if held else f"No, true of {'neither' if len(rated) == 2 else 'none of them'}")
+    for role, value, rows in rated:
+        ans.add(kb, f"{role.label} — {name}: {value:.2g} of 5" + (f" — {rows[0]['reason']}" if len(rows) == 1 and rows[0]["reason"] else ""),
+                [str(r["link"]) for r in rows])
+    ans.lead = f"{verdict}: on {name} (importance 0–5, {compare.SHARED_MIN_IMPORTANCE}+ counts as needed), " + ", ".join(
+        f"the {role.label} rates {value:.2g}" for role, value, _ in rated) + "."
+    return True
 
 
 def _beyond_category(kb: KnowledgeBase, plan: Plan, category: str) -> bool:

@@ -124,9 +124,10 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         forms["which-one"] = max(forms.get("which-one", 0), 3)  # "…across 6 teams, which tpm do we need": one of the roles
     joined = " ".join(words)
     choice = len([r for r in roles if r.part != "source"]) >= 2 and (opener in ("which", "who", "whose", "is", "are", "does", "do") or question_mark)
-    if choice and _OR_CHOICE.search(joined) and not forms.get("rank"):  # not "yes or no", "or not": the answer's alternatives
+    if choice and _OR_CHOICE.search(joined) and not forms.get("rank") and not _narrowed(words):  # not "yes or no", "or not"
         return "which-one"
-    if len([r for r in roles if r.part != "source"]) >= 2 and _ROLE_OR_ROLE.search(" ".join(stemmed)) and not forms.get("rank"):
+    if len([r for r in roles if r.part != "source"]) >= 2 and _ROLE_OR_ROLE.search(" ".join(stemmed)) and not forms.get("rank") and not _narrowed(
+            words):
         return "which-one"  # "dependency map - a tech pm thing or a tech pgm thing": the roles are the choices
     request = re.search(r"\b(?:can|could|would|will) (?:you|u) (\w+)", joined)  # "can you name …" asks for a list
     the_one = any(tx.find_phrase(stemmed, tx.phrase_stems(p)) >= 0 for p in tx.vocabulary()["yes_no"].get("the_one", []))
@@ -157,6 +158,25 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
 
 #: An "or" that offers a choice: not before a word of an answer's own alternative ("…? yes or no", "or not").
 _OR_CHOICE = re.compile(rf"\bor (a |an |the )?(?!(?:{'|'.join(map(re.escape, tx.word_list('answer_alternatives')))})\b)[a-z]")
+
+
+#: Words that ask a closed question of several roles at once ('both', 'all'), and words after an 'or' that narrow it.
+_EVERY, _NARROWING = frozenset(tx.vocabulary()["yes_no"]["every"]) - {"neither", "nor"}, tx.word_set("narrowing")
+
+
+def narrowing_at(words: list[str]) -> set[int]:
+    """Where the 'or' of the question narrows a claim made of several roles at once ('do both need technical depth or
+    only the program one', 'are they both ICs or does one have reports'): the places of its narrowing words, none when
+    it does not. The claim is asked: the roles are no choice, and 'only one' asks for no one-sided skills."""
+    if "or" not in words:
+        return set()
+    at = words.index("or")
+    return {i for i in range(at + 1, min(at + 4, len(words))) if words[i] in _NARROWING} if _EVERY & set(words[:at]) else set()
+
+
+def _narrowed(words: list[str]) -> bool:
+    """Whether the 'or' of the question narrows a claim made of several roles at once (:func:`narrowing_at`)."""
+    return bool(narrowing_at(words))
 
 
 #: How far into a question a phrase naming the seed may end for the question to open after it ('according to the seed').

@@ -10,7 +10,7 @@ from rolegraph.ask import text as tx
 from rolegraph.ask.mentions import in_context, named_twice, one_role_named_twice, unknown_beside
 from rolegraph.ask.parse.defaults import _default_roles
 from rolegraph.ask.parse.follow_up import _is_follow_up, _merge
-from rolegraph.ask.parse.form import _ARROW, _MEANING, _WH, _alternative, _asks_which, _counted_noun, _form, _seedless
+from rolegraph.ask.parse.form import _ARROW, _MEANING, _WH, _alternative, _asks_which, _counted_noun, _form, _narrowed, _seedless, narrowing_at
 from rolegraph.ask.parse.framing import framing_at, recording_at, shape_at
 from rolegraph.ask.parse.named import (
     _BESIDE_CONCERN,
@@ -105,6 +105,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
     scope = _scope(c, seedless)
     said_where = _cue_words({"scope": [(p, 1) for p in c.seed]}, seedless, ["scope"]) - _cue_words(
         c.intents, stemmed, ["person"])  # "the original article" asks no origin; "the author", "whose blog" may ask who
+    said_where |= narrowing_at(words)  # "… or only one of them": the claim narrowed, no one-sided skills asked
     scores = intent_scores(c, ["·" if i in said_where else s for i, s in enumerate(stemmed)])
     intents = _ranked_intents(c, scores)
     cited = _cited(c, kb, words, stemmed)
@@ -215,7 +216,7 @@ def _single(kb: KnowledgeBase, question: str, c: Cues) -> Plan:
         plan.concerns = []
         plan.dimensions = list(dict.fromkeys(d for i in intents for d in c.dimensions.get(i, [])))
     offered = question.rstrip().endswith("?") and plan.form == "list" and not set(words) & _WH  # "tpm at amazon: the product one?"
-    if (plan.form == "yes-no" or offered) and intents[:1] in ([], ["definition"]) and any(
+    if (plan.form == "yes-no" or offered) and intents[:1] in ([], ["definition"]) and not _narrowed(words) and any(
             len(readings) == 1 and start not in short_forms and readings[0].iri in iris and not start < at < start + len(phrase.split())
             for start, phrase, readings in mentions for at, iris in short_forms.items()):  # "can a program tpm …": the
         # short form read by its qualifier is the role asked about, no reading offered

@@ -29,3 +29,11 @@ def test_a_skill_category_asked_of_both_roles_is_decided_by_each_ones_mean(kb: K
 def test_a_closed_question_whether_two_roles_share_anything_leads_with_a_verdict(kb: KnowledgeBase) -> None:
     said = lead(kb, "does a technical product manager share much with a product manager?")
     assert said.startswith("Yes: Both the Technical Product Manager and the Product Manager need")
+
+
+def test_a_closed_question_ending_on_a_roles_possessive_asks_whether_it_owns_the_concern(kb: KnowledgeBase) -> None:
+    plan = parse(kb, "is the why the tpgm's")
+    assert (plan.intents, plan.form, plan.concerns) == (["ownership"], "yes-no", ["why"])
+    assert lead(kb, "is the how the engineering manager's call").startswith("Yes: the Engineering Manager owns the how")
+    assert lead(kb, "is timeline across teams the tech pm's job").startswith("No")
+    assert parse(kb, "what is the tpgm's job").form != "yes-no"

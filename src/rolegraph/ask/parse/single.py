@@ -309,9 +309,28 @@ _PEOPLE_WORDS = tx.word_set("people_words")
 _WHO_DOES = ("ownership", "definition", "deliverables", "day-to-day", "compare", "skills")
 
 
+#: Words for a role's share of the work after its possessive ("the tech pm's job", "the tpgm's call"), as stems.
+_DUTIES = frozenset(tx.stems(tx.word_list("duties")))
+
+
+def _possessed(reading: list[str]) -> bool:
+    """Whether the question ends on a role's possessive after "the", alone or before a word for its share of the work
+    ('… the tpgm's', '… the tech pm's job'; ``reading``: its stems, ``|`` for a role name): what comes before is that
+    role's. Not after "of" ('a big part of the pjm's job' asks whether it is among its duties) nor "a" (any one of them)."""
+    at = len(reading) - (2 if reading[-1:] and reading[-1] in _DUTIES else 1)
+    start = at
+    while start >= 1 and reading[start - 1] == "|":
+        start -= 1
+    return start < at and reading[at] == "s" and reading[start - 1 : start] == ["the"] and reading[start - 2 : start - 1] != ["of"]
+
+
 def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str], c: Cues, prev: Plan | None) -> Plan:
     if prev is not None and prev.status not in ("cannot-parse",) and _is_follow_up(c, words, stemmed, plan, prev):
         plan = _merge(c, plan, prev, stemmed)
+    elif _possessed(plan.reading) and plan.concerns and set(plan.intents) <= set(_BESIDE_CONCERN) and words[:1] and (
+            words[0] in c.yes_no):  # "is the why the tpgm's", "is timeline across teams the tech pm's job": who owns it
+        plan.intents, plan.form = ["ownership"], "yes-no"
+        plan.dimensions = list(c.dimensions.get("ownership", []))
     elif not plan.intents and not plan.terms and not plan.parts and len(plan.roles) + len(plan.ambiguous) == 1:
         plan.intents, plan.form = ["definition"], "define"  # "project manager = ?", "what tpm does", "tpm job?": one role
         # (or short form), nothing else asked

@@ -17,7 +17,7 @@ from rolegraph.ask.parse.defaults import ASSUMED_PAIR
 from rolegraph.ask.parse.form import seed_only
 from rolegraph.ask.plan import TPM_ROLES, Plan
 from rolegraph.ask.retrieve import Hit
-from rolegraph.ask.text import vocabulary
+from rolegraph.ask.text import answer_words, vocabulary
 from rolegraph.kb import KnowledgeBase
 from rolegraph.provenance import CONCERNS
 
@@ -224,7 +224,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         ans.add(kb, hit_text(hits[0]), [hits[0].statement])
         ans.lead = hit_text(hits[0])  # "how big does a company need to be before …": the text that states the bound answers
     if plan.intent not in _OWN_FORM or (plan.form == "yes-no" and plan.intent in ("compare", "abbreviation")) or (
-            plan.form in ("yes-no", "which-one") and plan.intent == "separate" and plan.skills) or (
+            plan.form in ("yes-no", "which-one") and plan.intent == "separate" and (plan.skills or _category_named(kb, plan))) or (
             plan.form == "rank" and plan.intent == "compare" and plan.skills):  # "product strategy ranking: a vs b vs c": an order
         # "is A the same as B", "is the word Technical always in the title", "does a tech pm need more risk management than a
         # tpgm": a verdict; "who needs more stakeholder communication, A or B": the skill named decides
@@ -244,6 +244,7 @@ def _answer_one(kb: KnowledgeBase, plan: Plan, ans: Answer) -> None:
         choice.closed_on_first(kb, plan, ans)
     if plan.form == "yes-no":
         yesno.name_the_subject(plan, ans, hits)
+        _person_confirmed(plan, ans)
     if not ans.lead:
         ans.lead = ans.items[0]["text"] if ans.items else ans.external[0]["text"] if ans.external else NOTHING
         ans.abstained = ans.abstained or not ans.items
@@ -327,6 +328,27 @@ def _name_the_role(plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     owners = {r.label for h in hits if hit_text(h) == ans.lead for r in plan.roles if r.iri in h.roles}
     if len(owners) == 1:
         ans.lead = f"The {owners.pop()}: {ans.lead}"
+
+
+def _person_confirmed(plan: Plan, ans: Answer) -> None:
+    """A closed question about a person whose lead (their own text) has every word asked ('did the author do a phd'):
+    Yes, with that text. A text without them decides nothing: the lead stays as it is."""
+    if plan.intent != "person" or not plan.topic or _VERDICT_HEAD.match(ans.lead) or ans.abstained:
+        return
+    loose = stems_of(" ".join(answer_words("history") | answer_words("light") | answer_words("employment") | answer_words("held")))
+    asked = stems_of(" ".join([*plan.topic, *(r.label for r in plan.roles)])) - loose  # "was the writer a software engineer before"
+    if asked and asked <= stems_of(ans.lead):
+        ans.lead = f"Yes: {ans.lead}"
+
+
+#: A lead that opens with a verdict.
+_VERDICT_HEAD = re.compile(r"(?:Yes|No)\b")
+
+
+def _category_named(kb: KnowledgeBase, plan: Plan) -> bool:
+    """Whether the question names a skill category as its measure ('who needs more tech depth: pm or tpgm')."""
+    name, measure = choice.measure_asked(kb, plan)
+    return len(measure) == 1 and name == f"{measure[0]} skills"
 
 
 def _asks_duration(plan: Plan) -> bool:

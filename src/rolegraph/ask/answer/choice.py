@@ -138,9 +138,15 @@ def _ascending(plan: Plan) -> bool:
     return any(f" {p} " in said for p in word_set("ascending")) or (low is not None and high is not None and low < high)
 
 
+#: An ownership lead that names who owns a concern ("The Engineering Manager owns the how").
+_OWNER_LEAD = re.compile(r"The [A-Z][\w ]+? owns? the (?:what|why|how|who|when)\b")
+
+
 def _which_one(kb: KnowledgeBase, plan: Plan, ans: Answer, hits: list[Hit]) -> None:
     """The role that fits: by the handlers' own lead, a skill, the rows found, or the texts of each role."""
     named = ans.lead.startswith(tuple(f"The {r.label}" for r in plan.roles)) and plan.intent != "definition"  # not a card
+    named = named or (plan.intent == "ownership" and bool(_OWNER_LEAD.match(ans.lead)))  # "which role owns the how": the
+    # owner the matrix records, also when none of the roles assumed is it (the Engineering Manager)
     if len(plan.roles) < 2 or re.match(r"(?:no|yes)\b", ans.lead.lower()) or named:
         return  # a verdict, not "Not directly: …" (a route), nor a text that opens with "The" ("The PM owns a … checklist")
     chosen_by_skill = plan.intent in ("skills", "separate", "compare", "definition", "unknown") or not plan.intents or bool(plan.skills)

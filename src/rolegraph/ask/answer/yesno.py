@@ -419,11 +419,16 @@ def _comparative(kb: KnowledgeBase, plan: Plan, ans: Answer) -> bool:
     return True
 
 
+#: Nouns of a kind in the singular: one role said to be a kind of another ("a flavour of product manager").
+_KIND_NOUNS = word_set("kind_nouns")
+
+
 def identity_verdict(kb: KnowledgeBase, plan: Plan) -> tuple[str, list[str]] | None:
     """'Is a Tech PM a product manager?': decided by rg:isKindOf; a comparison ('more technical than') is none."""
     if _COMPARATIVE.search(" ".join(tx_words(plan.question))):
         return None
-    if len(plan.roles) != 2 or (plan.intent not in ("definition", "compare", "abbreviation", "unknown") and plan.intents):
+    kind = plan.intent == "variants" and bool(set(tx_words(plan.question)) & _KIND_NOUNS)  # "a flavour of product manager"
+    if len(plan.roles) != 2 or (plan.intent not in ("definition", "compare", "abbreviation", "unknown") and plan.intents and not kind):
         return None
     a, b = plan.roles
     kinds = {str(r["role"]): str(r["kind_of"] or "") for r in role_info(kb, a.iri, b.iri)}  # bound: not every role

@@ -25,7 +25,7 @@ from rolegraph.ask.parse.parts import (
     _without_chatter,
 )
 from rolegraph.ask.parse.single import _finish, _single
-from rolegraph.ask.parse.vocabulary import absorbed, cues
+from rolegraph.ask.parse.vocabulary import INTENT_MIN, absorbed, cues, score
 from rolegraph.ask.plan import Plan
 from rolegraph.kb import KnowledgeBase
 
@@ -49,6 +49,8 @@ def parse(kb: KnowledgeBase, question: str, previous: Plan | dict[str, Any] | No
         plan = parse(kb, rest, prev)
         plan.question = question
         plan.assumptions.append(f"'{chatter}' read as a remark around the question, not as what it asks.")
+        if score(c.forms, tx.stems(tx.words(chatter))).get("yes-no", 0) >= INTENT_MIN and plan.form in ("list", "explain", "define"):
+            plan.form = "yes-no"  # "true or false: a tech pm has direct reports": the remark asks for a verdict on the rest
         return plan
     words = tx.words(question)
     stemmed = tx.stems(words)

@@ -44,6 +44,8 @@ _PLACE = tx.word_set("place")
 
 #: Words that open a condition before the question itself ("if a launch slips is it on the tpgm").
 _CONDITION = tx.word_set("condition")
+#: Words that open a clause the question takes as given, up to its comma ("since …, who owns the when").
+_GRANTING = tx.word_set("granting")
 
 
 #: Words that can follow the opener of a closed question as its subject ("is it", "will i", "does the").
@@ -112,7 +114,14 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
         opener = after_scope[0]  # "going only by the seed, does a tpgm decide …": the question opens after its scope
     if opener not in _WH and opener not in c.yes_no and (after_seed := _after_seed(c, words)):
         opener = after_seed  # "per the article is the tech pm still a pm": the question opens after the seed is named
-    if opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
+    after_given = tx.words(question.split(",", 1)[1]) if opener in _GRANTING and "," in question else []
+    asks_role = False  # "if the tech pm has the what, who owns the when": the roles named are given, one is asked for
+    if after_given and (after_given[0] in _WH or after_given[0] in c.yes_no):
+        opener = after_given[0]  # "so if the tech pm has the what, who owns the when": the question after the condition,
+        given = len(words) - len(after_given)  # whose words ask for no form ("the why" asks no reason)
+        stemmed = ["·"] * given + stemmed[given:]
+        asks_role = opener in ("who", "whose", "which") and "|" not in stemmed[given:]
+    elif opener in _CONDITION and (closed := _after_condition(c, words[words.index(opener) + 1 :])):
         opener = closed  # "if a launch slips is it on the tpgm": the closed question after the condition
     stemmed = [s if s != "no" or stemmed[i + 1 : i + 2] in ([], ["or"]) else "" for i, s in enumerate(stemmed)]  # "with no
     # reports", "no code": a determiner, no answer word ("yes or no", "…, no?" still are)
@@ -139,7 +148,7 @@ def _form(c: Cues, words: list[str], stemmed: list[str], intents: list[str], rol
     if question_mark and not set(words) & _WH and not (set(forms) - {"yes-no"}) and "s" not in words and _claims(
             c, question, words, stemmed):  # "tpgm's team?", "tech pm planning horizons?": a noun phrase asks for the thing
         return "yes-no"  # "tpgm owns product roadmap?", "tech pm = a kind of pm?"
-    if opener == "who" and not roles:
+    if (opener == "who" and not roles) or asks_role:
         return "which-one"
     if opener in ("which", "who") and len(roles) >= 2 and not forms and (
             not intents or (set(intents) <= {"compare"} and _asks_which(words))):

@@ -65,9 +65,9 @@ from rolegraph.ask.parse.vocabulary import (
     loose,
     score,
 )
-from rolegraph.ask.plan import Plan
+from rolegraph.ask.plan import TPM_ROLES, Plan, PlanRole
 from rolegraph.kb import KnowledgeBase
-from rolegraph.resolve import RoleRef
+from rolegraph.resolve import RoleRef, find_roles_in_text
 
 #: Intents a question that names one role by two names asks as a question about the names ("pmt vs tech pm").
 _NAMING = ("compare", "definition", "abbreviation", "separate", "shared")
@@ -344,6 +344,8 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if all(i in _BESIDE_CONCERN for i in plan.intents) and plan.concerns and plan.form in ("which-one", "yes-no", "list") and _phrased_concerns(words):
         plan.intents = ["ownership"]  # "reasons behind building something - tech pm or tpgm territory?", "who
         plan.dimensions = list(c.dimensions.get("ownership", []))  # picks the teams": who owns the why, the who
+    if plan.intents[:1] == ["ownership"] and plan.form == "which-one":
+        _granted(kb, plan)
     if "ownership" not in plan.intents:
         plan.concerns = []
     if not plan.parts and "definition" in plan.intents[1:]:
@@ -376,6 +378,26 @@ def _finish(kb: KnowledgeBase, plan: Plan, words: list[str], stemmed: list[str],
     if not plan.intents and plan.status == "answered" and not plan.roles and not _searchable(kb, plan) and not off_domain(plan):
         plan.status = "cannot-parse"  # "is it going to rain tomorrow" is understood: a subject the knowledge base leaves out
     return plan
+
+
+#: Words that open a condition the question takes as given ("if the tech pm has the what/why, who owns …").
+_GIVEN = tx.word_set("granting")
+
+
+def _granted(kb: KnowledgeBase, plan: Plan) -> None:
+    """'ok so if the tech pm has the what/why, who owns the who and the when': the concerns a leading condition gives to the
+    one role named there are no part of what is asked, and the choice is between that role and the other TPM role."""
+    head, comma, rest = plan.question.partition(",")
+    words = tx.words(head)
+    opens = next((i for i, w in enumerate(words[:3]) if w in _GIVEN), None)
+    given = _concerns(head, []) if comma and opens is not None else []
+    asked = [c for c in plan.concerns if c not in given]
+    if not (given and asked) or len(plan.roles) != 1 or plan.roles[0].iri not in TPM_ROLES or find_roles_in_text(kb, rest):
+        return
+    plan.concerns = asked
+    plan.roles = [replace(plan.roles[0], part="compared"), *(PlanRole(i, label, "compared") for i, label in TPM_ROLES.items()
+                                                              if i != plan.roles[0].iri)]
+    plan.assumptions.append(f"The {' and the '.join(given)} taken as given; the choice is between the two TPM roles.")
 
 
 _THE_WORK = tx.word_set("the_work")

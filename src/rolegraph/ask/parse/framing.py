@@ -8,9 +8,9 @@ import functools
 import re
 
 from rolegraph.ask import text as tx
+from rolegraph.ask.parse.vocabulary import _ARTICLES
 
 #: A label before the question ('quiz:', 'For the intro lecture:', 'wiki entry -'): its words and where the rest starts.
-_ARTICLES = tx.word_set("articles")
 _LABEL = re.compile(r"^\s*([^:;?!]{1,60}?)\s*(?::|\s[-\u2013\u2014]+\s)\s*\S")
 
 
@@ -69,7 +69,6 @@ def framing_at(question: str, words: list[str]) -> set[int]:
 def shape_at(words: list[str]) -> set[int]:
     """Positions of the words that say the shape an answer is wanted in ('in bullets', 'the primary deliverable')."""
     return {i for s, e in _spans(tx.stems(words), _table()["shape"]) for i in range(s, e)}
-
 
 
 def recording_at(words: list[str]) -> set[int]:
